@@ -1,0 +1,139 @@
+//! The `vouch` command line: argument definitions and the mapping of outcomes to exit
+//! codes. Each subcommand lives in its own file and calls into the library.
+
+mod checks;
+mod policies;
+mod progress;
+mod scan;
+mod test;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::exit;
+use crate::results::Severity;
+
+#[derive(Parser)]
+#[command(name = "vouch", version, about = "Checks whether a live cloud account keeps the promises its written security policy makes", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan a live cloud account.
+    #[command(subcommand)]
+    Scan(scan::ScanCommand),
+    /// Run the checks on a saved inventory, with no cloud access.
+    Check(scan::CheckArgs),
+    /// The check catalogue: list, explain, generate the reference.
+    #[command(subcommand)]
+    Checks(checks::ChecksCommand),
+    /// Policy packs: list them, show one clause by clause.
+    #[command(subcommand)]
+    Policies(policies::PoliciesCommand),
+    /// Run the Rego unit tests (`*_test.rego`) of the bundled checks and of --checks-dir.
+    Test(test::TestArgs),
+}
+
+/// Which checks run.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SelectArgs {
+    /// Only these check ids (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',')]
+    pub checks: Vec<String>,
+    /// Only checks of these services, e.g. s3 (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',')]
+    pub services: Vec<String>,
+    /// Only checks at or above this severity.
+    #[arg(long)]
+    pub severity: Option<Severity>,
+    /// A directory of your own Rego checks, used beside the bundled ones.
+    #[arg(long, value_name = "DIR")]
+    pub checks_dir: Option<PathBuf>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The readable summary.
+    Terminal,
+    /// The complete, versioned record (docs/results-format.md).
+    Json,
+}
+
+/// What is reported and where.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Score the results against a policy pack: a bundled id (see `vouch policies list`) or a path to a pack file. Repeatable.
+    #[arg(long = "policy", value_name = "PACK")]
+    pub policies: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    pub format: Format,
+    /// Write the report to this file (whole or not at all) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Why a command stopped, and so which exit code it gets.
+#[derive(Debug)]
+pub enum Failure {
+    BadInput(anyhow::Error),
+    ScanFailed(anyhow::Error),
+}
+
+impl Failure {
+    fn code(&self) -> u8 {
+        match self {
+            Failure::BadInput(_) => exit::BAD_INPUT,
+            Failure::ScanFailed(_) => exit::SCAN_FAILED,
+        }
+    }
+    fn error(&self) -> &anyhow::Error {
+        match self {
+            Failure::BadInput(e) | Failure::ScanFailed(e) => e,
+        }
+    }
+}
+
+pub(crate) fn bad_input(e: impl Into<anyhow::Error>) -> Failure {
+    Failure::BadInput(e.into())
+}
+
+pub(crate) fn scan_failed(e: impl Into<anyhow::Error>) -> Failure {
+    Failure::ScanFailed(e.into())
+}
+
+/// Runs the command line given in `std::env::args` and returns the exit code.
+pub fn main() -> u8 {
+    run(std::env::args_os())
+}
+
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return e.exit_code().try_into().unwrap_or(exit::BAD_INPUT);
+        }
+    };
+    let outcome = match cli.command {
+        Command::Scan(cmd) => scan::run_scan(cmd),
+        Command::Check(args) => scan::run_check(args),
+        Command::Checks(cmd) => checks::run(cmd),
+        Command::Policies(cmd) => policies::run(cmd),
+        Command::Test(args) => test::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("error: {:#}", failure.error());
+            failure.code()
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! `vouch scan aws` and `vouch check --inventory`: the same assessment and outputs,
+//! from a live account or from a saved inventory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::Utc;
+use clap::{Args, Subcommand};
+
+use super::progress::BarProgress;
+use super::{Failure, Format, OutputArgs, SelectArgs, bad_input, scan_failed};
+use crate::assess::{assess, plan};
+use crate::collect::aws::{self, AwsOptions};
+use crate::engine::select::Selection;
+use crate::engine::{Catalog, PlannedCheck};
+use crate::exit;
+use crate::inventory::{Inventory, Provider};
+use crate::policy::Pack;
+use crate::report::{json, sink, terminal};
+use crate::results::ScanReport;
+
+#[derive(Subcommand)]
+pub enum ScanCommand {
+    /// Scan the AWS account the standard credential chain points at.
+    Aws(AwsArgs),
+}
+
+#[derive(Args)]
+pub struct AwsArgs {
+    /// Region to scan (repeatable); default: every region enabled for the account.
+    #[arg(long = "region", value_name = "REGION")]
+    regions: Vec<String>,
+    /// Named profile from the AWS config files.
+    #[arg(long)]
+    profile: Option<String>,
+    /// Send every AWS call to this endpoint (sets what AWS_ENDPOINT_URL sets).
+    #[arg(long, value_name = "URL")]
+    endpoint_url: Option<String>,
+    /// API calls in flight at once per service.
+    #[arg(long, default_value_t = 16)]
+    concurrency: usize,
+    /// Attempts per API call, including the first.
+    #[arg(long, default_value_t = 4)]
+    max_attempts: u32,
+    /// Also write the collected inventory to this file, for `vouch check --inventory`.
+    #[arg(long, value_name = "FILE")]
+    save_inventory: Option<PathBuf>,
+    /// Never draw a progress bar (it is drawn only on a terminal anyway).
+    #[arg(long)]
+    no_progress: bool,
+    #[command(flatten)]
+    select: SelectArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Inventory file written by `vouch scan aws --save-inventory`.
+    #[arg(long, value_name = "FILE")]
+    inventory: PathBuf,
+    #[command(flatten)]
+    select: SelectArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// What both commands prepare before any data is read: checks, packs, the plan.
+struct Prepared {
+    catalog: Catalog,
+    packs: Vec<Pack>,
+    plan: Vec<PlannedCheck>,
+}
+
+fn prepare(
+    select: &SelectArgs,
+    output: &OutputArgs,
+    provider: Provider,
+) -> Result<Prepared, Failure> {
+    let catalog = Catalog::load_with(select.checks_dir.as_deref()).map_err(bad_input)?;
+    let packs = output
+        .policies
+        .iter()
+        .map(|p| Pack::resolve(p, &catalog))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(bad_input)?;
+    if let Some(p) = packs.iter().find(|p| p.provider != provider) {
+        return Err(bad_input(anyhow::anyhow!(
+            "policy pack {} is for {}, but this scan is of {provider}",
+            p.id,
+            p.provider
+        )));
+    }
+    let selection = Selection {
+        checks: select.checks.clone(),
+        services: select.services.clone(),
+        min_severity: select.severity,
+    };
+    // With only packs named, run just what they need; otherwise the selection.
+    let selected: Vec<String> = if packs.is_empty()
+        || !select.checks.is_empty()
+        || !select.services.is_empty()
+        || select.severity.is_some()
+    {
+        selection
+            .apply(&catalog, provider)
+            .map_err(bad_input)?
+            .into_iter()
+            .map(|c| c.id().to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let plan = plan(&selected, &catalog, &packs);
+    if plan.is_empty() {
+        return Err(bad_input(anyhow::anyhow!(
+            "no {provider} checks match the selection (see `vouch checks list`)"
+        )));
+    }
+    Ok(Prepared {
+        catalog,
+        packs,
+        plan,
+    })
+}
+
+fn services_needed(prepared: &Prepared) -> Vec<String> {
+    let set: BTreeSet<String> = prepared
+        .plan
+        .iter()
+        .filter_map(|p| prepared.catalog.get(&p.check))
+        .map(|c| c.meta.custom.service.clone())
+        .collect();
+    set.into_iter().collect()
+}
+
+pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
+    let ScanCommand::Aws(args) = cmd;
+    let started_at = Utc::now();
+    let mut prepared = prepare(&args.select, &args.output, Provider::Aws)?;
+    let services = services_needed(&prepared);
+    let unknown: Vec<&String> = services
+        .iter()
+        .filter(|s| !aws::SERVICES.contains(&s.as_str()))
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!("warning: vouch does not yet collect {unknown:?}; their checks report nothing");
+    }
+    let opts = AwsOptions {
+        regions: args.regions.clone(),
+        profile: args.profile.clone(),
+        endpoint_url: args.endpoint_url.clone(),
+        concurrency: args.concurrency,
+        max_attempts: args.max_attempts,
+        services,
+    };
+    let progress = Arc::new(BarProgress::new(!args.no_progress));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+        .map_err(scan_failed)?;
+    let collected = runtime.block_on(aws::collect(&opts, progress.clone()));
+    progress.finish();
+    let inventory = collected.map_err(scan_failed)?;
+    if let Some(path) = &args.save_inventory {
+        let bytes = serde_json::to_vec_pretty(&inventory)
+            .context("cannot serialize the inventory")
+            .map_err(scan_failed)?;
+        sink::write_atomic(path, &bytes).map_err(scan_failed)?;
+    }
+    finish(&mut prepared, &inventory, &args.output, started_at)
+}
+
+pub fn run_check(args: CheckArgs) -> Result<u8, Failure> {
+    let started_at = Utc::now();
+    let inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
+    let mut prepared = prepare(&args.select, &args.output, inventory.provider)?;
+    finish(&mut prepared, &inventory, &args.output, started_at)
+}
+
+fn finish(
+    prepared: &mut Prepared,
+    inventory: &Inventory,
+    output: &OutputArgs,
+    started_at: chrono::DateTime<Utc>,
+) -> Result<u8, Failure> {
+    let report: ScanReport = assess(
+        &mut prepared.catalog,
+        inventory,
+        &prepared.plan,
+        &prepared.packs,
+        started_at,
+    );
+    for w in prepared.catalog.warnings.drain(..) {
+        eprintln!("warning: {w}");
+    }
+    let defaults: BTreeMap<&str, &serde_json::Map<String, serde_json::Value>> = prepared
+        .catalog
+        .checks
+        .iter()
+        .map(|c| (c.id(), &c.meta.custom.params))
+        .collect();
+    let bytes = match output.format {
+        Format::Terminal => terminal::render(&report, &defaults).into_bytes(),
+        Format::Json => json::render(&report),
+    };
+    match &output.output {
+        Some(path) => sink::write_atomic(path, &bytes).map_err(scan_failed)?,
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&bytes)
+                .and_then(|_| stdout.flush())
+                .context("cannot write to standard output")
+                .map_err(scan_failed)?;
+        }
+    }
+    Ok(exit::for_counts(&report.summary))
+}

@@ -1,0 +1,84 @@
+//! Turns SDK errors into the reasons vouch reports.
+//!
+//! One place decides what "not there" means (an absent value, a real observation) and
+//! what "could not read" means (an unreadable value with its reason), so no collector
+//! can mistake one for the other.
+
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::display::DisplayErrorContext;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+
+use crate::inventory::Observed;
+
+/// Human reason for a failed call: operation, error code, message.
+pub fn reason<E, R>(operation: &str, err: &SdkError<E, R>) -> String
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match err {
+        SdkError::ServiceError(_) => {
+            let code = err.code().unwrap_or("UnknownError");
+            match err.message() {
+                Some(msg) if !msg.is_empty() => format!("{operation}: {code}: {msg}"),
+                _ => format!("{operation}: {code}"),
+            }
+        }
+        SdkError::TimeoutError(_) => format!("{operation}: timed out"),
+        SdkError::DispatchFailure(_) => {
+            format!(
+                "{operation}: could not reach the endpoint ({})",
+                DisplayErrorContext(err)
+            )
+        }
+        SdkError::ResponseError(_) => {
+            format!(
+                "{operation}: the response could not be read ({})",
+                DisplayErrorContext(err)
+            )
+        }
+        _ => format!("{operation}: {}", DisplayErrorContext(err)),
+    }
+}
+
+/// The outcome of a read as an observation: `absent_codes` are the error codes by which
+/// the API says "there is none" (e.g. `NoSuchBucketPolicy`).
+pub fn observe<T, E, R>(
+    operation: &str,
+    result: Result<T, SdkError<E, R>>,
+    absent_codes: &[&str],
+) -> Observed<T>
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match result {
+        Ok(v) => Observed::Value(v),
+        Err(err) => {
+            if let Some(code) = err.code()
+                && absent_codes.contains(&code)
+            {
+                return Observed::Absent;
+            }
+            Observed::Unreadable(reason(operation, &err))
+        }
+    }
+}
+
+/// Whether the error means the endpoint could not be reached at all.
+pub fn is_unreachable<E, R>(err: &SdkError<E, R>) -> bool {
+    matches!(
+        err,
+        SdkError::DispatchFailure(_) | SdkError::TimeoutError(_)
+    )
+}
+
+/// Error codes by which AWS says the credentials themselves are wrong.
+pub const BAD_CREDENTIAL_CODES: [&str; 6] = [
+    "InvalidClientTokenId",
+    "SignatureDoesNotMatch",
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "UnrecognizedClientException",
+    "AuthFailure",
+];

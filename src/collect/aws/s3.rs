@@ -1,0 +1,352 @@
+//! S3: every bucket's encryption, public access block, policy, versioning, access
+//! logging and object ownership, and the account-level public access block.
+//!
+//! Buckets are listed once (ListBuckets is global) and read concurrently, each call
+//! sent to the bucket's own region.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_s3::Client;
+use futures::stream::{self, StreamExt};
+use serde::Serialize;
+
+use super::error::{observe, reason};
+use super::{AwsContext, Collected};
+use crate::inventory::{GLOBAL_REGION, Listing, Observed, Resource, attributes_of};
+
+pub const BUCKET: &str = "aws_s3_bucket";
+pub const ACCOUNT_SETTINGS: &str = "aws_s3_account_settings";
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BucketAttributes {
+    pub encryption: Observed<Encryption>,
+    pub public_access_block: Observed<PublicAccessBlock>,
+    /// The bucket policy document, parsed.
+    pub policy: Observed<serde_json::Value>,
+    pub versioning: Observed<Versioning>,
+    pub logging: Observed<Logging>,
+    /// `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`.
+    pub object_ownership: Observed<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Encryption {
+    pub rules: Vec<EncryptionRule>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EncryptionRule {
+    pub algorithm: String,
+    pub kms_key_id: Option<String>,
+    pub bucket_key_enabled: Option<bool>,
+}
+
+/// A setting the API leaves out is off, as AWS documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicAccessBlock {
+    pub block_public_acls: bool,
+    pub ignore_public_acls: bool,
+    pub block_public_policy: bool,
+    pub restrict_public_buckets: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Versioning {
+    /// `Enabled`, `Suspended`, or null for a bucket never versioned.
+    pub status: Option<String>,
+    pub mfa_delete: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Logging {
+    pub target_bucket: String,
+    pub target_prefix: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountSettingsAttributes {
+    pub public_access_block: Observed<PublicAccessBlock>,
+}
+
+/// AWS partition of a region, for ARNs.
+pub fn partition_of(region: &str) -> &'static str {
+    if region.starts_with("cn-") {
+        "aws-cn"
+    } else if region.starts_with("us-gov-") {
+        "aws-us-gov"
+    } else {
+        "aws"
+    }
+}
+
+fn client(ctx: &AwsContext, region: &str) -> Client {
+    let conf = aws_sdk_s3::config::Builder::from(&ctx.regional(region))
+        .force_path_style(ctx.path_style)
+        .build();
+    Client::from_conf(conf)
+}
+
+/// `GetBucketLocation` answers null for us-east-1 and `EU` for the oldest eu-west-1 buckets.
+fn normalize_location(constraint: Option<&str>) -> String {
+    match constraint {
+        None | Some("") => "us-east-1".into(),
+        Some("EU") => "eu-west-1".into(),
+        Some(other) => other.into(),
+    }
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    let mut out = Collected::default();
+    let home_region = ctx
+        .config
+        .region()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|| "us-east-1".into());
+    let home = client(ctx, &home_region);
+    ctx.progress.stage("s3: listing buckets");
+    let listed = list_buckets(&home).await;
+    match listed {
+        Err(error) => out.listings.push(Listing {
+            resource_type: BUCKET.into(),
+            account: ctx.account.clone(),
+            region: GLOBAL_REGION.into(),
+            error: Some(error),
+        }),
+        Ok(buckets) => {
+            out.listings.push(Listing {
+                resource_type: BUCKET.into(),
+                account: ctx.account.clone(),
+                region: GLOBAL_REGION.into(),
+                error: None,
+            });
+            let clients: BTreeMap<String, Client> = ctx
+                .regions
+                .iter()
+                .map(|r| (r.clone(), client(ctx, r)))
+                .collect();
+            ctx.progress
+                .stage(&format!("s3: reading {} buckets", buckets.len()));
+            ctx.progress.add_work(buckets.len() as u64);
+            let resources: Vec<Option<Resource>> = stream::iter(buckets)
+                .map(|(name, region)| {
+                    let home = &home;
+                    let clients = &clients;
+                    async move {
+                        let r = read_bucket(ctx, home, clients, name, region).await;
+                        ctx.progress.done_work(1);
+                        r
+                    }
+                })
+                .buffer_unordered(ctx.concurrency)
+                .collect()
+                .await;
+            out.resources.extend(resources.into_iter().flatten());
+        }
+    }
+    out.listings.push(Listing {
+        resource_type: ACCOUNT_SETTINGS.into(),
+        account: ctx.account.clone(),
+        region: GLOBAL_REGION.into(),
+        error: None,
+    });
+    out.resources
+        .push(account_settings(ctx, &home_region).await);
+    out
+}
+
+async fn list_buckets(client: &Client) -> Result<Vec<(String, Option<String>)>, String> {
+    let mut pages = client.list_buckets().into_paginator().send();
+    let mut buckets = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page.map_err(|e| reason("s3:ListBuckets", &e))?;
+        for b in page.buckets() {
+            if let Some(name) = b.name() {
+                buckets.push((name.to_string(), b.bucket_region().map(str::to_string)));
+            }
+        }
+    }
+    Ok(buckets)
+}
+
+/// Reads one bucket; `None` when it lies outside the scanned regions.
+async fn read_bucket(
+    ctx: &AwsContext,
+    home: &Client,
+    clients: &BTreeMap<String, Client>,
+    name: String,
+    listed_region: Option<String>,
+) -> Option<Resource> {
+    let region = match listed_region {
+        Some(r) => Ok(r),
+        None => home
+            .get_bucket_location()
+            .bucket(&name)
+            .send()
+            .await
+            .map(|out| normalize_location(out.location_constraint().map(|c| c.as_str())))
+            .map_err(|e| reason("s3:GetBucketLocation", &e)),
+    };
+    let (region, attrs) = match region {
+        Ok(region) => {
+            let client = clients.get(&region)?;
+            (region, read_attributes(client, &name).await)
+        }
+        Err(why) => {
+            let why = format!("bucket region unknown: {why}");
+            (
+                "unknown".to_string(),
+                BucketAttributes {
+                    encryption: Observed::unreadable(&why),
+                    public_access_block: Observed::unreadable(&why),
+                    policy: Observed::unreadable(&why),
+                    versioning: Observed::unreadable(&why),
+                    logging: Observed::unreadable(&why),
+                    object_ownership: Observed::unreadable(&why),
+                },
+            )
+        }
+    };
+    let id = format!("arn:{}:s3:::{name}", partition_of(&region));
+    let attributes = attributes_of(&id, &attrs).unwrap_or_default();
+    Some(Resource {
+        id,
+        resource_type: BUCKET.into(),
+        name,
+        account: ctx.account.clone(),
+        region,
+        attributes,
+    })
+}
+
+async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
+    let (encryption, pab, policy, versioning, logging, ownership) = tokio::join!(
+        client.get_bucket_encryption().bucket(bucket).send(),
+        client.get_public_access_block().bucket(bucket).send(),
+        client.get_bucket_policy().bucket(bucket).send(),
+        client.get_bucket_versioning().bucket(bucket).send(),
+        client.get_bucket_logging().bucket(bucket).send(),
+        client.get_bucket_ownership_controls().bucket(bucket).send(),
+    );
+    let encryption = observe(
+        "s3:GetBucketEncryption",
+        encryption,
+        &["ServerSideEncryptionConfigurationNotFoundError"],
+    )
+    .map(|out| Encryption {
+        rules: out
+            .server_side_encryption_configuration()
+            .map(|c| c.rules())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|rule| {
+                let d = rule.apply_server_side_encryption_by_default()?;
+                Some(EncryptionRule {
+                    algorithm: d.sse_algorithm().as_str().to_string(),
+                    kms_key_id: d.kms_master_key_id().map(str::to_string),
+                    bucket_key_enabled: rule.bucket_key_enabled(),
+                })
+            })
+            .collect(),
+    });
+    let public_access_block = observe(
+        "s3:GetPublicAccessBlock",
+        pab,
+        &["NoSuchPublicAccessBlockConfiguration"],
+    )
+    .map(|out| {
+        let c = out.public_access_block_configuration();
+        PublicAccessBlock {
+            block_public_acls: c.and_then(|c| c.block_public_acls()).unwrap_or(false),
+            ignore_public_acls: c.and_then(|c| c.ignore_public_acls()).unwrap_or(false),
+            block_public_policy: c.and_then(|c| c.block_public_policy()).unwrap_or(false),
+            restrict_public_buckets: c.and_then(|c| c.restrict_public_buckets()).unwrap_or(false),
+        }
+    });
+    let policy = match observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]) {
+        Observed::Value(out) => match out.policy() {
+            None => Observed::Absent,
+            Some(text) => match serde_json::from_str(text) {
+                Ok(doc) => Observed::Value(doc),
+                Err(e) => Observed::Unreadable(format!(
+                    "s3:GetBucketPolicy: the policy is not valid JSON ({e})"
+                )),
+            },
+        },
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
+    let versioning = observe("s3:GetBucketVersioning", versioning, &[]).map(|out| Versioning {
+        status: out.status().map(|s| s.as_str().to_string()),
+        mfa_delete: out.mfa_delete().map(|s| s.as_str().to_string()),
+    });
+    let logging = match observe("s3:GetBucketLogging", logging, &[]) {
+        Observed::Value(out) => match out.logging_enabled() {
+            Some(l) => Observed::Value(Logging {
+                target_bucket: l.target_bucket().to_string(),
+                target_prefix: l.target_prefix().to_string(),
+            }),
+            None => Observed::Absent,
+        },
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
+    let object_ownership = match observe(
+        "s3:GetBucketOwnershipControls",
+        ownership,
+        &["OwnershipControlsNotFoundError"],
+    ) {
+        Observed::Value(out) => out
+            .ownership_controls()
+            .and_then(|c| c.rules().first())
+            .map(|r| Observed::Value(r.object_ownership().as_str().to_string()))
+            .unwrap_or(Observed::Absent),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
+    BucketAttributes {
+        encryption,
+        public_access_block,
+        policy,
+        versioning,
+        logging,
+        object_ownership,
+    }
+}
+
+async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
+    let control = aws_sdk_s3control::Client::new(&ctx.regional(home_region));
+    let public_access_block = observe(
+        "s3control:GetPublicAccessBlock",
+        control
+            .get_public_access_block()
+            .account_id(&ctx.account)
+            .send()
+            .await,
+        &["NoSuchPublicAccessBlockConfiguration"],
+    )
+    .map(|out| {
+        let c = out.public_access_block_configuration();
+        PublicAccessBlock {
+            block_public_acls: c.and_then(|c| c.block_public_acls()).unwrap_or(false),
+            ignore_public_acls: c.and_then(|c| c.ignore_public_acls()).unwrap_or(false),
+            block_public_policy: c.and_then(|c| c.block_public_policy()).unwrap_or(false),
+            restrict_public_buckets: c.and_then(|c| c.restrict_public_buckets()).unwrap_or(false),
+        }
+    });
+    let id = format!(
+        "arn:{}:s3::{}:account",
+        partition_of(home_region),
+        ctx.account
+    );
+    let attrs = AccountSettingsAttributes {
+        public_access_block,
+    };
+    Resource {
+        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
+        id,
+        resource_type: ACCOUNT_SETTINGS.into(),
+        name: format!("S3 settings of account {}", ctx.account),
+        account: ctx.account.clone(),
+        region: GLOBAL_REGION.into(),
+    }
+}

@@ -1,0 +1,276 @@
+//! Runs checks over an inventory and turns their `deny` sets into results.
+//!
+//! A check sees only the resources of its type whose required attributes were read,
+//! each reduced to its identity and those attributes. Resources with an unreadable
+//! required attribute never reach the Rego: the engine reports them as `error`, so no
+//! check can turn "could not read" into a pass or a fail, and an attribute a check did
+//! not declare is simply not there for it to misread.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::catalog::{Catalog, Check};
+use crate::inventory::{Inventory, Observed, Resource};
+use crate::results::{CheckResult, ResourceRef, Status};
+
+/// One check to run with one parameter set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedCheck {
+    pub check: String,
+    pub params: Map<String, Value>,
+}
+
+/// An entry of a check's `deny` set.
+#[derive(Debug, Deserialize)]
+struct Denial {
+    id: String,
+    message: String,
+}
+
+/// Merges overrides onto a check's defaults. An unknown name or a value whose type
+/// differs from the default's is refused, so a typo in a pack cannot silently fall
+/// back to the default.
+pub fn effective_params(
+    check: &Check,
+    overrides: &Map<String, Value>,
+) -> Result<Map<String, Value>, String> {
+    let mut params = check.meta.custom.params.clone();
+    for (name, value) in overrides {
+        let Some(default) = params.get(name) else {
+            let known: Vec<&String> = check.meta.custom.params.keys().collect();
+            return Err(format!(
+                "check {} has no parameter {name:?} (its parameters: {known:?})",
+                check.id()
+            ));
+        };
+        if !same_type(default, value) {
+            return Err(format!(
+                "parameter {name:?} of check {} must be {} like its default {default}, got {value}",
+                check.id(),
+                type_name(default)
+            ));
+        }
+        params.insert(name.clone(), value.clone());
+    }
+    Ok(params)
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a table",
+    }
+}
+
+fn same_type(default: &Value, given: &Value) -> bool {
+    match (default, given) {
+        (Value::Array(d), Value::Array(g)) => match d.first() {
+            Some(first) => g.iter().all(|x| same_type(first, x)),
+            None => true,
+        },
+        _ => std::mem::discriminant(default) == std::mem::discriminant(given),
+    }
+}
+
+fn resource_ref(r: &Resource) -> ResourceRef {
+    ResourceRef {
+        id: r.id.clone(),
+        resource_type: r.resource_type.clone(),
+        name: r.name.clone(),
+        region: r.region.clone(),
+        account: r.account.clone(),
+    }
+}
+
+/// What a check may see of a resource: identity plus its declared attributes, or the
+/// reasons it cannot be judged.
+fn check_view(check: &Check, r: &Resource) -> Result<Map<String, Value>, Vec<String>> {
+    let mut view = Map::new();
+    view.insert("id".into(), Value::String(r.id.clone()));
+    view.insert("type".into(), Value::String(r.resource_type.clone()));
+    view.insert("name".into(), Value::String(r.name.clone()));
+    view.insert("account".into(), Value::String(r.account.clone()));
+    view.insert("region".into(), Value::String(r.region.clone()));
+    let mut problems = Vec::new();
+    for attr in &check.meta.custom.requires {
+        match r.attributes.get(attr) {
+            Some(Observed::Value(v)) => {
+                view.insert(attr.clone(), v.clone());
+            }
+            Some(Observed::Absent) => {
+                view.insert(attr.clone(), Value::Null);
+            }
+            Some(Observed::Unreadable(reason)) => {
+                problems.push(format!("could not read {attr}: {reason}"))
+            }
+            None => problems.push(format!("{attr} was not collected for this resource")),
+        }
+    }
+    if problems.is_empty() {
+        Ok(view)
+    } else {
+        Err(problems)
+    }
+}
+
+fn evidence_of(check: &Check, view: &Map<String, Value>) -> Value {
+    let evidence: Map<String, Value> = check
+        .meta
+        .custom
+        .requires
+        .iter()
+        .map(|a| (a.clone(), view.get(a).cloned().unwrap_or(Value::Null)))
+        .collect();
+    Value::Object(evidence)
+}
+
+impl Catalog {
+    /// Evaluates each planned check on the inventory. Never fails as a whole: a check
+    /// that cannot be evaluated yields `error` results for the resources it covers.
+    pub fn evaluate(&mut self, inventory: &Inventory, plan: &[PlannedCheck]) -> Vec<CheckResult> {
+        let mut results = Vec::new();
+        for planned in plan {
+            let Some(check) = self.get(&planned.check).cloned() else {
+                continue;
+            };
+            results.extend(self.evaluate_one(&check, &planned.params, inventory));
+        }
+        results
+    }
+
+    fn evaluate_one(
+        &mut self,
+        check: &Check,
+        params: &Map<String, Value>,
+        inventory: &Inventory,
+    ) -> Vec<CheckResult> {
+        let custom = &check.meta.custom;
+        let result =
+            |resource: ResourceRef, status: Status, message: String, evidence: Value| CheckResult {
+                check: custom.id.clone(),
+                title: check.meta.title.clone(),
+                service: custom.service.clone(),
+                severity: custom.severity,
+                status,
+                resource,
+                message,
+                evidence,
+                parameters: params.clone(),
+            };
+        let mut out = Vec::new();
+        for listing in inventory.failed_listings(&custom.resource_type) {
+            let reason = listing.error.clone().unwrap_or_default();
+            out.push(result(
+                ResourceRef {
+                    id: format!(
+                        "{}/{}/{}",
+                        listing.account, listing.region, listing.resource_type
+                    ),
+                    resource_type: listing.resource_type.clone(),
+                    name: format!("all {} in {}", listing.resource_type, listing.region),
+                    region: listing.region.clone(),
+                    account: listing.account.clone(),
+                },
+                Status::Error,
+                format!("could not list {}: {reason}", listing.resource_type),
+                Value::Null,
+            ));
+        }
+
+        let mut judged: Vec<(&Resource, Map<String, Value>)> = Vec::new();
+        for resource in inventory.resources_of(&custom.resource_type) {
+            match check_view(check, resource) {
+                Ok(view) => judged.push((resource, view)),
+                Err(problems) => out.push(result(
+                    resource_ref(resource),
+                    Status::Error,
+                    problems.join("; "),
+                    Value::Null,
+                )),
+            }
+        }
+        if judged.is_empty() {
+            return out;
+        }
+
+        let input = serde_json::json!({
+            "resources": judged.iter().map(|(_, v)| Value::Object(v.clone())).collect::<Vec<_>>(),
+            "params": params,
+        });
+        let denials = self.deny_set(check, input);
+        match denials {
+            Ok(denials) => {
+                let known: BTreeSet<&str> = judged.iter().map(|(r, _)| r.id.as_str()).collect();
+                let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                for d in denials {
+                    by_id.entry(d.id).or_default().push(d.message);
+                }
+                for id in by_id.keys().filter(|id| !known.contains(id.as_str())) {
+                    self.warnings.push(format!(
+                        "check {} denied {id:?}, which is not a resource it was given; ignored",
+                        check.id()
+                    ));
+                }
+                for (resource, view) in &judged {
+                    let evidence = evidence_of(check, view);
+                    match by_id.get(&resource.id) {
+                        Some(messages) => out.push(result(
+                            resource_ref(resource),
+                            Status::Fail,
+                            messages.join("; "),
+                            evidence,
+                        )),
+                        None => out.push(result(
+                            resource_ref(resource),
+                            Status::Pass,
+                            check.meta.title.clone(),
+                            evidence,
+                        )),
+                    }
+                }
+            }
+            Err(reason) => {
+                for (resource, view) in &judged {
+                    out.push(result(
+                        resource_ref(resource),
+                        Status::Error,
+                        format!("check could not be evaluated: {reason}"),
+                        evidence_of(check, view),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    fn deny_set(&mut self, check: &Check, input: Value) -> Result<Vec<Denial>, String> {
+        self.engine.set_input(regorus::Value::from(input));
+        let value = self
+            .engine
+            .eval_rule(format!("{}.deny", check.package))
+            .map_err(|e| e.to_string())?;
+        if value == regorus::Value::Undefined {
+            return Ok(Vec::new());
+        }
+        let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
+        let Value::Array(items) = json else {
+            return Err(format!("`deny` must be a set of objects, got {json}"));
+        };
+        items
+            .into_iter()
+            .map(|item| {
+                serde_json::from_value::<Denial>(item.clone()).map_err(|e| {
+                    format!(
+                        "`deny` entry {item} is not {{\"id\": string, \"message\": string}}: {e}"
+                    )
+                })
+            })
+            .collect()
+    }
+}

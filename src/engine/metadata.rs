@@ -1,0 +1,183 @@
+//! Reads a check's OPA `# METADATA` annotation block.
+//!
+//! regorus evaluates Rego but ignores annotations, and the metadata is the check's
+//! documentation (`checks explain`, the generated reference, report fields), so vouch
+//! parses the block itself and insists on every field a report needs.
+
+use serde::{Deserialize, Serialize};
+
+use super::EngineError;
+use crate::inventory::Provider;
+use crate::results::Severity;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CheckMeta {
+    pub title: String,
+    /// What the check verifies and what makes a resource fail.
+    pub description: String,
+    #[serde(default)]
+    pub related_resources: Vec<Reference>,
+    pub custom: CustomMeta,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    #[serde(rename = "ref")]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CustomMeta {
+    pub id: String,
+    pub severity: Severity,
+    pub provider: Provider,
+    pub service: String,
+    pub resource_type: String,
+    /// Attributes the verdict rests on: if any is unreadable the result is `error`, and
+    /// their observed values are the evidence shown for every result.
+    pub requires: Vec<String>,
+    pub rationale: String,
+    pub remediation: String,
+    /// Parameters and their defaults; a policy pack clause may override them with
+    /// values of the same type.
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Pulls the `# METADATA` comment block out of a Rego source and parses it.
+pub fn parse(path: &str, source: &str) -> Result<CheckMeta, EngineError> {
+    let lines: Vec<&str> = source.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == "# METADATA")
+        .ok_or_else(|| EngineError::Metadata {
+            path: path.to_string(),
+            line: 1,
+            reason:
+                "no `# METADATA` block: every check starts with one (see docs/writing-checks.md)"
+                    .into(),
+        })?;
+    let mut yaml = String::new();
+    for line in &lines[start + 1..] {
+        let trimmed = line.trim_start();
+        let Some(rest) = trimmed.strip_prefix('#') else {
+            break;
+        };
+        yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+        yaml.push('\n');
+    }
+    let meta: CheckMeta = yaml_serde::from_str(&yaml).map_err(|e| EngineError::Metadata {
+        path: path.to_string(),
+        // Block line 1 is the line after `# METADATA`.
+        line: start + 1 + e.location().map(|l| l.line()).unwrap_or(1),
+        reason: e.to_string(),
+    })?;
+    validate(path, start + 1, &meta)?;
+    Ok(meta)
+}
+
+fn validate(path: &str, line: usize, meta: &CheckMeta) -> Result<(), EngineError> {
+    let fail = |reason: String| EngineError::Metadata {
+        path: path.to_string(),
+        line,
+        reason,
+    };
+    let id = &meta.custom.id;
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Err(fail(format!(
+            "custom.id {id:?} must be lower-case letters, digits and dashes"
+        )));
+    }
+    for (field, value) in [
+        ("title", &meta.title),
+        ("description", &meta.description),
+        ("custom.rationale", &meta.custom.rationale),
+        ("custom.remediation", &meta.custom.remediation),
+        ("custom.service", &meta.custom.service),
+        ("custom.resource_type", &meta.custom.resource_type),
+    ] {
+        if value.trim().is_empty() {
+            return Err(fail(format!("{field} is empty")));
+        }
+    }
+    if meta.custom.requires.is_empty() {
+        return Err(fail(
+            "custom.requires is empty: name the attributes the verdict rests on".into(),
+        ));
+    }
+    if meta.related_resources.is_empty() {
+        return Err(fail(
+            "related_resources is empty: cite at least one reference".into(),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"# METADATA
+# title: Buckets are encrypted
+# description: Every bucket has default encryption.
+# related_resources:
+#   - ref: https://example.com/doc
+# custom:
+#   id: aws-s3-x
+#   severity: high
+#   provider: aws
+#   service: s3
+#   resource_type: aws_s3_bucket
+#   requires: [encryption]
+#   rationale: Because.
+#   remediation: Turn it on.
+#   params:
+#     allowed: ["AES256"]
+package vouch.aws.s3.x
+"#;
+
+    #[test]
+    fn parses_a_complete_block() {
+        let meta = parse("x.rego", GOOD).unwrap();
+        assert_eq!(meta.custom.id, "aws-s3-x");
+        assert_eq!(meta.custom.severity, Severity::High);
+        assert_eq!(meta.custom.requires, vec!["encryption"]);
+        assert_eq!(meta.custom.params["allowed"], serde_json::json!(["AES256"]));
+        assert_eq!(meta.related_resources[0].url, "https://example.com/doc");
+    }
+
+    #[test]
+    fn names_the_line_of_a_bad_field() {
+        let bad = GOOD.replace("severity: high", "severity: dire");
+        let err = parse("x.rego", &bad).unwrap_err().to_string();
+        assert!(err.starts_with("x.rego:"), "{err}");
+        // `severity` is line 8 of the file.
+        assert!(err.contains("x.rego:8"), "{err}");
+        assert!(err.contains("dire"), "{err}");
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_missing_block() {
+        let typo = GOOD.replace("remediation:", "remedation:");
+        assert!(
+            parse("x.rego", &typo)
+                .unwrap_err()
+                .to_string()
+                .contains("remedation")
+        );
+        let none = parse("y.rego", "package a\n").unwrap_err().to_string();
+        assert!(
+            none.contains("y.rego:1") && none.contains("METADATA"),
+            "{none}"
+        );
+    }
+}

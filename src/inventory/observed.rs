@@ -1,0 +1,109 @@
+//! The three states a collected value can be in.
+//!
+//! Scanners that fold "could not read" into a default (false, empty, disabled) report
+//! compliance they never saw. Every collected fact is therefore one of: seen with a
+//! value, seen to be absent (the API said "there is none"), or unreadable, with the
+//! reason kept so a check can report `error` instead of guessing.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Observed<T> {
+    /// The API answered with this value.
+    Value(T),
+    /// The API answered that the thing does not exist (e.g. no bucket policy).
+    Absent,
+    /// The API did not answer usefully; the reason says why (denied, throttled, timed out...).
+    Unreadable(String),
+}
+
+impl<T> Observed<T> {
+    pub fn unreadable(reason: impl Into<String>) -> Self {
+        Observed::Unreadable(reason.into())
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Observed<U> {
+        match self {
+            Observed::Value(v) => Observed::Value(f(v)),
+            Observed::Absent => Observed::Absent,
+            Observed::Unreadable(r) => Observed::Unreadable(r),
+        }
+    }
+
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Observed::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn unreadable_reason(&self) -> Option<&str> {
+        match self {
+            Observed::Unreadable(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// On disk an observation is a small tagged object, so a saved inventory states the
+/// difference between "absent" and "unreadable" instead of collapsing both to null.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+enum Repr<T> {
+    Observed { value: T },
+    Absent,
+    Unreadable { reason: String },
+}
+
+impl<T: Serialize + Clone> Serialize for Observed<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let repr = match self {
+            Observed::Value(value) => Repr::Observed {
+                value: value.clone(),
+            },
+            Observed::Absent => Repr::Absent,
+            Observed::Unreadable(reason) => Repr::Unreadable {
+                reason: reason.clone(),
+            },
+        };
+        repr.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Observed<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Repr::<T>::deserialize(deserializer)? {
+            Repr::Observed { value } => Observed::Value(value),
+            Repr::Absent => Observed::Absent,
+            Repr::Unreadable { reason } => Observed::Unreadable(reason),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_each_state() {
+        for obs in [
+            Observed::Value(serde_json::json!({"a": 1})),
+            Observed::Absent,
+            Observed::unreadable("AccessDenied: no"),
+        ] {
+            let text = serde_json::to_string(&obs).unwrap();
+            let back: Observed<serde_json::Value> = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, obs);
+        }
+        assert_eq!(
+            serde_json::to_string(&Observed::<u8>::Absent).unwrap(),
+            r#"{"state":"absent"}"#
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_state() {
+        let err = serde_json::from_str::<Observed<u8>>(r#"{"state":"maybe"}"#).unwrap_err();
+        assert!(err.to_string().contains("maybe"), "{err}");
+    }
+}

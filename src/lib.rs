@@ -1,0 +1,17 @@
+//! vouch: checks whether a live cloud account keeps the promises its written security
+//! policy makes.
+//!
+//! Stages, each with a plain data type at its hand-off: [`collect`] builds an
+//! [`inventory::Inventory`]; [`engine`] evaluates Rego checks into
+//! [`results::CheckResult`]s; [`policy`] scores them clause by clause; [`report`]
+//! renders them. [`cli`] wires the stages for the `vouch` binary.
+
+pub mod assess;
+pub mod cli;
+pub mod collect;
+pub mod engine;
+pub mod exit;
+pub mod inventory;
+pub mod policy;
+pub mod report;
+pub mod results;

@@ -1,0 +1,360 @@
+//! The policy pack file format (TOML) and its loader.
+//!
+//! A pack is data written by people, so every rejection names the file, the line and
+//! what to change; a pack that loads is guaranteed to reference only existing checks
+//! with well-typed parameters.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use toml::Spanned;
+
+use crate::engine::{Catalog, effective_params};
+use crate::inventory::Provider;
+
+static BUNDLED_PACKS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/checks/policies");
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error("{path}:{line}: {reason}")]
+    Invalid {
+        path: String,
+        line: usize,
+        reason: String,
+    },
+    #[error("cannot read policy pack {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "no bundled policy pack {0:?} (see `vouch policies list`; a pack of your own is given by its path, e.g. ./mypack.toml)"
+    )]
+    Unknown(String),
+}
+
+/// A loaded, validated pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pack {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub source: String,
+    pub provider: Provider,
+    pub summary: String,
+    pub path: String,
+    pub clauses: Vec<Clause>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Clause {
+    pub id: String,
+    pub section: String,
+    pub text: String,
+    /// Empty for a manual clause.
+    pub checks: Vec<ClauseCheck>,
+    /// For a manual clause: the evidence a person must produce.
+    pub manual: Option<String>,
+    /// For a manual clause an API could verify: what a future check would read.
+    pub automation: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClauseCheck {
+    pub id: String,
+    /// Effective parameters: the check's defaults with the clause's overrides.
+    pub params: Map<String, Value>,
+}
+
+impl Clause {
+    pub fn is_manual(&self) -> bool {
+        self.checks.is_empty()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    id: String,
+    title: String,
+    publisher: String,
+    source: String,
+    provider: Provider,
+    summary: String,
+    #[serde(default)]
+    clause: Vec<Spanned<RawClause>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClause {
+    id: Spanned<String>,
+    section: String,
+    text: String,
+    checks: Option<Vec<Spanned<RawClauseCheck>>>,
+    manual: Option<String>,
+    automation: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauseCheck {
+    id: Spanned<String>,
+    #[serde(default)]
+    params: BTreeMap<String, toml::Value>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn to_json(v: &toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => Value::String(s.clone()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => Value::from(*f),
+        toml::Value::Boolean(b) => Value::Bool(*b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
+    }
+}
+
+impl Pack {
+    /// Parses and validates a pack against the loaded check catalogue.
+    pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Pack, PackError> {
+        let invalid = |offset: usize, reason: String| PackError::Invalid {
+            path: path.to_string(),
+            line: line_of(text, offset),
+            reason,
+        };
+        let raw: RawPack = toml::from_str(text).map_err(|e| {
+            invalid(
+                e.span().map(|s| s.start).unwrap_or(0),
+                e.message().to_string(),
+            )
+        })?;
+        if raw.clause.is_empty() {
+            return Err(invalid(0, "the pack has no [[clause]] entries".into()));
+        }
+        let mut clauses: Vec<Clause> = Vec::new();
+        for spanned in raw.clause {
+            let start = spanned.span().start;
+            let c = spanned.into_inner();
+            let id = c.id.get_ref().clone();
+            if clauses.iter().any(|seen| seen.id == id) {
+                return Err(invalid(
+                    c.id.span().start,
+                    format!("duplicate clause id {id:?}"),
+                ));
+            }
+            let checks = match (c.checks, &c.manual) {
+                (Some(_), Some(_)) => {
+                    return Err(invalid(
+                        start,
+                        format!(
+                            "clause {id:?} has both `checks` and `manual`; a clause is either checked or manual"
+                        ),
+                    ));
+                }
+                (None, None) => {
+                    return Err(invalid(
+                        start,
+                        format!(
+                            "clause {id:?} needs `checks = [...]` or `manual = \"evidence a person must show\"`"
+                        ),
+                    ));
+                }
+                (Some(list), None) if list.is_empty() => {
+                    return Err(invalid(
+                        start,
+                        format!(
+                            "clause {id:?} has an empty `checks` list; mark it `manual` instead"
+                        ),
+                    ));
+                }
+                (Some(list), None) => list,
+                (None, Some(_)) => Vec::new(),
+            };
+            if c.automation.is_some() && c.manual.is_none() {
+                return Err(invalid(
+                    start,
+                    format!(
+                        "clause {id:?}: `automation` describes a future check and goes only with `manual`"
+                    ),
+                ));
+            }
+            let mut resolved = Vec::new();
+            for cc in checks {
+                let offset = cc.span().start;
+                let cc = cc.into_inner();
+                let check_id = cc.id.get_ref();
+                let Some(check) = catalog.get(check_id) else {
+                    return Err(invalid(
+                        cc.id.span().start,
+                        format!(
+                            "clause {id:?} names unknown check {check_id:?} (see `vouch checks list`)"
+                        ),
+                    ));
+                };
+                if check.meta.custom.provider != raw.provider {
+                    return Err(invalid(
+                        cc.id.span().start,
+                        format!(
+                            "check {check_id:?} is for {} but this pack is for {}",
+                            check.meta.custom.provider, raw.provider
+                        ),
+                    ));
+                }
+                let overrides: Map<String, Value> = cc
+                    .params
+                    .iter()
+                    .map(|(k, v)| (k.clone(), to_json(v)))
+                    .collect();
+                let params = effective_params(check, &overrides)
+                    .map_err(|reason| invalid(offset, format!("clause {id:?}: {reason}")))?;
+                resolved.push(ClauseCheck {
+                    id: check_id.clone(),
+                    params,
+                });
+            }
+            clauses.push(Clause {
+                id,
+                section: c.section,
+                text: c.text,
+                checks: resolved,
+                manual: c.manual,
+                automation: c.automation,
+            });
+        }
+        Ok(Pack {
+            id: raw.id,
+            title: raw.title,
+            publisher: raw.publisher,
+            source: raw.source,
+            provider: raw.provider,
+            summary: raw.summary,
+            path: path.to_string(),
+            clauses,
+        })
+    }
+
+    pub fn load_file(path: &Path, catalog: &Catalog) -> Result<Pack, PackError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| PackError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        Pack::parse(&shown, &text, catalog)
+    }
+
+    /// Ids of the packs compiled into the binary.
+    pub fn bundled_ids() -> Vec<String> {
+        let mut ids: Vec<String> = BUNDLED_PACKS
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+            .filter_map(|f| {
+                f.path()
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    pub fn bundled(id: &str, catalog: &Catalog) -> Result<Pack, PackError> {
+        let name = format!("{id}.toml");
+        let file = BUNDLED_PACKS
+            .get_file(&name)
+            .ok_or_else(|| PackError::Unknown(id.to_string()))?;
+        let text = file.contents_utf8().unwrap_or_default();
+        Pack::parse(&format!("checks/policies/{name}"), text, catalog)
+    }
+
+    /// `--policy NAME`: a bundled pack id, or a path to a pack file of one's own.
+    pub fn resolve(reference: &str, catalog: &Catalog) -> Result<Pack, PackError> {
+        let looks_like_path = reference.contains('/') || reference.ends_with(".toml");
+        if looks_like_path {
+            Pack::load_file(Path::new(reference), catalog)
+        } else {
+            Pack::bundled(reference, catalog)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::catalog::bundled_sources;
+
+    fn catalog() -> Catalog {
+        Catalog::load(bundled_sources()).unwrap()
+    }
+
+    const HEAD: &str = "id = \"t\"\ntitle = \"T\"\npublisher = \"P\"\nsource = \"s.txt\"\nprovider = \"aws\"\nsummary = \"x\"\n";
+
+    fn err(body: &str) -> String {
+        Pack::parse("t.toml", &format!("{HEAD}{body}"), &catalog())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn every_bundled_pack_loads() {
+        let cat = catalog();
+        let ids = Pack::bundled_ids();
+        assert!(!ids.is_empty());
+        for id in ids {
+            let pack = Pack::bundled(&id, &cat).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(pack.id, id, "pack id must equal its file name");
+        }
+    }
+
+    #[test]
+    fn unknown_check_is_rejected_with_its_line() {
+        let e = err(
+            "\n[[clause]]\nid = \"A\"\nsection = \"1\"\ntext = \"t\"\nchecks = [{ id = \"aws-nope\" }]\n",
+        );
+        assert!(e.starts_with("t.toml:12:"), "{e}");
+        assert!(e.contains("unknown check \"aws-nope\""), "{e}");
+    }
+
+    #[test]
+    fn bad_parameter_type_is_rejected() {
+        let e = err(
+            "[[clause]]\nid = \"A\"\nsection = \"1\"\ntext = \"t\"\nchecks = [{ id = \"aws-s3-bucket-default-encryption\", params = { allowed_algorithms = \"AES256\" } }]\n",
+        );
+        assert!(e.starts_with("t.toml:11:"), "{e}");
+        assert!(e.contains("must be a list"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_clause_id_is_rejected() {
+        let clause =
+            "[[clause]]\nid = \"A\"\nsection = \"1\"\ntext = \"t\"\nmanual = \"HR records\"\n";
+        let e = err(&format!("{clause}{clause}"));
+        assert!(e.starts_with("t.toml:13:"), "{e}");
+        assert!(e.contains("duplicate clause id \"A\""), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_and_syntax_errors_name_the_line() {
+        let e = err("[[clause]]\nid = \"A\"\nsecton = \"1\"\n");
+        assert!(e.starts_with("t.toml:"), "{e}");
+        assert!(e.contains("secton"), "{e}");
+        let e = err("[[clause]\n");
+        assert!(e.starts_with("t.toml:7:"), "{e}");
+    }
+
+    #[test]
+    fn clause_must_be_checked_or_manual() {
+        let e = err("[[clause]]\nid = \"A\"\nsection = \"1\"\ntext = \"t\"\n");
+        assert!(e.contains("needs `checks"), "{e}");
+    }
+}

@@ -1,0 +1,165 @@
+//! The readable summary printed by `vouch scan`: per check, then what fails and why,
+//! then each policy clause by clause.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+
+use crate::policy::score::{ClauseStatus, PolicyScore};
+use crate::results::{CheckResult, Counts, ScanReport, Status};
+
+fn params_label(
+    r: &CheckResult,
+    defaults: &BTreeMap<&str, &serde_json::Map<String, serde_json::Value>>,
+) -> String {
+    match defaults.get(r.check.as_str()) {
+        Some(d) if *d == &r.parameters => String::new(),
+        _ => {
+            let parts: Vec<String> = r
+                .parameters
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            format!(" [{}]", parts.join(", "))
+        }
+    }
+}
+
+/// A table in the style every vouch listing uses, fitted to the terminal width.
+pub fn table(header: Vec<&str>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    table
+}
+
+/// `defaults` maps check ids to their default parameters, so results of a check run
+/// with a pack's parameters are shown apart from the default run.
+pub fn render(
+    report: &ScanReport,
+    defaults: &BTreeMap<&str, &serde_json::Map<String, serde_json::Value>>,
+) -> String {
+    let mut out = String::new();
+    let s = &report.scan;
+    let _ = writeln!(
+        out,
+        "vouch {} · {} account {} · regions: {}",
+        report.tool.version,
+        s.provider,
+        s.account,
+        s.regions.join(", ")
+    );
+    let _ = writeln!(out);
+
+    let mut per_check: BTreeMap<(String, String), (String, String, Counts)> = BTreeMap::new();
+    for r in &report.results {
+        let label = params_label(r, defaults);
+        let entry = per_check
+            .entry((r.check.clone(), label.clone()))
+            .or_insert_with(|| (r.severity.to_string(), r.title.clone(), Counts::default()));
+        entry.2.add(r.status);
+    }
+    let mut table = table(vec!["check", "severity", "pass", "fail", "error", "muted"]);
+    for ((id, label), (sev, _title, c)) in &per_check {
+        table.add_row(vec![
+            Cell::new(format!("{id}{label}")),
+            Cell::new(sev),
+            Cell::new(c.pass),
+            Cell::new(c.fail),
+            Cell::new(c.error),
+            Cell::new(c.muted),
+        ]);
+    }
+    if per_check.is_empty() {
+        let _ = writeln!(out, "No resources matched the selected checks.");
+    } else {
+        let _ = writeln!(out, "{table}");
+    }
+
+    let listed = |status: Status, heading: &str, out: &mut String| {
+        let mut rows: Vec<&CheckResult> = report
+            .results
+            .iter()
+            .filter(|r| r.status == status)
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        rows.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(a.check.cmp(&b.check))
+                .then(a.resource.id.cmp(&b.resource.id))
+        });
+        let _ = writeln!(out, "\n{heading} ({})", rows.len());
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "  [{}] {}{}  {} ({})\n      {}",
+                r.severity,
+                r.check,
+                params_label(r, defaults),
+                r.resource.id,
+                r.resource.region,
+                r.message
+            );
+        }
+    };
+    listed(Status::Fail, "Failing resources", &mut out);
+    listed(
+        Status::Error,
+        "Could not be judged (error: the values were not readable)",
+        &mut out,
+    );
+
+    for p in &report.policies {
+        render_policy(p, &mut out);
+    }
+
+    let c = &report.summary;
+    let _ = writeln!(
+        out,
+        "\nSummary: {} pass, {} fail, {} error, {} muted.",
+        c.pass, c.fail, c.error, c.muted
+    );
+    out
+}
+
+fn render_policy(p: &PolicyScore, out: &mut String) {
+    let c = &p.counts;
+    let score = p
+        .score
+        .map(|s| format!("{s:.0}%"))
+        .unwrap_or_else(|| "n/a".into());
+    let _ = writeln!(
+        out,
+        "\nPolicy {} ({} clauses): {} met, {} failed, {} error, {} manual, {} not applicable · score {score} of verifiable clauses · coverage {:.0}%",
+        p.title, p.clauses_total, c.met, c.failed, c.error, c.manual, c.not_applicable, p.coverage
+    );
+    for clause in &p.clauses {
+        let mark = match clause.status {
+            ClauseStatus::Met => "met   ",
+            ClauseStatus::Failed => "FAILED",
+            ClauseStatus::Error => "ERROR ",
+            ClauseStatus::Manual => "manual",
+            ClauseStatus::NotApplicable => "n/a   ",
+        };
+        let _ = writeln!(
+            out,
+            "  {mark} {} [{}] {}",
+            clause.id, clause.section, clause.text
+        );
+        if matches!(clause.status, ClauseStatus::Failed | ClauseStatus::Error) {
+            for f in &clause.findings {
+                let _ = writeln!(
+                    out,
+                    "           - {} {}: {}",
+                    f.status, f.resource.id, f.message
+                );
+            }
+        }
+    }
+}
