@@ -2,6 +2,7 @@
 //! codes. Each subcommand lives in its own file and calls into the library.
 
 mod checks;
+mod permissions;
 mod policies;
 mod progress;
 mod scan;
@@ -34,6 +35,9 @@ enum Command {
     /// Policy packs: list them, show one clause by clause.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
+    /// The least-privilege permissions vouch needs to read an account.
+    #[command(subcommand)]
+    Permissions(permissions::PermissionsCommand),
     /// Run the Rego unit tests (`*_test.rego`) of the bundled checks and of --checks-dir.
     Test(test::TestArgs),
 }
@@ -128,6 +132,7 @@ where
         Command::Checks(cmd) => checks::run(cmd),
         Command::Policies(cmd) => policies::run(cmd),
         Command::Test(args) => test::run(args),
+        Command::Permissions(cmd) => permissions::run(cmd),
     };
     match outcome {
         Ok(code) => code,

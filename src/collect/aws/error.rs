@@ -5,7 +5,6 @@
 //! can mistake one for the other.
 
 use aws_smithy_runtime_api::client::result::SdkError;
-use aws_smithy_types::error::display::DisplayErrorContext;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 use crate::inventory::Observed;
@@ -14,7 +13,7 @@ use crate::inventory::Observed;
 pub fn reason<E, R>(operation: &str, err: &SdkError<E, R>) -> String
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     match err {
         SdkError::ServiceError(_) => {
@@ -28,17 +27,40 @@ where
         SdkError::DispatchFailure(_) => {
             format!(
                 "{operation}: could not reach the endpoint ({})",
-                DisplayErrorContext(err)
+                root_cause(err)
             )
         }
         SdkError::ResponseError(_) => {
             format!(
                 "{operation}: the response could not be read ({})",
-                DisplayErrorContext(err)
+                root_cause(err)
             )
         }
-        _ => format!("{operation}: {}", DisplayErrorContext(err)),
+        _ => format!("{operation}: {}", root_cause(err)),
     }
+}
+
+/// The innermost two readable causes of an error chain, on one line: the SDK's
+/// outer layers ("dispatch failure", "io error") say little, the socket error says
+/// what happened.
+pub fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut chain: Vec<String> = Vec::new();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = cur {
+        let line = e
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if !line.is_empty() && chain.last() != Some(&line) {
+            chain.push(line);
+        }
+        cur = e.source();
+    }
+    let n = chain.len();
+    chain[n.saturating_sub(2)..].join(": ")
 }
 
 /// The outcome of a read as an observation: `absent_codes` are the error codes by which
@@ -50,7 +72,7 @@ pub fn observe<T, E, R>(
 ) -> Observed<T>
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
+    R: std::fmt::Debug + 'static,
 {
     match result {
         Ok(v) => Observed::Value(v),

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod http;
+pub mod permissions;
 pub mod s3;
 
 use std::sync::Arc;
@@ -104,9 +105,12 @@ impl AwsContext {
             CollectError::NoCredentials("no credential provider is configured".into())
         })?;
         provider.provide_credentials().await.map_err(|e| {
-            CollectError::NoCredentials(
-                aws_smithy_types::error::display::DisplayErrorContext(&e).to_string(),
-            )
+            use aws_credential_types::provider::error::CredentialsError;
+            CollectError::NoCredentials(match e {
+                CredentialsError::CredentialsNotLoaded(_) => "none of the sources is configured (environment, profile, SSO, web identity, ECS, instance metadata)".into(),
+                CredentialsError::ProviderTimedOut(_) => "the credential provider timed out".into(),
+                other => error::root_cause(&other),
+            })
         })?;
 
         let sts = aws_sdk_sts::Client::new(&config);

@@ -1,0 +1,268 @@
+//! Bad input and unreachable clouds: one clear line naming the cause (and the file and
+//! line where there is one), the documented exit code, no panic, no half-written file.
+
+mod common;
+
+use common::{fixture, vouch};
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn assert_no_panic(err: &str) {
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+}
+
+#[test]
+fn a_malformed_rego_file_names_file_and_line_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.rego"),
+        "# METADATA\n# title: x\npackage custom.broken\n\ndeny contains x if {\n  input.a ==\n}\n",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["checks", "list", "--checks-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("broken.rego:7:1:") || err.contains("broken.rego:6:"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert_no_panic(&err);
+}
+
+#[test]
+fn a_check_with_incomplete_metadata_is_rejected_with_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("meta.rego"),
+        "# METADATA\n# title: Custom\n# description: d\n# custom:\n#   id: custom-x\n#   severity: high\npackage custom.x\n\ndeny contains {\"id\": r.id, \"message\": \"m\"} if { some r in input.resources }\n",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["test", "--checks-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("meta.rego:"), "{err}");
+    assert!(err.contains("missing field `provider`"), "{err}");
+}
+
+#[test]
+fn a_custom_check_directory_is_loaded_and_tested() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("named.rego"),
+        r#"# METADATA
+# title: Buckets are named with the team prefix
+# description: Fails when a bucket name does not start with acme-.
+# related_resources:
+#   - ref: https://example.com/naming
+# custom:
+#   id: custom-bucket-naming
+#   severity: low
+#   provider: aws
+#   service: s3
+#   resource_type: aws_s3_bucket
+#   requires: [versioning]
+#   rationale: Ownership is read from the name.
+#   remediation: Rename the bucket.
+package custom.naming
+
+deny contains {"id": b.id, "message": "name lacks the acme- prefix"} if {
+	some b in input.resources
+	not startswith(b.name, "acme-")
+}
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("named_test.rego"),
+        "package custom.naming_test\n\nimport data.custom.naming\n\ntest_fails_without_prefix if {\n\tcount(naming.deny) == 1 with input as {\"resources\": [{\"id\": \"b\", \"name\": \"x\"}]}\n}\n",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["test", "--checks-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr_of(&out));
+    assert!(text.contains("0 failed"), "{text}");
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args([
+            "--format",
+            "json",
+            "--checks",
+            "custom-bucket-naming",
+            "--checks-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["summary"]["fail"], 2,
+        "good-bucket and bad-bucket lack the prefix"
+    );
+    assert_eq!(
+        report["summary"]["error"], 1,
+        "denied-bucket's versioning was unreadable"
+    );
+}
+
+#[test]
+fn a_broken_pack_is_rejected_with_file_line_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("mine.toml");
+    std::fs::write(
+        &pack,
+        "id = \"mine\"\ntitle = \"Mine\"\npublisher = \"me\"\nsource = \"x\"\nprovider = \"aws\"\nsummary = \"s\"\n\n[[clause]]\nid = \"C1\"\nsection = \"1\"\ntext = \"t\"\nchecks = [{ id = \"aws-s3-bucket-versioning\", params = { days = 3 } }]\n",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .arg("--policy")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("mine.toml:12:"), "{err}");
+    assert!(err.contains("has no parameter \"days\""), "{err}");
+    assert_no_panic(&err);
+}
+
+#[test]
+fn an_unknown_bundled_pack_is_bad_input() {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--policy", "no-such-pack"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("no bundled policy pack \"no-such-pack\""));
+}
+
+#[test]
+fn a_malformed_inventory_names_the_file_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let inv = dir.path().join("inv.json");
+    std::fs::write(
+        &inv,
+        "{\"format\": \"vouch-inventory/1\", \"provider\": \"aws\",\n \"account\": 5 }",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&inv)
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("inv.json") && err.contains("line 2"), "{err}");
+    let out = vouch()
+        .args(["check", "--inventory", "/nonexistent/inv.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("/nonexistent/inv.json"));
+}
+
+#[test]
+fn an_endpoint_that_is_down_exits_3_and_writes_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = dir.path().join("results.json");
+    let inventory = dir.path().join("inventory.json");
+    // Port 9 (discard) on loopback: nothing listens there.
+    let out = vouch()
+        .args([
+            "scan",
+            "aws",
+            "--region",
+            "us-east-1",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+            "--max-attempts",
+            "1",
+        ])
+        .args(["--format", "json", "--output"])
+        .arg(&output)
+        .arg("--save-inventory")
+        .arg(&inventory)
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("cannot reach http://127.0.0.1:9"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert_no_panic(&err);
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing written: {left:?}");
+}
+
+#[test]
+fn missing_credentials_exit_3_with_what_to_do() {
+    let home = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args([
+            "scan",
+            "aws",
+            "--region",
+            "us-east-1",
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ])
+        .env_clear()
+        .env("HOME", home.path())
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", home.path().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", home.path().join("none"))
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("no usable AWS credentials"), "{err}");
+    assert!(err.contains("AWS_PROFILE"), "{err}");
+    assert_no_panic(&err);
+}
+
+#[test]
+fn an_unwritable_output_keeps_the_previous_report_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--output"])
+        .arg(dir.path().join("missing-dir/results.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr_of(&out).contains("missing-dir/results.json"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = vouch()
+        .args(["scan", "aws", "--severity", "dire"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("dire"));
+}

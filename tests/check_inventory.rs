@@ -1,0 +1,268 @@
+//! The whole pipeline from a saved inventory: checks, statuses, evidence, packs,
+//! output contract and exit codes, with no cloud.
+
+mod common;
+
+use common::{fixture, status_of, statuses, vouch};
+use serde_json::Value;
+
+fn run_json(inventory: &str, extra: &[&str]) -> (Value, i32) {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture(inventory))
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (report, out.status.code().unwrap())
+}
+
+const GOOD: &str = "arn:aws:s3:::good-bucket";
+const BAD: &str = "arn:aws:s3:::bad-bucket";
+const DENIED: &str = "arn:aws:s3:::denied-bucket";
+
+const BUCKET_CHECKS: [&str; 7] = [
+    "aws-s3-bucket-default-encryption",
+    "aws-s3-bucket-public-access-block",
+    "aws-s3-bucket-policy-not-public",
+    "aws-s3-bucket-secure-transport",
+    "aws-s3-bucket-versioning",
+    "aws-s3-bucket-access-logging",
+    "aws-s3-bucket-acls-disabled",
+];
+
+#[test]
+fn every_bucket_check_passes_the_good_bucket_and_fails_the_bad_one() {
+    let (report, code) = run_json("inventory-s3.json", &[]);
+    for check in BUCKET_CHECKS {
+        assert_eq!(status_of(&report, check, GOOD), "pass", "{check} on good");
+        assert_eq!(status_of(&report, check, BAD), "fail", "{check} on bad");
+    }
+    assert_eq!(
+        status_of(
+            &report,
+            "aws-s3-account-public-access-block",
+            "arn:aws:s3::111122223333:account"
+        ),
+        "pass"
+    );
+    assert_eq!(
+        status_of(
+            &report,
+            "aws-s3-account-public-access-block",
+            "arn:aws:s3::444455556666:account"
+        ),
+        "fail"
+    );
+    assert_eq!(code, 1, "failures exit 1");
+}
+
+#[test]
+fn unreadable_values_are_errors_with_the_reason_never_pass_or_fail() {
+    let (report, _) = run_json("inventory-s3.json", &[]);
+    for check in BUCKET_CHECKS {
+        assert_eq!(status_of(&report, check, DENIED), "error", "{check}");
+    }
+    let r = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["check"] == "aws-s3-bucket-versioning" && r["resource"]["id"] == DENIED)
+        .unwrap();
+    assert_eq!(
+        r["message"],
+        "could not read versioning: s3:GetBucketVersioning: AccessDenied: Access Denied"
+    );
+}
+
+#[test]
+fn a_denied_listing_makes_every_bucket_check_an_error_and_the_rest_completes() {
+    let (report, code) = run_json("inventory-s3-list-denied.json", &[]);
+    let st = statuses(&report);
+    for check in BUCKET_CHECKS {
+        let mine: Vec<_> = st.iter().filter(|((c, _), _)| c == check).collect();
+        assert_eq!(mine.len(), 1, "{check}: {mine:?}");
+        assert_eq!(mine[0].1, "error");
+    }
+    assert_eq!(
+        status_of(
+            &report,
+            "aws-s3-account-public-access-block",
+            "arn:aws:s3::111122223333:account"
+        ),
+        "pass"
+    );
+    assert_eq!(code, 4, "errors without failures exit 4");
+}
+
+#[test]
+fn results_follow_the_documented_contract() {
+    let (report, _) = run_json("inventory-s3.json", &[]);
+    assert_eq!(report["format"], "vouch-results/1");
+    assert_eq!(report["tool"]["name"], "vouch");
+    assert_eq!(report["scan"]["account"], "111122223333");
+    assert!(report["scan"]["started_at"].is_string() && report["scan"]["finished_at"].is_string());
+    for r in report["results"].as_array().unwrap() {
+        for key in [
+            "check", "status", "severity", "message", "evidence", "resource",
+        ] {
+            assert!(
+                !r[key].is_null() || key == "evidence",
+                "{key} missing in {r}"
+            );
+        }
+        for key in ["id", "type", "region", "account"] {
+            assert!(r["resource"][key].is_string(), "resource.{key} in {r}");
+        }
+        assert!(
+            ["pass", "fail", "error", "manual", "muted"].contains(&r["status"].as_str().unwrap())
+        );
+    }
+    // Evidence is the observed values the verdict rests on.
+    let enc = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["check"] == "aws-s3-bucket-default-encryption" && r["resource"]["id"] == GOOD)
+        .unwrap();
+    assert_eq!(
+        enc["evidence"]["encryption"]["rules"][0]["algorithm"],
+        "aws:kms"
+    );
+    let counts = &report["summary"];
+    let total = ["pass", "fail", "error", "manual", "muted"]
+        .iter()
+        .map(|k| counts[k].as_u64().unwrap())
+        .sum::<u64>();
+    assert_eq!(total as usize, report["results"].as_array().unwrap().len());
+}
+
+#[test]
+fn selection_by_check_severity_and_service() {
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &["--checks", "aws-s3-bucket-versioning"],
+    );
+    assert!(
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["check"] == "aws-s3-bucket-versioning")
+    );
+    let (report, _) = run_json("inventory-s3.json", &["--severity", "critical"]);
+    assert!(
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["severity"] == "critical")
+    );
+    assert!(!report["results"].as_array().unwrap().is_empty());
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--checks", "aws-s3-nonexistent"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown check \"aws-s3-nonexistent\""));
+}
+
+#[test]
+fn a_pack_scores_clause_by_clause_with_its_own_parameters() {
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &[
+            "--policy",
+            "s3-data-protection",
+            "--checks",
+            "aws-s3-bucket-versioning",
+        ],
+    );
+    let pack = &report["policies"][0];
+    assert_eq!(pack["id"], "s3-data-protection");
+    let clause = |id: &str| {
+        pack["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // The denied bucket's error outranks the bad bucket's failure.
+    assert_eq!(clause("DP-1")["status"], "error");
+    assert_eq!(clause("DP-8")["status"], "manual");
+    assert_eq!(pack["counts"]["manual"], 1);
+    // DP-2 runs the encryption check with KMS only: the same check, a second parameter set.
+    let kms_runs: Vec<&Value> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["check"] == "aws-s3-bucket-default-encryption"
+                && r["parameters"]["allowed_algorithms"]
+                    == serde_json::json!(["aws:kms", "aws:kms:dsse"])
+        })
+        .collect();
+    assert_eq!(
+        kms_runs.len(),
+        3,
+        "one result per bucket for the KMS-only parameter set"
+    );
+    assert!((pack["coverage"].as_f64().unwrap() - 87.5).abs() < 0.01);
+}
+
+#[test]
+fn a_pack_clause_is_met_only_when_every_resource_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let inv: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("inventory-s3.json")).unwrap())
+            .unwrap();
+    let mut good_only = inv.clone();
+    good_only["resources"] = serde_json::json!([inv["resources"][0], inv["resources"][3]]);
+    let path = dir.path().join("good.json");
+    std::fs::write(&path, serde_json::to_vec(&good_only).unwrap()).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json", "--policy", "s3-data-protection"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pack = &report["policies"][0];
+    assert_eq!(pack["counts"]["met"], 7, "{pack:#}");
+    assert_eq!(pack["counts"]["failed"], 0);
+    assert_eq!(pack["score"], 100.0);
+    assert_eq!(out.status.code(), Some(0), "all passing exits 0");
+}
+
+#[test]
+fn terminal_report_shows_checks_failures_errors_and_clauses() {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--policy", "s3-data-protection"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("aws-s3-bucket-versioning"), "{text}");
+    assert!(text.contains("Failing resources"), "{text}");
+    assert!(text.contains("versioning is suspended"), "{text}");
+    assert!(text.contains("Could not be judged"), "{text}");
+    assert!(
+        text.contains("Policy S3 data protection baseline"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[allowed_algorithms=[\"aws:kms\",\"aws:kms:dsse\"]]"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes when not a terminal"
+    );
+}

@@ -1,0 +1,70 @@
+//! The check reference in docs/ is generated from the checks' metadata and tests; this
+//! keeps the committed copy from drifting.
+
+mod common;
+
+use common::vouch;
+
+#[test]
+fn docs_checks_md_is_generated_from_the_current_checks() {
+    let out = vouch().args(["checks", "docs"]).output().unwrap();
+    assert!(out.status.success());
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md")).unwrap();
+    assert!(
+        generated == committed,
+        "docs/checks.md is stale: run `cargo run -- checks docs -o docs/checks.md`"
+    );
+}
+
+#[test]
+fn explain_shows_metadata_and_the_behaviour_its_tests_pin_down() {
+    let out = vouch()
+        .args(["checks", "explain", "aws-s3-bucket-versioning"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("aws-s3-bucket-versioning — S3 buckets keep object versions"),
+        "{text}"
+    );
+    assert!(text.contains("Severity:      medium"), "{text}");
+    assert!(text.contains("How to fix"), "{text}");
+    assert!(
+        text.contains("  - fails when versioning is suspended"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"),
+        "{text}"
+    );
+    let out = vouch()
+        .args(["checks", "explain", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn every_check_documents_every_field_a_report_needs() {
+    let out = vouch().args(["checks", "list", "--json"]).output().unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 8);
+    for c in list {
+        for key in [
+            "id",
+            "title",
+            "severity",
+            "provider",
+            "service",
+            "resource_type",
+        ] {
+            assert!(
+                c[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {c}"
+            );
+        }
+    }
+}
