@@ -226,6 +226,18 @@ mod tests {
     }
 
     #[test]
+    fn bundled_rego_tests_pass() {
+        let catalog = Catalog::load(bundled_sources()).unwrap();
+        let outcomes = catalog.run_tests();
+        assert!(
+            outcomes.len() >= 2 * catalog.checks.len(),
+            "a passing and a failing case per check"
+        );
+        let failed: Vec<_> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
+        assert!(failed.is_empty(), "{failed:#?}");
+    }
+
+    #[test]
     fn rejects_a_rego_syntax_error_with_its_line() {
         let err = Catalog::load(vec![SourceFile {
             path: "broken.rego".into(),

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::catalog::{Catalog, Check};
-use crate::inventory::{Inventory, Observed, Resource};
+use crate::inventory::{Inventory, Observed, RESERVED_FIELDS, Resource};
 use crate::results::{CheckResult, ResourceRef, Status};
 
 /// One check to run with one parameter set.
@@ -99,6 +99,9 @@ fn check_view(check: &Check, r: &Resource) -> Result<Map<String, Value>, Vec<Str
     view.insert("region".into(), Value::String(r.region.clone()));
     let mut problems = Vec::new();
     for attr in &check.meta.custom.requires {
+        if RESERVED_FIELDS.contains(&attr.as_str()) {
+            continue;
+        }
         match r.attributes.get(attr) {
             Some(Observed::Value(v)) => {
                 view.insert(attr.clone(), v.clone());

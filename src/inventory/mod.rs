@@ -149,14 +149,14 @@ impl Inventory {
     ) -> impl Iterator<Item = &'a Listing> {
         self.listings
             .iter()
-            .filter(move |l| l.resource_type == resource_type && l.error.is_some())
+            .filter(move |l| type_matches(resource_type, &l.resource_type) && l.error.is_some())
     }
 
     /// Whether the collectors tried to list this resource type at all.
     pub fn was_listed(&self, resource_type: &str) -> bool {
         self.listings
             .iter()
-            .any(|l| l.resource_type == resource_type)
+            .any(|l| type_matches(resource_type, &l.resource_type))
     }
 
     pub fn resources_of<'a>(
@@ -165,8 +165,15 @@ impl Inventory {
     ) -> impl Iterator<Item = &'a Resource> {
         self.resources
             .iter()
-            .filter(move |r| r.resource_type == resource_type)
+            .filter(move |r| type_matches(resource_type, &r.resource_type))
     }
+}
+
+/// A check's `resource_type` of `*` covers every resource (e.g. data residency).
+pub const ANY_TYPE: &str = "*";
+
+fn type_matches(wanted: &str, actual: &str) -> bool {
+    wanted == ANY_TYPE || wanted == actual
 }
 
 /// Turns a typed attribute struct (every field an `Observed<_>`) into the generic map

@@ -1,10 +1,21 @@
 //! AWS collectors over the official SDK, with its default credential chain, adaptive
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
+pub mod backup;
+pub mod cloudtrail;
+pub mod cognito;
+pub mod detection;
+pub mod ec2;
+pub mod elbv2;
 pub mod error;
 pub mod http;
+pub mod iam;
+pub mod kms;
+pub mod logs;
 pub mod permissions;
+pub mod rds;
 pub mod s3;
+pub mod secretsmanager;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,8 +26,10 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
 use chrono::Utc;
 
+use futures::StreamExt;
+
 use super::{CollectError, Progress};
-use crate::inventory::{INVENTORY_FORMAT, Inventory, Provider};
+use crate::inventory::{INVENTORY_FORMAT, Inventory, Listing, Provider, Resource, attributes_of};
 
 #[derive(Debug, Clone)]
 pub struct AwsOptions {
@@ -204,11 +217,54 @@ pub async fn collect(
         listings: Vec::new(),
         resources: Vec::new(),
     };
+    let mut all = Collected::default();
     if wants("s3") {
-        let part = s3::collect(&ctx).await;
-        inventory.listings.extend(part.listings);
-        inventory.resources.extend(part.resources);
+        all.merge(s3::collect(&ctx).await);
     }
+    if wants("cloudtrail") {
+        all.merge(cloudtrail::collect(&ctx).await);
+    }
+    if wants("kms") {
+        all.merge(kms::collect(&ctx).await);
+    }
+    if wants("backup") {
+        all.merge(backup::collect(&ctx).await);
+    }
+    if wants("guardduty") {
+        all.merge(detection::collect_guardduty(&ctx).await);
+    }
+    if wants("inspector") {
+        all.merge(detection::collect_inspector(&ctx).await);
+    }
+    if wants("securityhub") {
+        all.merge(detection::collect_securityhub(&ctx).await);
+    }
+    if wants("shield") {
+        all.merge(detection::collect_shield(&ctx).await);
+    }
+    if wants("cognito") {
+        all.merge(cognito::collect(&ctx).await);
+    }
+    if wants("secretsmanager") {
+        all.merge(secretsmanager::collect(&ctx).await);
+    }
+    if wants("elbv2") || wants("wafv2") {
+        all.merge(elbv2::collect(&ctx).await);
+    }
+    if wants("logs") {
+        all.merge(logs::collect(&ctx).await);
+    }
+    if wants("ec2") {
+        all.merge(ec2::collect(&ctx).await);
+    }
+    if wants("iam") {
+        all.merge(iam::collect(&ctx).await);
+    }
+    if wants("rds") {
+        all.merge(rds::collect(&ctx).await);
+    }
+    inventory.listings = all.listings;
+    inventory.resources = all.resources;
     inventory
         .resources
         .sort_by(|a, b| (&a.resource_type, &a.id).cmp(&(&b.resource_type, &b.id)));
@@ -218,9 +274,135 @@ pub async fn collect(
 /// What one service collector returns.
 #[derive(Debug, Default)]
 pub struct Collected {
-    pub listings: Vec<crate::inventory::Listing>,
-    pub resources: Vec<crate::inventory::Resource>,
+    pub listings: Vec<Listing>,
+    pub resources: Vec<Resource>,
+}
+
+impl Collected {
+    /// Records the outcome of listing one resource type in one region.
+    pub fn listed(
+        &mut self,
+        ctx: &AwsContext,
+        resource_type: &str,
+        region: &str,
+        outcome: Result<Vec<Resource>, String>,
+    ) {
+        let error = match outcome {
+            Ok(resources) => {
+                self.resources.extend(resources);
+                None
+            }
+            Err(reason) => Some(reason),
+        };
+        self.listings.push(Listing {
+            resource_type: resource_type.to_string(),
+            account: ctx.account.clone(),
+            region: region.to_string(),
+            error,
+        });
+    }
+
+    pub fn merge(&mut self, other: Collected) {
+        self.listings.extend(other.listings);
+        self.resources.extend(other.resources);
+    }
+}
+
+/// Runs a regional collector in every scanned region, a few regions at a time.
+pub async fn per_region<'a, F, Fut>(ctx: &'a AwsContext, service: &str, f: F) -> Collected
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Collected> + 'a,
+{
+    ctx.progress
+        .stage(&format!("{service}: reading {} regions", ctx.regions.len()));
+    ctx.progress.add_work(ctx.regions.len() as u64);
+    let parts: Vec<Collected> = futures::stream::iter(ctx.regions.clone())
+        .map(|region| {
+            let fut = f(region);
+            async move {
+                let part = fut.await;
+                ctx.progress.done_work(1);
+                part
+            }
+        })
+        .buffer_unordered(REGIONS_AT_ONCE)
+        .collect()
+        .await;
+    let mut out = Collected::default();
+    for p in parts {
+        out.merge(p);
+    }
+    out
+}
+
+/// Regions read at once by one service; each region's calls are bounded again by
+/// `concurrency`, so the product stays polite to the API.
+const REGIONS_AT_ONCE: usize = 4;
+
+impl AwsContext {
+    /// A resource in this account from a typed attribute struct.
+    pub fn resource<T: serde::Serialize>(
+        &self,
+        resource_type: &str,
+        id: String,
+        name: String,
+        region: &str,
+        attrs: &T,
+    ) -> Resource {
+        Resource {
+            attributes: attributes_of(&id, attrs).unwrap_or_default(),
+            id,
+            resource_type: resource_type.to_string(),
+            name,
+            account: self.account.clone(),
+            region: region.to_string(),
+        }
+    }
+
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.
+    pub fn arn(&self, service: &str, region: &str, resource: &str) -> String {
+        let region_part = if region == crate::inventory::GLOBAL_REGION {
+            ""
+        } else {
+            region
+        };
+        format!(
+            "arn:{}:{service}:{region_part}:{}:{resource}",
+            s3::partition_of(self.home_region()),
+            self.account
+        )
+    }
+
+    pub fn home_region(&self) -> &str {
+        self.config
+            .region()
+            .map(|r| r.as_ref())
+            .unwrap_or(HOME_REGION)
+    }
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 1] = ["s3"];
+pub const SERVICES: [&str; 16] = [
+    "s3",
+    "rds",
+    "iam",
+    "ec2",
+    "cloudtrail",
+    "kms",
+    "backup",
+    "guardduty",
+    "inspector",
+    "securityhub",
+    "shield",
+    "cognito",
+    "secretsmanager",
+    "elbv2",
+    "wafv2",
+    "logs",
+];
+
+/// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
+pub fn rfc3339(t: &aws_smithy_types::DateTime) -> Option<String> {
+    t.fmt(aws_smithy_types::date_time::Format::DateTime).ok()
+}

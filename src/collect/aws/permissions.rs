@@ -4,33 +4,185 @@
 
 /// (operation as the collectors name it, IAM action it requires or `None`).
 pub const OPERATIONS: &[(&str, Option<&str>)] = &[
-    ("sts:GetCallerIdentity", None),
+    ("backup:GetBackupPlan", Some("backup:GetBackupPlan")),
+    (
+        "backup:GetBackupSelection",
+        Some("backup:GetBackupSelection"),
+    ),
+    ("backup:ListBackupPlans", Some("backup:ListBackupPlans")),
+    (
+        "backup:ListBackupSelections",
+        Some("backup:ListBackupSelections"),
+    ),
+    ("backup:ListBackupVaults", Some("backup:ListBackupVaults")),
+    (
+        "backup:ListProtectedResources",
+        Some("backup:ListProtectedResources"),
+    ),
+    (
+        "cloudtrail:DescribeTrails",
+        Some("cloudtrail:DescribeTrails"),
+    ),
+    (
+        "cloudtrail:GetEventSelectors",
+        Some("cloudtrail:GetEventSelectors"),
+    ),
+    (
+        "cloudtrail:GetTrailStatus",
+        Some("cloudtrail:GetTrailStatus"),
+    ),
+    (
+        "cognito-idp:GetUserPoolMfaConfig",
+        Some("cognito-idp:GetUserPoolMfaConfig"),
+    ),
+    (
+        "cognito-idp:ListUserPools",
+        Some("cognito-idp:ListUserPools"),
+    ),
+    ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeRegions", Some("ec2:DescribeRegions")),
-    ("s3:ListBuckets", Some("s3:ListAllMyBuckets")),
-    ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
+    (
+        "ec2:DescribeSecurityGroups",
+        Some("ec2:DescribeSecurityGroups"),
+    ),
+    (
+        "ec2:DescribeSnapshotAttribute",
+        Some("ec2:DescribeSnapshotAttribute"),
+    ),
+    ("ec2:DescribeSnapshots", Some("ec2:DescribeSnapshots")),
+    ("ec2:DescribeVolumes", Some("ec2:DescribeVolumes")),
+    ("ec2:DescribeVpcs", Some("ec2:DescribeVpcs")),
+    (
+        "ec2:GetEbsEncryptionByDefault",
+        Some("ec2:GetEbsEncryptionByDefault"),
+    ),
+    (
+        "elasticloadbalancing:DescribeListeners",
+        Some("elasticloadbalancing:DescribeListeners"),
+    ),
+    (
+        "elasticloadbalancing:DescribeLoadBalancers",
+        Some("elasticloadbalancing:DescribeLoadBalancers"),
+    ),
+    (
+        "elasticloadbalancing:DescribeSSLPolicies",
+        Some("elasticloadbalancing:DescribeSSLPolicies"),
+    ),
+    ("guardduty:GetDetector", Some("guardduty:GetDetector")),
+    ("guardduty:ListDetectors", Some("guardduty:ListDetectors")),
+    (
+        "iam:GenerateCredentialReport",
+        Some("iam:GenerateCredentialReport"),
+    ),
+    (
+        "iam:GetAccountPasswordPolicy",
+        Some("iam:GetAccountPasswordPolicy"),
+    ),
+    ("iam:GetAccountSummary", Some("iam:GetAccountSummary")),
+    ("iam:GetCredentialReport", Some("iam:GetCredentialReport")),
+    ("iam:GetGroupPolicy", Some("iam:GetGroupPolicy")),
+    ("iam:GetPolicyVersion", Some("iam:GetPolicyVersion")),
+    ("iam:GetRolePolicy", Some("iam:GetRolePolicy")),
+    ("iam:GetUserPolicy", Some("iam:GetUserPolicy")),
+    (
+        "iam:ListAttachedGroupPolicies",
+        Some("iam:ListAttachedGroupPolicies"),
+    ),
+    (
+        "iam:ListAttachedRolePolicies",
+        Some("iam:ListAttachedRolePolicies"),
+    ),
+    (
+        "iam:ListAttachedUserPolicies",
+        Some("iam:ListAttachedUserPolicies"),
+    ),
+    ("iam:ListGroupPolicies", Some("iam:ListGroupPolicies")),
+    ("iam:ListGroups", Some("iam:ListGroups")),
+    ("iam:ListGroupsForUser", Some("iam:ListGroupsForUser")),
+    ("iam:ListMFADevices", Some("iam:ListMFADevices")),
+    ("iam:ListPolicies", Some("iam:ListPolicies")),
+    ("iam:ListRolePolicies", Some("iam:ListRolePolicies")),
+    ("iam:ListRoles", Some("iam:ListRoles")),
+    ("iam:ListUserPolicies", Some("iam:ListUserPolicies")),
+    ("iam:ListUsers", Some("iam:ListUsers")),
+    (
+        "iam:ListVirtualMFADevices",
+        Some("iam:ListVirtualMFADevices"),
+    ),
+    (
+        "inspector2:BatchGetAccountStatus",
+        Some("inspector2:BatchGetAccountStatus"),
+    ),
+    ("kms:DescribeKey", Some("kms:DescribeKey")),
+    ("kms:GetKeyPolicy", Some("kms:GetKeyPolicy")),
+    ("kms:GetKeyRotationStatus", Some("kms:GetKeyRotationStatus")),
+    ("kms:ListKeys", Some("kms:ListKeys")),
+    ("logs:DescribeLogGroups", Some("logs:DescribeLogGroups")),
+    (
+        "rds:DescribeDBClusterParameters",
+        Some("rds:DescribeDBClusterParameters"),
+    ),
+    (
+        "rds:DescribeDBClusterSnapshotAttributes",
+        Some("rds:DescribeDBClusterSnapshotAttributes"),
+    ),
+    (
+        "rds:DescribeDBClusterSnapshots",
+        Some("rds:DescribeDBClusterSnapshots"),
+    ),
+    ("rds:DescribeDBClusters", Some("rds:DescribeDBClusters")),
+    ("rds:DescribeDBInstances", Some("rds:DescribeDBInstances")),
+    ("rds:DescribeDBParameters", Some("rds:DescribeDBParameters")),
+    (
+        "rds:DescribeDBSnapshotAttributes",
+        Some("rds:DescribeDBSnapshotAttributes"),
+    ),
+    ("rds:DescribeDBSnapshots", Some("rds:DescribeDBSnapshots")),
     (
         "s3:GetBucketEncryption",
         Some("s3:GetEncryptionConfiguration"),
     ),
-    (
-        "s3:GetPublicAccessBlock",
-        Some("s3:GetBucketPublicAccessBlock"),
-    ),
-    ("s3:GetBucketPolicy", Some("s3:GetBucketPolicy")),
-    ("s3:GetBucketVersioning", Some("s3:GetBucketVersioning")),
+    ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
     ("s3:GetBucketLogging", Some("s3:GetBucketLogging")),
     (
         "s3:GetBucketOwnershipControls",
         Some("s3:GetBucketOwnershipControls"),
     ),
+    ("s3:GetBucketPolicy", Some("s3:GetBucketPolicy")),
+    ("s3:GetBucketVersioning", Some("s3:GetBucketVersioning")),
+    (
+        "s3:GetPublicAccessBlock",
+        Some("s3:GetBucketPublicAccessBlock"),
+    ),
+    ("s3:ListBuckets", Some("s3:ListAllMyBuckets")),
     (
         "s3control:GetPublicAccessBlock",
         Some("s3:GetAccountPublicAccessBlock"),
     ),
+    (
+        "secretsmanager:ListSecrets",
+        Some("secretsmanager:ListSecrets"),
+    ),
+    ("securityhub:DescribeHub", Some("securityhub:DescribeHub")),
+    (
+        "shield:GetSubscriptionState",
+        Some("shield:GetSubscriptionState"),
+    ),
+    ("sts:GetCallerIdentity", None),
+    (
+        "wafv2:GetWebACLForResource",
+        Some("wafv2:GetWebACLForResource"),
+    ),
 ];
 
 /// Verbs of AWS operations that only read.
-pub const READ_VERBS: [&str; 4] = ["Get", "List", "Describe", "GenerateCredentialReport"];
+pub const READ_VERBS: [&str; 5] = [
+    "Get",
+    "List",
+    "Describe",
+    "BatchGet",
+    "GenerateCredentialReport",
+];
 
 pub fn is_read(operation: &str) -> bool {
     let name = operation.split(':').nth(1).unwrap_or(operation);

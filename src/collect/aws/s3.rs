@@ -68,6 +68,21 @@ pub struct AccountSettingsAttributes {
     pub public_access_block: Observed<PublicAccessBlock>,
 }
 
+/// The four settings in API order (BlockPublicAcls, IgnorePublicAcls,
+/// BlockPublicPolicy, RestrictPublicBuckets), each possibly left out.
+pub type PabFlags = (Option<bool>, Option<bool>, Option<bool>, Option<bool>);
+
+/// The four settings as S3 and S3 Control return them; a setting left out is off.
+pub fn pab_from(flags: Option<PabFlags>) -> PublicAccessBlock {
+    let (acls, ignore, policy, restrict) = flags.unwrap_or_default();
+    PublicAccessBlock {
+        block_public_acls: acls.unwrap_or(false),
+        ignore_public_acls: ignore.unwrap_or(false),
+        block_public_policy: policy.unwrap_or(false),
+        restrict_public_buckets: restrict.unwrap_or(false),
+    }
+}
+
 /// AWS partition of a region, for ARNs.
 pub fn partition_of(region: &str) -> &'static str {
     if region.starts_with("cn-") {
@@ -79,7 +94,7 @@ pub fn partition_of(region: &str) -> &'static str {
     }
 }
 
-fn client(ctx: &AwsContext, region: &str) -> Client {
+pub fn client(ctx: &AwsContext, region: &str) -> Client {
     let conf = aws_sdk_s3::config::Builder::from(&ctx.regional(region))
         .force_path_style(ctx.path_style)
         .build();
@@ -254,13 +269,14 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         &["NoSuchPublicAccessBlockConfiguration"],
     )
     .map(|out| {
-        let c = out.public_access_block_configuration();
-        PublicAccessBlock {
-            block_public_acls: c.and_then(|c| c.block_public_acls()).unwrap_or(false),
-            ignore_public_acls: c.and_then(|c| c.ignore_public_acls()).unwrap_or(false),
-            block_public_policy: c.and_then(|c| c.block_public_policy()).unwrap_or(false),
-            restrict_public_buckets: c.and_then(|c| c.restrict_public_buckets()).unwrap_or(false),
-        }
+        pab_from(out.public_access_block_configuration().map(|c| {
+            (
+                c.block_public_acls(),
+                c.ignore_public_acls(),
+                c.block_public_policy(),
+                c.restrict_public_buckets(),
+            )
+        }))
     });
     let policy = match observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]) {
         Observed::Value(out) => match out.policy() {
@@ -325,13 +341,14 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
         &["NoSuchPublicAccessBlockConfiguration"],
     )
     .map(|out| {
-        let c = out.public_access_block_configuration();
-        PublicAccessBlock {
-            block_public_acls: c.and_then(|c| c.block_public_acls()).unwrap_or(false),
-            ignore_public_acls: c.and_then(|c| c.ignore_public_acls()).unwrap_or(false),
-            block_public_policy: c.and_then(|c| c.block_public_policy()).unwrap_or(false),
-            restrict_public_buckets: c.and_then(|c| c.restrict_public_buckets()).unwrap_or(false),
-        }
+        pab_from(out.public_access_block_configuration().map(|c| {
+            (
+                c.block_public_acls(),
+                c.ignore_public_acls(),
+                c.block_public_policy(),
+                c.restrict_public_buckets(),
+            )
+        }))
     });
     let id = format!(
         "arn:{}:s3::{}:account",

@@ -1,0 +1,185 @@
+//! AWS Backup: the plans of each region (with rules and selections) and the vaults.
+
+use aws_sdk_backup::Client;
+use serde::Serialize;
+
+use super::error::{observe, reason};
+use super::{AwsContext, Collected, per_region};
+use crate::inventory::{Observed, Resource};
+
+pub const REGION_SETTINGS: &str = "aws_backup_region_settings";
+pub const VAULT: &str = "aws_backup_vault";
+
+#[derive(Serialize, Clone)]
+pub struct Plan {
+    pub name: String,
+    pub id: String,
+    pub rules: Vec<PlanRule>,
+    pub selections: Vec<Selection>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PlanRule {
+    pub name: String,
+    pub schedule: Option<String>,
+    pub lifecycle_delete_after_days: Option<i64>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Selection {
+    pub name: String,
+    pub resources: Vec<String>,
+    pub iam_role: Option<String>,
+}
+
+#[derive(Serialize)]
+struct RegionAttributes {
+    plans: Observed<Vec<Plan>>,
+}
+
+#[derive(Serialize)]
+struct VaultAttributes {
+    encryption_key_arn: Observed<Option<String>>,
+    locked: Observed<bool>,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "backup", |region| async move {
+        let backup = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        let settings = RegionAttributes {
+            plans: plans(&backup).await,
+        };
+        let id = ctx.arn("backup", &region, "settings");
+        out.listed(
+            ctx,
+            REGION_SETTINGS,
+            &region,
+            Ok(vec![ctx.resource(
+                REGION_SETTINGS,
+                id,
+                format!("AWS Backup in {region}"),
+                &region,
+                &settings,
+            )]),
+        );
+        out.listed(ctx, VAULT, &region, vaults(ctx, &backup, &region).await);
+        out
+    })
+    .await
+}
+
+async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
+    let listed = backup
+        .list_backup_plans()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    let listed = match observe("backup:ListBackupPlans", listed, &[]) {
+        Observed::Value(l) => l,
+        Observed::Absent => return Observed::Absent,
+        Observed::Unreadable(r) => return Observed::Unreadable(r),
+    };
+    let mut plans = Vec::new();
+    for p in listed {
+        let Some(id) = p.backup_plan_id() else {
+            continue;
+        };
+        let rules = match observe(
+            "backup:GetBackupPlan",
+            backup.get_backup_plan().backup_plan_id(id).send().await,
+            &[],
+        ) {
+            Observed::Value(out) => out
+                .backup_plan()
+                .map(|bp| {
+                    bp.rules()
+                        .iter()
+                        .map(|r| PlanRule {
+                            name: r.rule_name().to_string(),
+                            schedule: r.schedule_expression().map(str::to_string),
+                            lifecycle_delete_after_days: r
+                                .lifecycle()
+                                .and_then(|l| l.delete_after_days()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Observed::Absent => Vec::new(),
+            Observed::Unreadable(r) => return Observed::Unreadable(r),
+        };
+        let sels = backup
+            .list_backup_selections()
+            .backup_plan_id(id)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        let sels = match observe("backup:ListBackupSelections", sels, &[]) {
+            Observed::Value(s) => s,
+            Observed::Absent => Vec::new(),
+            Observed::Unreadable(r) => return Observed::Unreadable(r),
+        };
+        let mut selections = Vec::new();
+        for s in sels {
+            let Some(sid) = s.selection_id() else {
+                continue;
+            };
+            match observe(
+                "backup:GetBackupSelection",
+                backup
+                    .get_backup_selection()
+                    .backup_plan_id(id)
+                    .selection_id(sid)
+                    .send()
+                    .await,
+                &[],
+            ) {
+                Observed::Value(out) => {
+                    if let Some(sel) = out.backup_selection() {
+                        selections.push(Selection {
+                            name: sel.selection_name().to_string(),
+                            resources: sel.resources().to_vec(),
+                            iam_role: Some(sel.iam_role_arn().to_string()),
+                        });
+                    }
+                }
+                Observed::Absent => {}
+                Observed::Unreadable(r) => return Observed::Unreadable(r),
+            }
+        }
+        plans.push(Plan {
+            name: p.backup_plan_name().unwrap_or_default().to_string(),
+            id: id.to_string(),
+            rules,
+            selections,
+        });
+    }
+    Observed::Value(plans)
+}
+
+async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Vec<Resource>, String> {
+    let listed = backup
+        .list_backup_vaults()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("backup:ListBackupVaults", &e))?;
+    Ok(listed
+        .iter()
+        .filter_map(|v| {
+            let name = v.backup_vault_name()?;
+            let arn = v.backup_vault_arn()?;
+            let attrs = VaultAttributes {
+                encryption_key_arn: Observed::Value(v.encryption_key_arn().map(str::to_string)),
+                locked: Observed::Value(v.locked().unwrap_or(false)),
+            };
+            Some(ctx.resource(VAULT, arn.to_string(), name.to_string(), region, &attrs))
+        })
+        .collect())
+}

@@ -1,0 +1,224 @@
+//! CloudTrail: every trail (read in its home region) with its status, selectors and the
+//! exposure of its log bucket, plus an account-wide summary so "a multi-region trail
+//! exists" has a resource to pass or fail.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_cloudtrail::Client;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::{observe, reason};
+use super::s3::PublicAccessBlock;
+use super::{AwsContext, Collected, per_region, rfc3339};
+use crate::inventory::{GLOBAL_REGION, Observed};
+
+pub const TRAIL: &str = "aws_cloudtrail_trail";
+pub const ACCOUNT: &str = "aws_cloudtrail_account";
+
+#[derive(Serialize)]
+struct TrailAttributes {
+    is_multi_region: Observed<bool>,
+    home_region: Observed<Option<String>>,
+    log_file_validation: Observed<bool>,
+    kms_key_id: Observed<Option<String>>,
+    is_logging: Observed<bool>,
+    cloudwatch_logs_log_group_arn: Observed<Option<String>>,
+    latest_cloudwatch_logs_delivery: Observed<Option<String>>,
+    management_events: Observed<bool>,
+    s3_bucket_name: Observed<Option<String>>,
+    log_bucket: Observed<LogBucket>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LogBucket {
+    pub public_access_block: Option<PublicAccessBlock>,
+    pub policy: Option<Value>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TrailSummary {
+    pub name: String,
+    pub arn: String,
+    pub is_multi_region: bool,
+    pub is_logging: Option<bool>,
+    pub management_events: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct AccountAttributes {
+    trails: Observed<Vec<TrailSummary>>,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    let mut out = per_region(ctx, "cloudtrail", |region| async move {
+        let ct = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        let listed = ct
+            .describe_trails()
+            .include_shadow_trails(false)
+            .send()
+            .await
+            .map_err(|e| reason("cloudtrail:DescribeTrails", &e));
+        let trails = match listed {
+            Err(e) => Err(e),
+            Ok(list) => {
+                let mut resources = Vec::new();
+                for t in list.trail_list() {
+                    let (Some(name), Some(arn)) = (t.name(), t.trail_arn()) else {
+                        continue;
+                    };
+                    let status = ct.get_trail_status().name(arn).send().await;
+                    let status = observe("cloudtrail:GetTrailStatus", status, &[]);
+                    let selectors = observe(
+                        "cloudtrail:GetEventSelectors",
+                        ct.get_event_selectors().trail_name(arn).send().await,
+                        &[],
+                    )
+                    .map(|s| {
+                        let classic = s.event_selectors().iter().any(|e| {
+                            e.include_management_events().unwrap_or(true)
+                                && e.read_write_type().map(|r| r.as_str()) != Some("ReadOnly")
+                                && e.read_write_type().map(|r| r.as_str()) != Some("WriteOnly")
+                        });
+                        let advanced = s.advanced_event_selectors().iter().any(|a| {
+                            a.field_selectors().iter().any(|f| {
+                                f.field() == "eventCategory"
+                                    && f.equals().iter().any(|v| v == "Management")
+                            }) && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
+                        });
+                        classic || advanced
+                    });
+                    let bucket = t.s3_bucket_name().map(str::to_string);
+                    let log_bucket = match &bucket {
+                        Some(b) => log_bucket(ctx, &region, b).await,
+                        None => Observed::Absent,
+                    };
+                    let attrs = TrailAttributes {
+                        is_multi_region: Observed::Value(
+                            t.is_multi_region_trail().unwrap_or(false),
+                        ),
+                        home_region: Observed::Value(t.home_region().map(str::to_string)),
+                        log_file_validation: Observed::Value(
+                            t.log_file_validation_enabled().unwrap_or(false),
+                        ),
+                        kms_key_id: Observed::Value(t.kms_key_id().map(str::to_string)),
+                        is_logging: status.clone().map(|s| s.is_logging().unwrap_or(false)),
+                        cloudwatch_logs_log_group_arn: Observed::Value(
+                            t.cloud_watch_logs_log_group_arn().map(str::to_string),
+                        ),
+                        latest_cloudwatch_logs_delivery: status
+                            .map(|s| s.latest_cloud_watch_logs_delivery_time().and_then(rfc3339)),
+                        management_events: selectors,
+                        s3_bucket_name: Observed::Value(bucket),
+                        log_bucket,
+                    };
+                    resources.push(ctx.resource(
+                        TRAIL,
+                        arn.to_string(),
+                        name.to_string(),
+                        &region,
+                        &attrs,
+                    ));
+                }
+                Ok(resources)
+            }
+        };
+        out.listed(ctx, TRAIL, &region, trails);
+        out
+    })
+    .await;
+    out.listed(ctx, ACCOUNT, GLOBAL_REGION, Ok(vec![account(ctx, &out)]));
+    out
+}
+
+/// The account-wide view: every trail seen in any scanned region. If any region's
+/// listing failed, the view is incomplete and so unreadable.
+fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
+    let failed: Vec<String> = trails
+        .listings
+        .iter()
+        .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
+        .collect();
+    let summary = if failed.is_empty() {
+        let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
+        for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
+            let flag = |name: &str| {
+                r.attributes
+                    .get(name)
+                    .and_then(|o| o.value())
+                    .and_then(Value::as_bool)
+            };
+            seen.insert(
+                r.id.clone(),
+                TrailSummary {
+                    name: r.name.clone(),
+                    arn: r.id.clone(),
+                    is_multi_region: flag("is_multi_region").unwrap_or(false),
+                    is_logging: flag("is_logging"),
+                    management_events: flag("management_events"),
+                },
+            );
+        }
+        Observed::Value(seen.into_values().collect())
+    } else {
+        Observed::Unreadable(format!(
+            "trails could not be listed in every region ({})",
+            failed.join("; ")
+        ))
+    };
+    ctx.resource(
+        ACCOUNT,
+        ctx.arn("cloudtrail", GLOBAL_REGION, "trails"),
+        format!("CloudTrail of account {}", ctx.account),
+        GLOBAL_REGION,
+        &AccountAttributes { trails: summary },
+    )
+}
+
+/// The exposure of a trail's log bucket. A bucket in another account (a central
+/// logging account) is usually unreadable from here: that is reported, not guessed.
+async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<LogBucket> {
+    let s3 = super::s3::client(ctx, region);
+    let pab = observe(
+        "s3:GetPublicAccessBlock",
+        s3.get_public_access_block().bucket(bucket).send().await,
+        &["NoSuchPublicAccessBlockConfiguration"],
+    );
+    let policy = observe(
+        "s3:GetBucketPolicy",
+        s3.get_bucket_policy().bucket(bucket).send().await,
+        &["NoSuchBucketPolicy"],
+    );
+    let public_access_block = match pab {
+        Observed::Value(out) => Some(super::s3::pab_from(
+            out.public_access_block_configuration().map(|c| {
+                (
+                    c.block_public_acls(),
+                    c.ignore_public_acls(),
+                    c.block_public_policy(),
+                    c.restrict_public_buckets(),
+                )
+            }),
+        )),
+        Observed::Absent => None,
+        Observed::Unreadable(r) => return Observed::Unreadable(r),
+    };
+    let policy = match policy {
+        Observed::Value(out) => match out.policy().map(serde_json::from_str::<Value>) {
+            Some(Ok(doc)) => Some(doc),
+            Some(Err(e)) => {
+                return Observed::Unreadable(format!(
+                    "s3:GetBucketPolicy: the policy is not valid JSON ({e})"
+                ));
+            }
+            None => None,
+        },
+        Observed::Absent => None,
+        Observed::Unreadable(r) => return Observed::Unreadable(r),
+    };
+    Observed::Value(LogBucket {
+        public_access_block,
+        policy,
+    })
+}

@@ -1,0 +1,216 @@
+//! Threat detection services, one settings resource per region (GuardDuty, Inspector,
+//! Security Hub) or per account (Shield Advanced), so "enabled everywhere" can be
+//! judged region by region.
+
+use serde::Serialize;
+
+use super::error::observe;
+use super::{AwsContext, Collected, per_region};
+use crate::inventory::{GLOBAL_REGION, Observed};
+
+pub const GUARDDUTY: &str = "aws_guardduty_region_settings";
+pub const INSPECTOR: &str = "aws_inspector_region_settings";
+pub const SECURITYHUB: &str = "aws_securityhub_region_settings";
+pub const SHIELD: &str = "aws_shield_account";
+
+#[derive(Serialize, Clone)]
+pub struct Detector {
+    pub id: String,
+    pub status: Option<String>,
+}
+
+#[derive(Serialize)]
+struct GuardDutyAttributes {
+    detectors: Observed<Vec<Detector>>,
+}
+
+#[derive(Serialize, Clone, Default)]
+pub struct InspectorStatus {
+    pub ec2: Option<String>,
+    pub ecr: Option<String>,
+    pub lambda: Option<String>,
+}
+
+#[derive(Serialize)]
+struct InspectorAttributes {
+    status: Observed<InspectorStatus>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Hub {
+    pub arn: Option<String>,
+    pub subscribed_at: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SecurityHubAttributes {
+    hub: Observed<Hub>,
+}
+
+#[derive(Serialize)]
+struct ShieldAttributes {
+    subscription_state: Observed<String>,
+}
+
+pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "guardduty", |region| async move {
+        let gd = aws_sdk_guardduty::Client::new(&ctx.regional(&region));
+        let ids = gd
+            .list_detectors()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        let detectors = match observe("guardduty:ListDetectors", ids, &[]) {
+            Observed::Value(ids) => {
+                let mut found = Vec::new();
+                let mut failure = None;
+                for id in ids {
+                    match observe(
+                        "guardduty:GetDetector",
+                        gd.get_detector().detector_id(&id).send().await,
+                        &[],
+                    ) {
+                        Observed::Value(d) => found.push(Detector {
+                            id,
+                            status: d.status().map(|s| s.as_str().to_string()),
+                        }),
+                        Observed::Absent => {}
+                        Observed::Unreadable(r) => failure = Some(r),
+                    }
+                }
+                match failure {
+                    Some(r) => Observed::Unreadable(r),
+                    None => Observed::Value(found),
+                }
+            }
+            other => other.map(|_| Vec::new()),
+        };
+        settings(
+            ctx,
+            GUARDDUTY,
+            "guardduty",
+            &region,
+            "GuardDuty",
+            &GuardDutyAttributes { detectors },
+        )
+    })
+    .await
+}
+
+pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "inspector", |region| async move {
+        let ins = aws_sdk_inspector2::Client::new(&ctx.regional(&region));
+        let status = observe(
+            "inspector2:BatchGetAccountStatus",
+            ins.batch_get_account_status().send().await,
+            &[],
+        )
+        .map(|out| {
+            let mine = out
+                .accounts()
+                .iter()
+                .find(|a| a.account_id() == ctx.account);
+            let rs = mine.and_then(|a| a.resource_state());
+            InspectorStatus {
+                ec2: rs
+                    .and_then(|r| r.ec2())
+                    .map(|s| s.status().as_str().to_string()),
+                ecr: rs
+                    .and_then(|r| r.ecr())
+                    .map(|s| s.status().as_str().to_string()),
+                lambda: rs
+                    .and_then(|r| r.lambda())
+                    .map(|s| s.status().as_str().to_string()),
+            }
+        });
+        settings(
+            ctx,
+            INSPECTOR,
+            "inspector2",
+            &region,
+            "Inspector",
+            &InspectorAttributes { status },
+        )
+    })
+    .await
+}
+
+pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "securityhub", |region| async move {
+        let sh = aws_sdk_securityhub::Client::new(&ctx.regional(&region));
+        // An account that never enabled Security Hub gets InvalidAccessException
+        // ("not subscribed"): that is an observed "off", not a read failure.
+        let hub = observe(
+            "securityhub:DescribeHub",
+            sh.describe_hub().send().await,
+            &["InvalidAccessException", "ResourceNotFoundException"],
+        )
+        .map(|h| Hub {
+            arn: h.hub_arn().map(str::to_string),
+            subscribed_at: h.subscribed_at().map(str::to_string),
+        });
+        settings(
+            ctx,
+            SECURITYHUB,
+            "securityhub",
+            &region,
+            "Security Hub",
+            &SecurityHubAttributes { hub },
+        )
+    })
+    .await
+}
+
+pub async fn collect_shield(ctx: &AwsContext) -> Collected {
+    let shield = aws_sdk_shield::Client::new(&ctx.regional("us-east-1"));
+    let state = observe(
+        "shield:GetSubscriptionState",
+        shield.get_subscription_state().send().await,
+        &[],
+    )
+    .map(|s| s.subscription_state().as_str().to_string());
+    let mut out = Collected::default();
+    let id = ctx.arn("shield", GLOBAL_REGION, "subscription");
+    out.listed(
+        ctx,
+        SHIELD,
+        GLOBAL_REGION,
+        Ok(vec![ctx.resource(
+            SHIELD,
+            id,
+            format!("Shield Advanced of account {}", ctx.account),
+            GLOBAL_REGION,
+            &ShieldAttributes {
+                subscription_state: state,
+            },
+        )]),
+    );
+    out
+}
+
+fn settings<T: Serialize>(
+    ctx: &AwsContext,
+    resource_type: &str,
+    service: &str,
+    region: &str,
+    label: &str,
+    attrs: &T,
+) -> Collected {
+    let mut out = Collected::default();
+    let id = ctx.arn(service, region, "settings");
+    out.listed(
+        ctx,
+        resource_type,
+        region,
+        Ok(vec![ctx.resource(
+            resource_type,
+            id,
+            format!("{label} in {region}"),
+            region,
+            attrs,
+        )]),
+    );
+    out
+}

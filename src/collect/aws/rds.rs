@@ -1,0 +1,382 @@
+//! RDS: DB instances, Aurora clusters and manual snapshots, with the TLS parameters of
+//! their parameter groups and whether AWS Backup protects them.
+
+use std::collections::BTreeMap;
+
+use aws_sdk_rds::Client;
+use serde::Serialize;
+
+use super::error::{observe, reason};
+use super::{AwsContext, Collected, per_region, rfc3339};
+use crate::inventory::Observed;
+
+pub const INSTANCE: &str = "aws_rds_db_instance";
+pub const CLUSTER: &str = "aws_rds_db_cluster";
+pub const SNAPSHOT: &str = "aws_rds_snapshot";
+
+/// Parameters that decide whether an engine refuses unencrypted connections.
+const TLS_PARAMETERS: [&str; 2] = ["rds.force_ssl", "require_secure_transport"];
+
+#[derive(Serialize)]
+struct InstanceAttributes {
+    engine: Observed<Option<String>>,
+    storage_encrypted: Observed<bool>,
+    kms_key_id: Observed<Option<String>>,
+    backup_retention_period: Observed<i32>,
+    publicly_accessible: Observed<bool>,
+    multi_az: Observed<bool>,
+    deletion_protection: Observed<bool>,
+    auto_minor_version_upgrade: Observed<bool>,
+    cluster_id: Observed<Option<String>>,
+    tls_parameters: Observed<BTreeMap<String, String>>,
+    backup_protected: Observed<BackupProtection>,
+}
+
+#[derive(Serialize)]
+struct ClusterAttributes {
+    engine: Observed<Option<String>>,
+    storage_encrypted: Observed<bool>,
+    kms_key_id: Observed<Option<String>>,
+    backup_retention_period: Observed<i32>,
+    deletion_protection: Observed<bool>,
+    multi_az: Observed<bool>,
+    availability_zones: Observed<Vec<String>>,
+    tls_parameters: Observed<BTreeMap<String, String>>,
+    backup_protected: Observed<BackupProtection>,
+}
+
+#[derive(Serialize)]
+struct SnapshotAttributes {
+    kind: Observed<String>,
+    encrypted: Observed<bool>,
+    restore_principals: Observed<Vec<String>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct BackupProtection {
+    pub protected: bool,
+    pub last_backup_time: Option<String>,
+}
+
+/// A value the API documents as always present but returned without: unreadable,
+/// rather than a guessed default.
+fn required<T>(operation: &str, field: &str, v: Option<T>) -> Observed<T> {
+    match v {
+        Some(v) => Observed::Value(v),
+        None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
+    }
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "rds", |region| async move {
+        let config = ctx.regional(&region);
+        let rds = Client::new(&config);
+        let backup = aws_sdk_backup::Client::new(&config);
+        let protected = protected_resources(&backup).await;
+        let mut out = Collected::default();
+        let mut groups: BTreeMap<String, Observed<BTreeMap<String, String>>> = BTreeMap::new();
+
+        let instances = rds
+            .describe_db_instances()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| reason("rds:DescribeDBInstances", &e));
+        let instances = match instances {
+            Err(e) => Err(e),
+            Ok(list) => {
+                let mut resources = Vec::new();
+                for db in list {
+                    let (Some(id), Some(arn)) = (db.db_instance_identifier(), db.db_instance_arn())
+                    else {
+                        continue;
+                    };
+                    let group = db
+                        .db_parameter_groups()
+                        .first()
+                        .and_then(|g| g.db_parameter_group_name())
+                        .map(str::to_string);
+                    let tls_parameters = match group {
+                        Some(g) => {
+                            if !groups.contains_key(&g) {
+                                let values = instance_group_parameters(&rds, &g).await;
+                                groups.insert(g.clone(), values);
+                            }
+                            groups[&g].clone()
+                        }
+                        None => Observed::Unreadable(
+                            "rds:DescribeDBInstances: the instance has no parameter group".into(),
+                        ),
+                    };
+                    let op = "rds:DescribeDBInstances";
+                    let attrs = InstanceAttributes {
+                        engine: Observed::Value(db.engine().map(str::to_string)),
+                        storage_encrypted: required(op, "StorageEncrypted", db.storage_encrypted()),
+                        kms_key_id: Observed::Value(db.kms_key_id().map(str::to_string)),
+                        backup_retention_period: required(
+                            op,
+                            "BackupRetentionPeriod",
+                            db.backup_retention_period(),
+                        ),
+                        publicly_accessible: required(
+                            op,
+                            "PubliclyAccessible",
+                            db.publicly_accessible(),
+                        ),
+                        multi_az: required(op, "MultiAZ", db.multi_az()),
+                        deletion_protection: required(
+                            op,
+                            "DeletionProtection",
+                            db.deletion_protection(),
+                        ),
+                        auto_minor_version_upgrade: required(
+                            op,
+                            "AutoMinorVersionUpgrade",
+                            db.auto_minor_version_upgrade(),
+                        ),
+                        cluster_id: Observed::Value(db.db_cluster_identifier().map(str::to_string)),
+                        tls_parameters,
+                        backup_protected: protection_of(&protected, arn),
+                    };
+                    resources.push(ctx.resource(
+                        INSTANCE,
+                        arn.to_string(),
+                        id.to_string(),
+                        &region,
+                        &attrs,
+                    ));
+                }
+                Ok(resources)
+            }
+        };
+        out.listed(ctx, INSTANCE, &region, instances);
+
+        let clusters = rds
+            .describe_db_clusters()
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| reason("rds:DescribeDBClusters", &e));
+        let clusters = match clusters {
+            Err(e) => Err(e),
+            Ok(list) => {
+                let mut resources = Vec::new();
+                for c in list {
+                    let (Some(id), Some(arn)) = (c.db_cluster_identifier(), c.db_cluster_arn())
+                    else {
+                        continue;
+                    };
+                    let tls_parameters = match c.db_cluster_parameter_group() {
+                        Some(g) => cluster_group_parameters(&rds, g).await,
+                        None => Observed::Unreadable(
+                            "rds:DescribeDBClusters: the cluster has no parameter group".into(),
+                        ),
+                    };
+                    let op = "rds:DescribeDBClusters";
+                    let attrs = ClusterAttributes {
+                        engine: Observed::Value(c.engine().map(str::to_string)),
+                        storage_encrypted: required(op, "StorageEncrypted", c.storage_encrypted()),
+                        kms_key_id: Observed::Value(c.kms_key_id().map(str::to_string)),
+                        backup_retention_period: required(
+                            op,
+                            "BackupRetentionPeriod",
+                            c.backup_retention_period(),
+                        ),
+                        deletion_protection: required(
+                            op,
+                            "DeletionProtection",
+                            c.deletion_protection(),
+                        ),
+                        multi_az: required(op, "MultiAZ", c.multi_az()),
+                        availability_zones: Observed::Value(c.availability_zones().to_vec()),
+                        tls_parameters,
+                        backup_protected: protection_of(&protected, arn),
+                    };
+                    resources.push(ctx.resource(
+                        CLUSTER,
+                        arn.to_string(),
+                        id.to_string(),
+                        &region,
+                        &attrs,
+                    ));
+                }
+                Ok(resources)
+            }
+        };
+        out.listed(ctx, CLUSTER, &region, clusters);
+        let snapshots = snapshots(ctx, &rds, &region).await;
+        out.listed(ctx, SNAPSHOT, &region, snapshots);
+        out
+    })
+    .await
+}
+
+async fn snapshots(
+    ctx: &AwsContext,
+    rds: &Client,
+    region: &str,
+) -> Result<Vec<crate::inventory::Resource>, String> {
+    let mut resources = Vec::new();
+    let instance_snaps = rds
+        .describe_db_snapshots()
+        .snapshot_type("manual")
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("rds:DescribeDBSnapshots", &e))?;
+    for s in instance_snaps {
+        let (Some(id), Some(arn)) = (s.db_snapshot_identifier(), s.db_snapshot_arn()) else {
+            continue;
+        };
+        let restore = observe(
+            "rds:DescribeDBSnapshotAttributes",
+            rds.describe_db_snapshot_attributes()
+                .db_snapshot_identifier(id)
+                .send()
+                .await,
+            &[],
+        )
+        .map(|out| {
+            out.db_snapshot_attributes_result()
+                .map(|r| r.db_snapshot_attributes())
+                .unwrap_or_default()
+                .iter()
+                .filter(|a| a.attribute_name() == Some("restore"))
+                .flat_map(|a| a.attribute_values().to_vec())
+                .collect::<Vec<String>>()
+        });
+        let attrs = SnapshotAttributes {
+            kind: Observed::Value("instance".into()),
+            encrypted: required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted()),
+            restore_principals: restore,
+        };
+        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+    }
+    let cluster_snaps = rds
+        .describe_db_cluster_snapshots()
+        .snapshot_type("manual")
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("rds:DescribeDBClusterSnapshots", &e))?;
+    for s in cluster_snaps {
+        let (Some(id), Some(arn)) = (
+            s.db_cluster_snapshot_identifier(),
+            s.db_cluster_snapshot_arn(),
+        ) else {
+            continue;
+        };
+        let restore = observe(
+            "rds:DescribeDBClusterSnapshotAttributes",
+            rds.describe_db_cluster_snapshot_attributes()
+                .db_cluster_snapshot_identifier(id)
+                .send()
+                .await,
+            &[],
+        )
+        .map(|out| {
+            out.db_cluster_snapshot_attributes_result()
+                .map(|r| r.db_cluster_snapshot_attributes())
+                .unwrap_or_default()
+                .iter()
+                .filter(|a| a.attribute_name() == Some("restore"))
+                .flat_map(|a| a.attribute_values().to_vec())
+                .collect::<Vec<String>>()
+        });
+        let attrs = SnapshotAttributes {
+            kind: Observed::Value("cluster".into()),
+            encrypted: required(
+                "rds:DescribeDBClusterSnapshots",
+                "StorageEncrypted",
+                s.storage_encrypted(),
+            ),
+            restore_principals: restore,
+        };
+        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+    }
+    Ok(resources)
+}
+
+fn pick_tls<'a>(
+    params: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)>,
+) -> BTreeMap<String, String> {
+    params
+        .filter_map(|(name, value)| {
+            let name = name?;
+            TLS_PARAMETERS
+                .contains(&name)
+                .then(|| (name.to_string(), value.unwrap_or_default().to_string()))
+        })
+        .collect()
+}
+
+async fn instance_group_parameters(
+    rds: &Client,
+    group: &str,
+) -> Observed<BTreeMap<String, String>> {
+    let params = rds
+        .describe_db_parameters()
+        .db_parameter_group_name(group)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    observe("rds:DescribeDBParameters", params, &[])
+        .map(|ps| pick_tls(ps.iter().map(|p| (p.parameter_name(), p.parameter_value()))))
+}
+
+async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<BTreeMap<String, String>> {
+    let params = rds
+        .describe_db_cluster_parameters()
+        .db_cluster_parameter_group_name(group)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    observe("rds:DescribeDBClusterParameters", params, &[])
+        .map(|ps| pick_tls(ps.iter().map(|p| (p.parameter_name(), p.parameter_value()))))
+}
+
+/// Resources AWS Backup holds recovery points for in the region, by ARN.
+async fn protected_resources(
+    backup: &aws_sdk_backup::Client,
+) -> Observed<BTreeMap<String, Option<String>>> {
+    let listed = backup
+        .list_protected_resources()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    observe("backup:ListProtectedResources", listed, &[]).map(|items| {
+        items
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.resource_arn()?.to_string(),
+                    r.last_backup_time().and_then(rfc3339),
+                ))
+            })
+            .collect()
+    })
+}
+
+fn protection_of(
+    protected: &Observed<BTreeMap<String, Option<String>>>,
+    arn: &str,
+) -> Observed<BackupProtection> {
+    protected.clone().map(|m| BackupProtection {
+        protected: m.contains_key(arn),
+        last_backup_time: m.get(arn).cloned().flatten(),
+    })
+}

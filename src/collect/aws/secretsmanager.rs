@@ -1,0 +1,64 @@
+//! Secrets Manager: rotation and the key each secret is encrypted with.
+
+use aws_sdk_secretsmanager::Client;
+use serde::Serialize;
+
+use super::error::reason;
+use super::{AwsContext, Collected, per_region, rfc3339};
+use crate::inventory::{Observed, Resource};
+
+pub const SECRET: &str = "aws_secretsmanager_secret";
+
+#[derive(Serialize)]
+struct SecretAttributes {
+    rotation_enabled: Observed<bool>,
+    rotation_days: Observed<Option<i64>>,
+    last_rotated: Observed<Option<String>>,
+    kms_key_id: Observed<Option<String>>,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "secretsmanager", |region| async move {
+        let sm = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        out.listed(ctx, SECRET, &region, secrets(ctx, &sm, &region).await);
+        out
+    })
+    .await
+}
+
+async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Vec<Resource>, String> {
+    let pages = sm
+        .list_secrets()
+        .into_paginator()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("secretsmanager:ListSecrets", &e))?;
+    let listed: Vec<_> = pages
+        .iter()
+        .flat_map(|p| p.secret_list().to_vec())
+        .collect();
+    Ok(listed
+        .iter()
+        .filter_map(|s| {
+            let arn = s.arn()?;
+            let attrs = SecretAttributes {
+                rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
+                rotation_days: Observed::Value(
+                    s.rotation_rules()
+                        .and_then(|r| r.automatically_after_days()),
+                ),
+                last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
+                kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
+            };
+            Some(ctx.resource(
+                SECRET,
+                arn.to_string(),
+                s.name().unwrap_or(arn).to_string(),
+                region,
+                &attrs,
+            ))
+        })
+        .collect())
+}
