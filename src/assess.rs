@@ -5,8 +5,10 @@ use chrono::{DateTime, Utc};
 
 use crate::engine::{Catalog, PlannedCheck};
 use crate::inventory::Inventory;
+use crate::mute::{self, Mute};
 use crate::policy::Pack;
-use crate::policy::score::{planned_checks, score};
+use crate::policy::attest::Attestation;
+use crate::policy::score::{ScoreContext, planned_checks, score};
 use crate::results::{Counts, RESULTS_FORMAT, ScanInfo, ScanReport, ToolInfo};
 
 /// Selected checks run with their default parameters; each pack clause adds its own
@@ -28,23 +30,48 @@ pub fn plan(selected: &[String], catalog: &Catalog, packs: &[Pack]) -> Vec<Plann
     plan
 }
 
+/// What a person has said about the account: accepted failures and vouched-for
+/// manual clauses.
+#[derive(Default)]
+pub struct Judgements {
+    pub mutes: Vec<Mute>,
+    pub attestations: Vec<Attestation>,
+}
+
 pub fn assess(
     catalog: &mut Catalog,
     inventory: &Inventory,
     plan: &[PlannedCheck],
     packs: &[Pack],
+    judgements: &Judgements,
     started_at: DateTime<Utc>,
 ) -> ScanReport {
-    let results = catalog.evaluate(inventory, plan);
+    let mut results = catalog.evaluate(inventory, plan);
+    let today = started_at.date_naive();
+    let mut notes = mute::apply(&judgements.mutes, &mut results, today);
+    for a in judgements
+        .attestations
+        .iter()
+        .filter(|a| !a.is_current(today))
+    {
+        notes.push(format!(
+            "the attestation of {} clause {} by {} expired on {}; the clause counts as manual again",
+            a.pack, a.clause, a.by, a.expires
+        ));
+    }
     let types: std::collections::BTreeMap<String, String> = catalog
         .checks
         .iter()
         .map(|c| (c.id().to_string(), c.meta.custom.resource_type.clone()))
         .collect();
-    let policies = packs
-        .iter()
-        .map(|p| score(p, &results, inventory, |id| types.get(id).cloned()))
-        .collect();
+    let resource_type_of = |id: &str| types.get(id).cloned();
+    let cx = ScoreContext {
+        inventory,
+        resource_type_of: &resource_type_of,
+        attestations: &judgements.attestations,
+        today,
+    };
+    let policies = packs.iter().map(|p| score(p, &results, &cx)).collect();
     ScanReport {
         format: RESULTS_FORMAT.into(),
         tool: ToolInfo::default(),
@@ -58,5 +85,6 @@ pub fn assess(
         summary: Counts::of(&results),
         results,
         policies,
+        notes,
     }
 }

@@ -12,6 +12,7 @@ pub mod collect;
 pub mod engine;
 pub mod exit;
 pub mod inventory;
+pub mod mute;
 pub mod policy;
 pub mod report;
 pub mod results;

@@ -156,4 +156,8 @@ pub struct ScanReport {
     pub summary: Counts,
     pub results: Vec<CheckResult>,
     pub policies: Vec<PolicyScore>,
+    /// Things a person should know that are not results: expired mutes and
+    /// attestations.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }

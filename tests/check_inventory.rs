@@ -266,3 +266,143 @@ fn terminal_report_shows_checks_failures_errors_and_clauses() {
         "no escape codes when not a terminal"
     );
 }
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn an_attested_manual_clause_shows_as_attested_and_an_expired_one_as_manual() {
+    let dir = tempfile::tempdir().unwrap();
+    let current = write(
+        dir.path(),
+        "att.toml",
+        "[[attestation]]\npack = \"s3-data-protection\"\nclause = \"DP-8\"\nby = \"Dana Auditor <dana@example.com>\"\ndate = 2026-10-01\nexpires = 2099-10-01\nevidence = \"Data inventory v7, reviewed 2026-09-30\"\n",
+    );
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &[
+            "--policy",
+            "s3-data-protection",
+            "--attestations",
+            current.to_str().unwrap(),
+        ],
+    );
+    let pack = &report["policies"][0];
+    let dp8 = pack["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "DP-8")
+        .unwrap();
+    assert_eq!(dp8["status"], "attested");
+    assert_eq!(dp8["attestation"]["by"], "Dana Auditor <dana@example.com>");
+    assert_eq!(pack["counts"]["attested"], 1);
+    assert_eq!(pack["counts"]["manual"], 0);
+    assert_eq!(
+        pack["counts"]["met"], 0,
+        "an attestation is never a verified pass"
+    );
+
+    let expired = write(
+        dir.path(),
+        "old.toml",
+        "[[attestation]]\npack = \"s3-data-protection\"\nclause = \"DP-8\"\nby = \"Dana\"\ndate = 2024-01-01\nexpires = 2025-01-01\nevidence = \"old review\"\n",
+    );
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &[
+            "--policy",
+            "s3-data-protection",
+            "--attestations",
+            expired.to_str().unwrap(),
+        ],
+    );
+    let dp8 = report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "DP-8")
+        .unwrap()
+        .clone();
+    assert_eq!(dp8["status"], "manual");
+    assert!(
+        report["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("expired on 2025-01-01")),
+        "{}",
+        report["notes"]
+    );
+}
+
+#[test]
+fn attesting_a_checked_clause_is_rejected_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(
+        dir.path(),
+        "att.toml",
+        "# vouching for a checked clause\n[[attestation]]\npack = \"s3-data-protection\"\nclause = \"DP-1\"\nby = \"x\"\ndate = 2026-10-01\nexpires = 2027-10-01\nevidence = \"trust me\"\n",
+    );
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--policy", "s3-data-protection", "--attestations"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("att.toml:2:") && err.contains("only manual clauses can be attested"),
+        "{err}"
+    );
+}
+
+#[test]
+fn muted_failures_stay_visible_and_do_not_fail_the_clause_until_they_expire() {
+    let dir = tempfile::tempdir().unwrap();
+    let mutes = write(
+        dir.path(),
+        "mutes.toml",
+        "[[mute]]\ncheck = \"aws-s3-bucket-versioning\"\nresource = \"arn:aws:s3:::bad-*\"\nreason = \"scratch data, recreated daily\"\nowner = \"data-eng@example.com\"\nexpires = 2099-01-01\n",
+    );
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &[
+            "--checks",
+            "aws-s3-bucket-versioning",
+            "--mutes",
+            mutes.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status_of(&report, "aws-s3-bucket-versioning", BAD), "muted");
+    assert_eq!(report["summary"]["muted"], 1);
+    assert_eq!(report["summary"]["fail"], 0);
+
+    let expired = write(
+        dir.path(),
+        "old.toml",
+        "[[mute]]\ncheck = \"aws-s3-bucket-versioning\"\nresource = \"arn:aws:s3:::bad-*\"\nreason = \"r\"\nowner = \"o\"\nexpires = 2020-01-01\n",
+    );
+    let (report, code) = run_json(
+        "inventory-s3.json",
+        &[
+            "--checks",
+            "aws-s3-bucket-versioning",
+            "--mutes",
+            expired.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status_of(&report, "aws-s3-bucket-versioning", BAD), "fail");
+    assert!(
+        report["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("expired on 2020-01-01")
+    );
+    assert_eq!(code, 1);
+}

@@ -78,6 +78,12 @@ pub struct OutputArgs {
     /// Write the report to this file (whole or not at all) instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.
+    #[arg(long = "attestations", value_name = "FILE")]
+    pub attestations: Vec<PathBuf>,
+    /// Accepted failures with reason, owner and expiry (TOML, docs/scoring.md).
+    #[arg(long = "mutes", value_name = "FILE")]
+    pub mutes: Vec<PathBuf>,
 }
 
 /// Why a command stopped, and so which exit code it gets.

@@ -11,13 +11,15 @@ use clap::{Args, Subcommand};
 
 use super::progress::BarProgress;
 use super::{Failure, Format, OutputArgs, SelectArgs, bad_input, scan_failed};
-use crate::assess::{assess, plan};
+use crate::assess::{Judgements, assess, plan};
 use crate::collect::aws::{self, AwsOptions};
 use crate::engine::select::Selection;
 use crate::engine::{Catalog, PlannedCheck};
 use crate::exit;
 use crate::inventory::{Inventory, Provider};
+use crate::mute;
 use crate::policy::Pack;
+use crate::policy::attest;
 use crate::report::{json, sink, terminal};
 use crate::results::ScanReport;
 
@@ -72,6 +74,7 @@ struct Prepared {
     catalog: Catalog,
     packs: Vec<Pack>,
     plan: Vec<PlannedCheck>,
+    judgements: Judgements,
 }
 
 fn prepare(
@@ -119,10 +122,22 @@ fn prepare(
             "no {provider} checks match the selection (see `vouch checks list`)"
         )));
     }
+    let mut judgements = Judgements::default();
+    for path in &output.mutes {
+        judgements
+            .mutes
+            .extend(mute::load(path).map_err(bad_input)?);
+    }
+    for path in &output.attestations {
+        judgements
+            .attestations
+            .extend(attest::load(path, &packs).map_err(bad_input)?);
+    }
     Ok(Prepared {
         catalog,
         packs,
         plan,
+        judgements,
     })
 }
 
@@ -192,6 +207,7 @@ fn finish(
         inventory,
         &prepared.plan,
         &prepared.packs,
+        &prepared.judgements,
         started_at,
     );
     for w in prepared.catalog.warnings.drain(..) {

@@ -2,6 +2,7 @@
 //! (with the parameters the policy demands) or marked manual, and the scoring of a
 //! scan against them.
 
+pub mod attest;
 pub mod pack;
 pub mod score;
 

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
+use super::attest::Attestation;
 use super::pack::Pack;
 use crate::engine::PlannedCheck;
 use crate::inventory::Inventory;
@@ -20,6 +23,9 @@ pub enum ClauseStatus {
     Failed,
     Error,
     Manual,
+    /// A manual clause a person vouches for with a current attestation: shown as
+    /// attested, never counted as verified.
+    Attested,
     /// Every mapped check ran and found nothing of its type to judge.
     NotApplicable,
 }
@@ -31,6 +37,7 @@ impl std::fmt::Display for ClauseStatus {
             ClauseStatus::Failed => "failed",
             ClauseStatus::Error => "error",
             ClauseStatus::Manual => "manual",
+            ClauseStatus::Attested => "attested",
             ClauseStatus::NotApplicable => "not applicable",
         })
     }
@@ -58,6 +65,9 @@ pub struct ClauseScore {
     pub findings: Vec<ClauseFinding>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual: Option<String>,
+    /// The attestation in force for a manual clause, or the one that expired.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<Attestation>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -66,6 +76,7 @@ pub struct ClauseCounts {
     pub failed: usize,
     pub error: usize,
     pub manual: usize,
+    pub attested: usize,
     pub not_applicable: usize,
 }
 
@@ -103,12 +114,17 @@ pub fn planned_checks(packs: &[Pack]) -> Vec<PlannedCheck> {
     plan
 }
 
-pub fn score(
-    pack: &Pack,
-    results: &[CheckResult],
-    inventory: &Inventory,
-    resource_type_of: impl Fn(&str) -> Option<String>,
-) -> PolicyScore {
+/// What scoring needs besides the pack and the results.
+pub struct ScoreContext<'a> {
+    pub inventory: &'a Inventory,
+    /// Resource type of each check id, to tell "no resources" from "not collected".
+    pub resource_type_of: &'a dyn Fn(&str) -> Option<String>,
+    pub attestations: &'a [Attestation],
+    pub today: NaiveDate,
+}
+
+pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyScore {
+    let inventory = cx.inventory;
     let mut counts = ClauseCounts::default();
     let mut clauses = Vec::new();
     for clause in &pack.clauses {
@@ -116,7 +132,7 @@ pub fn score(
         let mut findings = Vec::new();
         let mut uncollected = Vec::new();
         for cc in &clause.checks {
-            if let Some(rt) = resource_type_of(&cc.id)
+            if let Some(rt) = (cx.resource_type_of)(&cc.id)
                 && !inventory.was_listed(&rt)
             {
                 uncollected.push(rt);
@@ -155,8 +171,17 @@ pub fn score(
                 evidence: serde_json::Value::Null,
             });
         }
+        let attestation = cx
+            .attestations
+            .iter()
+            .filter(|a| a.pack == pack.id && a.clause == clause.id)
+            .max_by_key(|a| a.expires)
+            .cloned();
         let status = if clause.is_manual() {
-            ClauseStatus::Manual
+            match &attestation {
+                Some(a) if a.is_current(cx.today) => ClauseStatus::Attested,
+                _ => ClauseStatus::Manual,
+            }
         } else if c.error > 0 {
             ClauseStatus::Error
         } else if c.fail > 0 {
@@ -171,6 +196,7 @@ pub fn score(
             ClauseStatus::Failed => counts.failed += 1,
             ClauseStatus::Error => counts.error += 1,
             ClauseStatus::Manual => counts.manual += 1,
+            ClauseStatus::Attested => counts.attested += 1,
             ClauseStatus::NotApplicable => counts.not_applicable += 1,
         }
         clauses.push(ClauseScore {
@@ -182,6 +208,11 @@ pub fn score(
             counts: c,
             findings,
             manual: clause.manual.clone(),
+            attestation: if clause.is_manual() {
+                attestation
+            } else {
+                None
+            },
         });
     }
     let judged = counts.met + counts.failed + counts.error;

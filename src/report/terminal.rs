@@ -119,6 +119,9 @@ pub fn render(
         render_policy(p, &mut out);
     }
 
+    for note in &report.notes {
+        let _ = writeln!(out, "\nNote: {note}");
+    }
     let c = &report.summary;
     let _ = writeln!(
         out,
@@ -136,8 +139,16 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
         .unwrap_or_else(|| "n/a".into());
     let _ = writeln!(
         out,
-        "\nPolicy {} ({} clauses): {} met, {} failed, {} error, {} manual, {} not applicable · score {score} of verifiable clauses · coverage {:.0}%",
-        p.title, p.clauses_total, c.met, c.failed, c.error, c.manual, c.not_applicable, p.coverage
+        "\nPolicy {} ({} clauses): {} met, {} failed, {} error, {} manual, {} attested, {} not applicable · score {score} of verifiable clauses · coverage {:.0}%",
+        p.title,
+        p.clauses_total,
+        c.met,
+        c.failed,
+        c.error,
+        c.manual,
+        c.attested,
+        c.not_applicable,
+        p.coverage
     );
     for clause in &p.clauses {
         let mark = match clause.status {
@@ -145,6 +156,7 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             ClauseStatus::Failed => "FAILED",
             ClauseStatus::Error => "ERROR ",
             ClauseStatus::Manual => "manual",
+            ClauseStatus::Attested => "attest",
             ClauseStatus::NotApplicable => "n/a   ",
         };
         let _ = writeln!(
@@ -152,6 +164,13 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             "  {mark} {} [{}] {}",
             clause.id, clause.section, clause.text
         );
+        if let (ClauseStatus::Attested, Some(a)) = (clause.status, &clause.attestation) {
+            let _ = writeln!(
+                out,
+                "           attested by {} on {} (until {}): {}",
+                a.by, a.date, a.expires, a.evidence
+            );
+        }
         if matches!(clause.status, ClauseStatus::Failed | ClauseStatus::Error) {
             for f in &clause.findings {
                 let _ = writeln!(
