@@ -65,6 +65,28 @@ pub enum Format {
     Terminal,
     /// The complete, versioned record (docs/results-format.md).
     Json,
+    /// OCSF 1.5 Detection and Compliance Findings, one JSON object per line (SIEMs, Security Lake).
+    Ocsf,
+    /// AWS Security Finding Format, a JSON array (Security Hub).
+    Asff,
+    /// One row per result.
+    Csv,
+    /// JUnit XML: a test case per check and resource (CI systems).
+    Junit,
+}
+
+impl Format {
+    /// The file a format is written to under `--output-dir`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Terminal => "summary.txt",
+            Format::Json => "results.json",
+            Format::Ocsf => "findings.ocsf.jsonl",
+            Format::Asff => "findings.asff.json",
+            Format::Csv => "results.csv",
+            Format::Junit => "results.junit.xml",
+        }
+    }
 }
 
 /// What is reported and where.
@@ -73,11 +95,15 @@ pub struct OutputArgs {
     /// Score the results against a policy pack: a bundled id (see `vouch policies list`) or a path to a pack file. Repeatable.
     #[arg(long = "policy", value_name = "PACK")]
     pub policies: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Terminal)]
-    pub format: Format,
-    /// Write the report to this file (whole or not at all) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Output format; repeat it (or separate with commas) for several, with --output-dir.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "terminal")]
+    pub format: Vec<Format>,
+    /// Write the report to this file (whole or not at all) instead of standard output; one format only.
+    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
+    /// Write each format to its own file in this directory (results.json, findings.ocsf.jsonl, ...).
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
     /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.
     #[arg(long = "attestations", value_name = "FILE")]
     pub attestations: Vec<PathBuf>,

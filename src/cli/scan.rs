@@ -20,7 +20,7 @@ use crate::inventory::{Inventory, Provider};
 use crate::mute;
 use crate::policy::Pack;
 use crate::policy::attest;
-use crate::report::{json, sink, terminal};
+use crate::report::{asff, csv, json, junit, ocsf, sink, terminal};
 use crate::results::ScanReport;
 
 #[derive(Subcommand)]
@@ -117,7 +117,7 @@ fn prepare(
         Vec::new()
     };
     let plan = plan(&selected, &catalog, &packs);
-    if plan.is_empty() {
+    if plan.is_empty() && packs.is_empty() {
         return Err(bad_input(anyhow::anyhow!(
             "no {provider} checks match the selection (see `vouch checks list`)"
         )));
@@ -219,20 +219,49 @@ fn finish(
         .iter()
         .map(|c| (c.id(), &c.meta.custom.params))
         .collect();
-    let bytes = match output.format {
-        Format::Terminal => terminal::render(&report, &defaults).into_bytes(),
-        Format::Json => json::render(&report),
+    let mut formats = output.format.clone();
+    formats.dedup();
+    if formats.len() > 1 && output.output_dir.is_none() {
+        return Err(bad_input(anyhow::anyhow!(
+            "several formats need --output-dir DIR (each goes to its own file)"
+        )));
+    }
+    let render = |format: Format| -> Result<Vec<u8>, Failure> {
+        Ok(match format {
+            Format::Terminal => terminal::render(&report, &defaults).into_bytes(),
+            Format::Json => json::render(&report),
+            Format::Ocsf => ocsf::render(&report, &prepared.catalog),
+            Format::Asff => {
+                if report.scan.provider != crate::inventory::Provider::Aws {
+                    return Err(bad_input(anyhow::anyhow!("ASFF is for AWS scans")));
+                }
+                asff::render(&report, &prepared.catalog)
+            }
+            Format::Csv => csv::render(&report),
+            Format::Junit => junit::render(&report),
+        })
     };
-    match &output.output {
-        Some(path) => sink::write_atomic(path, &bytes).map_err(scan_failed)?,
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&bytes)
-                .and_then(|_| stdout.flush())
-                .context("cannot write to standard output")
-                .map_err(scan_failed)?;
+    // Render everything before writing anything, so a bad combination leaves no
+    // partial set of files behind.
+    let rendered: Vec<(Format, Vec<u8>)> = formats
+        .iter()
+        .map(|f| render(*f).map(|b| (*f, b)))
+        .collect::<Result<_, _>>()?;
+    for (format, bytes) in rendered {
+        match (&output.output, &output.output_dir) {
+            (Some(path), _) => sink::write_atomic(path, &bytes).map_err(scan_failed)?,
+            (None, Some(dir)) if format != Format::Terminal => {
+                sink::write_atomic(&dir.join(format.file_name()), &bytes).map_err(scan_failed)?
+            }
+            _ => {
+                use std::io::Write;
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(&bytes)
+                    .and_then(|_| stdout.flush())
+                    .context("cannot write to standard output")
+                    .map_err(scan_failed)?;
+            }
         }
     }
     Ok(exit::for_counts(&report.summary))

@@ -60,6 +60,9 @@ pub struct ClauseScore {
     pub text: String,
     pub status: ClauseStatus,
     pub checks: Vec<String>,
+    /// Each check with the parameters this clause runs it with.
+    #[serde(default)]
+    pub parameter_sets: Vec<ParameterSet>,
     pub counts: Counts,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<ClauseFinding>,
@@ -68,6 +71,18 @@ pub struct ClauseScore {
     /// The attestation in force for a manual clause, or the one that expired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attestation: Option<Attestation>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ParameterSet {
+    pub check: String,
+    pub parameters: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ParameterSet {
+    pub fn covers(&self, r: &CheckResult) -> bool {
+        self.check == r.check && self.parameters == r.parameters
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -205,6 +220,14 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
             text: clause.text.clone(),
             status,
             checks: clause.checks.iter().map(|c| c.id.clone()).collect(),
+            parameter_sets: clause
+                .checks
+                .iter()
+                .map(|c| ParameterSet {
+                    check: c.id.clone(),
+                    parameters: c.params.clone(),
+                })
+                .collect(),
             counts: c,
             findings,
             manual: clause.manual.clone(),

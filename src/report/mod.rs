@@ -1,5 +1,10 @@
 //! Output formats and where they go.
 
+pub mod asff;
+pub mod csv;
+pub mod identity;
 pub mod json;
+pub mod junit;
+pub mod ocsf;
 pub mod sink;
 pub mod terminal;

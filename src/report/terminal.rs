@@ -131,6 +131,9 @@ pub fn render(
     out
 }
 
+/// Findings listed under a failed clause; the failing-resources section above has them all.
+const CLAUSE_FINDINGS_SHOWN: usize = 5;
+
 fn render_policy(p: &PolicyScore, out: &mut String) {
     let c = &p.counts;
     let score = p
@@ -172,11 +175,18 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             );
         }
         if matches!(clause.status, ClauseStatus::Failed | ClauseStatus::Error) {
-            for f in &clause.findings {
+            for f in clause.findings.iter().take(CLAUSE_FINDINGS_SHOWN) {
                 let _ = writeln!(
                     out,
                     "           - {} {}: {}",
                     f.status, f.resource.id, f.message
+                );
+            }
+            if clause.findings.len() > CLAUSE_FINDINGS_SHOWN {
+                let _ = writeln!(
+                    out,
+                    "           ... and {} more (all are in --format json)",
+                    clause.findings.len() - CLAUSE_FINDINGS_SHOWN
                 );
             }
         }

@@ -1,0 +1,141 @@
+//! Output formats, validated by their consumers' own models (tests/validators/):
+//! OCSF by py-ocsf-models, ASFF by botocore's Security Hub input model, JUnit by
+//! junitparser, CSV by Python's csv reader.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, vouch};
+use serde_json::Value;
+
+fn write_all(dir: &Path) -> i32 {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args([
+            "--policy",
+            "s3-data-protection",
+            "--format",
+            "json,ocsf,asff,csv,junit",
+            "--output-dir",
+        ])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("{\"activity_id\"")
+    );
+    out.status.code().unwrap()
+}
+
+fn validate(kind: &str, file: &Path) -> Value {
+    let python = std::env::var("VOUCH_VALIDATORS_PYTHON")
+        .expect("VOUCH_VALIDATORS_PYTHON: run scripts/test.sh, which installs the validators");
+    let out = std::process::Command::new(python)
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/validators/validate.py"
+        ))
+        .arg(kind)
+        .arg(file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{kind} is not valid:\n{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(text.trim()).unwrap()
+}
+
+#[test]
+#[ignore = "needs the validator venv: run scripts/test.sh"]
+fn every_format_is_valid_for_its_consumer() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(write_all(dir.path()), 1);
+    let results: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("results.json")).unwrap()).unwrap();
+    let n = results["results"].as_array().unwrap().len() as u64;
+    let ocsf = validate("ocsf", &dir.path().join("findings.ocsf.jsonl"));
+    assert_eq!(
+        ocsf["detection_findings"], n,
+        "one detection finding per result"
+    );
+    assert!(
+        ocsf["compliance_findings"].as_u64().unwrap() > 0,
+        "compliance findings when a pack is scored"
+    );
+    assert_eq!(
+        validate("asff", &dir.path().join("findings.asff.json"))["findings"],
+        n
+    );
+    assert_eq!(
+        validate("junit", &dir.path().join("results.junit.xml"))["cases"],
+        n
+    );
+    assert_eq!(validate("csv", &dir.path().join("results.csv"))["rows"], n);
+}
+
+#[test]
+fn finding_ids_are_identical_across_runs_and_distinct_within_one() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    write_all(a.path());
+    write_all(b.path());
+    let ids = |dir: &Path| -> Vec<String> {
+        std::fs::read_to_string(dir.join("findings.ocsf.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["finding_info"]["uid"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    let asff_ids = |dir: &Path| -> Vec<String> {
+        let v: Value =
+            serde_json::from_slice(&std::fs::read(dir.join("findings.asff.json")).unwrap())
+                .unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["Id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(ids(a.path()), ids(b.path()));
+    assert_eq!(asff_ids(a.path()), asff_ids(b.path()));
+    let mut unique = ids(a.path());
+    let total = unique.len();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), total, "every finding has its own id");
+}
+
+#[test]
+fn junit_marks_failures_and_unreadable_values_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path());
+    let xml = std::fs::read_to_string(dir.path().join("results.junit.xml")).unwrap();
+    assert!(xml.contains("failures=\"9\""), "{xml}");
+    assert!(xml.contains("errors=\"8\""), "{xml}");
+    assert!(
+        xml.contains("<error message=\"could not read versioning"),
+        "{xml}"
+    );
+}
+
+#[test]
+fn several_formats_need_an_output_directory() {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json,csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output-dir"));
+}
