@@ -44,3 +44,4 @@ pub fn status_of(report: &Value, check: &str, resource: &str) -> String {
         .cloned()
         .unwrap_or_else(|| panic!("no result for {check} on {resource}"))
 }
+pub mod proxy;
