@@ -5,6 +5,7 @@ use clap::Subcommand;
 use super::{Failure, bad_input};
 use crate::engine::Catalog;
 use crate::policy::Pack;
+use crate::report::terminal;
 
 #[derive(Subcommand)]
 pub enum PoliciesCommand {
@@ -21,18 +22,22 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
     let catalog = Catalog::load_with(None).map_err(bad_input)?;
     match cmd {
         PoliciesCommand::List => {
+            let mut table = terminal::table(vec![
+                "id", "provider", "clauses", "checked", "manual", "title",
+            ]);
             for id in Pack::bundled_ids() {
                 let pack = Pack::bundled(&id, &catalog).map_err(bad_input)?;
                 let automated = pack.clauses.iter().filter(|c| !c.is_manual()).count();
-                println!(
-                    "{:<14} {:<6} {:>3} clauses ({automated} checked, {} manual)  {}",
-                    pack.id,
-                    pack.provider,
-                    pack.clauses.len(),
-                    pack.clauses.len() - automated,
-                    pack.title
-                );
+                table.add_row(vec![
+                    pack.id.clone(),
+                    pack.provider.to_string(),
+                    pack.clauses.len().to_string(),
+                    automated.to_string(),
+                    (pack.clauses.len() - automated).to_string(),
+                    pack.title.clone(),
+                ]);
             }
+            println!("{table}");
         }
         PoliciesCommand::Show { pack } => {
             let pack = Pack::resolve(&pack, &catalog).map_err(bad_input)?;

@@ -146,6 +146,8 @@ fn services_needed(prepared: &Prepared) -> Vec<String> {
         .plan
         .iter()
         .filter_map(|p| prepared.catalog.get(&p.check))
+        // A check over every type (data residency) reads whatever is collected.
+        .filter(|c| c.meta.custom.resource_type != crate::inventory::ANY_TYPE)
         .map(|c| c.meta.custom.service.clone())
         .collect();
     set.into_iter().collect()

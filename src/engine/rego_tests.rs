@@ -16,12 +16,13 @@ pub struct TestOutcome {
 impl Catalog {
     pub fn run_tests(&self) -> Vec<TestOutcome> {
         let mut outcomes = Vec::new();
+        // Evaluation clears its own state, so one copy of the engine serves every test.
+        let mut engine = self.engine.clone();
         for check in &self.checks {
             let Some(package) = &check.test_package else {
                 continue;
             };
             for test in &check.tests {
-                let mut engine = self.engine.clone();
                 let failure = match engine.eval_rule(format!("{package}.{test}")) {
                     Ok(regorus::Value::Bool(true)) => None,
                     Ok(regorus::Value::Undefined) => {

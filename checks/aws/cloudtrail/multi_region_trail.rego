@@ -1,0 +1,68 @@
+# METADATA
+# title: A multi-region CloudTrail trail records management events
+# description: >-
+#   Judges the account's trails together. Passes when at least one trail is
+#   multi-region, is logging and records read and write management events. Fails
+#   when the account has no trail, or when no trail does all three; the message says
+#   what each trail lacks.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html
+#     description: Receiving CloudTrail log files from multiple Regions
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html
+#     description: Logging management events
+# custom:
+#   id: aws-cloudtrail-multi-region-trail
+#   severity: critical
+#   provider: aws
+#   service: cloudtrail
+#   resource_type: aws_cloudtrail_account
+#   requires: [trails]
+#   rationale: >-
+#     CloudTrail is the record of who did what in the account. A trail that covers
+#     every region, including those nobody uses (where an intruder would go), and
+#     keeps management events beyond the 90-day event history, is what audit and
+#     incident response depend on. CIS AWS Foundations Benchmark v3.0.0,
+#     recommendation 3.1 (Ensure CloudTrail is enabled in all regions).
+#   remediation: >-
+#     aws cloudtrail create-trail --name NAME --s3-bucket-name BUCKET
+#     --is-multi-region-trail, then aws cloudtrail start-logging --name NAME (new trails
+#     record read and write management events by default; check with aws cloudtrail
+#     get-event-selectors --trail-name NAME).
+package vouch.aws.cloudtrail.multi_region_trail
+
+import rego.v1
+
+deny contains {"id": a.id, "message": "the account has no CloudTrail trail"} if {
+	some a in input.resources
+	count(trails(a)) == 0
+}
+
+deny contains {"id": a.id, "message": msg} if {
+	some a in input.resources
+	count(trails(a)) > 0
+	not some_complete_trail(a)
+	gaps := sort([sprintf("%s %s", [t.name, concat(", ", lacks(t))]) | some t in trails(a)])
+	msg := sprintf("no trail is multi-region, logging and recording management events: %s", [concat("; ", gaps)])
+}
+
+trails(a) := a.trails if is_array(a.trails)
+
+trails(a) := [] if not is_array(a.trails)
+
+some_complete_trail(a) if {
+	some t in trails(a)
+	count(lacks(t)) == 0
+}
+
+# What keeps a trail from meeting the promise, in a fixed order.
+lacks(t) := [gap |
+	some check in [
+		["is single-region", t.is_multi_region != true],
+		["is not logging", t.is_logging == false],
+		["has an unknown logging status", t.is_logging == null],
+		["does not record read and write management events", t.management_events == false],
+		["has unknown event selectors", t.management_events == null],
+	]
+	check[1]
+	gap := check[0]
+]

@@ -1,0 +1,57 @@
+# METADATA
+# title: Application load balancers redirect HTTP to HTTPS
+# description: >-
+#   Judges only application load balancers. Fails for each HTTP listener whose default
+#   action is not a single redirect to HTTPS, and describes its default actions.
+#   Passes when the load balancer has no HTTP listener or every HTTP listener
+#   redirects to HTTPS. Listener rules other than the default action are not read.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions
+#     description: Listener rules, redirect actions
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-1
+#     description: Security Hub ELB.1 (Application Load Balancer should be configured to redirect all HTTP requests to HTTPS)
+# custom:
+#   id: aws-elbv2-http-redirects-to-https
+#   severity: medium
+#   provider: aws
+#   service: elbv2
+#   resource_type: aws_elbv2_load_balancer
+#   requires: [lb_type, listeners]
+#   rationale: >-
+#     An HTTP listener that serves content lets clients send cookies, credentials and
+#     data in clear text; redirecting every HTTP request to HTTPS keeps the promise of
+#     encryption in transit for clients that type or follow an http:// URL.
+#   remediation: >-
+#     aws elbv2 modify-listener --listener-arn LISTENER-ARN --default-actions
+#     'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}'
+package vouch.aws.elbv2.http_redirects
+
+import rego.v1
+
+deny contains {"id": lb.id, "message": msg} if {
+	some lb in input.resources
+	lb.lb_type == "application"
+	is_array(lb.listeners)
+	some l in lb.listeners
+	l.protocol == "HTTP"
+	not redirects_to_https(l)
+	msg := sprintf("HTTP listener on port %v does not redirect to HTTPS (default actions: %s)", [l.port, describe(actions(l))])
+}
+
+actions(l) := l.default_actions if is_array(l.default_actions)
+
+actions(l) := [] if not is_array(l.default_actions)
+
+redirects_to_https(l) if {
+	[action] := actions(l)
+	action.type == "redirect"
+	action.redirect_protocol == "HTTPS"
+}
+
+describe(list) := "none" if count(list) == 0
+
+describe(list) := concat(", ", [action_text(a) | some a in list]) if count(list) > 0
+
+action_text(a) := sprintf("redirect to %v", [a.redirect_protocol]) if a.type == "redirect"
+
+action_text(a) := sprintf("%v", [a.type]) if a.type != "redirect"

@@ -1,0 +1,20 @@
+package vouch.aws.iam.root_no_access_keys_test
+
+import data.vouch.aws.iam.root_no_access_keys as check
+import rego.v1
+
+run(summary) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "acct", "summary": summary}], "params": {}}
+}
+
+test_passes_when_the_root_user_has_no_access_keys if {
+	count(run({"account_mfa_enabled": true, "account_access_keys_present": false})) == 0
+}
+
+test_fails_when_the_root_user_has_access_keys if {
+	run({"account_mfa_enabled": true, "account_access_keys_present": true}) == {{"id": "acct", "message": "the root user has access keys"}}
+}
+
+test_fails_when_the_summary_is_null if {
+	count(run(null)) == 1
+}

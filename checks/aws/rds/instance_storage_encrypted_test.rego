@@ -1,0 +1,26 @@
+package vouch.aws.rds.instance_storage_encrypted_test
+
+import data.vouch.aws.rds.instance_storage_encrypted as check
+import rego.v1
+
+run(encrypted) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "db", "storage_encrypted": encrypted}], "params": {}}
+}
+
+test_passes_when_storage_is_encrypted if {
+	count(run(true)) == 0
+}
+
+test_fails_when_storage_is_not_encrypted if {
+	run(false) == {{"id": "db", "message": "storage is not encrypted at rest"}}
+}
+
+test_fails_when_the_encryption_flag_is_null if {
+	count(run(null)) == 1
+}
+
+test_fails_for_an_unencrypted_member_of_a_cluster if {
+	db := {"id": "db", "storage_encrypted": false, "cluster_id": "aurora-1"}
+	denied := check.deny with input as {"resources": [db], "params": {}}
+	count(denied) == 1
+}

@@ -1,0 +1,27 @@
+package vouch.aws.wafv2.alb_web_acl_test
+
+import data.vouch.aws.wafv2.alb_web_acl as check
+import rego.v1
+
+run(lb_type, scheme, acl) := denied if {
+	lb := {"id": "lb", "lb_type": lb_type, "scheme": scheme, "web_acl_arn": acl}
+	denied := check.deny with input as {"resources": [lb], "params": {}}
+}
+
+acl := "arn:aws:wafv2:eu-west-1:1:regional/webacl/main/abcd"
+
+test_passes_when_a_public_alb_has_a_web_acl if {
+	count(run("application", "internet-facing", acl)) == 0
+}
+
+test_fails_when_a_public_alb_has_no_web_acl if {
+	run("application", "internet-facing", null) == {{"id": "lb", "message": "the internet-facing application load balancer has no AWS WAF web ACL"}}
+}
+
+test_passes_for_an_internal_alb_without_a_web_acl if {
+	count(run("application", "internal", null)) == 0
+}
+
+test_passes_for_a_network_load_balancer if {
+	count(run("network", "internet-facing", null)) == 0
+}
