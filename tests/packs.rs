@@ -1,0 +1,113 @@
+//! Every bundled pack lists every clause of its document: the pack is checked against
+//! a hand-made list of the document's sections (tests/fixtures/seed-sections/).
+
+mod common;
+
+use common::vouch;
+
+fn pack_json(id: &str) -> serde_json::Value {
+    // `vouch policies show` is for people; the JSON of a pack comes from a check run
+    // on an empty inventory, which scores every clause.
+    let dir = tempfile::tempdir().unwrap();
+    let inv = dir.path().join("empty.json");
+    let pack_file = std::fs::read_to_string(format!(
+        "{}/checks/policies/{id}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let provider = if pack_file.contains("provider = \"azure\"") {
+        "azure"
+    } else {
+        "aws"
+    };
+    std::fs::write(
+        &inv,
+        format!(r#"{{"format":"vouch-inventory/1","provider":"{provider}","account":"1","regions":[],"collected_at":"2026-11-23T00:00:00Z","listings":[],"resources":[]}}"#),
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&inv)
+        .args(["--format", "json", "--policy", id])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["policies"][0].clone()
+}
+
+fn bundled_with_sections() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed-sections");
+    let mut ids: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.path()
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_pack_with_a_section_list_covers_every_section_and_nothing_else() {
+    let ids = bundled_with_sections();
+    for id in &ids {
+        let list = std::fs::read_to_string(format!(
+            "{}/tests/fixtures/seed-sections/{id}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let wanted: Vec<&str> = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let pack = pack_json(id);
+        let clauses = pack["clauses"].as_array().unwrap();
+        for w in &wanted {
+            assert!(
+                clauses.iter().any(|c| c["section"] == *w || c["id"] == *w),
+                "{id}: no clause for section {w:?}"
+            );
+        }
+        for c in clauses {
+            assert!(
+                wanted.iter().any(|w| c["section"] == *w || c["id"] == *w),
+                "{id}: clause {} cites section {} which is not in the document's list",
+                c["id"],
+                c["section"]
+            );
+            assert!(!c["text"].as_str().unwrap().trim().is_empty());
+        }
+    }
+}
+
+#[test]
+fn every_seed_document_has_a_pack() {
+    let ids = bundled_with_sections();
+    for id in [
+        "atlasdata",
+        "opendatadsl",
+        "indicado",
+        "statlas",
+        "tom-annex",
+    ] {
+        assert!(ids.iter().any(|i| i == id), "no section list for {id}");
+        let out = vouch().args(["policies", "show", id]).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{id}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
