@@ -406,3 +406,57 @@ fn muted_failures_stay_visible_and_do_not_fail_the_clause_until_they_expire() {
     );
     assert_eq!(code, 1);
 }
+
+#[test]
+fn a_check_that_fails_at_run_time_on_one_resource_errors_only_there() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fragile.rego",
+        r#"# METADATA
+# title: Logging has few settings
+# description: count() of null is a run-time error in regorus; bad-bucket has no logging.
+# related_resources:
+#   - ref: https://example.com
+# custom:
+#   id: custom-fragile
+#   severity: low
+#   provider: aws
+#   service: s3
+#   resource_type: aws_s3_bucket
+#   requires: [logging]
+#   rationale: r
+#   remediation: r
+package custom.fragile
+
+deny contains {"id": b.id, "message": "too many"} if {
+	some b in input.resources
+	count(b.logging) > 5
+}
+"#,
+    );
+    let (report, _) = run_json(
+        "inventory-s3.json",
+        &[
+            "--checks",
+            "custom-fragile",
+            "--checks-dir",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(status_of(&report, "custom-fragile", GOOD), "pass");
+    let bad = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"]["id"] == BAD)
+        .unwrap();
+    assert_eq!(bad["status"], "error");
+    assert!(
+        bad["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("check could not be evaluated"),
+        "{bad}"
+    );
+}

@@ -202,12 +202,11 @@ impl Catalog {
             return out;
         }
 
-        let input = serde_json::json!({
-            "resources": judged.iter().map(|(_, v)| Value::Object(v.clone())).collect::<Vec<_>>(),
-            "params": params,
-        });
-        let denials = self.deny_set(check, input);
-        match denials {
+        // One evaluation for all resources; if the Rego fails at run time (a builtin
+        // given a null, say), judge each resource alone so one odd value costs one
+        // `error`, not the whole check.
+        let all: Vec<&Map<String, Value>> = judged.iter().map(|(_, v)| v).collect();
+        let verdicts: Vec<Result<Vec<String>, String>> = match self.deny_set(check, &all, params) {
             Ok(denials) => {
                 let known: BTreeSet<&str> = judged.iter().map(|(r, _)| r.id.as_str()).collect();
                 let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -220,39 +219,46 @@ impl Catalog {
                         check.id()
                     ));
                 }
-                for (resource, view) in &judged {
-                    let evidence = evidence_of(check, view);
-                    match by_id.get(&resource.id) {
-                        Some(messages) => out.push(result(
-                            resource_ref(resource),
-                            Status::Fail,
-                            messages.join("; "),
-                            evidence,
-                        )),
-                        None => out.push(result(
-                            resource_ref(resource),
-                            Status::Pass,
-                            check.meta.title.clone(),
-                            evidence,
-                        )),
-                    }
-                }
+                judged
+                    .iter()
+                    .map(|(r, _)| Ok(by_id.remove(&r.id).unwrap_or_default()))
+                    .collect()
             }
-            Err(reason) => {
-                for (resource, view) in &judged {
-                    out.push(result(
-                        resource_ref(resource),
-                        Status::Error,
-                        format!("check could not be evaluated: {reason}"),
-                        evidence_of(check, view),
-                    ));
-                }
-            }
+            Err(_) => judged
+                .iter()
+                .map(|(r, view)| {
+                    self.deny_set(check, &[view], params).map(|denials| {
+                        denials
+                            .into_iter()
+                            .filter(|d| d.id == r.id)
+                            .map(|d| d.message)
+                            .collect()
+                    })
+                })
+                .collect(),
+        };
+        for ((resource, view), verdict) in judged.iter().zip(verdicts) {
+            let evidence = evidence_of(check, view);
+            let (status, message) = match verdict {
+                Ok(messages) if messages.is_empty() => (Status::Pass, check.meta.title.clone()),
+                Ok(messages) => (Status::Fail, messages.join("; ")),
+                Err(reason) => (
+                    Status::Error,
+                    format!("check could not be evaluated: {reason}"),
+                ),
+            };
+            out.push(result(resource_ref(resource), status, message, evidence));
         }
         out
     }
 
-    fn deny_set(&mut self, check: &Check, input: Value) -> Result<Vec<Denial>, String> {
+    fn deny_set(
+        &mut self,
+        check: &Check,
+        resources: &[&Map<String, Value>],
+        params: &Map<String, Value>,
+    ) -> Result<Vec<Denial>, String> {
+        let input = serde_json::json!({"resources": resources, "params": params});
         self.engine.set_input(regorus::Value::from(input));
         let value = self
             .engine

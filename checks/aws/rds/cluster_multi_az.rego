@@ -1,8 +1,9 @@
 # METADATA
 # title: RDS DB clusters span several Availability Zones
 # description: >-
-#   Passes when the cluster is Multi-AZ (multi_az is true) or its
-#   availability_zones list has at least two zones. Fails when neither holds.
+#   Passes when the cluster is Multi-AZ (multi_az is true: it has instances in more
+#   than one zone). Fails otherwise. The cluster's availability_zones list is not
+#   evidence: it names the zones instances could be placed in, usually three.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html
 #     description: High availability for Amazon Aurora
@@ -14,7 +15,7 @@
 #   provider: aws
 #   service: rds
 #   resource_type: aws_rds_db_cluster
-#   requires: [multi_az, availability_zones]
+#   requires: [multi_az]
 #   rationale: >-
 #     A cluster confined to one Availability Zone is unavailable while that zone
 #     fails; with instances in other zones, a reader is promoted automatically.
@@ -27,18 +28,7 @@ package vouch.aws.rds.cluster_multi_az
 
 import rego.v1
 
-deny contains {"id": c.id, "message": msg} if {
+deny contains {"id": c.id, "message": "the cluster has instances in one Availability Zone only (not Multi-AZ)"} if {
 	some c in input.resources
 	c.multi_az != true
-	zones := zones_of(c)
-	count(zones) < 2
-	msg := sprintf("the cluster is not Multi-AZ and lists %d Availability Zone(s)%s", [count(zones), named(zones)])
 }
-
-zones_of(c) := c.availability_zones if is_array(c.availability_zones)
-
-zones_of(c) := [] if not is_array(c.availability_zones)
-
-named(zones) := sprintf(": %s", [concat(", ", zones)]) if count(zones) > 0
-
-named(zones) := "" if count(zones) == 0

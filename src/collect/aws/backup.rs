@@ -40,6 +40,8 @@ struct RegionAttributes {
 #[derive(Serialize)]
 struct VaultAttributes {
     encryption_key_arn: Observed<Option<String>>,
+    /// `CUSTOMER` or `AWS` (KMS DescribeKey): the ARN alone does not say whose key it is.
+    encryption_key_manager: Observed<Option<String>>,
     locked: Observed<bool>,
 }
 
@@ -170,16 +172,32 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Vec<R
         .try_collect()
         .await
         .map_err(|e| reason("backup:ListBackupVaults", &e))?;
-    Ok(listed
-        .iter()
-        .filter_map(|v| {
-            let name = v.backup_vault_name()?;
-            let arn = v.backup_vault_arn()?;
-            let attrs = VaultAttributes {
-                encryption_key_arn: Observed::Value(v.encryption_key_arn().map(str::to_string)),
-                locked: Observed::Value(v.locked().unwrap_or(false)),
-            };
-            Some(ctx.resource(VAULT, arn.to_string(), name.to_string(), region, &attrs))
-        })
-        .collect())
+    let kms = aws_sdk_kms::Client::new(&ctx.regional(region));
+    let mut resources = Vec::new();
+    for v in listed {
+        let (Some(name), Some(arn)) = (v.backup_vault_name(), v.backup_vault_arn()) else {
+            continue;
+        };
+        let key = v.encryption_key_arn().map(str::to_string);
+        let encryption_key_manager = match &key {
+            Some(k) => observe(
+                "kms:DescribeKey",
+                kms.describe_key().key_id(k).send().await,
+                &[],
+            )
+            .map(|d| {
+                d.key_metadata()
+                    .and_then(|m| m.key_manager())
+                    .map(|m| m.as_str().to_string())
+            }),
+            None => Observed::Value(None),
+        };
+        let attrs = VaultAttributes {
+            encryption_key_arn: Observed::Value(key),
+            encryption_key_manager,
+            locked: Observed::Value(v.locked().unwrap_or(false)),
+        };
+        resources.push(ctx.resource(VAULT, arn.to_string(), name.to_string(), region, &attrs));
+    }
+    Ok(resources)
 }
