@@ -68,3 +68,30 @@ fn every_check_documents_every_field_a_report_needs() {
         }
     }
 }
+
+#[test]
+fn the_aws_catalogue_has_at_least_45_checks_with_complete_metadata() {
+    let out = vouch().args(["checks", "list", "--json"]).output().unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let aws: Vec<&serde_json::Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["provider"] == "aws")
+        .collect();
+    assert!(aws.len() >= 45, "{} AWS checks", aws.len());
+    for c in aws {
+        let id = c["id"].as_str().unwrap();
+        let out = vouch().args(["checks", "explain", id]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for section in [
+            "What it checks",
+            "Why it matters",
+            "How to fix",
+            "Behaviour (from its Rego tests)",
+            "References",
+        ] {
+            assert!(text.contains(section), "{id} lacks {section}");
+        }
+    }
+}

@@ -11,7 +11,8 @@ use tokio::net::{TcpListener, TcpStream};
 
 #[derive(Clone)]
 pub struct Fault {
-    /// Substrings that must all appear in the request line, e.g. `["/vouch-demo-x", "?encryption"]`.
+    /// Substrings that must all appear in the request head (request line and headers),
+    /// e.g. `["/vouch-demo-x", "?encryption"]` or `["X-Amz-Target: TrentService."]`.
     pub matches: Vec<String>,
     pub status: u16,
     pub body: String,

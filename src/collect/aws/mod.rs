@@ -217,57 +217,73 @@ pub async fn collect(
         listings: Vec::new(),
         resources: Vec::new(),
     };
-    let mut all = Collected::default();
+    // Each service is collected once, several at a time; each one bounds its own
+    // regions and calls in turn.
+    type Job<'a> = std::pin::Pin<Box<dyn Future<Output = Collected> + Send + 'a>>;
+    let c = &ctx;
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     if wants("s3") {
-        all.merge(s3::collect(&ctx).await);
-    }
-    if wants("cloudtrail") {
-        all.merge(cloudtrail::collect(&ctx).await);
-    }
-    if wants("kms") {
-        all.merge(kms::collect(&ctx).await);
-    }
-    if wants("backup") {
-        all.merge(backup::collect(&ctx).await);
-    }
-    if wants("guardduty") {
-        all.merge(detection::collect_guardduty(&ctx).await);
-    }
-    if wants("inspector") {
-        all.merge(detection::collect_inspector(&ctx).await);
-    }
-    if wants("securityhub") {
-        all.merge(detection::collect_securityhub(&ctx).await);
-    }
-    if wants("shield") {
-        all.merge(detection::collect_shield(&ctx).await);
-    }
-    if wants("cognito") {
-        all.merge(cognito::collect(&ctx).await);
-    }
-    if wants("secretsmanager") {
-        all.merge(secretsmanager::collect(&ctx).await);
-    }
-    if wants("elbv2") || wants("wafv2") {
-        all.merge(elbv2::collect(&ctx).await);
-    }
-    if wants("logs") {
-        all.merge(logs::collect(&ctx).await);
-    }
-    if wants("ec2") {
-        all.merge(ec2::collect(&ctx).await);
+        jobs.push(Box::pin(s3::collect(c)));
     }
     if wants("iam") {
-        all.merge(iam::collect(&ctx).await);
+        jobs.push(Box::pin(iam::collect(c)));
+    }
+    if wants("ec2") {
+        jobs.push(Box::pin(ec2::collect(c)));
     }
     if wants("rds") {
-        all.merge(rds::collect(&ctx).await);
+        jobs.push(Box::pin(rds::collect(c)));
+    }
+    if wants("cloudtrail") {
+        jobs.push(Box::pin(cloudtrail::collect(c)));
+    }
+    if wants("kms") {
+        jobs.push(Box::pin(kms::collect(c)));
+    }
+    if wants("backup") {
+        jobs.push(Box::pin(backup::collect(c)));
+    }
+    if wants("guardduty") {
+        jobs.push(Box::pin(detection::collect_guardduty(c)));
+    }
+    if wants("inspector") {
+        jobs.push(Box::pin(detection::collect_inspector(c)));
+    }
+    if wants("securityhub") {
+        jobs.push(Box::pin(detection::collect_securityhub(c)));
+    }
+    if wants("shield") {
+        jobs.push(Box::pin(detection::collect_shield(c)));
+    }
+    if wants("cognito") {
+        jobs.push(Box::pin(cognito::collect(c)));
+    }
+    if wants("secretsmanager") {
+        jobs.push(Box::pin(secretsmanager::collect(c)));
+    }
+    if wants("elbv2") || wants("wafv2") {
+        jobs.push(Box::pin(elbv2::collect(c)));
+    }
+    if wants("logs") {
+        jobs.push(Box::pin(logs::collect(c)));
+    }
+    let parts: Vec<Collected> = futures::stream::iter(jobs)
+        .buffer_unordered(SERVICES_AT_ONCE)
+        .collect()
+        .await;
+    let mut all = Collected::default();
+    for p in parts {
+        all.merge(p);
     }
     inventory.listings = all.listings;
     inventory.resources = all.resources;
+    // Concurrency must not make two scans of the same account differ.
     inventory
         .resources
         .sort_by(|a, b| (&a.resource_type, &a.id).cmp(&(&b.resource_type, &b.id)));
+    inventory
+        .listings
+        .sort_by(|a, b| (&a.resource_type, &a.region).cmp(&(&b.resource_type, &b.region)));
     Ok(inventory)
 }
 
@@ -335,6 +351,9 @@ where
     }
     out
 }
+
+/// Services collected at once.
+const SERVICES_AT_ONCE: usize = 4;
 
 /// Regions read at once by one service; each region's calls are bounded again by
 /// `concurrency`, so the product stays polite to the API.
