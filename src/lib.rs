@@ -9,6 +9,7 @@
 pub mod assess;
 pub mod cli;
 pub mod collect;
+pub mod deliver;
 pub mod engine;
 pub mod exit;
 pub mod inventory;

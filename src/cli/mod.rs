@@ -73,6 +73,8 @@ pub enum Format {
     Csv,
     /// JUnit XML: a test case per check and resource (CI systems).
     Junit,
+    /// One self-contained HTML page: scores, charts, clause tables, filterable failures.
+    Html,
 }
 
 impl Format {
@@ -85,6 +87,7 @@ impl Format {
             Format::Asff => "findings.asff.json",
             Format::Csv => "results.csv",
             Format::Junit => "results.junit.xml",
+            Format::Html => "report.html",
         }
     }
 }
@@ -104,6 +107,10 @@ pub struct OutputArgs {
     /// Write each format to its own file in this directory (results.json, findings.ocsf.jsonl, ...).
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
+    /// Also deliver findings: `hec=URL` (Splunk HTTP Event Collector; token in VOUCH_HEC_TOKEN)
+    /// or `securityhub` (BatchImportFindings). Repeatable. Local outputs are written first.
+    #[arg(long = "send-to", value_name = "TARGET")]
+    pub send_to: Vec<crate::deliver::Target>,
     /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.
     #[arg(long = "attestations", value_name = "FILE")]
     pub attestations: Vec<PathBuf>,

@@ -13,6 +13,7 @@ use super::progress::BarProgress;
 use super::{Failure, Format, OutputArgs, SelectArgs, bad_input, scan_failed};
 use crate::assess::{Judgements, assess, plan};
 use crate::collect::aws::{self, AwsOptions};
+use crate::deliver::{self, Target};
 use crate::engine::select::Selection;
 use crate::engine::{Catalog, PlannedCheck};
 use crate::exit;
@@ -20,7 +21,7 @@ use crate::inventory::{Inventory, Provider};
 use crate::mute;
 use crate::policy::Pack;
 use crate::policy::attest;
-use crate::report::{asff, csv, json, junit, ocsf, sink, terminal};
+use crate::report::{asff, csv, html, json, junit, ocsf, sink, terminal};
 use crate::results::ScanReport;
 
 #[derive(Subcommand)]
@@ -82,6 +83,19 @@ fn prepare(
     output: &OutputArgs,
     provider: Provider,
 ) -> Result<Prepared, Failure> {
+    for target in &output.send_to {
+        match target {
+            Target::Hec { .. }
+                if std::env::var(deliver::HEC_TOKEN_ENV).is_ok_and(|t| !t.is_empty()) => {}
+            Target::Hec { .. } => return Err(bad_input(deliver::DeliverError::NoToken)),
+            Target::SecurityHub if provider != Provider::Aws => {
+                return Err(bad_input(anyhow::anyhow!(
+                    "--send-to securityhub is for AWS scans"
+                )));
+            }
+            Target::SecurityHub => {}
+        }
+    }
     let catalog = Catalog::load_with(select.checks_dir.as_deref()).map_err(bad_input)?;
     let packs = output
         .policies
@@ -241,6 +255,7 @@ fn finish(
             }
             Format::Csv => csv::render(&report),
             Format::Junit => junit::render(&report),
+            Format::Html => html::render(&report, &prepared.catalog).map_err(scan_failed)?,
         })
     };
     // Render everything before writing anything, so a bad combination leaves no
@@ -266,5 +281,55 @@ fn finish(
             }
         }
     }
+    let delivered = deliver(&report, &prepared.catalog, &output.send_to);
+    delivered?;
     Ok(exit::for_counts(&report.summary))
+}
+
+/// Sends findings to every `--send-to` target; each failure is reported, every target
+/// is tried, and the run fails (exit 3) if any delivery did.
+fn deliver(report: &ScanReport, catalog: &Catalog, targets: &[Target]) -> Result<(), Failure> {
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+        .map_err(scan_failed)?;
+    let mut failures = Vec::new();
+    for target in targets {
+        let outcome = match target {
+            Target::Hec { url } => {
+                let token = std::env::var(deliver::HEC_TOKEN_ENV).unwrap_or_default();
+                let events = ocsf::events(report, catalog);
+                runtime.block_on(deliver::hec::send(
+                    url,
+                    &token,
+                    &events,
+                    deliver::RetryPolicy::from_env(),
+                ))
+            }
+            Target::SecurityHub => {
+                let findings = asff::findings(report, catalog);
+                runtime.block_on(deliver::securityhub::send(&findings))
+            }
+        };
+        match outcome {
+            Ok(n) => eprintln!("delivered {n} findings to {}", target.describe()),
+            Err(e) => {
+                eprintln!("error: delivery failed: {e} (the local outputs were written)");
+                failures.push(e.to_string());
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(scan_failed(anyhow::anyhow!(
+            "{} of {} deliveries failed",
+            failures.len(),
+            targets.len()
+        )))
+    }
 }

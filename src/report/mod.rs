@@ -2,6 +2,7 @@
 
 pub mod asff;
 pub mod csv;
+pub mod html;
 pub mod identity;
 pub mod json;
 pub mod junit;

@@ -44,4 +44,5 @@ pub fn status_of(report: &Value, check: &str, resource: &str) -> String {
         .cloned()
         .unwrap_or_else(|| panic!("no result for {check} on {resource}"))
 }
+pub mod hec;
 pub mod proxy;

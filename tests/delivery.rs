@@ -1,0 +1,172 @@
+//! Delivery to Splunk HEC (a local receiver) and to Security Hub (moto).
+
+mod common;
+
+use common::{fixture, hec, vouch};
+
+const TOKEN: &str = "f3a7c9d2-vouch-test-hec-token-0000";
+
+#[test]
+fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
+    let (url, received) = hec::start(TOKEN, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args([
+            "--policy",
+            "s3-data-protection",
+            "--format",
+            "ocsf,json",
+            "--output-dir",
+        ])
+        .arg(dir.path())
+        .arg("--send-to")
+        .arg(format!("hec={url}"))
+        .env("VOUCH_HEC_TOKEN", TOKEN)
+        .env("VOUCH_RETRY_FIRST_DELAY_MS", "10")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit reflects the results: {stderr}"
+    );
+    let r = received.lock().unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let local = std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl")).unwrap();
+    assert_eq!(
+        r.events.len(),
+        local.lines().count(),
+        "every event delivered once"
+    );
+    assert!(r.requests >= 2, "the 503 was retried");
+    assert!(stderr.contains("delivered"), "{stderr}");
+    assert!(!stderr.contains(TOKEN));
+}
+
+#[test]
+fn a_refused_delivery_is_reported_exits_3_and_keeps_the_local_files() {
+    let (url, received) = hec::start("another-token", 0);
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--output-dir"])
+        .arg(dir.path())
+        .arg("--send-to")
+        .arg(format!("hec={url}"))
+        .env("VOUCH_HEC_TOKEN", TOKEN)
+        .env("VOUCH_RETRY_FIRST_DELAY_MS", "10")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("HTTP 403"), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "the token never appears in output");
+    assert!(
+        dir.path().join("results.json").exists(),
+        "local results stay"
+    );
+    assert_eq!(
+        received.lock().unwrap().requests,
+        1,
+        "a refused token is not retried"
+    );
+}
+
+#[test]
+fn hec_without_a_token_in_the_environment_is_bad_input_before_any_work() {
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--send-to", "hec=http://127.0.0.1:9"])
+        .env_remove("VOUCH_HEC_TOKEN")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VOUCH_HEC_TOKEN"));
+    assert!(out.stdout.is_empty(), "nothing was reported");
+}
+
+#[test]
+#[ignore = "needs moto: run scripts/test.sh"]
+fn security_hub_imports_every_finding_and_keeps_one_per_id_across_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let out = vouch()
+            .args([
+                "scan",
+                "aws",
+                "--region",
+                "us-east-1",
+                "--region",
+                "eu-west-1",
+                "--services",
+                "s3",
+            ])
+            .args(["--format", "asff", "--output-dir"])
+            .arg(dir.path())
+            .args(["--send-to", "securityhub"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("AWS Security Hub") && stderr.contains("delivered"),
+            "{stderr}"
+        );
+        assert_ne!(out.status.code(), Some(3), "{stderr}");
+    }
+    let sent: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("findings.asff.json")).unwrap())
+            .unwrap();
+    let mut sent_ids: Vec<String> = sent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["Id"].as_str().unwrap().to_string())
+        .collect();
+    sent_ids.sort();
+    // Read back what Security Hub (moto) holds, region by region, page by page.
+    let moto =
+        std::env::var("VOUCH_MOTO_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:5001".into());
+    let mut stored: Vec<String> = Vec::new();
+    for region in ["us-east-1", "eu-west-1"] {
+        let mut token: Option<String> = None;
+        loop {
+            let body = match &token {
+                Some(t) => serde_json::json!({"MaxResults": 100, "NextToken": t}),
+                None => serde_json::json!({"MaxResults": 100}),
+            };
+            let out = std::process::Command::new("curl")
+                .args(["-s", "-X", "POST", &format!("{moto}/findings"), "-H", "Content-Type: application/json"])
+                .args(["-H", &format!("Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/{region}/securityhub/aws4_request, SignedHeaders=host, Signature=x")])
+                .args(["-d", &body.to_string()])
+                .output()
+                .unwrap();
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            for f in v["Findings"].as_array().unwrap() {
+                if f["GeneratorId"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .starts_with("vouch/aws-s3")
+                {
+                    stored.push(f["Id"].as_str().unwrap().to_string());
+                }
+            }
+            token = v["NextToken"]
+                .as_str()
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+            if token.is_none() {
+                break;
+            }
+        }
+    }
+    stored.sort();
+    assert_eq!(
+        stored, sent_ids,
+        "one stored finding per id, after two imports"
+    );
+}
