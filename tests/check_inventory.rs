@@ -253,8 +253,13 @@ fn terminal_report_shows_checks_failures_errors_and_clauses() {
     assert!(text.contains("Failing resources"), "{text}");
     assert!(text.contains("versioning is suspended"), "{text}");
     assert!(text.contains("Could not be judged"), "{text}");
+    assert!(text.contains("S3 data protection baseline"), "{text}");
     assert!(
-        text.contains("Policy S3 data protection baseline"),
+        text.find("clauses not kept").unwrap() < text.find("Failing resources").unwrap(),
+        "policies lead: {text}"
+    );
+    assert!(
+        text.contains(r#"evidence: {"versioning":{"mfa_delete":null,"status":"Suspended"}}"#),
         "{text}"
     );
     assert!(

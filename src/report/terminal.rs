@@ -53,6 +53,13 @@ pub fn render(
         s.regions.join(", ")
     );
     let _ = writeln!(out);
+    if !report.policies.is_empty() {
+        render_policy_summary(&report.policies, &mut out);
+        for p in &report.policies {
+            render_policy(p, &mut out);
+        }
+        let _ = writeln!(out, "\nChecks");
+    }
 
     let mut per_check: BTreeMap<(String, String), (String, String, Counts)> = BTreeMap::new();
     for r in &report.results {
@@ -115,10 +122,6 @@ pub fn render(
         &mut out,
     );
 
-    for p in &report.policies {
-        render_policy(p, &mut out);
-    }
-
     for note in &report.notes {
         let _ = writeln!(out, "\nNote: {note}");
     }
@@ -131,64 +134,115 @@ pub fn render(
     out
 }
 
-/// Findings listed under a failed clause; the failing-resources section above has them all.
+/// Findings listed under a failed clause; the failing-resources section has them all.
 const CLAUSE_FINDINGS_SHOWN: usize = 5;
+/// Evidence is shown on one line, cut at this many characters.
+const EVIDENCE_CHARS: usize = 160;
 
-fn render_policy(p: &PolicyScore, out: &mut String) {
-    let c = &p.counts;
-    let score = p
-        .score
-        .map(|s| format!("{s:.0}%"))
-        .unwrap_or_else(|| "n/a".into());
+/// What an auditor asks first: per policy, how many clauses the account keeps, the
+/// score, and how much of the policy a scan can verify at all.
+fn render_policy_summary(policies: &[PolicyScore], out: &mut String) {
+    let mut t = table(vec![
+        "policy", "clauses", "met", "failed", "error", "manual", "attested", "n/a", "score",
+        "coverage",
+    ]);
+    for p in policies {
+        let c = &p.counts;
+        t.add_row(vec![
+            p.title.clone(),
+            p.clauses_total.to_string(),
+            c.met.to_string(),
+            c.failed.to_string(),
+            c.error.to_string(),
+            c.manual.to_string(),
+            c.attested.to_string(),
+            c.not_applicable.to_string(),
+            p.score
+                .map(|s| format!("{s:.0}%"))
+                .unwrap_or_else(|| "n/a".into()),
+            format!("{:.0}%", p.coverage),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
     let _ = writeln!(
         out,
-        "\nPolicy {} ({} clauses): {} met, {} failed, {} error, {} manual, {} attested, {} not applicable · score {score} of verifiable clauses · coverage {:.0}%",
-        p.title,
-        p.clauses_total,
-        c.met,
-        c.failed,
-        c.error,
-        c.manual,
-        c.attested,
-        c.not_applicable,
-        p.coverage
+        "score = met / (met + failed + error); coverage = clauses a scan can verify / all clauses; manual and attested clauses never count as met."
     );
+}
+
+fn compact(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > EVIDENCE_CHARS {
+        format!("{}...", s.chars().take(EVIDENCE_CHARS).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn render_policy(p: &PolicyScore, out: &mut String) {
+    let _ = writeln!(out, "\n{} ({}): clauses not kept", p.title, p.source);
+    let mut shown = 0;
     for clause in &p.clauses {
         let mark = match clause.status {
-            ClauseStatus::Met => "met   ",
             ClauseStatus::Failed => "FAILED",
             ClauseStatus::Error => "ERROR ",
-            ClauseStatus::Manual => "manual",
-            ClauseStatus::Attested => "attest",
-            ClauseStatus::NotApplicable => "n/a   ",
+            _ => continue,
         };
+        shown += 1;
         let _ = writeln!(
             out,
             "  {mark} {} [{}] {}",
             clause.id, clause.section, clause.text
         );
-        if let (ClauseStatus::Attested, Some(a)) = (clause.status, &clause.attestation) {
+        for f in clause.findings.iter().take(CLAUSE_FINDINGS_SHOWN) {
             let _ = writeln!(
                 out,
-                "           attested by {} on {} (until {}): {}",
-                a.by, a.date, a.expires, a.evidence
+                "         - {} {} {}: {}",
+                f.status, f.check, f.resource.id, f.message
+            );
+            if !f.evidence.is_null() {
+                let _ = writeln!(out, "           evidence: {}", compact(&f.evidence));
+            }
+        }
+        if clause.findings.len() > CLAUSE_FINDINGS_SHOWN {
+            let _ = writeln!(
+                out,
+                "         ... and {} more (all are in --format json)",
+                clause.findings.len() - CLAUSE_FINDINGS_SHOWN
             );
         }
-        if matches!(clause.status, ClauseStatus::Failed | ClauseStatus::Error) {
-            for f in clause.findings.iter().take(CLAUSE_FINDINGS_SHOWN) {
-                let _ = writeln!(
-                    out,
-                    "           - {} {}: {}",
-                    f.status, f.resource.id, f.message
-                );
-            }
-            if clause.findings.len() > CLAUSE_FINDINGS_SHOWN {
-                let _ = writeln!(
-                    out,
-                    "           ... and {} more (all are in --format json)",
-                    clause.findings.len() - CLAUSE_FINDINGS_SHOWN
-                );
-            }
+    }
+    if shown == 0 {
+        let _ = writeln!(out, "  none");
+    }
+    let ids = |status: ClauseStatus| -> Vec<&str> {
+        p.clauses
+            .iter()
+            .filter(|c| c.status == status)
+            .map(|c| c.id.as_str())
+            .collect()
+    };
+    for (label, status) in [
+        ("met", ClauseStatus::Met),
+        ("not applicable", ClauseStatus::NotApplicable),
+        ("manual (a person must show)", ClauseStatus::Manual),
+    ] {
+        let list = ids(status);
+        if !list.is_empty() {
+            let _ = writeln!(out, "  {label}: {}", list.join(", "));
+        }
+    }
+    for clause in p
+        .clauses
+        .iter()
+        .filter(|c| c.status == ClauseStatus::Attested)
+    {
+        if let Some(a) = &clause.attestation {
+            let _ = writeln!(
+                out,
+                "  attested {}: by {} on {} (until {}): {}",
+                clause.id, a.by, a.date, a.expires, a.evidence
+            );
         }
     }
 }
