@@ -9,7 +9,7 @@ use crate::mute::{self, Mute};
 use crate::policy::Pack;
 use crate::policy::attest::Attestation;
 use crate::policy::score::{ScoreContext, planned_checks, score};
-use crate::results::{Counts, RESULTS_FORMAT, ScanInfo, ScanReport, ToolInfo};
+use crate::results::{CheckResult, Counts, RESULTS_FORMAT, ScanInfo, ScanReport, ToolInfo};
 
 /// Selected checks run with their default parameters; each pack clause adds its own
 /// (check, parameters) pairs, each evaluated once however many clauses share it.
@@ -45,10 +45,16 @@ pub fn assess(
     packs: &[Pack],
     judgements: &Judgements,
     started_at: DateTime<Utc>,
+    on_results: &mut dyn FnMut(&[CheckResult]),
 ) -> ScanReport {
-    let mut results = catalog.evaluate(inventory, plan);
     let today = started_at.date_naive();
-    let mut notes = mute::apply(&judgements.mutes, &mut results, today);
+    let mut results = Vec::new();
+    let mut notes = Vec::new();
+    catalog.evaluate_each(inventory, plan, |mut batch| {
+        notes.extend(mute::apply(&judgements.mutes, &mut batch, today));
+        on_results(&batch);
+        results.extend(batch);
+    });
     for a in judgements
         .attestations
         .iter()

@@ -139,3 +139,48 @@ fn several_formats_need_an_output_directory() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--output-dir"));
 }
+
+#[test]
+fn ocsf_to_standard_output_is_streamed_with_the_same_findings_as_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(dir.path());
+    let file_ids: std::collections::BTreeSet<String> =
+        std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["finding_info"]["uid"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--policy", "s3-data-protection", "--format", "ocsf"])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is one JSON event"))
+        .collect();
+    // Detections come first, as each check finishes; compliance findings close the stream.
+    let first_compliance = lines.iter().position(|e| e["class_uid"] == 2003).unwrap();
+    assert!(
+        lines[..first_compliance]
+            .iter()
+            .all(|e| e["class_uid"] == 2004)
+    );
+    assert!(
+        lines[first_compliance..]
+            .iter()
+            .all(|e| e["class_uid"] == 2003)
+    );
+    let streamed: std::collections::BTreeSet<String> = lines
+        .iter()
+        .map(|e| e["finding_info"]["uid"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(streamed, file_ids);
+}

@@ -218,14 +218,47 @@ fn finish(
     output: &OutputArgs,
     started_at: chrono::DateTime<Utc>,
 ) -> Result<u8, Failure> {
-    let report: ScanReport = assess(
-        &mut prepared.catalog,
-        inventory,
-        &prepared.plan,
-        &prepared.packs,
-        &prepared.judgements,
-        started_at,
-    );
+    // OCSF to standard output is streamed: each check's findings are written as soon
+    // as they exist, for `vouch scan aws --format ocsf | shipper`.
+    let streaming =
+        output.format == [Format::Ocsf] && output.output.is_none() && output.output_dir.is_none();
+    let cx = ocsf::EventContext {
+        provider: inventory.provider,
+        version: crate::results::ToolInfo::default().version,
+        time: chrono::Utc::now(),
+    };
+    let mut stream_error: Option<std::io::Error> = None;
+    let report: ScanReport = {
+        let catalog_view = prepared.catalog.clone();
+        let mut on_results = |batch: &[crate::results::CheckResult]| {
+            if !streaming || stream_error.is_some() {
+                return;
+            }
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            for r in batch {
+                let line = ocsf::detection_finding(&cx, &catalog_view, r).to_string();
+                if let Err(e) = writeln!(stdout, "{line}").and_then(|_| stdout.flush()) {
+                    stream_error = Some(e);
+                    return;
+                }
+            }
+        };
+        assess(
+            &mut prepared.catalog,
+            inventory,
+            &prepared.plan,
+            &prepared.packs,
+            &prepared.judgements,
+            started_at,
+            &mut on_results,
+        )
+    };
+    if let Some(e) = stream_error {
+        return Err(scan_failed(
+            anyhow::Error::new(e).context("cannot write to standard output"),
+        ));
+    }
     for w in prepared.catalog.warnings.drain(..) {
         eprintln!("warning: {w}");
     }
@@ -260,10 +293,21 @@ fn finish(
     };
     // Render everything before writing anything, so a bad combination leaves no
     // partial set of files behind.
-    let rendered: Vec<(Format, Vec<u8>)> = formats
-        .iter()
-        .map(|f| render(*f).map(|b| (*f, b)))
-        .collect::<Result<_, _>>()?;
+    let rendered: Vec<(Format, Vec<u8>)> = if streaming {
+        // Detection findings went out as they were produced; what remains are the
+        // compliance findings, which need every result.
+        let mut rest = Vec::new();
+        for e in ocsf::compliance_findings(&report, &prepared.catalog, &cx) {
+            rest.extend(e.to_string().into_bytes());
+            rest.push(b'\n');
+        }
+        vec![(Format::Ocsf, rest)]
+    } else {
+        formats
+            .iter()
+            .map(|f| render(*f).map(|b| (*f, b)))
+            .collect::<Result<_, _>>()?
+    };
     for (format, bytes) in rendered {
         match (&output.output, &output.output_dir) {
             (Some(path), _) => sink::write_atomic(path, &bytes).map_err(scan_failed)?,

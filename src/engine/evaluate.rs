@@ -138,13 +138,24 @@ impl Catalog {
     /// that cannot be evaluated yields `error` results for the resources it covers.
     pub fn evaluate(&mut self, inventory: &Inventory, plan: &[PlannedCheck]) -> Vec<CheckResult> {
         let mut results = Vec::new();
+        self.evaluate_each(inventory, plan, |batch| results.extend(batch));
+        results
+    }
+
+    /// Like [`Catalog::evaluate`], handing over each check's results as soon as they
+    /// exist, so they can be streamed.
+    pub fn evaluate_each(
+        &mut self,
+        inventory: &Inventory,
+        plan: &[PlannedCheck],
+        mut each: impl FnMut(Vec<CheckResult>),
+    ) {
         for planned in plan {
             let Some(check) = self.get(&planned.check).cloned() else {
                 continue;
             };
-            results.extend(self.evaluate_one(&check, &planned.params, inventory));
+            each(self.evaluate_one(&check, &planned.params, inventory));
         }
-        results
     }
 
     fn evaluate_one(

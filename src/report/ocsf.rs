@@ -43,8 +43,8 @@ fn compliance_status(s: Status) -> (u8, &'static str) {
     }
 }
 
-fn cloud(report: &ScanReport, r: &CheckResult) -> Value {
-    let (provider, type_id, type_name) = match report.scan.provider {
+fn cloud(provider: Provider, r: &CheckResult) -> Value {
+    let (provider, type_id, type_name) = match provider {
         Provider::Aws => ("AWS", 10, "AWS Account"),
         Provider::Azure => ("Azure", 99, "Azure Subscription"),
     };
@@ -59,8 +59,26 @@ fn millis(t: &chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp_millis()
 }
 
+/// What every event of a scan shares; built from a finished report, or while results
+/// are still streaming.
+pub struct EventContext {
+    pub provider: Provider,
+    pub version: String,
+    pub time: chrono::DateTime<chrono::Utc>,
+}
+
+impl EventContext {
+    pub fn of(report: &ScanReport) -> Self {
+        EventContext {
+            provider: report.scan.provider,
+            version: report.tool.version.clone(),
+            time: report.scan.finished_at,
+        }
+    }
+}
+
 struct Common<'a> {
-    report: &'a ScanReport,
+    cx: &'a EventContext,
     catalog: &'a Catalog,
 }
 
@@ -72,7 +90,7 @@ impl Common<'_> {
         class_name: &str,
     ) -> serde_json::Map<String, Value> {
         let (sev_id, sev) = severity_id(r.severity);
-        let time = millis(&self.report.scan.finished_at);
+        let time = millis(&self.cx.time);
         let check = self.catalog.get(&r.check);
         let remediation = check
             .map(|c| c.meta.custom.remediation.trim().to_string())
@@ -96,10 +114,7 @@ impl Common<'_> {
         e.insert("type_uid".into(), json!(class_uid * 100 + 1));
         e.insert("type_name".into(), json!(format!("{class_name}: Create")));
         e.insert("time".into(), json!(time));
-        e.insert(
-            "time_dt".into(),
-            json!(self.report.scan.finished_at.to_rfc3339()),
-        );
+        e.insert("time_dt".into(), json!(self.cx.time.to_rfc3339()));
         e.insert("severity_id".into(), json!(sev_id));
         e.insert("severity".into(), json!(sev));
         e.insert("message".into(), json!(r.message));
@@ -107,12 +122,12 @@ impl Common<'_> {
             "metadata".into(),
             json!({
                 "version": OCSF_VERSION,
-                "product": {"name": "vouch", "vendor_name": "vouch", "uid": "vouch", "version": self.report.tool.version},
+                "product": {"name": "vouch", "vendor_name": "vouch", "uid": "vouch", "version": self.cx.version},
                 "event_code": r.check,
                 "profiles": ["cloud"],
             }),
         );
-        e.insert("cloud".into(), cloud(self.report, r));
+        e.insert("cloud".into(), cloud(self.cx.provider, r));
         e.insert(
             "resources".into(),
             json!([{
@@ -147,13 +162,13 @@ impl Common<'_> {
             "title": r.title,
             "desc": desc,
             "types": [r.service],
-            "created_time": millis(&self.report.scan.finished_at),
+            "created_time": millis(&self.cx.time),
         })
     }
 }
 
-pub fn detection_finding(report: &ScanReport, catalog: &Catalog, r: &CheckResult) -> Value {
-    let c = Common { report, catalog };
+pub fn detection_finding(cx: &EventContext, catalog: &Catalog, r: &CheckResult) -> Value {
+    let c = Common { cx, catalog };
     let mut e = c.base(r, 2004, "Detection Finding");
     let (status_id, status) = finding_status(r.status);
     e.insert("status_id".into(), json!(status_id));
@@ -169,12 +184,24 @@ pub fn detection_finding(report: &ScanReport, catalog: &Catalog, r: &CheckResult
 
 /// Every event of the report: detections first, then compliance findings.
 pub fn events(report: &ScanReport, catalog: &Catalog) -> Vec<Value> {
+    let cx = EventContext::of(report);
     let mut out: Vec<Value> = report
         .results
         .iter()
-        .map(|r| detection_finding(report, catalog, r))
+        .map(|r| detection_finding(&cx, catalog, r))
         .collect();
-    let c = Common { report, catalog };
+    out.extend(compliance_findings(report, catalog, &cx));
+    out
+}
+
+/// Compliance Findings (class 2003): one per clause, check and resource.
+pub fn compliance_findings(
+    report: &ScanReport,
+    catalog: &Catalog,
+    cx: &EventContext,
+) -> Vec<Value> {
+    let mut out = Vec::new();
+    let c = Common { cx, catalog };
     for p in &report.policies {
         for clause in &p.clauses {
             if matches!(clause.status, ClauseStatus::Manual | ClauseStatus::Attested) {
