@@ -4,20 +4,27 @@
 //! what "could not read" means (an unreadable value with its reason), so no collector
 //! can mistake one for the other.
 
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
 use crate::inventory::Observed;
 
 /// Human reason for a failed call: operation, error code, message.
-pub fn reason<E, R>(operation: &str, err: &SdkError<E, R>) -> String
+pub fn reason<E>(operation: &str, err: &SdkError<E, HttpResponse>) -> String
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug + 'static,
 {
     match err {
-        SdkError::ServiceError(_) => {
-            let code = err.code().unwrap_or("UnknownError");
+        SdkError::ServiceError(service) => {
+            let Some(code) = err.code() else {
+                // No error code: typically an HTML error page from a proxy or an
+                // emulator that does not implement the operation.
+                let status = service.raw().status().as_u16();
+                return format!(
+                    "{operation}: the service answered HTTP {status} with no error code (is the operation supported by this endpoint?)"
+                );
+            };
             match err.message() {
                 Some(msg) if !msg.is_empty() => format!("{operation}: {code}: {msg}"),
                 _ => format!("{operation}: {code}"),
@@ -65,14 +72,13 @@ pub fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
 
 /// The outcome of a read as an observation: `absent_codes` are the error codes by which
 /// the API says "there is none" (e.g. `NoSuchBucketPolicy`).
-pub fn observe<T, E, R>(
+pub fn observe<T, E>(
     operation: &str,
-    result: Result<T, SdkError<E, R>>,
+    result: Result<T, SdkError<E, HttpResponse>>,
     absent_codes: &[&str],
 ) -> Observed<T>
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug + 'static,
 {
     match result {
         Ok(v) => Observed::Value(v),
