@@ -1,5 +1,13 @@
 #!/usr/bin/env python3
-"""Seed LocalStack S3 with the vouch demo account, then read it back.
+"""Seed the vouch demo account (LocalStack and moto), then read it back.
+
+The first part below is the S3 demo (LocalStack); the second, from "The rest
+of the demo account", seeds every other service vouch reads, in LocalStack and
+moto (see localstack/README.md and demo-expectations.json). `--s3-only` stops
+after the buckets; `--compare SCAN.json` checks a scan against the
+expectations and seeds nothing.
+
+S3 part:
 
 Run through localstack/seed.sh (LocalStack venv + env.sh). Idempotent: every
 run puts every setting again, so re-running converges to the same state.
@@ -279,10 +287,1803 @@ def versioning(s3, name: str) -> str | None:
     return s3.get_bucket_versioning(Bucket=name).get("Status")
 
 
+# =============================================================================
+# The rest of the demo account: every other service vouch reads. LocalStack
+# serves IAM, EC2, KMS, Secrets Manager, CloudWatch Logs (and S3); moto serves
+# RDS, CloudTrail, Backup, GuardDuty, Inspector2, WAFv2, Shield, Security Hub,
+# Cognito, and here also ELBv2 and ACM, which LocalStack's free edition does
+# not emulate. localstack/README.md ("Demo account: the other services") has
+# the tables, the expected verdicts (demo-expectations.json) and the emulator
+# gaps met on the way.
+#
+# Same contract as the S3 part: every run puts every setting again (create
+# what is missing, converge what differs), then reads everything back and
+# reports any difference. A difference the emulators cannot converge (an
+# unencrypted volume that should be encrypted...) stops the run with
+# "restart the emulators".
+# =============================================================================
+
+HOME = "us-east-1"
+SFX = {region: sfx for sfx, region in REGIONS.items()}
+USE1, EUW1 = "us-east-1", "eu-west-1"
+
+# Services seeded into moto; everything else goes to LocalStack. env.sh routes
+# the same set to moto for vouch, except elbv2 and acm (see README).
+MOTO_SERVICES = {
+    "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
+    "securityhub", "cognito-idp", "elbv2", "acm",
+}
+
+FULL_ADMIN = {
+    "Version": "2012-10-17",
+    "Statement": [{"Sid": "FullAdmin", "Effect": "Allow", "Action": "*", "Resource": "*"}],
+}
+ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
+READ_ONLY_ARN = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+
+
+def err_code(e: ClientError) -> str:
+    return e.response.get("Error", {}).get("Code", "")
+
+
+class Clients:
+    """boto3 clients by (service, region), pointed at LocalStack or moto."""
+
+    def __init__(self, localstack: str, moto: str):
+        self.localstack, self.moto = localstack, moto
+        self._cache: dict = {}
+
+    def __call__(self, service: str, region: str = HOME, *, on: str | None = None,
+                 attempts: int = 3):
+        on = on or ("moto" if service in MOTO_SERVICES else "localstack")
+        key = (service, region, on, attempts)
+        if key not in self._cache:
+            cfg = Config(retries={"max_attempts": attempts, "mode": "standard"},
+                         s3={"addressing_style": "path"})
+            url = self.moto if on == "moto" else self.localstack
+            self._cache[key] = boto3.client(service, endpoint_url=url, region_name=region,
+                                            config=cfg)
+        return self._cache[key]
+
+
+class Report:
+    """Rows to print (what exists and what it shows) and read-back differences."""
+
+    def __init__(self, apply: bool):
+        self.apply = apply
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.problems: list[str] = []
+
+    def row(self, service: str, name: str, region: str, state: str, what: str) -> None:
+        self.rows.append((service, name, region, state if self.apply else "checked", what))
+
+    def compare(self, name: str, got: dict, want: dict) -> None:
+        for k, v in want.items():
+            if got.get(k) != v:
+                self.problems.append(f"{name}: {k}: got {got.get(k)!r}, want {v!r}")
+
+    def missing(self, name: str) -> None:
+        self.problems.append(f"{name}: does not exist")
+
+
+def restart(what: str) -> SystemExit:
+    return SystemExit(f"{what}; restart the emulators (localstack/down.sh && localstack/up.sh) "
+                      "and seed again")
+
+
+# -- KMS (LocalStack) --------------------------------------------------------
+
+@dataclass
+class Key:
+    stem: str
+    key_id: str  # LocalStack's _custom_id_ tag; it must look like a UUID
+    rotation: bool
+    what: str
+    enabled: bool = True
+    policy: str = "default"  # "default" | "public" | "caller-account"
+    region: str = USE1
+
+    @property
+    def alias(self) -> str:
+        return f"alias/vouch-demo-key-{self.stem}-{SFX[self.region]}"
+
+    def arn(self, account: str) -> str:
+        return f"arn:aws:kms:{self.region}:{account}:key/{self.key_id}"
+
+
+KEYS = [
+    Key("rotation-on", "5eed0000-0000-4000-8000-000000000101", True, "rotation on"),
+    Key("rotation-off", "5eed0000-0000-4000-8000-000000000102", False, "rotation off"),
+    Key("public-policy", "5eed0000-0000-4000-8000-000000000103", True,
+        "policy allows kms:Decrypt to Principal * with no condition", policy="public"),
+    Key("caller-account", "5eed0000-0000-4000-8000-000000000104", True,
+        "policy allows Principal * only with kms:CallerAccount = the account",
+        policy="caller-account"),
+    Key("disabled", "5eed0000-0000-4000-8000-000000000105", False,
+        "disabled, rotation off (rotation is judged on enabled keys only)", enabled=False),
+]
+KEY_BY_STEM = {k.stem: k for k in KEYS}
+
+
+def key_policy(k: Key, account: str) -> dict:
+    statements = [{
+        "Sid": "Enable IAM User Permissions",
+        "Effect": "Allow",
+        "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
+        "Action": "kms:*",
+        "Resource": "*",
+    }]
+    if k.policy == "public":
+        statements.append({
+            "Sid": "PublicDecrypt",
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": ["kms:Decrypt", "kms:DescribeKey"],
+            "Resource": "*",
+        })
+    elif k.policy == "caller-account":
+        statements.append({
+            "Sid": "AnyPrincipalOfThisAccount",
+            "Effect": "Allow",
+            "Principal": {"AWS": "*"},
+            "Action": ["kms:Decrypt", "kms:DescribeKey"],
+            "Resource": "*",
+            "Condition": {"StringEquals": {"kms:CallerAccount": account}},
+        })
+    return {"Version": "2012-10-17", "Id": "vouch-demo", "Statement": statements}
+
+
+def seed_kms(c: Clients, r: Report, account: str) -> None:
+    for k in KEYS:
+        kms = c("kms", k.region)
+        try:
+            meta = kms.describe_key(KeyId=k.key_id)["KeyMetadata"]
+            state = "existing"
+        except ClientError as e:
+            if err_code(e) != "NotFoundException":
+                raise
+            if not r.apply:
+                r.missing(k.alias)
+                continue
+            meta = kms.create_key(
+                Description=f"vouch demo: {k.what}",
+                Policy=json.dumps(key_policy(k, account)),
+                Tags=[{"TagKey": "_custom_id_", "TagValue": k.key_id}],
+            )["KeyMetadata"]
+            if meta["KeyId"] != k.key_id:
+                raise SystemExit(f"LocalStack ignored the custom key id {k.key_id} (got {meta['KeyId']})")
+            state = "created"
+        if r.apply:
+            if not meta["Enabled"]:
+                kms.enable_key(KeyId=k.key_id)
+            if k.rotation:
+                kms.enable_key_rotation(KeyId=k.key_id)
+            else:
+                kms.disable_key_rotation(KeyId=k.key_id)
+            kms.put_key_policy(KeyId=k.key_id, PolicyName="default",
+                               Policy=json.dumps(key_policy(k, account)))
+            if not k.enabled:
+                kms.disable_key(KeyId=k.key_id)
+            aliases = {a["AliasName"]: a.get("TargetKeyId")
+                       for a in kms.list_aliases()["Aliases"]}
+            if k.alias not in aliases:
+                kms.create_alias(AliasName=k.alias, TargetKeyId=k.key_id)
+            elif aliases[k.alias] != k.key_id:
+                kms.update_alias(AliasName=k.alias, TargetKeyId=k.key_id)
+        meta = kms.describe_key(KeyId=k.key_id)["KeyMetadata"]
+        rotation = kms.get_key_rotation_status(KeyId=k.key_id)["KeyRotationEnabled"]
+        policy = json.loads(kms.get_key_policy(KeyId=k.key_id, PolicyName="default")["Policy"])
+        alias_target = {a["AliasName"]: a.get("TargetKeyId")
+                        for a in kms.list_aliases()["Aliases"]}.get(k.alias)
+        r.compare(k.alias, {
+            "key_state": meta["KeyState"], "manager": meta["KeyManager"], "rotation": rotation,
+            "policy": policy, "alias_target": alias_target,
+        }, {
+            "key_state": "Enabled" if k.enabled else "Disabled", "manager": "CUSTOMER",
+            "rotation": k.rotation, "policy": key_policy(k, account), "alias_target": k.key_id,
+        })
+        r.row("kms", f"{k.key_id} ({k.alias})", k.region, state, k.what)
+
+
+# -- CloudWatch Logs (LocalStack) ----------------------------------------------
+
+LOG_GROUPS = [
+    ("vouch-demo-retention-400d-use1", USE1, 400,
+     "kept 400 days; also receives the VPC flow logs and the multi-region trail"),
+    ("vouch-demo-retention-30d-use1", USE1, 30, "kept 30 days"),
+    ("vouch-demo-never-expire-use1", USE1, None, "no retention set: never expires"),
+]
+
+
+def log_group_arn(name: str, region: str, account: str) -> str:
+    return f"arn:aws:logs:{region}:{account}:log-group:{name}"
+
+
+def seed_logs(c: Clients, r: Report) -> None:
+    for name, region, days, what in LOG_GROUPS:
+        logs = c("logs", region)
+        state = "existing"
+        if r.apply:
+            try:
+                logs.create_log_group(logGroupName=name)
+                state = "created"
+            except ClientError as e:
+                if err_code(e) != "ResourceAlreadyExistsException":
+                    raise
+            if days is None:
+                logs.delete_retention_policy(logGroupName=name)
+            else:
+                logs.put_retention_policy(logGroupName=name, retentionInDays=days)
+        found = [g for g in logs.describe_log_groups(logGroupNamePrefix=name)["logGroups"]
+                 if g["logGroupName"] == name]
+        if not found:
+            r.missing(name)
+            continue
+        r.compare(name, {"retention": found[0].get("retentionInDays")}, {"retention": days})
+        r.row("logs", name, region, state, what)
+
+
+# -- IAM (LocalStack; global) ------------------------------------------------------
+
+def scoped(sid: str, actions: list[str], resources: list[str]) -> dict:
+    return {"Version": "2012-10-17", "Statement": [
+        {"Sid": sid, "Effect": "Allow", "Action": actions, "Resource": resources}]}
+
+
+def trust(service: str) -> dict:
+    return {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": service}, "Action": "sts:AssumeRole"}]}
+
+
+@dataclass
+class IamUser:
+    name: str
+    what: str
+    password: bool = False
+    mfa: bool = False
+    access_key: bool = False
+    attached: list[str] = field(default_factory=list)
+    inline: dict = field(default_factory=dict)
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IamGroup:
+    name: str
+    what: str
+    attached: list[str] = field(default_factory=list)
+    inline: dict = field(default_factory=dict)
+
+
+@dataclass
+class IamRole:
+    name: str
+    what: str
+    service: str
+    inline: dict = field(default_factory=dict)
+
+
+def iam_spec(account: str) -> tuple[list, list, list, list]:
+    demo_logs = f"arn:aws:logs:*:{account}:log-group:vouch-demo-*"
+    groups = [
+        IamGroup("vouch-demo-group-inline-admin", "inline policy allows * on *",
+                 inline={"full-admin": FULL_ADMIN}),
+        IamGroup("vouch-demo-group-read-only", "AWS managed ReadOnlyAccess attached",
+                 attached=[READ_ONLY_ARN]),
+    ]
+    users = [
+        IamUser("vouch-demo-user-console-mfa", "console password and an active virtual MFA device",
+                password=True, mfa=True),
+        IamUser("vouch-demo-user-console-no-mfa", "console password, no MFA device",
+                password=True),
+        IamUser("vouch-demo-user-access-key", "access key only; permissions from a group",
+                access_key=True, groups=["vouch-demo-group-read-only"]),
+        IamUser("vouch-demo-user-admin-attached", "AdministratorAccess attached to the user",
+                attached=[ADMIN_ARN]),
+        IamUser("vouch-demo-user-admin-via-group",
+                "member of vouch-demo-group-inline-admin (inline * on *)",
+                groups=["vouch-demo-group-inline-admin"]),
+        IamUser("vouch-demo-user-inline-policy", "inline policy of its own (scoped S3 read)",
+                inline={"s3-read-demo-buckets": scoped(
+                    "ReadDemoBuckets", ["s3:GetObject", "s3:ListBucket"],
+                    ["arn:aws:s3:::vouch-demo-*", "arn:aws:s3:::vouch-demo-*/*"])}),
+    ]
+    policies = [
+        ("vouch-demo-policy-full-admin", FULL_ADMIN, "allows * on * (not attached)"),
+        ("vouch-demo-policy-s3-read", scoped(
+            "ReadDemoBuckets", ["s3:GetObject", "s3:ListBucket"],
+            ["arn:aws:s3:::vouch-demo-*", "arn:aws:s3:::vouch-demo-*/*"]),
+         "scoped S3 read on the demo buckets"),
+    ]
+    roles = [
+        IamRole("vouch-demo-role-inline-admin", "inline policy allows * on *", "ec2.amazonaws.com",
+                inline={"full-admin": FULL_ADMIN}),
+        IamRole("vouch-demo-role-flow-logs", "VPC flow logs delivery to CloudWatch Logs",
+                "vpc-flow-logs.amazonaws.com",
+                inline={"deliver-flow-logs": scoped(
+                    "DeliverFlowLogs", ["logs:CreateLogStream", "logs:PutLogEvents",
+                                        "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+                    [demo_logs, f"{demo_logs}:*"])}),
+        IamRole("vouch-demo-role-cloudtrail-logs", "CloudTrail delivery to CloudWatch Logs",
+                "cloudtrail.amazonaws.com",
+                inline={"deliver-trail-events": scoped(
+                    "DeliverTrailEvents", ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    [f"{demo_logs}:*"])}),
+        IamRole("vouch-demo-role-secret-rotator", "execution role of the rotation Lambda",
+                "lambda.amazonaws.com",
+                inline={"rotate-demo-secrets": scoped(
+                    "RotateDemoSecrets", ["secretsmanager:DescribeSecret",
+                                          "secretsmanager:GetSecretValue",
+                                          "secretsmanager:PutSecretValue",
+                                          "secretsmanager:UpdateSecretVersionStage"],
+                    [f"arn:aws:secretsmanager:*:{account}:secret:vouch-demo-*"])}),
+    ]
+    return users, groups, policies, roles
+
+
+# Deliberately weak (one policy per account, so only the failing variant):
+# 8 characters (< 14) and reuse of the last 5 passwords prevented (< 24).
+PASSWORD_POLICY = {
+    "MinimumPasswordLength": 8,
+    "PasswordReusePrevention": 5,
+    "RequireSymbols": False,
+    "RequireNumbers": True,
+    "RequireUppercaseCharacters": True,
+    "RequireLowercaseCharacters": True,
+    "AllowUsersToChangePassword": True,
+}
+
+
+def _inline(iam, kind: str, name: str) -> dict:
+    lister, getter, arg = {
+        "user": (iam.list_user_policies, iam.get_user_policy, "UserName"),
+        "group": (iam.list_group_policies, iam.get_group_policy, "GroupName"),
+        "role": (iam.list_role_policies, iam.get_role_policy, "RoleName"),
+    }[kind]
+    out = {}
+    for p in lister(**{arg: name})["PolicyNames"]:
+        doc = getter(**{arg: name, "PolicyName": p})["PolicyDocument"]
+        out[p] = json.loads(doc) if isinstance(doc, str) else doc
+    return out
+
+
+def _converge_inline(iam, kind: str, name: str, want: dict) -> None:
+    putter, deleter, arg = {
+        "user": (iam.put_user_policy, iam.delete_user_policy, "UserName"),
+        "group": (iam.put_group_policy, iam.delete_group_policy, "GroupName"),
+        "role": (iam.put_role_policy, iam.delete_role_policy, "RoleName"),
+    }[kind]
+    have = _inline(iam, kind, name)
+    for p in set(have) - set(want):
+        deleter(**{arg: name, "PolicyName": p})
+    for p, doc in want.items():
+        if have.get(p) != doc:
+            putter(**{arg: name, "PolicyName": p, "PolicyDocument": json.dumps(doc)})
+
+
+def _attached(iam, kind: str, name: str) -> list[str]:
+    lister, arg = {
+        "user": (iam.list_attached_user_policies, "UserName"),
+        "group": (iam.list_attached_group_policies, "GroupName"),
+    }[kind]
+    return sorted(p["PolicyArn"] for p in lister(**{arg: name})["AttachedPolicies"])
+
+
+def _converge_attached(iam, kind: str, name: str, want: list[str]) -> None:
+    attach, detach, arg = {
+        "user": (iam.attach_user_policy, iam.detach_user_policy, "UserName"),
+        "group": (iam.attach_group_policy, iam.detach_group_policy, "GroupName"),
+    }[kind]
+    have = _attached(iam, kind, name)
+    for arn_ in set(have) - set(want):
+        detach(**{arg: name, "PolicyArn": arn_})
+    for arn_ in set(want) - set(have):
+        attach(**{arg: name, "PolicyArn": arn_})
+
+
+def _create(fn, **kw) -> str:
+    """Call a create API; "existing" when the entity is already there."""
+    try:
+        fn(**kw)
+        return "created"
+    except ClientError as e:
+        if err_code(e) not in ("EntityAlreadyExists", "EntityAlreadyExistsException"):
+            raise
+        return "existing"
+
+
+def seed_iam(c: Clients, r: Report, account: str) -> None:
+    iam = c("iam")
+    users, groups, policies, roles = iam_spec(account)
+
+    if r.apply:
+        iam.update_account_password_policy(**PASSWORD_POLICY)
+    try:
+        pp = iam.get_account_password_policy()["PasswordPolicy"]
+    except ClientError as e:
+        if err_code(e) != "NoSuchEntity":
+            raise
+        pp = {}
+    r.compare("password policy", {k: pp.get(k) for k in PASSWORD_POLICY}, PASSWORD_POLICY)
+    r.row("iam", "account password policy", "global", "updated",
+          "too weak on purpose: 8 characters, reuse of the last 5 prevented")
+
+    def exists(fn, **kw) -> bool:
+        try:
+            fn(**kw)
+            return True
+        except ClientError as e:
+            if err_code(e) != "NoSuchEntity":
+                raise
+            return False
+
+    for g in groups:
+        state = _create(iam.create_group, GroupName=g.name) if r.apply else "checked"
+        if not r.apply and not exists(iam.get_group, GroupName=g.name):
+            r.missing(g.name)
+            continue
+        if r.apply:
+            _converge_inline(iam, "group", g.name, g.inline)
+            _converge_attached(iam, "group", g.name, g.attached)
+        r.compare(g.name, {"inline": _inline(iam, "group", g.name),
+                           "attached": _attached(iam, "group", g.name)},
+                  {"inline": g.inline, "attached": sorted(g.attached)})
+        r.row("iam", g.name, "global", state, g.what)
+
+    for name, doc, what in policies:
+        policy_arn = f"arn:aws:iam::{account}:policy/{name}"
+        state = "checked"
+        if r.apply:
+            state = _create(iam.create_policy, PolicyName=name, PolicyDocument=json.dumps(doc))
+        if not exists(iam.get_policy, PolicyArn=policy_arn):
+            r.missing(name)
+            continue
+
+        def current() -> dict:
+            v = iam.get_policy(PolicyArn=policy_arn)["Policy"]["DefaultVersionId"]
+            d = iam.get_policy_version(PolicyArn=policy_arn, VersionId=v)["PolicyVersion"]["Document"]
+            return json.loads(d) if isinstance(d, str) else d
+
+        if r.apply and current() != doc:
+            for v in iam.list_policy_versions(PolicyArn=policy_arn)["Versions"]:
+                if not v["IsDefaultVersion"]:
+                    iam.delete_policy_version(PolicyArn=policy_arn, VersionId=v["VersionId"])
+            iam.create_policy_version(PolicyArn=policy_arn, PolicyDocument=json.dumps(doc),
+                                      SetAsDefault=True)
+        r.compare(name, {"document": current()}, {"document": doc})
+        r.row("iam", name, "global", state, what)
+
+    for role in roles:
+        state = "checked"
+        if r.apply:
+            state = _create(iam.create_role, RoleName=role.name,
+                            AssumeRolePolicyDocument=json.dumps(trust(role.service)))
+            _converge_inline(iam, "role", role.name, role.inline)
+        if not exists(iam.get_role, RoleName=role.name):
+            r.missing(role.name)
+            continue
+        r.compare(role.name, {"inline": _inline(iam, "role", role.name)}, {"inline": role.inline})
+        r.row("iam", role.name, "global", state, role.what)
+
+    for u in users:
+        state = "checked"
+        if r.apply:
+            state = _create(iam.create_user, UserName=u.name)
+        elif not exists(iam.get_user, UserName=u.name):
+            r.missing(u.name)
+            continue
+        if r.apply:
+            has_password = exists(iam.get_login_profile, UserName=u.name)
+            if u.password and not has_password:
+                iam.create_login_profile(UserName=u.name, Password="Vouch-Demo-Passw0rd!")
+            elif has_password and not u.password:
+                iam.delete_login_profile(UserName=u.name)
+            devices = iam.list_mfa_devices(UserName=u.name)["MFADevices"]
+            if u.mfa and not devices:
+                serial = f"arn:aws:iam::{account}:mfa/{u.name}"
+                if not any(d["SerialNumber"] == serial
+                           for d in iam.list_virtual_mfa_devices()["VirtualMFADevices"]):
+                    iam.create_virtual_mfa_device(VirtualMFADeviceName=u.name)
+                # The emulator does not check the codes.
+                iam.enable_mfa_device(UserName=u.name, SerialNumber=serial,
+                                      AuthenticationCode1="123456", AuthenticationCode2="654321")
+            elif devices and not u.mfa:
+                for d in devices:
+                    iam.deactivate_mfa_device(UserName=u.name, SerialNumber=d["SerialNumber"])
+            keys = iam.list_access_keys(UserName=u.name)["AccessKeyMetadata"]
+            if u.access_key and not keys:
+                iam.create_access_key(UserName=u.name)
+            elif keys and not u.access_key:
+                for k in keys:
+                    iam.delete_access_key(UserName=u.name, AccessKeyId=k["AccessKeyId"])
+            _converge_attached(iam, "user", u.name, u.attached)
+            _converge_inline(iam, "user", u.name, u.inline)
+            have = {g["GroupName"] for g in iam.list_groups_for_user(UserName=u.name)["Groups"]}
+            for g in have - set(u.groups):
+                iam.remove_user_from_group(GroupName=g, UserName=u.name)
+            for g in set(u.groups) - have:
+                iam.add_user_to_group(GroupName=g, UserName=u.name)
+        r.compare(u.name, {
+            "password": exists(iam.get_login_profile, UserName=u.name),
+            "mfa": bool(iam.list_mfa_devices(UserName=u.name)["MFADevices"]),
+            "access_keys": len(iam.list_access_keys(UserName=u.name)["AccessKeyMetadata"]),
+            "attached": _attached(iam, "user", u.name),
+            "inline": _inline(iam, "user", u.name),
+            "groups": sorted(g["GroupName"]
+                             for g in iam.list_groups_for_user(UserName=u.name)["Groups"]),
+        }, {
+            "password": u.password, "mfa": u.mfa, "access_keys": int(u.access_key),
+            "attached": sorted(u.attached), "inline": u.inline, "groups": sorted(u.groups),
+        })
+        r.row("iam", u.name, "global", state, u.what)
+
+
+# -- EC2 / VPC (LocalStack) --------------------------------------------------------
+
+# A rule as (protocol, from_port, to_port, kind, source); kind "cidr" | "cidr6" | "sg";
+# source "self" for the group itself.
+ALL_OUT = ("-1", None, None, "cidr", "0.0.0.0/0")
+
+
+@dataclass
+class SecurityGroup:
+    name: str
+    what: str
+    ingress: list
+    region: str = USE1
+
+    @property
+    def group_id(self) -> str:
+        # LocalStack's _custom_id_ tag gives a stable id, so vouch's resource
+        # name "<id> (<name>)" is the same on every run. "sg_", not "sg-": the
+        # default security group keeps a random id, and "security-group/sg-"
+        # must identify it alone in vouch's resource ids (demo-expectations.json).
+        return f"sg_{self.name}"
+
+
+SECURITY_GROUPS = [
+    SecurityGroup("vouch-demo-ssh-open-use1", "SSH (tcp 22) from 0.0.0.0/0",
+                  [("tcp", 22, 22, "cidr", "0.0.0.0/0")]),
+    SecurityGroup("vouch-demo-rdp-open-ipv6-use1", "RDP (tcp 3389) from ::/0",
+                  [("tcp", 3389, 3389, "cidr6", "::/0")]),
+    SecurityGroup("vouch-demo-postgres-open-use1", "PostgreSQL (tcp 5432) from 0.0.0.0/0",
+                  [("tcp", 5432, 5432, "cidr", "0.0.0.0/0")]),
+    SecurityGroup("vouch-demo-all-traffic-open-use1", "all traffic (-1) from 0.0.0.0/0",
+                  [("-1", None, None, "cidr", "0.0.0.0/0")]),
+    SecurityGroup("vouch-demo-restricted-use1",
+                  "HTTPS from anywhere; SSH only from 10.0.0.0/8; PostgreSQL only from itself",
+                  [("tcp", 443, 443, "cidr", "0.0.0.0/0"), ("tcp", 22, 22, "cidr", "10.0.0.0/8"),
+                   ("tcp", 5432, 5432, "sg", "self")]),
+]
+
+
+@dataclass
+class Ec2Region:
+    region: str
+    ebs_by_default: bool
+    flow_logs: bool
+    default_sg_rules: bool  # True: AWS's out-of-the-box rules; False: emptied
+    volume: str
+    volume_encrypted: bool
+    snapshot: str
+    snapshot_public: bool
+
+
+EC2_REGIONS = [
+    Ec2Region(USE1, ebs_by_default=True, flow_logs=True, default_sg_rules=False,
+              volume="vouch-demo-volume-encrypted-use1", volume_encrypted=True,
+              snapshot="vouch-demo-snapshot-encrypted-private-use1", snapshot_public=False),
+    Ec2Region(EUW1, ebs_by_default=False, flow_logs=False, default_sg_rules=True,
+              volume="vouch-demo-volume-unencrypted-euw1", volume_encrypted=False,
+              snapshot="vouch-demo-snapshot-unencrypted-public-euw1", snapshot_public=True),
+]
+
+
+def sg_rules(perms: list, group_id: str) -> list:
+    out = []
+    for p in perms:
+        proto = p.get("IpProtocol", "-1")
+        frm, to = (None, None) if proto == "-1" else (p.get("FromPort"), p.get("ToPort"))
+        for rng in p.get("IpRanges", []):
+            out.append((proto, frm, to, "cidr", rng["CidrIp"]))
+        for rng in p.get("Ipv6Ranges", []):
+            out.append((proto, frm, to, "cidr6", rng["CidrIpv6"]))
+        for pair in p.get("UserIdGroupPairs", []):
+            gid = pair.get("GroupId")
+            out.append((proto, frm, to, "sg", "self" if gid == group_id else gid))
+    return sorted(out, key=repr)
+
+
+def sg_permission(rule: tuple, group_id: str) -> dict:
+    proto, frm, to, kind, src = rule
+    p: dict = {"IpProtocol": proto}
+    if proto != "-1":
+        p["FromPort"], p["ToPort"] = frm, to
+    if kind == "cidr":
+        p["IpRanges"] = [{"CidrIp": src}]
+    elif kind == "cidr6":
+        p["Ipv6Ranges"] = [{"CidrIpv6": src}]
+    else:
+        p["UserIdGroupPairs"] = [{"GroupId": group_id if src == "self" else src}]
+    return p
+
+
+def converge_sg(ec2, group_id: str, ingress: list, egress: list) -> None:
+    g = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]
+    for direction, want, have, revoke, authorize in (
+        ("in", ingress, sg_rules(g["IpPermissions"], group_id),
+         ec2.revoke_security_group_ingress, ec2.authorize_security_group_ingress),
+        ("out", egress, sg_rules(g["IpPermissionsEgress"], group_id),
+         ec2.revoke_security_group_egress, ec2.authorize_security_group_egress),
+    ):
+        for rule in [x for x in have if x not in want]:
+            revoke(GroupId=group_id, IpPermissions=[sg_permission(rule, group_id)])
+        for rule in [x for x in want if x not in have]:
+            authorize(GroupId=group_id, IpPermissions=[sg_permission(rule, group_id)])
+
+
+def by_name_tag(items: list, name: str) -> list:
+    return [i for i in items if {"Key": "Name", "Value": name} in i.get("Tags", [])]
+
+
+def seed_ec2(c: Clients, r: Report, account: str) -> None:
+    for spec in EC2_REGIONS:
+        region, sfx = spec.region, SFX[spec.region]
+        ec2 = c("ec2", region)
+        if r.apply:
+            if spec.ebs_by_default:
+                ec2.enable_ebs_encryption_by_default()
+            else:
+                ec2.disable_ebs_encryption_by_default()
+        ebs = ec2.get_ebs_encryption_by_default()["EbsEncryptionByDefault"]
+        r.compare(f"EBS encryption by default in {region}", {"on": ebs}, {"on": spec.ebs_by_default})
+        r.row("ec2", "EBS encryption by default", region, "updated",
+              "on" if spec.ebs_by_default else "off")
+
+        vpcs = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"]
+        if len(vpcs) != 1:
+            raise SystemExit(f"expected one default VPC in {region}, found {len(vpcs)}")
+        vpc = vpcs[0]["VpcId"]
+        all_vpcs = ec2.describe_vpcs()["Vpcs"]
+        if len(all_vpcs) != 1:
+            # The default security group is found by "(default)" in vouch's
+            # resource name, the VPC by its id prefix: both need one VPC per region.
+            r.problems.append(f"{region}: {len(all_vpcs)} VPCs; the demo expects only the default VPC")
+
+        # Flow logs of the default VPC.
+        logs = ec2.describe_flow_logs(Filters=[{"Name": "resource-id", "Values": [vpc]}])["FlowLogs"]
+        if r.apply:
+            if spec.flow_logs and not logs:
+                group = f"vouch-demo-retention-400d-{sfx}"
+                ec2.create_flow_logs(
+                    ResourceIds=[vpc], ResourceType="VPC", TrafficType="ALL",
+                    LogDestinationType="cloud-watch-logs", LogGroupName=group,
+                    DeliverLogsPermissionArn=f"arn:aws:iam::{account}:role/vouch-demo-role-flow-logs",
+                )
+            elif logs and not spec.flow_logs:
+                ec2.delete_flow_logs(FlowLogIds=[fl["FlowLogId"] for fl in logs])
+            logs = ec2.describe_flow_logs(
+                Filters=[{"Name": "resource-id", "Values": [vpc]}])["FlowLogs"]
+        r.compare(f"default VPC {vpc} in {region}",
+                  {"active_flow_logs": sum(fl.get("FlowLogStatus") == "ACTIVE" for fl in logs)},
+                  {"active_flow_logs": 1 if spec.flow_logs else 0})
+        r.row("ec2", f"{vpc} (default VPC)", region, "existing",
+              "flow log (ALL) to vouch-demo-retention-400d-use1" if spec.flow_logs
+              else "no flow log")
+
+        # The default VPC's default security group.
+        default_sg = ec2.describe_security_groups(Filters=[
+            {"Name": "vpc-id", "Values": [vpc]}, {"Name": "group-name", "Values": ["default"]},
+        ])["SecurityGroups"][0]["GroupId"]
+        ingress = [("-1", None, None, "sg", "self")] if spec.default_sg_rules else []
+        egress = [ALL_OUT] if spec.default_sg_rules else []
+        if r.apply:
+            converge_sg(ec2, default_sg, ingress, egress)
+        g = ec2.describe_security_groups(GroupIds=[default_sg])["SecurityGroups"][0]
+        r.compare(f"{default_sg} (default) in {region}",
+                  {"ingress": sg_rules(g["IpPermissions"], default_sg),
+                   "egress": sg_rules(g["IpPermissionsEgress"], default_sg)},
+                  {"ingress": ingress, "egress": egress})
+        r.row("ec2", f"{default_sg} (default)", region, "existing",
+              "AWS's default rules: all traffic from itself in, all traffic out"
+              if spec.default_sg_rules else "every rule removed")
+
+        # Custom security groups, in the default VPC.
+        for sg in [s for s in SECURITY_GROUPS if s.region == region]:
+            state = "existing"
+            try:
+                ec2.describe_security_groups(GroupIds=[sg.group_id])
+            except ClientError as e:
+                if err_code(e) != "InvalidGroup.NotFound":
+                    raise
+                if not r.apply:
+                    r.missing(sg.name)
+                    continue
+                ec2.create_security_group(
+                    GroupName=sg.name, Description=f"vouch demo: {sg.what}", VpcId=vpc,
+                    TagSpecifications=[{"ResourceType": "security-group", "Tags": [
+                        {"Key": "_custom_id_", "Value": sg.group_id},
+                        {"Key": "Name", "Value": sg.name}]}],
+                )
+                state = "created"
+            if r.apply:
+                converge_sg(ec2, sg.group_id, sorted(sg.ingress, key=repr), [ALL_OUT])
+            g = ec2.describe_security_groups(GroupIds=[sg.group_id])["SecurityGroups"][0]
+            r.compare(sg.name, {
+                "name": g["GroupName"], "vpc": g.get("VpcId"),
+                "ingress": sg_rules(g["IpPermissions"], sg.group_id),
+                "egress": sg_rules(g["IpPermissionsEgress"], sg.group_id),
+            }, {"name": sg.name, "vpc": vpc, "ingress": sorted(sg.ingress, key=repr),
+                "egress": [ALL_OUT]})
+            r.row("ec2", f"{sg.group_id} ({sg.name})", region, state, sg.what)
+
+        # One volume and one snapshot of it per region.
+        vols = by_name_tag(ec2.describe_volumes(
+            Filters=[{"Name": "tag:Name", "Values": [spec.volume]}])["Volumes"], spec.volume)
+        state = "existing"
+        if not vols:
+            if not r.apply:
+                r.missing(spec.volume)
+                continue
+            vols = [ec2.create_volume(
+                AvailabilityZone=f"{region}a", Size=1, VolumeType="gp3",
+                Encrypted=spec.volume_encrypted,
+                TagSpecifications=[{"ResourceType": "volume",
+                                    "Tags": [{"Key": "Name", "Value": spec.volume}]}],
+            )]
+            state = "created"
+        vol = vols[0]
+        if bool(vol.get("Encrypted")) != spec.volume_encrypted:
+            raise restart(f"{spec.volume} ({vol['VolumeId']}) has Encrypted={vol.get('Encrypted')}")
+        r.row("ec2", f"{vol['VolumeId']} (Name={spec.volume})", region, state,
+              "encrypted (Encrypted=true; EBS-by-default does not encrypt in LocalStack)"
+              if spec.volume_encrypted else "not encrypted")
+
+        snaps = by_name_tag(ec2.describe_snapshots(
+            OwnerIds=["self"], Filters=[{"Name": "tag:Name", "Values": [spec.snapshot]}],
+        )["Snapshots"], spec.snapshot)
+        state = "existing"
+        if not snaps:
+            if not r.apply:
+                r.missing(spec.snapshot)
+                continue
+            snaps = [ec2.create_snapshot(
+                VolumeId=vol["VolumeId"], Description=f"vouch demo: {spec.snapshot}",
+                TagSpecifications=[{"ResourceType": "snapshot",
+                                    "Tags": [{"Key": "Name", "Value": spec.snapshot}]}],
+            )]
+            state = "created"
+        snap = snaps[0]["SnapshotId"]
+
+        def public() -> bool:
+            perms = ec2.describe_snapshot_attribute(
+                SnapshotId=snap, Attribute="createVolumePermission")["CreateVolumePermissions"]
+            return any(p.get("Group") == "all" for p in perms)
+
+        if r.apply and public() != spec.snapshot_public:
+            ec2.modify_snapshot_attribute(
+                SnapshotId=snap, Attribute="createVolumePermission",
+                OperationType="add" if spec.snapshot_public else "remove", GroupNames=["all"])
+        desc = ec2.describe_snapshots(SnapshotIds=[snap])["Snapshots"][0]
+        r.compare(spec.snapshot, {"encrypted": desc["Encrypted"], "public": public()},
+                  {"encrypted": spec.volume_encrypted, "public": spec.snapshot_public})
+        r.row("ec2", f"{snap} (Name={spec.snapshot})", region, state,
+              ("encrypted" if spec.volume_encrypted else "not encrypted") + ", "
+              + ("public (createVolumePermission group all)" if spec.snapshot_public
+                 else "private"))
+
+
+# -- CloudTrail log buckets (LocalStack S3 and moto S3) ----------------------------
+
+@dataclass
+class TrailBucket:
+    name: str
+    region: str
+    public: bool
+    trail: str
+
+
+@dataclass
+class Trail:
+    name: str
+    region: str
+    bucket: str
+    multi_region: bool
+    validation: bool
+    kms_key: str | None  # a KEYS stem
+    log_group: str | None
+    logging: bool
+    what: str
+
+
+TRAILS = [
+    Trail("vouch-demo-trail-multi-region-use1", USE1, "vouch-demo-trail-logs-use1",
+          multi_region=True, validation=True, kms_key="rotation-on",
+          log_group="vouch-demo-retention-400d-use1", logging=True,
+          what="multi-region, logging, log file validation, SSE-KMS, CloudWatch Logs, "
+               "private bucket"),
+    Trail("vouch-demo-trail-single-region-euw1", EUW1, "vouch-demo-trail-logs-euw1",
+          multi_region=False, validation=False, kms_key=None, log_group=None, logging=False,
+          what="single-region, logging stopped, no validation, no KMS, no CloudWatch Logs, "
+               "public bucket"),
+]
+TRAIL_BUCKETS = [
+    TrailBucket("vouch-demo-trail-logs-use1", USE1, public=False,
+                trail="vouch-demo-trail-multi-region-use1"),
+    TrailBucket("vouch-demo-trail-logs-euw1", EUW1, public=True,
+                trail="vouch-demo-trail-single-region-euw1"),
+]
+
+
+def trail_bucket_policy(b: TrailBucket, account: str) -> dict:
+    trail_arn = f"arn:aws:cloudtrail:{b.region}:{account}:trail/{b.trail}"
+    statements = [
+        {
+            "Sid": "AWSCloudTrailAclCheck",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "s3:GetBucketAcl",
+            "Resource": arn(b.name),
+            "Condition": {"StringEquals": {"aws:SourceArn": trail_arn}},
+        },
+        {
+            "Sid": "AWSCloudTrailWrite",
+            "Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"},
+            "Action": "s3:PutObject",
+            "Resource": f"{arn(b.name)}/AWSLogs/{account}/*",
+            "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control",
+                                           "aws:SourceArn": trail_arn}},
+        },
+    ]
+    if b.public:
+        statements.append({
+            "Sid": "PublicRead",
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": f"{arn(b.name)}/*",
+        })
+    statements.append(tls_deny(b.name))
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+def seed_trail_buckets(c: Clients, r: Report, account: str) -> None:
+    """The same bucket in both emulators: moto's CloudTrail refuses a trail whose
+    bucket is not in moto's S3, and vouch reads the bucket from LocalStack."""
+    for b in TRAIL_BUCKETS:
+        pab = dict(PAB_PUBLIC_POLICY if b.public else PAB_ALL_TRUE)
+        doc = trail_bucket_policy(b, account)
+        for on in ("localstack", "moto"):
+            s3 = c("s3", b.region, on=on)
+            state = "existing"
+            try:
+                s3.head_bucket(Bucket=b.name)
+            except ClientError as e:
+                if err_code(e) not in ("404", "NoSuchBucket", "NotFound"):
+                    raise
+                if not r.apply:
+                    r.missing(f"{b.name} ({on})")
+                    continue
+                kw = {}
+                if b.region != "us-east-1":
+                    kw["CreateBucketConfiguration"] = {"LocationConstraint": b.region}
+                s3.create_bucket(Bucket=b.name, **kw)
+                state = "created"
+            if location(s3, b.name) != b.region:
+                raise restart(f"{b.name} ({on}) is not in {b.region}")
+            if r.apply:
+                s3.put_bucket_ownership_controls(
+                    Bucket=b.name,
+                    OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
+                s3.put_bucket_encryption(Bucket=b.name, ServerSideEncryptionConfiguration=SSE_S3)
+                s3.put_public_access_block(Bucket=b.name, PublicAccessBlockConfiguration=pab)
+                s3.put_bucket_policy(Bucket=b.name, Policy=json.dumps(doc))
+                s3.put_bucket_versioning(Bucket=b.name,
+                                         VersioningConfiguration={"Status": "Enabled"})
+                if on == "localstack":
+                    # moto's S3 would need the log target too; vouch reads LocalStack's.
+                    s3.put_bucket_logging(Bucket=b.name, BucketLoggingStatus={"LoggingEnabled": {
+                        "TargetBucket": f"vouch-demo-logs-{SFX[b.region]}",
+                        "TargetPrefix": f"{b.name}/"}})
+            got_pab = s3.get_public_access_block(Bucket=b.name)["PublicAccessBlockConfiguration"]
+            got_doc = json.loads(s3.get_bucket_policy(Bucket=b.name)["Policy"])
+            r.compare(f"{b.name} ({on})", {"pab": got_pab, "policy": got_doc},
+                      {"pab": pab, "policy": doc})
+            if on == "localstack":
+                r.row("s3", b.name, b.region, state,
+                      "trail bucket (also in moto's S3): "
+                      + ("policy allows s3:GetObject to *, PAB off" if b.public
+                         else "CloudTrail statements only, PAB on"))
+
+
+# -- CloudTrail (moto) ---------------------------------------------------------------
+
+def seed_cloudtrail(c: Clients, r: Report, account: str) -> None:
+    for t in TRAILS:
+        ct = c("cloudtrail", t.region)
+        kms = KEY_BY_STEM[t.kms_key].arn(account) if t.kms_key else None
+        group_arn = (f"{log_group_arn(t.log_group, t.region, account)}:*"
+                     if t.log_group else None)
+        want = {
+            "S3BucketName": t.bucket, "IsMultiRegionTrail": t.multi_region,
+            "LogFileValidationEnabled": t.validation, "KmsKeyId": kms,
+            "CloudWatchLogsLogGroupArn": group_arn, "HomeRegion": t.region,
+        }
+
+        def find() -> dict | None:
+            # moto ignores trailNameList; filter here.
+            for tr in ct.describe_trails(includeShadowTrails=False)["trailList"]:
+                if tr["Name"] == t.name:
+                    return tr
+            return None
+
+        found = find()
+        state = "existing"
+        if r.apply:
+            if found and any(found.get(k) != v for k, v in want.items()):
+                # moto's UpdateTrail cannot unset KMS (it stores ""): replace the trail.
+                ct.delete_trail(Name=t.name)
+                found, state = None, "replaced"
+            if not found:
+                kw: dict = {"Name": t.name, "S3BucketName": t.bucket,
+                            "IsMultiRegionTrail": t.multi_region,
+                            "EnableLogFileValidation": t.validation}
+                if kms:
+                    kw["KmsKeyId"] = kms
+                if group_arn:
+                    kw["CloudWatchLogsLogGroupArn"] = group_arn
+                    kw["CloudWatchLogsRoleArn"] = (
+                        f"arn:aws:iam::{account}:role/vouch-demo-role-cloudtrail-logs")
+                # moto's CreateTrail overwrites a trail of the same name instead of
+                # failing, hence the lookup above.
+                ct.create_trail(**kw)
+                state = "created" if state == "existing" else state
+            # AWS gives a new trail this selector; moto returns none until it is put.
+            ct.put_event_selectors(TrailName=t.name, EventSelectors=[
+                {"ReadWriteType": "All", "IncludeManagementEvents": True}])
+            if t.logging:
+                ct.start_logging(Name=t.name)
+            else:
+                ct.stop_logging(Name=t.name)
+            found = find()
+        if not found:
+            r.missing(t.name)
+            continue
+        status = ct.get_trail_status(Name=found["TrailARN"])
+        selectors = ct.get_event_selectors(TrailName=found["TrailARN"])["EventSelectors"]
+        got = {k: found.get(k) for k in want}
+        got["IsLogging"] = status.get("IsLogging")
+        got["EventSelectors"] = selectors
+        r.compare(t.name, got, {**want, "IsLogging": t.logging, "EventSelectors": [
+            {"ReadWriteType": "All", "IncludeManagementEvents": True}]})
+        r.row("cloudtrail", t.name, t.region, state, t.what)
+
+
+# -- Secrets Manager (LocalStack) ----------------------------------------------------
+
+ROTATOR = "vouch-demo-secret-rotator-use1"
+
+
+@dataclass
+class Secret:
+    name: str
+    rotation_days: int | None
+    kms_key: str | None  # a KEYS stem; None: the AWS-managed aws/secretsmanager
+    what: str
+    region: str = USE1
+
+
+SECRETS = [
+    Secret("vouch-demo-secret-rotated-cmk-use1", 30, "rotation-on",
+           "rotates every 30 days; customer-managed key"),
+    Secret("vouch-demo-secret-not-rotated-use1", None, "rotation-on",
+           "no rotation; customer-managed key"),
+    Secret("vouch-demo-secret-rotation-180d-use1", 180, "rotation-on",
+           "rotates every 180 days; customer-managed key"),
+    Secret("vouch-demo-secret-default-key-use1", 30, None,
+           "rotates every 30 days; AWS-managed key aws/secretsmanager"),
+]
+
+
+def rotator_zip() -> bytes:
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", "def handler(event, context):\n    return None\n")
+    return buf.getvalue()
+
+
+def seed_secrets(c: Clients, r: Report, account: str) -> None:
+    lam = c("lambda", USE1)
+    rotator_arn = f"arn:aws:lambda:{USE1}:{account}:function:{ROTATOR}"
+    try:
+        lam.get_function(FunctionName=ROTATOR)
+        state = "existing"
+    except ClientError as e:
+        if err_code(e) != "ResourceNotFoundException":
+            raise
+        state = "missing"
+        if r.apply:
+            # Without Docker LocalStack stores the function but cannot run it
+            # (State "Failed"); RotateSecret only needs it to exist.
+            lam.create_function(
+                FunctionName=ROTATOR, Runtime="python3.11", Handler="index.handler",
+                Role=f"arn:aws:iam::{account}:role/vouch-demo-role-secret-rotator",
+                Code={"ZipFile": rotator_zip()}, Description="vouch demo: rotation stub")
+            state = "created"
+        else:
+            r.missing(ROTATOR)
+    r.row("lambda", ROTATOR, USE1, state, "rotation function the rotating secrets point to")
+
+    for s in SECRETS:
+        sm = c("secretsmanager", s.region)
+        kms = KEY_BY_STEM[s.kms_key].arn(account) if s.kms_key else None
+        state = "existing"
+        try:
+            desc = sm.describe_secret(SecretId=s.name)
+        except ClientError as e:
+            if err_code(e) != "ResourceNotFoundException":
+                raise
+            if not r.apply:
+                r.missing(s.name)
+                continue
+            kw = {"KmsKeyId": kms} if kms else {}
+            sm.create_secret(Name=s.name, SecretString=json.dumps({"demo": s.name}), **kw)
+            desc = sm.describe_secret(SecretId=s.name)
+            state = "created"
+        if desc.get("KmsKeyId") != kms:
+            raise restart(f"{s.name} is encrypted with {desc.get('KmsKeyId')}, not {kms}")
+        days = (desc.get("RotationRules") or {}).get("AutomaticallyAfterDays")
+        enabled = bool(desc.get("RotationEnabled"))
+        if r.apply and s.rotation_days and (not enabled or days != s.rotation_days):
+            try:
+                c("secretsmanager", s.region, attempts=1).rotate_secret(
+                    SecretId=s.name, RotationLambdaARN=rotator_arn,
+                    RotationRules={"AutomaticallyAfterDays": s.rotation_days},
+                    RotateImmediately=False)
+            except ClientError as e:
+                # LocalStack 4.13.1 records the rotation settings, then fails on
+                # RotateImmediately=false ("cannot access local variable
+                # 'new_version_id'"); the read-back below checks what it kept.
+                if "new_version_id" not in str(e):
+                    raise
+        elif r.apply and not s.rotation_days and enabled:
+            sm.cancel_rotate_secret(SecretId=s.name)
+        desc = sm.describe_secret(SecretId=s.name)
+        r.compare(s.name, {
+            "rotation_enabled": bool(desc.get("RotationEnabled")),
+            "rotation_days": (desc.get("RotationRules") or {}).get("AutomaticallyAfterDays")
+            if desc.get("RotationEnabled") else None,
+            "kms_key_id": desc.get("KmsKeyId"),
+        }, {"rotation_enabled": bool(s.rotation_days), "rotation_days": s.rotation_days,
+            "kms_key_id": kms})
+        r.row("secretsmanager", s.name, s.region, state, s.what)
+
+
+# -- RDS (moto) ------------------------------------------------------------------------
+
+PARAM_GROUPS = [  # (name, family, parameters, cluster group?)
+    ("vouch-demo-pg-force-ssl-use1", "postgres16", {"rds.force_ssl": "1"}, False),
+    ("vouch-demo-pg-no-force-ssl-use1", "postgres16", {"rds.force_ssl": "0"}, False),
+    ("vouch-demo-pg-aurora-writer-use1", "aurora-postgresql16", {}, False),
+    ("vouch-demo-cpg-force-ssl-use1", "aurora-postgresql16", {"rds.force_ssl": "1"}, True),
+    ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0", {"require_secure_transport": "OFF"}, True),
+]
+
+
+@dataclass
+class DbInstance:
+    name: str
+    what: str
+    encrypted: bool = True
+    retention: int = 7
+    public: bool = False
+    multi_az: bool = True
+    deletion_protection: bool = True
+    minor_upgrade: bool = True
+    param_group: str | None = "vouch-demo-pg-force-ssl-use1"  # None: the engine default
+    cluster: str | None = None  # member of this cluster (created with engine and zone below)
+    engine: str = "aurora-postgresql"
+    zone: str = "us-east-1a"
+
+
+def db(stem: str, what: str, **kw) -> DbInstance:
+    return DbInstance(f"vouch-demo-db-{stem}-use1", what, **kw)
+
+
+DB_INSTANCES = [
+    db("compliant", "encrypted, 7-day backups, private, Multi-AZ, deletion protection, "
+                    "minor upgrades, rds.force_ssl=1"),
+    db("unencrypted", "storage not encrypted", encrypted=False),
+    db("no-backups", "backup retention 0 (automated backups off)", retention=0),
+    db("public", "publicly accessible", public=True),
+    db("single-az", "single Availability Zone", multi_az=False),
+    db("no-deletion-protection", "deletion protection off", deletion_protection=False),
+    db("no-minor-upgrade", "auto minor version upgrade off", minor_upgrade=False),
+    db("no-force-ssl", "parameter group with rds.force_ssl=0",
+       param_group="vouch-demo-pg-no-force-ssl-use1"),
+    db("default-params", "engine's default parameter group (default.postgres16)",
+       param_group=None),
+]
+# Cluster members: the instance checks other than encryption, public access and
+# minor upgrades defer to the cluster. moto derives a cluster's MultiAZ from its
+# members' zones, as AWS does.
+AURORA_MEMBERS = [
+    DbInstance("vouch-demo-aurora-compliant-writer-use1",
+               "writer of vouch-demo-aurora-compliant-use1, us-east-1a",
+               multi_az=False, deletion_protection=False,
+               param_group="vouch-demo-pg-aurora-writer-use1",
+               cluster="vouch-demo-aurora-compliant-use1", zone="us-east-1a"),
+    DbInstance("vouch-demo-aurora-compliant-reader-use1",
+               "reader of vouch-demo-aurora-compliant-use1, us-east-1b: makes the cluster Multi-AZ",
+               multi_az=False, deletion_protection=False,
+               param_group="vouch-demo-pg-aurora-writer-use1",
+               cluster="vouch-demo-aurora-compliant-use1", zone="us-east-1b"),
+    DbInstance("vouch-demo-aurora-noncompliant-writer-use1",
+               "only instance of vouch-demo-aurora-noncompliant-use1 (us-east-1a), unencrypted "
+               "like its cluster, engine default parameter group", encrypted=False,
+               multi_az=False, deletion_protection=False, param_group=None,
+               cluster="vouch-demo-aurora-noncompliant-use1", engine="aurora-mysql",
+               zone="us-east-1a"),
+]
+
+
+@dataclass
+class DbCluster:
+    name: str
+    what: str
+    engine: str
+    version: str
+    encrypted: bool
+    deletion_protection: bool
+    retention: int
+    zones: list[str]
+    param_group: str
+
+
+DB_CLUSTERS = [
+    DbCluster("vouch-demo-aurora-compliant-use1",
+              "Aurora PostgreSQL: encrypted, deletion protection, 7-day backups, writer and "
+              "reader in two AZs, rds.force_ssl=1", "aurora-postgresql", "16.1", True, True, 7,
+              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-force-ssl-use1"),
+    DbCluster("vouch-demo-aurora-noncompliant-use1",
+              "Aurora MySQL: unencrypted, no deletion protection, 1-day backups, one instance "
+              "(single AZ), require_secure_transport=OFF", "aurora-mysql",
+              "8.0.mysql_aurora.3.05.2", False, False, 1,
+              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-no-tls-use1"),
+]
+
+DB_SNAPSHOTS = [  # (name, source, cluster snapshot?, restore principals, what)
+    ("vouch-demo-dbsnap-encrypted-use1", "vouch-demo-db-compliant-use1", False, [],
+     "manual, encrypted, private"),
+    ("vouch-demo-dbsnap-shared-account-use1", "vouch-demo-db-compliant-use1", False,
+     ["111122223333"], "manual, encrypted, shared with one named account"),
+    ("vouch-demo-dbsnap-unencrypted-use1", "vouch-demo-db-unencrypted-use1", False, [],
+     "manual, not encrypted, private"),
+    ("vouch-demo-dbsnap-public-use1", "vouch-demo-db-unencrypted-use1", False, ["all"],
+     "manual, not encrypted, restorable by all (public)"),
+    ("vouch-demo-clsnap-encrypted-use1", "vouch-demo-aurora-compliant-use1", True, [],
+     "manual cluster snapshot, encrypted, private"),
+    ("vouch-demo-clsnap-unencrypted-use1", "vouch-demo-aurora-noncompliant-use1", True, [],
+     "manual cluster snapshot, not encrypted, private"),
+]
+
+
+def seed_rds(c: Clients, r: Report) -> None:
+    rds = c("rds", USE1)
+    for name, family, params, cluster in PARAM_GROUPS:
+        state = "existing"
+        try:
+            # moto answers an empty list for a missing name where AWS says
+            # DBParameterGroupNotFound: handle both.
+            if cluster:
+                found = rds.describe_db_cluster_parameter_groups(
+                    DBClusterParameterGroupName=name)["DBClusterParameterGroups"]
+            else:
+                found = rds.describe_db_parameter_groups(
+                    DBParameterGroupName=name)["DBParameterGroups"]
+        except ClientError as e:
+            if err_code(e) not in ("DBParameterGroupNotFound", "DBParameterGroupNotFoundFault"):
+                raise
+            found = []
+        if not found:
+            if not r.apply:
+                r.missing(name)
+                continue
+            create = (rds.create_db_cluster_parameter_group if cluster
+                      else rds.create_db_parameter_group)
+            create(**{"DBClusterParameterGroupName" if cluster else "DBParameterGroupName": name},
+                   DBParameterGroupFamily=family, Description=f"vouch demo: {params or 'no TLS parameter'}")
+            state = "created"
+        arg = "DBClusterParameterGroupName" if cluster else "DBParameterGroupName"
+        if r.apply and params:
+            modify = (rds.modify_db_cluster_parameter_group if cluster
+                      else rds.modify_db_parameter_group)
+            modify(**{arg: name}, Parameters=[
+                {"ParameterName": k, "ParameterValue": v, "ApplyMethod": "pending-reboot"}
+                for k, v in params.items()])
+        describe = rds.describe_db_cluster_parameters if cluster else rds.describe_db_parameters
+        got = {p["ParameterName"]: p.get("ParameterValue")
+               for p in describe(**{arg: name})["Parameters"]}
+        r.compare(name, {"parameters": {k: got.get(k) for k in params}}, {"parameters": params})
+        r.row("rds", name, USE1, state,
+              ("cluster " if cluster else "") + "parameter group " + family + ": "
+              + (", ".join(f"{k}={v}" for k, v in params.items()) or "nothing set"))
+
+    for cl in DB_CLUSTERS:
+        state = "existing"
+        try:
+            got = rds.describe_db_clusters(DBClusterIdentifier=cl.name)["DBClusters"][0]
+        except ClientError as e:
+            if err_code(e) != "DBClusterNotFoundFault":
+                raise
+            if not r.apply:
+                r.missing(cl.name)
+                continue
+            got = rds.create_db_cluster(
+                DBClusterIdentifier=cl.name, Engine=cl.engine, EngineVersion=cl.version,
+                MasterUsername="demo", MasterUserPassword="vouch-demo-password",
+                StorageEncrypted=cl.encrypted, DeletionProtection=cl.deletion_protection,
+                BackupRetentionPeriod=cl.retention, AvailabilityZones=cl.zones,
+                DBClusterParameterGroupName=cl.param_group,
+            )["DBCluster"]
+            state = "created"
+        if got["StorageEncrypted"] != cl.encrypted or got["AvailabilityZones"] != cl.zones:
+            raise restart(f"{cl.name} differs in encryption or zones")
+        if r.apply and (got["DeletionProtection"] != cl.deletion_protection
+                        or got["BackupRetentionPeriod"] != cl.retention
+                        or got["DBClusterParameterGroup"] != cl.param_group):
+            rds.modify_db_cluster(DBClusterIdentifier=cl.name, ApplyImmediately=True,
+                                  DeletionProtection=cl.deletion_protection,
+                                  BackupRetentionPeriod=cl.retention,
+                                  DBClusterParameterGroupName=cl.param_group)
+        got = rds.describe_db_clusters(DBClusterIdentifier=cl.name)["DBClusters"][0]
+        r.compare(cl.name, {k: got.get(k) for k in (
+            "Engine", "StorageEncrypted", "DeletionProtection", "BackupRetentionPeriod",
+            "AvailabilityZones", "DBClusterParameterGroup")}, {
+            "Engine": cl.engine, "StorageEncrypted": cl.encrypted,
+            "DeletionProtection": cl.deletion_protection, "BackupRetentionPeriod": cl.retention,
+            "AvailabilityZones": cl.zones, "DBClusterParameterGroup": cl.param_group})
+        r.row("rds", cl.name, USE1, state, cl.what)
+
+    for d in DB_INSTANCES + AURORA_MEMBERS:
+        state = "existing"
+        try:
+            got = rds.describe_db_instances(DBInstanceIdentifier=d.name)["DBInstances"][0]
+        except ClientError as e:
+            if err_code(e) != "DBInstanceNotFound":
+                raise
+            if not r.apply:
+                r.missing(d.name)
+                continue
+            if d.cluster:
+                kw = {"DBClusterIdentifier": d.cluster, "Engine": d.engine,
+                      "DBInstanceClass": "db.r6g.large", "AvailabilityZone": d.zone}
+            else:
+                kw = {"Engine": "postgres", "EngineVersion": "16.3",
+                      "DBInstanceClass": "db.t3.micro", "AllocatedStorage": 20,
+                      "MasterUsername": "demo", "MasterUserPassword": "vouch-demo-password",
+                      "StorageEncrypted": d.encrypted, "BackupRetentionPeriod": d.retention,
+                      "PubliclyAccessible": d.public, "MultiAZ": d.multi_az,
+                      "DeletionProtection": d.deletion_protection}
+            if d.param_group:
+                kw["DBParameterGroupName"] = d.param_group
+            got = rds.create_db_instance(DBInstanceIdentifier=d.name,
+                                         AutoMinorVersionUpgrade=d.minor_upgrade,
+                                         **kw)["DBInstance"]
+            state = "created"
+        want = {
+            "StorageEncrypted": d.encrypted, "PubliclyAccessible": d.public,
+            "AutoMinorVersionUpgrade": d.minor_upgrade,
+            "DBParameterGroup": d.param_group or ("default.postgres16" if not d.cluster
+                                                  else None),
+            "DBClusterIdentifier": d.cluster,
+        }
+        if d.cluster:
+            want["AvailabilityZone"] = d.zone
+            if not d.param_group:
+                del want["DBParameterGroup"]
+        else:
+            want.update({"BackupRetentionPeriod": d.retention, "MultiAZ": d.multi_az,
+                         "DeletionProtection": d.deletion_protection})
+
+        def observed(x: dict) -> dict:
+            groups = x.get("DBParameterGroups") or [{}]
+            o = {k: x.get(k) for k in want}
+            if "DBParameterGroup" in want:
+                o["DBParameterGroup"] = groups[0].get("DBParameterGroupName")
+            return o
+
+        if observed(got)["StorageEncrypted"] != d.encrypted:
+            raise restart(f"{d.name} has StorageEncrypted={got['StorageEncrypted']}")
+        if r.apply and observed(got) != want:
+            kw = {"PubliclyAccessible": d.public, "AutoMinorVersionUpgrade": d.minor_upgrade}
+            if d.param_group:
+                kw["DBParameterGroupName"] = d.param_group
+            if not d.cluster:
+                kw.update(BackupRetentionPeriod=d.retention, MultiAZ=d.multi_az,
+                          DeletionProtection=d.deletion_protection)
+            rds.modify_db_instance(DBInstanceIdentifier=d.name, ApplyImmediately=True, **kw)
+            got = rds.describe_db_instances(DBInstanceIdentifier=d.name)["DBInstances"][0]
+        r.compare(d.name, observed(got), want)
+        r.row("rds", d.name, USE1, state, d.what)
+
+    # Multi-AZ follows from the members' zones, so it is read back once they exist.
+    for cl in DB_CLUSTERS:
+        zones = {m.zone for m in AURORA_MEMBERS if m.cluster == cl.name}
+        got = rds.describe_db_clusters(DBClusterIdentifier=cl.name)["DBClusters"][0]
+        r.compare(cl.name, {"MultiAZ": got.get("MultiAZ")}, {"MultiAZ": len(zones) > 1})
+
+    for name, source, cluster, restore, what in DB_SNAPSHOTS:
+        state = "existing"
+        if cluster:
+            describe = lambda: rds.describe_db_cluster_snapshots(  # noqa: E731
+                DBClusterSnapshotIdentifier=name)["DBClusterSnapshots"][0]
+            missing_code = "DBClusterSnapshotNotFoundFault"
+        else:
+            describe = lambda: rds.describe_db_snapshots(  # noqa: E731
+                DBSnapshotIdentifier=name)["DBSnapshots"][0]
+            missing_code = "DBSnapshotNotFound"
+        try:
+            describe()
+        except ClientError as e:
+            if err_code(e) != missing_code:
+                raise
+            if not r.apply:
+                r.missing(name)
+                continue
+            if cluster:
+                rds.create_db_cluster_snapshot(DBClusterSnapshotIdentifier=name,
+                                               DBClusterIdentifier=source)
+            else:
+                rds.create_db_snapshot(DBSnapshotIdentifier=name, DBInstanceIdentifier=source)
+            state = "created"
+
+        def principals() -> list[str]:
+            if cluster:
+                res = rds.describe_db_cluster_snapshot_attributes(
+                    DBClusterSnapshotIdentifier=name)["DBClusterSnapshotAttributesResult"]
+                attrs = res["DBClusterSnapshotAttributes"]
+            else:
+                res = rds.describe_db_snapshot_attributes(
+                    DBSnapshotIdentifier=name)["DBSnapshotAttributesResult"]
+                attrs = res["DBSnapshotAttributes"]
+            return sorted(v for a in attrs if a["AttributeName"] == "restore"
+                          for v in a.get("AttributeValues", []))
+
+        have = principals()
+        if r.apply and have != sorted(restore):
+            add = [v for v in restore if v not in have]
+            remove = [v for v in have if v not in restore]
+            kw = {"AttributeName": "restore"}
+            if add:
+                kw["ValuesToAdd"] = add
+            if remove:
+                kw["ValuesToRemove"] = remove
+            if cluster:
+                rds.modify_db_cluster_snapshot_attribute(DBClusterSnapshotIdentifier=name, **kw)
+            else:
+                rds.modify_db_snapshot_attribute(DBSnapshotIdentifier=name, **kw)
+        snap = describe()
+        encrypted = snap["StorageEncrypted"] if cluster else snap["Encrypted"]
+        source_encrypted = {x.name: x.encrypted for x in DB_INSTANCES}.get(
+            source, {x.name: x.encrypted for x in DB_CLUSTERS}.get(source))
+        r.compare(name, {"encrypted": encrypted, "restore": principals()},
+                  {"encrypted": source_encrypted, "restore": sorted(restore)})
+        r.row("rds", name, USE1, state, what)
+
+
+# -- AWS Backup (moto) -------------------------------------------------------------------
+
+BACKUP_VAULTS = [  # (name, region, KEYS stem or None)
+    ("vouch-demo-vault-cmk-use1", USE1, "rotation-on"),
+    ("vouch-demo-vault-default-key-use1", USE1, None),
+]
+BACKUP_PLAN = {
+    "BackupPlanName": "vouch-demo-backup-plan-use1",
+    "Rules": [{
+        "RuleName": "daily-keep-35-days",
+        "TargetBackupVaultName": "vouch-demo-vault-cmk-use1",
+        "ScheduleExpression": "cron(0 5 ? * * *)",
+        "Lifecycle": {"DeleteAfterDays": 35},
+    }],
+}
+BACKUP_PLAN_REGIONS = {USE1: True, EUW1: False}
+
+
+def seed_backup(c: Clients, r: Report, account: str) -> None:
+    for name, region, stem in BACKUP_VAULTS:
+        b = c("backup", region)
+        key = KEY_BY_STEM[stem].arn(account) if stem else None
+        vaults = {v["BackupVaultName"]: v for v in b.list_backup_vaults()["BackupVaultList"]}
+        state = "existing"
+        if name not in vaults:
+            if not r.apply:
+                r.missing(name)
+                continue
+            b.create_backup_vault(BackupVaultName=name, **({"EncryptionKeyArn": key} if key else {}))
+            vaults = {v["BackupVaultName"]: v for v in b.list_backup_vaults()["BackupVaultList"]}
+            state = "created"
+        if vaults[name].get("EncryptionKeyArn") != key:
+            raise restart(f"{name} is encrypted with {vaults[name].get('EncryptionKeyArn')}")
+        r.row("backup", name, region, state,
+              "vault encrypted with vouch-demo-key-rotation-on-use1" if key
+              else "vault created without a key (moto then reports no EncryptionKeyArn)")
+
+    for region, want_plan in BACKUP_PLAN_REGIONS.items():
+        b = c("backup", region)
+        plans = [p for p in b.list_backup_plans()["BackupPlansList"]
+                 if p["BackupPlanName"].startswith("vouch-demo-")]
+        state = "existing"
+
+        def rules(plan_id: str) -> list:
+            return [{k: rule.get(k) for k in BACKUP_PLAN["Rules"][0]}
+                    for rule in b.get_backup_plan(BackupPlanId=plan_id)["BackupPlan"]["Rules"]]
+
+        if r.apply:
+            for p in plans:
+                if not want_plan or p["BackupPlanName"] != BACKUP_PLAN["BackupPlanName"] \
+                        or rules(p["BackupPlanId"]) != BACKUP_PLAN["Rules"]:
+                    b.delete_backup_plan(BackupPlanId=p["BackupPlanId"])
+                    state = "replaced"
+            plans = [p for p in b.list_backup_plans()["BackupPlansList"]
+                     if p["BackupPlanName"].startswith("vouch-demo-")]
+            if want_plan and not plans:
+                # A selection (which resources) cannot be added: moto 5.2.5 does
+                # not implement CreateBackupSelection.
+                b.create_backup_plan(BackupPlan=BACKUP_PLAN)
+                state = "created" if state == "existing" else state
+                plans = [p for p in b.list_backup_plans()["BackupPlansList"]
+                         if p["BackupPlanName"].startswith("vouch-demo-")]
+        r.compare(f"backup plans in {region}", {
+            "plans": [(p["BackupPlanName"], rules(p["BackupPlanId"])) for p in plans],
+        }, {"plans": [(BACKUP_PLAN["BackupPlanName"], BACKUP_PLAN["Rules"])] if want_plan else []})
+        r.row("backup", BACKUP_PLAN["BackupPlanName"] if want_plan else "(no backup plan)",
+              region, state if want_plan else "absent",
+              "daily rule keeping recovery points 35 days; no selection (moto)" if want_plan
+              else "no plan in this region")
+
+
+# -- GuardDuty, Inspector, Security Hub, Shield (moto) ---------------------------------------
+
+DETECTION_REGIONS = {USE1: True, EUW1: False}  # enabled where True
+
+
+def seed_detection(c: Clients, r: Report, account: str) -> None:
+    for region, on in DETECTION_REGIONS.items():
+        gd = c("guardduty", region)
+        ids = gd.list_detectors()["DetectorIds"]
+        if r.apply:
+            if on and not ids:
+                gd.create_detector(Enable=True)
+            elif on:
+                for d in ids:
+                    gd.update_detector(DetectorId=d, Enable=True)
+            else:
+                for d in ids:
+                    gd.delete_detector(DetectorId=d)
+            ids = gd.list_detectors()["DetectorIds"]
+        statuses = [gd.get_detector(DetectorId=d)["Status"] for d in ids]
+        r.compare(f"GuardDuty in {region}", {"detectors": statuses},
+                  {"detectors": ["ENABLED"] if on else []})
+        r.row("guardduty", "detector" if on else "(no detector)", region, "updated",
+              "one ENABLED detector" if on else "none")
+
+        sh = c("securityhub", region)
+
+        def hub() -> bool:
+            try:
+                sh.describe_hub()
+                return True
+            except ClientError as e:
+                if err_code(e) not in ("InvalidAccessException", "ResourceNotFoundException"):
+                    raise
+                return False
+
+        if r.apply and hub() != on:
+            if on:
+                sh.enable_security_hub(EnableDefaultStandards=False)
+            else:
+                sh.disable_security_hub()
+        r.compare(f"Security Hub in {region}", {"enabled": hub()}, {"enabled": on})
+        r.row("securityhub", "hub" if on else "(not enabled)", region, "updated",
+              "Security Hub enabled" if on else "not enabled")
+
+        ins = c("inspector2", region)
+        types = ["EC2", "ECR", "LAMBDA"]
+
+        def inspector() -> dict:
+            # moto needs accountIds; without them (as vouch calls it) it fails
+            # once an account is enabled in the region. See README.
+            accts = ins.batch_get_account_status(accountIds=[account])["accounts"]
+            state_ = accts[0].get("resourceState", {}) if accts else {}
+            return {t.lower(): state_.get(t.lower(), {}).get("status", "DISABLED") for t in types}
+
+        if r.apply and set(inspector().values()) != {"ENABLED" if on else "DISABLED"}:
+            if on:
+                ins.enable(accountIds=[account], resourceTypes=types)
+            else:
+                ins.disable(accountIds=[account], resourceTypes=types)
+        r.compare(f"Inspector in {region}", inspector(),
+                  {t.lower(): "ENABLED" if on else "DISABLED" for t in types})
+        r.row("inspector2", "EC2, ECR, Lambda scanning" if on else "(not enabled)", region,
+              "updated", "enabled" if on else "not enabled")
+
+    shield = c("shield", USE1)
+
+    def subscribed() -> bool:
+        try:
+            shield.describe_subscription()
+            return True
+        except ClientError as e:
+            if err_code(e) != "ResourceNotFoundException":
+                raise
+            return False
+
+    if r.apply and not subscribed():
+        shield.create_subscription()
+    r.compare("Shield Advanced", {"subscribed": subscribed()}, {"subscribed": True})
+    r.row("shield", "Shield Advanced subscription", "global", "updated",
+          "subscribed (CreateSubscription)")
+
+
+# -- Cognito user pools (moto) -----------------------------------------------------------
+
+USER_POOLS = [
+    ("vouch-demo-pool-mfa-on-use1", USE1, "ON", "MFA required (software token)"),
+    ("vouch-demo-pool-mfa-optional-use1", USE1, "OPTIONAL", "MFA optional"),
+    ("vouch-demo-pool-mfa-off-use1", USE1, "OFF", "MFA off"),
+]
+
+
+def seed_cognito(c: Clients, r: Report) -> None:
+    for name, region, mfa, what in USER_POOLS:
+        idp = c("cognito-idp", region)
+        pools = [p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"]
+                 if p["Name"] == name]
+        state = "existing"
+        if not pools:
+            if not r.apply:
+                r.missing(name)
+                continue
+            pools = [idp.create_user_pool(PoolName=name)["UserPool"]["Id"]]
+            state = "created"
+        if len(pools) > 1:
+            r.problems.append(f"{name}: {len(pools)} user pools of that name")
+        pool = pools[0]
+        if r.apply:
+            kw = {"MfaConfiguration": mfa}
+            if mfa != "OFF":
+                kw["SoftwareTokenMfaConfiguration"] = {"Enabled": True}
+            idp.set_user_pool_mfa_config(UserPoolId=pool, **kw)
+        got = idp.get_user_pool_mfa_config(UserPoolId=pool).get("MfaConfiguration")
+        r.compare(name, {"mfa": got}, {"mfa": mfa})
+        r.row("cognito-idp", name, region, state, what)
+
+
+# -- ELBv2, ACM and WAFv2 (moto) ----------------------------------------------------------
+
+@dataclass
+class LoadBalancer:
+    name: str
+    lb_type: str
+    scheme: str
+    zones: int
+    listeners: list  # (protocol, port, ssl policy or None, action: "forward" | "redirect")
+    web_acl: bool
+    what: str
+
+
+TLS12 = "ELBSecurityPolicy-TLS13-1-2-2021-06"  # TLSv1.3, TLSv1.2
+OLD_TLS = "ELBSecurityPolicy-2016-08"  # TLSv1, TLSv1.1, TLSv1.2
+LOAD_BALANCERS = [
+    LoadBalancer("vouch-demo-alb-compliant-use1", "application", "internet-facing", 2,
+                 [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "redirect")], True,
+                 "HTTPS on TLS 1.2+, HTTP redirects to HTTPS, 2 AZs, WAF web ACL"),
+    LoadBalancer("vouch-demo-alb-legacy-use1", "application", "internet-facing", 2,
+                 [("HTTPS", 443, OLD_TLS, "forward"), ("HTTP", 80, None, "forward")], False,
+                 "HTTPS on ELBSecurityPolicy-2016-08 (TLS 1.0+), plain HTTP forward, no WAF"),
+    LoadBalancer("vouch-demo-alb-internal-use1", "application", "internal", 2,
+                 [("HTTPS", 443, TLS12, "forward")], False,
+                 "internal: no WAF needed"),
+    LoadBalancer("vouch-demo-nlb-single-az-use1", "network", "internet-facing", 1,
+                 [("TCP", 443, None, "forward")], False,
+                 "network load balancer in one AZ (ALBs need two)"),
+]
+WEB_ACL = "vouch-demo-web-acl-use1"
+CERT_DOMAIN = "demo.vouch.example"
+
+
+def seed_elbv2(c: Clients, r: Report) -> None:
+    region = USE1
+    elb, waf, acm = c("elbv2", region), c("wafv2", region), c("acm", region)
+    ec2 = c("ec2", region, on="moto")  # the subnets moto's ELBv2 knows
+    subnets = sorted(ec2.describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"],
+        key=lambda s: s["AvailabilityZone"])
+    vpc = subnets[0]["VpcId"]
+
+    certs = [x["CertificateArn"] for x in acm.list_certificates()["CertificateSummaryList"]
+             if x["DomainName"] == CERT_DOMAIN]
+    if not certs and r.apply:
+        certs = [acm.request_certificate(DomainName=CERT_DOMAIN)["CertificateArn"]]
+    cert = certs[0] if certs else None
+
+    groups = {}
+    for tg_name, proto in (("vouch-demo-tg-http-use1", "HTTP"), ("vouch-demo-tg-tcp-use1", "TCP")):
+        try:
+            tg = elb.describe_target_groups(Names=[tg_name])["TargetGroups"][0]
+        except ClientError as e:
+            if err_code(e) != "TargetGroupNotFound":
+                raise
+            if not r.apply:
+                r.missing(tg_name)
+                continue
+            tg = elb.create_target_group(Name=tg_name, Protocol=proto, Port=443 if proto == "TCP" else 80,
+                                         VpcId=vpc, TargetType="instance")["TargetGroups"][0]
+        groups[proto] = tg["TargetGroupArn"]
+
+    acls = {a["Name"]: a for a in waf.list_web_acls(Scope="REGIONAL")["WebACLs"]}
+    if WEB_ACL not in acls and r.apply:
+        waf.create_web_acl(Name=WEB_ACL, Scope="REGIONAL", DefaultAction={"Allow": {}}, Rules=[],
+                           VisibilityConfig={"SampledRequestsEnabled": False,
+                                             "CloudWatchMetricsEnabled": False,
+                                             "MetricName": "vouch-demo"})
+        acls = {a["Name"]: a for a in waf.list_web_acls(Scope="REGIONAL")["WebACLs"]}
+    acl_arn = acls.get(WEB_ACL, {}).get("ARN")
+    r.row("wafv2", WEB_ACL, region, "existing" if acl_arn else "missing",
+          "regional web ACL, no rules")
+
+    for lb in LOAD_BALANCERS:
+        state = "existing"
+        try:
+            got = elb.describe_load_balancers(Names=[lb.name])["LoadBalancers"]
+        except ClientError as e:
+            if err_code(e) != "LoadBalancerNotFound":
+                raise
+            got = []
+        if len(got) > 1:
+            r.problems.append(f"{lb.name}: {len(got)} load balancers of that name")
+        if not got:
+            if not r.apply:
+                r.missing(lb.name)
+                continue
+            # moto creates a second load balancer of the same name (AWS returns the
+            # existing one), hence the lookup above.
+            got = elb.create_load_balancer(
+                Name=lb.name, Type=lb.lb_type, Scheme=lb.scheme,
+                Subnets=[s["SubnetId"] for s in subnets[:lb.zones]])["LoadBalancers"]
+            state = "created"
+        lb_arn = got[0]["LoadBalancerArn"]
+        zones = sorted(z["ZoneName"] for z in got[0]["AvailabilityZones"])
+        if len(zones) != lb.zones:
+            raise restart(f"{lb.name} is in {zones}")
+
+        def listeners() -> dict:
+            return {x["Port"]: x for x in
+                    elb.describe_listeners(LoadBalancerArn=lb_arn)["Listeners"]}
+
+        def actions(kind: str, proto: str) -> list:
+            if kind == "redirect":
+                return [{"Type": "redirect", "RedirectConfig": {
+                    "Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}]
+            return [{"Type": "forward", "TargetGroupArn": groups["TCP" if proto == "TCP" else "HTTP"]}]
+
+        def shape(x: dict) -> tuple:
+            act = x["DefaultActions"][0] if x.get("DefaultActions") else {}
+            kind = act.get("Type")
+            if kind == "redirect" and act.get("RedirectConfig", {}).get("Protocol") != "HTTPS":
+                kind = "redirect-elsewhere"
+            policy = x.get("SslPolicy") if x["Protocol"] in ("HTTPS", "TLS") else None
+            return (x["Protocol"], x["Port"], policy, kind)
+
+        have = listeners()
+        if r.apply:
+            for port in set(have) - {p for _, p, _, _ in lb.listeners}:
+                elb.delete_listener(ListenerArn=have[port]["ListenerArn"])
+            for proto, port, policy, kind in lb.listeners:
+                kw = {"Protocol": proto, "Port": port, "DefaultActions": actions(kind, proto)}
+                if policy:
+                    kw["SslPolicy"] = policy
+                    kw["Certificates"] = [{"CertificateArn": cert}]
+                if port not in have:
+                    elb.create_listener(LoadBalancerArn=lb_arn, **kw)
+                elif shape(have[port]) != (proto, port, policy, kind):
+                    elb.modify_listener(ListenerArn=have[port]["ListenerArn"], **kw)
+            current = waf.get_web_acl_for_resource(ResourceArn=lb_arn).get("WebACL")
+            if lb.web_acl and (not current or current["ARN"] != acl_arn):
+                waf.associate_web_acl(WebACLArn=acl_arn, ResourceArn=lb_arn)
+            elif current and not lb.web_acl:
+                waf.disassociate_web_acl(ResourceArn=lb_arn)
+        web_acl = (waf.get_web_acl_for_resource(ResourceArn=lb_arn).get("WebACL") or {}).get("ARN")
+        r.compare(lb.name, {
+            "type": got[0]["Type"], "scheme": got[0]["Scheme"],
+            "listeners": sorted((shape(x) for x in listeners().values()), key=repr),
+            "web_acl": web_acl,
+        }, {
+            "type": lb.lb_type, "scheme": lb.scheme, "listeners": sorted(lb.listeners, key=repr),
+            "web_acl": acl_arn if lb.web_acl else None,
+        })
+        r.row("elbv2", lb.name, region, state, lb.what)
+
+
+# -- Everything together ---------------------------------------------------------------------
+
+def seed_account(c: Clients, account: str, apply: bool) -> Report:
+    r = Report(apply)
+    # Order matters: keys before what they encrypt, roles and log groups before
+    # flow logs and trails, buckets before trails.
+    seed_kms(c, r, account)
+    seed_logs(c, r)
+    seed_iam(c, r, account)
+    seed_ec2(c, r, account)
+    seed_trail_buckets(c, r, account)
+    seed_cloudtrail(c, r, account)
+    seed_secrets(c, r, account)
+    seed_rds(c, r)
+    seed_backup(c, r, account)
+    seed_detection(c, r, account)
+    seed_cognito(c, r)
+    seed_elbv2(c, r)
+    return r
+
+
+# -- Comparing a scan with demo-expectations.json ---------------------------------------------
+
+def compare_scan(scan_path: str, expectations_path: str) -> int:
+    """Checks every expectation against a `vouch scan --format json` report.
+
+    An expectation's `resource` matches a result of the same check and region
+    whose resource.name equals it or, failing that, whose resource.id contains
+    it. Exactly one result must match.
+    """
+    with open(scan_path) as f:
+        results = json.load(f)["results"]
+    with open(expectations_path) as f:
+        expectations = json.load(f)
+    bad = 0
+    for x in expectations:
+        pool = [res for res in results
+                if res["check"] == x["check"] and res["resource"]["region"] == x["region"]]
+        hits = [res for res in pool if res["resource"]["name"] == x["resource"]] \
+            or [res for res in pool if x["resource"] in res["resource"]["id"]]
+        where = f"{x['check']} {x['region']} {x['resource']}"
+        if len(hits) != 1:
+            print(f"NO UNIQUE MATCH ({len(hits)} results): {where}")
+            bad += 1
+        elif hits[0]["status"] != x["status"]:
+            print(f"MISMATCH: {where}: expected {x['status']}, got {hits[0]['status']}: "
+                  f"{hits[0]['message']}")
+            bad += 1
+    print(f"{len(expectations) - bad} of {len(expectations)} expectations hold")
+    return 1 if bad else 0
+
+
+def moto_healthy(endpoint: str) -> bool:
+    import urllib.request
+    try:
+        with urllib.request.urlopen(f"{endpoint}/moto-api/", timeout=5) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="only read back and compare; change nothing")
+    ap.add_argument("--s3-only", action="store_true", help="only the S3 buckets (LocalStack)")
+    ap.add_argument("--compare", metavar="SCAN_JSON",
+                    help="seed nothing: compare a `vouch scan aws --format json` report with "
+                         "the expectations file and exit 1 on any difference")
+    ap.add_argument("--expectations", metavar="FILE",
+                    default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                         "demo-expectations.json"),
+                    help="expectations for --compare (default: demo-expectations.json here)")
     args = ap.parse_args()
+    if args.compare:
+        return compare_scan(args.compare, args.expectations)
 
     endpoint = os.environ.get("VOUCH_LOCALSTACK_ENDPOINT", "http://127.0.0.1:4566")
     seeder = Seeder(endpoint)
@@ -302,14 +2103,35 @@ def main() -> int:
         print(f"  {b.name:<{width}}  {b.region:<9}  {state:<8}  {b.deviation}")
     print("  (not created: vouch-demo-unencrypted-use1; LocalStack cannot reach "
           "'no default encryption', see seed.py docstring)")
+    rc = 0
     if problems:
         print(f"READ-BACK FAILED: {len(problems)} difference(s):", file=sys.stderr)
         for p in problems:
             print(f"  {p}", file=sys.stderr)
+        rc = 1
+    else:
+        print("read-back: every bucket matches its spec "
+              "(location, encryption, PAB, policy, versioning, logging, ownership)")
+    if args.s3_only:
+        return rc
+
+    moto = os.environ.get("VOUCH_MOTO_ENDPOINT", "http://127.0.0.1:5001")
+    if not moto_healthy(moto):
+        print(f"moto is not answering on {moto}: run localstack/up.sh", file=sys.stderr)
         return 1
-    print("read-back: every bucket matches its spec "
-          "(location, encryption, PAB, policy, versioning, logging, ownership)")
-    return 0
+    report = seed_account(Clients(endpoint, moto), seeder.account, apply=not args.check)
+    print(f"\nthe other services (LocalStack {endpoint}, moto {moto}): "
+          f"{len(report.rows)} demo resources")
+    width = max(len(row[1]) for row in report.rows)
+    for service, name, region, state, what in report.rows:
+        print(f"  {service:<14}  {name:<{width}}  {region:<9}  {state:<8}  {what}")
+    if report.problems:
+        print(f"READ-BACK FAILED: {len(report.problems)} difference(s):", file=sys.stderr)
+        for p in report.problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    print("read-back: every resource of the other services matches its spec")
+    return rc
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, vouch};
+use common::{asff_ids, fixture, ocsf_uids, vouch};
 use serde_json::Value;
 
 fn write_all(dir: &Path) -> i32 {
@@ -84,33 +84,12 @@ fn finding_ids_are_identical_across_runs_and_distinct_within_one() {
     let b = tempfile::tempdir().unwrap();
     write_all(a.path());
     write_all(b.path());
-    let ids = |dir: &Path| -> Vec<String> {
-        std::fs::read_to_string(dir.join("findings.ocsf.jsonl"))
-            .unwrap()
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).unwrap()["finding_info"]["uid"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect()
-    };
-    let asff_ids = |dir: &Path| -> Vec<String> {
-        let v: Value =
-            serde_json::from_slice(&std::fs::read(dir.join("findings.asff.json")).unwrap())
-                .unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["Id"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(ids(a.path()), ids(b.path()));
-    assert_eq!(asff_ids(a.path()), asff_ids(b.path()));
-    let mut unique = ids(a.path());
+    let ocsf = |dir: &Path| ocsf_uids(&dir.join("findings.ocsf.jsonl"));
+    let asff = |dir: &Path| asff_ids(&dir.join("findings.asff.json"));
+    assert_eq!(ocsf(a.path()), ocsf(b.path()));
+    assert_eq!(asff(a.path()), asff(b.path()));
+    let mut unique = ocsf(a.path());
     let total = unique.len();
-    unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), total, "every finding has its own id");
 }
@@ -144,17 +123,7 @@ fn several_formats_need_an_output_directory() {
 fn ocsf_to_standard_output_is_streamed_with_the_same_findings_as_the_file() {
     let dir = tempfile::tempdir().unwrap();
     write_all(dir.path());
-    let file_ids: std::collections::BTreeSet<String> =
-        std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl"))
-            .unwrap()
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).unwrap()["finding_info"]["uid"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect();
+    let file_ids = ocsf_uids(&dir.path().join("findings.ocsf.jsonl"));
     let out = vouch()
         .args(["check", "--inventory"])
         .arg(fixture("inventory-s3.json"))
@@ -178,9 +147,10 @@ fn ocsf_to_standard_output_is_streamed_with_the_same_findings_as_the_file() {
             .iter()
             .all(|e| e["class_uid"] == 2003)
     );
-    let streamed: std::collections::BTreeSet<String> = lines
+    let mut streamed: Vec<String> = lines
         .iter()
         .map(|e| e["finding_info"]["uid"].as_str().unwrap().to_string())
         .collect();
+    streamed.sort();
     assert_eq!(streamed, file_ids);
 }

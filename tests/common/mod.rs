@@ -46,3 +46,54 @@ pub fn status_of(report: &Value, check: &str, resource: &str) -> String {
 }
 pub mod hec;
 pub mod proxy;
+
+/// The two regions the demo account is seeded in.
+pub const DEMO_REGIONS: [&str; 4] = ["--region", "us-east-1", "--region", "eu-west-1"];
+
+/// `vouch scan aws` over the demo regions with `args`; returns what the command did.
+pub fn scan_demo(args: &[&str]) -> std::process::Output {
+    vouch()
+        .args(["scan", "aws"])
+        .args(DEMO_REGIONS)
+        .args(args)
+        .timeout(std::time::Duration::from_secs(600))
+        .output()
+        .unwrap()
+}
+
+/// A scan of the demo regions as JSON: (report, exit code, standard error).
+pub fn scan_demo_json(args: &[&str]) -> (Value, i32, String) {
+    let out = scan_demo(&[&["--format", "json"], args].concat());
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let report = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    (report, out.status.code().unwrap(), stderr)
+}
+
+/// The `finding_info.uid` of every event in an OCSF JSON Lines file, sorted.
+pub fn ocsf_uids(path: &std::path::Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["finding_info"]["uid"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The `Id` of every finding in an ASFF file, sorted.
+pub fn asff_ids(path: &std::path::Path) -> Vec<String> {
+    let v: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let mut ids: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["Id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}

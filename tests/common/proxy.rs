@@ -11,6 +11,7 @@ use tokio::net::{TcpListener, TcpStream};
 
 #[derive(Clone)]
 pub struct Fault {
+    pub content_type: &'static str,
     /// Substrings that must all appear in the request head (request line and headers),
     /// e.g. `["/vouch-demo-x", "?encryption"]` or `["X-Amz-Target: TrentService."]`.
     pub matches: Vec<String>,
@@ -21,14 +22,26 @@ pub struct Fault {
 impl Fault {
     pub fn access_denied(matches: &[&str]) -> Self {
         Fault {
+            content_type: "application/xml",
             matches: matches.iter().map(|s| s.to_string()).collect(),
             status: 403,
             body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>vouch-test</RequestId></Error>".into(),
         }
     }
 
+    /// AccessDenied as JSON-protocol services (KMS, Secrets Manager, Logs) answer it.
+    pub fn access_denied_json(matches: &[&str]) -> Self {
+        Fault {
+            content_type: "application/x-amz-json-1.1",
+            matches: matches.iter().map(|s| s.to_string()).collect(),
+            status: 400,
+            body: r#"{"__type":"AccessDeniedException","message":"User is not authorized to perform this operation"}"#.into(),
+        }
+    }
+
     pub fn server_error(matches: &[&str]) -> Self {
         Fault {
+            content_type: "application/xml",
             matches: matches.iter().map(|s| s.to_string()).collect(),
             status: 500,
             body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>".into(),
@@ -79,19 +92,21 @@ async fn serve(
         head.extend_from_slice(&buf[..n]);
     }
     let text = String::from_utf8_lossy(&head).into_owned();
-    let request_line = text.lines().next().unwrap_or_default().to_string();
-    if let Some(f) = faults
-        .iter()
-        .find(|f| f.matches.iter().all(|m| request_line.contains(m.as_str())))
-    {
-        let reason = if f.status == 403 {
-            "Forbidden"
-        } else {
-            "Internal Server Error"
+    let head_lower = text[..text.find("\r\n\r\n").unwrap_or(text.len())].to_ascii_lowercase();
+    if let Some(f) = faults.iter().find(|f| {
+        f.matches
+            .iter()
+            .all(|m| head_lower.contains(&m.to_ascii_lowercase()))
+    }) {
+        let reason = match f.status {
+            400 => "Bad Request",
+            403 => "Forbidden",
+            _ => "Internal Server Error",
         };
         let resp = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: application/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
             f.status,
+            f.content_type,
             f.body.len(),
             f.body
         );

@@ -180,9 +180,17 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
 /// logging account) is usually unreadable from here: that is reported, not guessed.
 async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<LogBucket> {
     let s3 = super::s3::client(ctx, region);
+    // A trail pointing at a bucket that no longer exists logs nowhere: that is an
+    // observed fact ("not found"), not a failure to read.
+    let pab = s3.get_public_access_block().bucket(bucket).send().await;
+    if let Err(e) = &pab
+        && aws_smithy_types::error::metadata::ProvideErrorMetadata::code(e) == Some("NoSuchBucket")
+    {
+        return Observed::Absent;
+    }
     let pab = observe(
         "s3:GetPublicAccessBlock",
-        s3.get_public_access_block().bucket(bucket).send().await,
+        pab,
         &["NoSuchPublicAccessBlockConfiguration"],
     );
     let policy = observe(

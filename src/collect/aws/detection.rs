@@ -104,7 +104,10 @@ pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
         let ins = aws_sdk_inspector2::Client::new(&ctx.regional(&region));
         let status = observe(
             "inspector2:BatchGetAccountStatus",
-            ins.batch_get_account_status().send().await,
+            ins.batch_get_account_status()
+                .account_ids(&ctx.account)
+                .send()
+                .await,
             &[],
         )
         .map(|out| {

@@ -86,7 +86,11 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Vec<Resour
                 };
             let policy = match observe(
                 "kms:GetKeyPolicy",
-                kms.get_key_policy().key_id(&id).send().await,
+                kms.get_key_policy()
+                    .key_id(&id)
+                    .policy_name("default")
+                    .send()
+                    .await,
                 &[],
             ) {
                 Observed::Value(p) => match p.policy().map(serde_json::from_str::<Value>) {
