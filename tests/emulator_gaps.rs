@@ -1,0 +1,274 @@
+//! Passing and failing cases, through the whole pipeline (inventory -> checks ->
+//! results), for the checks whose other side the emulated demo account cannot show:
+//! LocalStack and moto cannot backdate credential ages, have no root row in the
+//! credential report, do not implement AWS Backup's ListProtectedResources or
+//! Shield's GetSubscriptionState, never report a CloudWatch Logs delivery for a
+//! trail, and hold one account (so one password policy, one root user) per run.
+//! These values stand in for the recorded answers of a real account.
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{status_of, vouch};
+use serde_json::{Value, json};
+
+fn obs(v: Value) -> Value {
+    json!({"state": "observed", "value": v})
+}
+
+fn days_ago(d: i64) -> String {
+    (Utc::now() - Duration::days(d)).to_rfc3339()
+}
+
+fn resource(id: &str, rtype: &str, region: &str, attrs: Value) -> Value {
+    let attributes: serde_json::Map<String, Value> = attrs
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), obs(v.clone())))
+        .collect();
+    json!({"id": id, "type": rtype, "name": id, "account": "111122223333", "region": region, "attributes": attributes})
+}
+
+fn account(
+    id: &str,
+    mfa: bool,
+    keys: bool,
+    virtual_mfa: bool,
+    root_used_days: i64,
+    policy: Value,
+) -> Value {
+    let creds = json!({"password_enabled": false, "password_last_used": days_ago(root_used_days),
+        "password_last_changed": null, "mfa_active": mfa, "access_keys": []});
+    resource(
+        id,
+        "aws_iam_account",
+        "global",
+        json!({
+        "summary": {"account_mfa_enabled": mfa, "account_access_keys_present": keys},
+        "root_credentials": creds, "root_virtual_mfa": virtual_mfa, "password_policy": policy}),
+    )
+}
+
+fn user(id: &str, key_rotated_days: i64, key_used_days: i64) -> Value {
+    resource(
+        id,
+        "aws_iam_user",
+        "global",
+        json!({"credentials": {
+        "password_enabled": false, "password_last_used": null, "password_last_changed": null, "mfa_active": false,
+        "access_keys": [{"active": true, "last_rotated": days_ago(key_rotated_days), "last_used": days_ago(key_used_days)}]}}),
+    )
+}
+
+fn inventory() -> Value {
+    let strong = json!({"minimum_password_length": 16, "require_symbols": true, "require_numbers": true,
+        "require_uppercase_characters": true, "require_lowercase_characters": true,
+        "password_reuse_prevention": 24, "max_password_age": 90, "allow_users_to_change_password": true, "hard_expiry": false});
+    let protected = |p: bool| json!({"protected": p, "last_backup_time": if p { json!(days_ago(1)) } else { Value::Null }});
+    let trail = |id: &str, group: Value, delivered: Value| {
+        resource(
+            id,
+            "aws_cloudtrail_trail",
+            "us-east-1",
+            json!({"cloudwatch_logs_log_group_arn": group, "latest_cloudwatch_logs_delivery": delivered}),
+        )
+    };
+    let summary = |logging: bool| {
+        json!({"trails": [{"name": "t", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
+        "is_multi_region": true, "is_logging": logging, "management_events": true}]})
+    };
+    let resources = vec![
+        account("root-good", true, false, false, 200, strong.clone()),
+        account("root-bad", false, true, true, 2, Value::Null),
+        user("user-fresh-key", 10, 1),
+        user("user-stale-key", 400, 200),
+        resource(
+            "db-protected",
+            "aws_rds_db_instance",
+            "us-east-1",
+            json!({"backup_protected": protected(true), "cluster_id": null}),
+        ),
+        resource(
+            "db-unprotected",
+            "aws_rds_db_instance",
+            "us-east-1",
+            json!({"backup_protected": protected(false), "cluster_id": null}),
+        ),
+        resource(
+            "cluster-protected",
+            "aws_rds_db_cluster",
+            "us-east-1",
+            json!({"backup_protected": protected(true)}),
+        ),
+        resource(
+            "cluster-unprotected",
+            "aws_rds_db_cluster",
+            "eu-west-1",
+            json!({"backup_protected": protected(false)}),
+        ),
+        resource(
+            "backup-with-plan",
+            "aws_backup_region_settings",
+            "us-east-1",
+            json!({"plans": [{"name": "daily", "id": "p1",
+            "rules": [{"name": "daily", "schedule": "cron(0 5 * * ? *)", "lifecycle_delete_after_days": 35}],
+            "selections": [{"name": "rds", "resources": ["arn:aws:rds:*"], "iam_role": "arn:aws:iam::111122223333:role/backup"}]}]}),
+        ),
+        resource(
+            "backup-without-plan",
+            "aws_backup_region_settings",
+            "eu-west-1",
+            json!({"plans": []}),
+        ),
+        trail(
+            "trail-delivering",
+            json!("arn:aws:logs:us-east-1:111122223333:log-group:ct"),
+            json!(days_ago(0)),
+        ),
+        trail("trail-no-logs", Value::Null, Value::Null),
+        resource(
+            "trails-logging",
+            "aws_cloudtrail_account",
+            "global",
+            summary(true),
+        ),
+        resource(
+            "trails-stopped",
+            "aws_cloudtrail_account",
+            "global",
+            summary(false),
+        ),
+        resource(
+            "shield-active",
+            "aws_shield_account",
+            "global",
+            json!({"subscription_state": "ACTIVE"}),
+        ),
+        resource(
+            "shield-inactive",
+            "aws_shield_account",
+            "global",
+            json!({"subscription_state": "INACTIVE"}),
+        ),
+    ];
+    let types: std::collections::BTreeSet<&str> = resources
+        .iter()
+        .map(|r| r["type"].as_str().unwrap())
+        .collect();
+    json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333", "regions": ["us-east-1", "eu-west-1"],
+        "collected_at": Utc::now().to_rfc3339(),
+        "listings": types.iter().map(|t| json!({"resource_type": t, "account": "111122223333", "region": "global"})).collect::<Vec<_>>(),
+        "resources": resources})
+}
+
+#[test]
+fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_pipeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, serde_json::to_vec(&inventory()).unwrap()).unwrap();
+    let run = |extra: &[&str]| -> Value {
+        let out = vouch()
+            .args(["check", "--inventory"])
+            .arg(&path)
+            .args(["--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    let report = run(&[]);
+    let cases: &[(&str, &str, &str)] = &[
+        ("aws-iam-root-mfa", "root-good", "root-bad"),
+        ("aws-iam-root-hardware-mfa", "root-good", "root-bad"),
+        ("aws-iam-root-no-access-keys", "root-good", "root-bad"),
+        ("aws-iam-root-not-used-recently", "root-good", "root-bad"),
+        ("aws-iam-password-policy-length", "root-good", "root-bad"),
+        ("aws-iam-password-policy-reuse", "root-good", "root-bad"),
+        (
+            "aws-iam-user-access-key-rotation",
+            "user-fresh-key",
+            "user-stale-key",
+        ),
+        (
+            "aws-iam-user-unused-credentials",
+            "user-fresh-key",
+            "user-stale-key",
+        ),
+        (
+            "aws-rds-instance-backup-plan",
+            "db-protected",
+            "db-unprotected",
+        ),
+        (
+            "aws-rds-cluster-backup-plan",
+            "cluster-protected",
+            "cluster-unprotected",
+        ),
+        (
+            "aws-backup-plan-exists",
+            "backup-with-plan",
+            "backup-without-plan",
+        ),
+        (
+            "aws-cloudtrail-cloudwatch-logs",
+            "trail-delivering",
+            "trail-no-logs",
+        ),
+        (
+            "aws-cloudtrail-multi-region-trail",
+            "trails-logging",
+            "trails-stopped",
+        ),
+        (
+            "aws-shield-advanced-subscription",
+            "shield-active",
+            "shield-inactive",
+        ),
+    ];
+    for (check, good, bad) in cases {
+        assert_eq!(status_of(&report, check, good), "pass", "{check} on {good}");
+        assert_eq!(status_of(&report, check, bad), "fail", "{check} on {bad}");
+    }
+    // Residency: with the default ("*") every region passes; a pack that allows only
+    // us-east-1 fails what lives elsewhere and never judges global resources.
+    assert_eq!(
+        status_of(
+            &report,
+            "aws-resource-allowed-regions",
+            "cluster-unprotected"
+        ),
+        "pass"
+    );
+    let dir2 = tempfile::tempdir().unwrap();
+    let pack = dir2.path().join("residency.toml");
+    std::fs::write(&pack, "id = \"r\"\ntitle = \"R\"\npublisher = \"p\"\nsource = \"s\"\nprovider = \"aws\"\nsummary = \"s\"\n\n[[clause]]\nid = \"R-1\"\nsection = \"1\"\ntext = \"Only us-east-1.\"\nchecks = [{ id = \"aws-resource-allowed-regions\", params = { allowed_regions = [\"us-east-1\"] } }]\n").unwrap();
+    let report = run(&["--policy", pack.to_str().unwrap()]);
+    let residency = |id: &str| -> String {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| {
+                r["check"] == "aws-resource-allowed-regions"
+                    && r["resource"]["id"] == id
+                    && r["parameters"]["allowed_regions"] == json!(["us-east-1"])
+            })
+            .map(|r| r["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no residency result for {id}"))
+    };
+    assert_eq!(residency("db-protected"), "pass");
+    assert_eq!(residency("cluster-unprotected"), "fail");
+    assert_eq!(
+        residency("backup-without-plan"),
+        "pass",
+        "vouch's own per-region settings records are not data"
+    );
+    assert_eq!(
+        residency("root-good"),
+        "pass",
+        "global resources are not judged by region"
+    );
+    assert_eq!(report["policies"][0]["clauses"][0]["status"], "failed");
+}
