@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scans the bundled LocalStack demo account: installs and starts LocalStack and moto
 # on loopback (first run: a few minutes), seeds the demo account, builds vouch and
-# scans it against the S3 data-protection pack. Extra arguments go to `vouch scan aws`.
+# scans it against two of the seed policies (AtlasData, Indicado). Extra arguments go to `vouch scan aws`.
 # LocalStack keeps running afterwards; stop it with localstack/down.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ eval "$(localstack/env.sh)"
 
 cargo build --quiet
 set +e
-./target/debug/vouch scan aws --region us-east-1 --region eu-west-1 --policy s3-data-protection "$@"
+./target/debug/vouch scan aws --region us-east-1 --region eu-west-1 --policy atlasdata --policy indicado "$@"
 code=$?
 set -e
 echo

@@ -229,15 +229,20 @@ fn finish(
     };
     let mut stream_error: Option<std::io::Error> = None;
     let report: ScanReport = {
-        let catalog_view = prepared.catalog.clone();
+        // Check metadata for the events, read while the engine evaluates; copied only
+        // when streaming.
+        let catalog_view = streaming.then(|| prepared.catalog.clone());
         let mut on_results = |batch: &[crate::results::CheckResult]| {
-            if !streaming || stream_error.is_some() {
+            let Some(catalog_view) = &catalog_view else {
+                return;
+            };
+            if stream_error.is_some() {
                 return;
             }
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
             for r in batch {
-                let line = ocsf::detection_finding(&cx, &catalog_view, r).to_string();
+                let line = ocsf::detection_finding(&cx, catalog_view, r).to_string();
                 if let Err(e) = writeln!(stdout, "{line}").and_then(|_| stdout.flush()) {
                     stream_error = Some(e);
                     return;
