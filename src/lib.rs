@@ -17,3 +17,4 @@ pub mod mute;
 pub mod policy;
 pub mod report;
 pub mod results;
+pub mod toml_file;

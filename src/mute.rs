@@ -95,18 +95,13 @@ pub fn load(path: &Path) -> Result<Vec<Mute>, MuteError> {
 }
 
 pub fn parse(path: &str, text: &str) -> Result<Vec<Mute>, MuteError> {
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let line_of = |offset: usize| crate::toml_file::line_of(text, offset);
     let invalid = |offset: usize, reason: String| MuteError::Invalid {
         path: path.to_string(),
         line: line_of(offset),
         reason,
     };
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        invalid(
-            e.span().map(|s| s.start).unwrap_or(0),
-            e.message().to_string(),
-        )
-    })?;
+    let raw: RawFile = crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
     let mut out = Vec::new();
     for spanned in raw.mute {
         let at = spanned.span().start;

@@ -53,10 +53,6 @@ fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
     )
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 /// Loads an attestation file, checking each entry against the packs in use: an
 /// attestation for an unknown clause, or for a clause vouch checks automatically, is
 /// an error (a person's word does not replace a check).
@@ -68,15 +64,10 @@ pub fn load(path: &Path, packs: &[Pack]) -> Result<Vec<Attestation>, PackError> 
     })?;
     let invalid = |offset: usize, reason: String| PackError::Invalid {
         path: shown.clone(),
-        line: line_of(&text, offset),
+        line: crate::toml_file::line_of(&text, offset),
         reason,
     };
-    let raw: RawFile = toml::from_str(&text).map_err(|e| {
-        invalid(
-            e.span().map(|s| s.start).unwrap_or(0),
-            e.message().to_string(),
-        )
-    })?;
+    let raw: RawFile = crate::toml_file::parse(&text).map_err(|(at, why)| invalid(at, why))?;
     let mut out = Vec::new();
     for spanned in raw.attestation {
         let at = spanned.span().start;

@@ -107,10 +107,6 @@ struct RawClauseCheck {
     params: BTreeMap<String, toml::Value>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn to_json(v: &toml::Value) -> Value {
     match v {
         toml::Value::String(s) => Value::String(s.clone()),
@@ -130,15 +126,10 @@ impl Pack {
     pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Pack, PackError> {
         let invalid = |offset: usize, reason: String| PackError::Invalid {
             path: path.to_string(),
-            line: line_of(text, offset),
+            line: crate::toml_file::line_of(text, offset),
             reason,
         };
-        let raw: RawPack = toml::from_str(text).map_err(|e| {
-            invalid(
-                e.span().map(|s| s.start).unwrap_or(0),
-                e.message().to_string(),
-            )
-        })?;
+        let raw: RawPack = crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
         if raw.clause.is_empty() {
             return Err(invalid(0, "the pack has no [[clause]] entries".into()));
         }
