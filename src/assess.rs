@@ -92,5 +92,6 @@ pub fn assess(
         results,
         policies,
         notes,
+        diff: None,
     }
 }

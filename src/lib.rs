@@ -9,9 +9,11 @@
 pub mod assess;
 pub mod cli;
 pub mod collect;
+pub mod config;
 pub mod deliver;
 pub mod engine;
 pub mod exit;
+pub mod history;
 pub mod inventory;
 pub mod mute;
 pub mod policy;

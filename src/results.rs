@@ -160,4 +160,7 @@ pub struct ScanReport {
     /// attestations.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// What changed since the previous scan of the same account in the history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diff: Option<crate::history::ScanDiff>,
 }

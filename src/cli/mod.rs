@@ -2,6 +2,7 @@
 //! codes. Each subcommand lives in its own file and calls into the library.
 
 mod checks;
+mod history;
 mod permissions;
 mod policies;
 mod progress;
@@ -35,6 +36,13 @@ enum Command {
     /// Policy packs: list them, show one clause by clause.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
+    /// Past scans in the history database, with their scores.
+    History(history::HistoryArgs),
+    /// What changed between two scans: new, resolved and still-failing results, score changes.
+    Diff(history::DiffArgs),
+    /// The configuration file (vouch.toml).
+    #[command(subcommand)]
+    Config(history::ConfigCommand),
     /// The least-privilege permissions vouch needs to read an account.
     #[command(subcommand)]
     Permissions(permissions::PermissionsCommand),
@@ -99,7 +107,8 @@ pub struct OutputArgs {
     #[arg(long = "policy", value_name = "PACK")]
     pub policies: Vec<String>,
     /// Output format; repeat it (or separate with commas) for several, with --output-dir.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "terminal")]
+    /// (default: terminal)
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<Format>,
     /// Write the report to this file (whole or not at all) instead of standard output; one format only.
     #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
@@ -111,6 +120,11 @@ pub struct OutputArgs {
     /// or `securityhub` (BatchImportFindings). Repeatable. Local outputs are written first.
     #[arg(long = "send-to", value_name = "TARGET")]
     pub send_to: Vec<crate::deliver::Target>,
+    /// What makes the exit code 1: any (a failure, the default), new (a failure the
+    /// previous scan of the account did not have), severity:LEVEL, or score:N (a policy
+    /// score under N).
+    #[arg(long, value_name = "RULE")]
+    pub fail_on: Option<crate::config::FailOn>,
     /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.
     #[arg(long = "attestations", value_name = "FILE")]
     pub attestations: Vec<PathBuf>,
@@ -172,6 +186,9 @@ where
         Command::Policies(cmd) => policies::run(cmd),
         Command::Test(args) => test::run(args),
         Command::Permissions(cmd) => permissions::run(cmd),
+        Command::History(args) => history::run_history(args),
+        Command::Diff(args) => history::run_diff(args),
+        Command::Config(cmd) => history::run_config(cmd),
     };
     match outcome {
         Ok(code) => code,

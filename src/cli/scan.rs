@@ -2,7 +2,7 @@
 //! from a live account or from a saved inventory.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -13,10 +13,12 @@ use super::progress::BarProgress;
 use super::{Failure, Format, OutputArgs, SelectArgs, bad_input, scan_failed};
 use crate::assess::{Judgements, assess, plan};
 use crate::collect::aws::{self, AwsOptions};
+use crate::config::{Config, FailOn};
 use crate::deliver::{self, Target};
 use crate::engine::select::Selection;
 use crate::engine::{Catalog, PlannedCheck};
 use crate::exit;
+use crate::history::{self, HistoryError, Store};
 use crate::inventory::{Inventory, Provider};
 use crate::mute;
 use crate::policy::Pack;
@@ -42,17 +44,27 @@ pub struct AwsArgs {
     #[arg(long, value_name = "URL")]
     endpoint_url: Option<String>,
     /// API calls in flight at once per service.
-    #[arg(long, default_value_t = 16)]
-    concurrency: usize,
+    #[arg(long)]
+    concurrency: Option<usize>,
     /// Attempts per API call, including the first.
-    #[arg(long, default_value_t = 4)]
-    max_attempts: u32,
+    #[arg(long)]
+    max_attempts: Option<u32>,
     /// Also write the collected inventory to this file, for `vouch check --inventory`.
     #[arg(long, value_name = "FILE")]
     save_inventory: Option<PathBuf>,
     /// Never draw a progress bar (it is drawn only on a terminal anyway).
     #[arg(long)]
     no_progress: bool,
+    /// The configuration file (default: vouch.toml in the working directory, if any).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The history database (default: history.database in the config, else
+    /// $XDG_DATA_HOME/vouch/history.db).
+    #[arg(long, value_name = "FILE")]
+    database: Option<PathBuf>,
+    /// Do not store this scan in the history (and report no changes since the last).
+    #[arg(long)]
+    no_history: bool,
     #[command(flatten)]
     select: SelectArgs,
     #[command(flatten)]
@@ -97,6 +109,11 @@ fn prepare(
         }
     }
     let catalog = Catalog::load_with(select.checks_dir.as_deref()).map_err(bad_input)?;
+    if matches!(output.fail_on, Some(FailOn::Score(_))) && output.policies.is_empty() {
+        return Err(bad_input(anyhow::anyhow!(
+            "--fail-on score:N needs a policy pack (--policy) to score"
+        )));
+    }
     let packs = output
         .policies
         .iter()
@@ -167,9 +184,105 @@ fn services_needed(prepared: &Prepared) -> Vec<String> {
     set.into_iter().collect()
 }
 
+/// Fills what the command line left unsaid from the config file.
+fn apply_config(args: &mut AwsArgs, config: &Config) -> Result<(), Failure> {
+    if config.provider.is_some_and(|p| p != Provider::Aws) {
+        return Err(bad_input(anyhow::anyhow!(
+            "the config is for provider {:?}; this is `vouch scan aws`",
+            config.provider
+        )));
+    }
+    let a = &config.aws;
+    if args.regions.is_empty() {
+        args.regions = a.regions.clone();
+    }
+    args.profile = args.profile.take().or_else(|| a.profile.clone());
+    args.endpoint_url = args.endpoint_url.take().or_else(|| a.endpoint_url.clone());
+    args.concurrency = args.concurrency.or(a.concurrency);
+    args.max_attempts = args.max_attempts.or(a.max_attempts);
+    let c = &config.checks;
+    if args.select.checks.is_empty() {
+        args.select.checks = c.ids.clone();
+    }
+    if args.select.services.is_empty() {
+        args.select.services = c.services.clone();
+    }
+    args.select.severity = args.select.severity.or(c.severity);
+    if args.select.checks_dir.is_none() {
+        args.select.checks_dir = c.dir.as_ref().map(|d| config.path(d));
+    }
+    let p = &config.policies;
+    let o = &mut args.output;
+    if o.policies.is_empty() {
+        o.policies = p
+            .packs
+            .iter()
+            .map(|id| {
+                if id.ends_with(".toml") {
+                    config.path(Path::new(id)).display().to_string()
+                } else {
+                    id.clone()
+                }
+            })
+            .collect();
+    }
+    if o.attestations.is_empty() {
+        o.attestations = p.attestations.iter().map(|f| config.path(f)).collect();
+    }
+    if o.mutes.is_empty() {
+        o.mutes = p.mutes.iter().map(|f| config.path(f)).collect();
+    }
+    let out = &config.output;
+    if o.format.is_empty() {
+        o.format = out
+            .formats
+            .iter()
+            .map(|f| {
+                <Format as clap::ValueEnum>::from_str(f, true)
+                    .map_err(|e| bad_input(anyhow::anyhow!(e)))
+            })
+            .collect::<Result<_, _>>()?;
+    }
+    if o.output.is_none() && o.output_dir.is_none() {
+        o.output_dir = out.dir.as_ref().map(|d| config.path(d));
+    }
+    if o.send_to.is_empty() {
+        o.send_to = out.send_to.iter().filter_map(|t| t.parse().ok()).collect();
+    }
+    if o.fail_on.is_none()
+        && let Some(f) = &config.fail_on
+    {
+        o.fail_on = Some(
+            f.parse()
+                .map_err(|e: String| bad_input(anyhow::anyhow!(e)))?,
+        );
+    }
+    if args.database.is_none() {
+        args.database = config.history.database.as_ref().map(|d| config.path(d));
+    }
+    if config.history.enabled == Some(false) {
+        args.no_history = true;
+    }
+    Ok(())
+}
+
 pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
-    let ScanCommand::Aws(args) = cmd;
+    let ScanCommand::Aws(mut args) = cmd;
     let started_at = Utc::now();
+    if let Some(config) = Config::discover(args.config.as_deref()).map_err(bad_input)? {
+        apply_config(&mut args, &config)?;
+    }
+    // The history is opened (and locked) before any cloud call, so a busy or damaged
+    // database stops the run before it does work it cannot record.
+    let mut history = if args.no_history {
+        None
+    } else {
+        let path = args.database.clone().unwrap_or_else(history::default_path);
+        Some(Store::open_for_writing(&path).map_err(|e| match e {
+            HistoryError::Locked { .. } => scan_failed(e),
+            other => bad_input(other),
+        })?)
+    };
     let mut prepared = prepare(&args.select, &args.output, Provider::Aws)?;
     let services = services_needed(&prepared);
     let unknown: Vec<&String> = services
@@ -183,8 +296,8 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
         regions: args.regions.clone(),
         profile: args.profile.clone(),
         endpoint_url: args.endpoint_url.clone(),
-        concurrency: args.concurrency,
-        max_attempts: args.max_attempts,
+        concurrency: args.concurrency.unwrap_or(16),
+        max_attempts: args.max_attempts.unwrap_or(4),
         services,
     };
     let progress = Arc::new(BarProgress::new(!args.no_progress));
@@ -202,14 +315,20 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
             .map_err(scan_failed)?;
         sink::write_atomic(path, &bytes).map_err(scan_failed)?;
     }
-    finish(&mut prepared, &inventory, &args.output, started_at)
+    finish(
+        &mut prepared,
+        &inventory,
+        &args.output,
+        started_at,
+        history.as_mut(),
+    )
 }
 
 pub fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let started_at = Utc::now();
     let inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
     let mut prepared = prepare(&args.select, &args.output, inventory.provider)?;
-    finish(&mut prepared, &inventory, &args.output, started_at)
+    finish(&mut prepared, &inventory, &args.output, started_at, None)
 }
 
 fn finish(
@@ -217,6 +336,7 @@ fn finish(
     inventory: &Inventory,
     output: &OutputArgs,
     started_at: chrono::DateTime<Utc>,
+    history: Option<&mut Store>,
 ) -> Result<u8, Failure> {
     // OCSF to standard output is streamed: each check's findings are written as soon
     // as they exist, for `vouch scan aws --format ocsf | shipper`.
@@ -264,6 +384,16 @@ fn finish(
             anyhow::Error::new(e).context("cannot write to standard output"),
         ));
     }
+    let mut report = report;
+    if let Some(store) = history {
+        let target = history::target_of(&report);
+        if let Some(prev) = store.previous(&target, None).map_err(bad_input)? {
+            let before = store.report(prev).map_err(bad_input)?;
+            report.diff = Some(history::diff::compare(prev, &before, &report));
+        }
+        let id = store.save(&report).map_err(scan_failed)?;
+        eprintln!("stored as scan {id} in the history");
+    }
     for w in prepared.catalog.warnings.drain(..) {
         eprintln!("warning: {w}");
     }
@@ -273,7 +403,11 @@ fn finish(
         .iter()
         .map(|c| (c.id(), &c.meta.custom.params))
         .collect();
-    let mut formats = output.format.clone();
+    let mut formats = if output.format.is_empty() {
+        vec![Format::Terminal]
+    } else {
+        output.format.clone()
+    };
     formats.dedup();
     if formats.len() > 1 && output.output_dir.is_none() {
         return Err(bad_input(anyhow::anyhow!(
@@ -332,7 +466,10 @@ fn finish(
     }
     let delivered = deliver(&report, &prepared.catalog, &output.send_to);
     delivered?;
-    Ok(exit::for_counts(&report.summary))
+    Ok(exit_code(
+        &report,
+        output.fail_on.as_ref().unwrap_or(&FailOn::Any),
+    ))
 }
 
 /// Sends findings to every `--send-to` target; each failure is reported, every target
@@ -380,5 +517,33 @@ fn deliver(report: &ScanReport, catalog: &Catalog, targets: &[Target]) -> Result
             failures.len(),
             targets.len()
         )))
+    }
+}
+
+/// The exit code under the `--fail-on` rule: 1 when the rule is met, else 4 when some
+/// results could not be judged, else 0.
+fn exit_code(report: &ScanReport, rule: &FailOn) -> u8 {
+    let triggered = match rule {
+        FailOn::Any => report.summary.fail > 0,
+        // Without an earlier scan every failure is new.
+        FailOn::New => match &report.diff {
+            Some(d) => !d.new_failures.is_empty(),
+            None => report.summary.fail > 0,
+        },
+        FailOn::Severity(min) => report
+            .results
+            .iter()
+            .any(|r| r.status == crate::results::Status::Fail && r.severity >= *min),
+        FailOn::Score(min) => report
+            .policies
+            .iter()
+            .any(|p| p.score.is_some_and(|s| s < *min)),
+    };
+    if triggered {
+        exit::FAILURES
+    } else if report.summary.error > 0 {
+        exit::ERRORS
+    } else {
+        exit::OK
     }
 }

@@ -122,6 +122,9 @@ pub fn render(
         &mut out,
     );
 
+    if let Some(d) = &report.diff {
+        let _ = write!(out, "\n{}", render_diff(d, None));
+    }
     for note in &report.notes {
         let _ = writeln!(out, "\nNote: {note}");
     }
@@ -245,4 +248,52 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             );
         }
     }
+}
+
+/// Changes between two scans: what is newly failing comes first, since it is what a
+/// nightly job is run to catch.
+pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
+    let mut out = String::new();
+    let label = after
+        .map(|a| format!("scan {a}"))
+        .unwrap_or_else(|| "this scan".into());
+    let _ = writeln!(
+        out,
+        "Changes in {label} since scan {} ({}): {} new failures, {} resolved, {} still failing",
+        d.since,
+        d.since_time,
+        d.new_failures.len(),
+        d.resolved_failures.len(),
+        d.still_failing.len()
+    );
+    for (heading, list) in [
+        ("new failures", &d.new_failures),
+        ("resolved", &d.resolved_failures),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "  {heading}:");
+        for c in list {
+            let _ = writeln!(
+                out,
+                "    [{}] {}  {}  {}",
+                c.severity, c.check, c.resource, c.message
+            );
+        }
+    }
+    for s in &d.score_changes {
+        let f = |v: Option<f64>| {
+            v.map(|x| format!("{x:.0}%"))
+                .unwrap_or_else(|| "n/a".into())
+        };
+        let _ = writeln!(
+            out,
+            "  score of {}: {} -> {}",
+            s.policy,
+            f(s.before),
+            f(s.after)
+        );
+    }
+    out
 }

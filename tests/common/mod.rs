@@ -8,8 +8,16 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 pub fn vouch() -> Command {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let mut cmd = Command::cargo_bin("vouch").expect("vouch binary is built");
     cmd.env_remove("AWS_PROFILE");
+    // Each invocation gets its own history database, so tests running in parallel
+    // never contend for one (a test that wants history passes --database).
+    let n = RUN.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    cmd.env(
+        "VOUCH_DATABASE",
+        std::env::temp_dir().join(format!("vouch-test-{}-{n}.db", std::process::id())),
+    );
     cmd
 }
 

@@ -1,0 +1,269 @@
+//! `vouch.toml`: everything a scheduled audit needs, configured once. Found in the
+//! working directory or given with `--config`; command-line flags override it. Unknown
+//! keys and bad values are errors naming the line, so a typo never silently falls back
+//! to a default.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::inventory::Provider;
+use crate::results::Severity;
+
+pub const DEFAULT_FILE: &str = "vouch.toml";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub provider: Option<Provider>,
+    /// What makes the exit code non-zero (see [`FailOn`]).
+    pub fail_on: Option<String>,
+    #[serde(default)]
+    pub aws: AwsSection,
+    #[serde(default)]
+    pub checks: ChecksSection,
+    #[serde(default)]
+    pub policies: PoliciesSection,
+    #[serde(default)]
+    pub output: OutputSection,
+    #[serde(default)]
+    pub history: HistorySection,
+    /// Where the file was read from; relative paths in it are relative to its directory.
+    #[serde(skip)]
+    pub base_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwsSection {
+    #[serde(default)]
+    pub regions: Vec<String>,
+    pub profile: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub concurrency: Option<usize>,
+    pub max_attempts: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecksSection {
+    #[serde(default)]
+    pub ids: Vec<String>,
+    #[serde(default)]
+    pub services: Vec<String>,
+    pub severity: Option<Severity>,
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoliciesSection {
+    #[serde(default)]
+    pub packs: Vec<String>,
+    #[serde(default)]
+    pub attestations: Vec<PathBuf>,
+    #[serde(default)]
+    pub mutes: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputSection {
+    #[serde(default)]
+    pub formats: Vec<String>,
+    pub dir: Option<PathBuf>,
+    #[serde(default)]
+    pub send_to: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistorySection {
+    pub database: Option<PathBuf>,
+    /// Store scans at all (default true).
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {reason}")]
+    Invalid {
+        path: String,
+        line: usize,
+        reason: String,
+    },
+}
+
+/// When a finished scan should make the exit code non-zero.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FailOn {
+    /// Any failing result (the default).
+    Any,
+    /// Only failures that the previous scan of the same target did not have.
+    New,
+    /// Failures at or above this severity.
+    Severity(Severity),
+    /// A policy score under this percentage.
+    Score(f64),
+}
+
+impl std::str::FromStr for FailOn {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let usage = || {
+            format!(
+                "{s:?}: expected any, new, severity:<critical|high|medium|low|informational> or score:<0-100>"
+            )
+        };
+        match s.split_once(':') {
+            None if s == "any" => Ok(FailOn::Any),
+            None if s == "new" => Ok(FailOn::New),
+            Some(("severity", sev)) => sev.parse().map(FailOn::Severity).map_err(|_| usage()),
+            Some(("score", n)) => match n.parse::<f64>() {
+                Ok(v) if (0.0..=100.0).contains(&v) => Ok(FailOn::Score(v)),
+                _ => Err(usage()),
+            },
+            _ => Err(usage()),
+        }
+    }
+}
+
+impl Config {
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let invalid = |offset: usize, reason: String| ConfigError::Invalid {
+            path: shown.clone(),
+            line: crate::toml_file::line_of(text, offset),
+            reason,
+        };
+        let mut config: Config =
+            crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+        // Values whose meaning toml cannot check: name their line too.
+        let value_line = |key: &str| {
+            text.find(&format!("{key} ="))
+                .or_else(|| text.find(key))
+                .unwrap_or(0)
+        };
+        if let Some(f) = &config.fail_on {
+            f.parse::<FailOn>()
+                .map_err(|e| invalid(value_line("fail_on"), format!("fail_on {e}")))?;
+        }
+        for f in &config.output.formats {
+            if !["terminal", "json", "ocsf", "asff", "csv", "junit", "html"].contains(&f.as_str()) {
+                return Err(invalid(
+                    value_line("formats"),
+                    format!("unknown format {f:?} (terminal, json, ocsf, asff, csv, junit, html)"),
+                ));
+            }
+        }
+        for t in &config.output.send_to {
+            t.parse::<crate::deliver::Target>()
+                .map_err(|e| invalid(value_line("send_to"), e.to_string()))?;
+        }
+        config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        Ok(config)
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Config::parse(path, &text)
+    }
+
+    /// The config named with `--config`, else `vouch.toml` in the working directory if
+    /// there is one, else none.
+    pub fn discover(explicit: Option<&Path>) -> Result<Option<Config>, ConfigError> {
+        match explicit {
+            Some(p) => Config::load(p).map(Some),
+            None => {
+                let p = Path::new(DEFAULT_FILE);
+                if p.exists() {
+                    Config::load(p).map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+        }
+    }
+
+    /// A path from the file, taken relative to the file's directory.
+    pub fn path(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"provider = "aws"
+fail_on = "new"
+
+[aws]
+regions = ["us-east-1"]
+
+[policies]
+packs = ["atlasdata"]
+mutes = ["mutes.toml"]
+
+[output]
+formats = ["json", "ocsf"]
+dir = "reports"
+
+[history]
+database = "history.db"
+"#;
+
+    #[test]
+    fn parses_and_resolves_paths_against_the_file() {
+        let c = Config::parse(Path::new("/etc/vouch/vouch.toml"), GOOD).unwrap();
+        assert_eq!(c.aws.regions, vec!["us-east-1"]);
+        assert_eq!(
+            c.path(c.history.database.as_deref().unwrap()),
+            PathBuf::from("/etc/vouch/history.db")
+        );
+        assert_eq!(c.fail_on.unwrap().parse::<FailOn>().unwrap(), FailOn::New);
+    }
+
+    #[test]
+    fn a_typo_names_the_key_and_its_line() {
+        let e = Config::parse(Path::new("v.toml"), &GOOD.replace("regions =", "regoins ="))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("v.toml:5:") && e.contains("regoins"), "{e}");
+        let e = Config::parse(
+            Path::new("v.toml"),
+            &GOOD.replace("\"new\"", "\"sometimes\""),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("v.toml:2:") && e.contains("sometimes"), "{e}");
+        let e = Config::parse(Path::new("v.toml"), &GOOD.replace("\"ocsf\"", "\"pdf\""))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("v.toml:12:") && e.contains("pdf"), "{e}");
+    }
+
+    #[test]
+    fn fail_on_rules_parse() {
+        assert_eq!("any".parse::<FailOn>().unwrap(), FailOn::Any);
+        assert_eq!(
+            "severity:high".parse::<FailOn>().unwrap(),
+            FailOn::Severity(Severity::High)
+        );
+        assert_eq!("score:80".parse::<FailOn>().unwrap(), FailOn::Score(80.0));
+        assert!("score:120".parse::<FailOn>().is_err());
+        assert!("severity:dire".parse::<FailOn>().is_err());
+    }
+}

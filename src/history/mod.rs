@@ -1,0 +1,300 @@
+//! The history of scans: one SQLite file, one transaction per scan, so a run that is
+//! killed leaves every earlier scan intact. A lock file keeps two runs from writing
+//! the same database at once.
+
+pub mod diff;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use crate::report::identity::finding_uid;
+use crate::results::{Counts, ScanReport};
+
+pub use diff::ScanDiff;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error(
+        "history database {path} is busy: another vouch run is using it (lock file {lock}). Runs on one database must not overlap"
+    )]
+    Locked { path: String, lock: String },
+    #[error(
+        "history database {path} cannot be used: {reason}. It was left untouched; move it aside or set history.database to another file"
+    )]
+    Unusable { path: String, reason: String },
+    #[error("cannot create {path}: {source}")]
+    Create {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("no scan {0} in the history (see `vouch history`)")]
+    NoScan(i64),
+    #[error("the history has fewer than two scans of {0}; nothing to compare")]
+    NothingToCompare(String),
+}
+
+/// Where history lives when neither the config nor `--database` says.
+pub fn default_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("VOUCH_DATABASE") {
+        return PathBuf::from(p);
+    }
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("vouch").join("history.db")
+}
+
+/// A scan as listed by `vouch history`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScanRow {
+    pub id: i64,
+    pub target: String,
+    pub started_at: String,
+    pub finished_at: String,
+    pub summary: Counts,
+    pub scores: Vec<(String, Option<f64>)>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Held for as long as the store is open.
+    _lock: Option<File>,
+}
+
+/// The target a scan describes, for "the previous scan of the same target".
+pub fn target_of(report: &ScanReport) -> String {
+    format!("{}:{}", report.scan.provider, report.scan.account)
+}
+
+fn unusable(path: &Path, e: impl std::fmt::Display) -> HistoryError {
+    HistoryError::Unusable {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS scans (
+    id INTEGER PRIMARY KEY,
+    target TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    report TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS findings (
+    scan_id INTEGER NOT NULL REFERENCES scans(id),
+    uid TEXT NOT NULL,
+    check_id TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    status TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (scan_id, uid)
+);
+CREATE TABLE IF NOT EXISTS scores (
+    scan_id INTEGER NOT NULL REFERENCES scans(id),
+    pack TEXT NOT NULL,
+    score REAL,
+    coverage REAL NOT NULL,
+    PRIMARY KEY (scan_id, pack)
+);
+CREATE INDEX IF NOT EXISTS scans_by_target ON scans(target, id);
+";
+
+impl Store {
+    /// Opens (creating if needed) the database for writing, taking its lock. Fails,
+    /// without touching the file, if it is locked or not a vouch history database.
+    pub fn open_for_writing(path: &Path) -> Result<Store, HistoryError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| HistoryError::Create {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        let lock_path = PathBuf::from(format!("{}.lock", path.display()));
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|source| HistoryError::Create {
+                path: lock_path.display().to_string(),
+                source,
+            })?;
+        if lock.try_lock().is_err() {
+            return Err(HistoryError::Locked {
+                path: path.display().to_string(),
+                lock: lock_path.display().to_string(),
+            });
+        }
+        let mut store = Store::open(path)?;
+        store._lock = Some(lock);
+        Ok(store)
+    }
+
+    /// Opens an existing database to read it.
+    pub fn open(path: &Path) -> Result<Store, HistoryError> {
+        let conn = Connection::open(path).map_err(|e| unusable(path, e))?;
+        // Any read of a damaged or foreign file fails here, before anything is written.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| unusable(path, e))?;
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| unusable(path, e))?;
+        if version == 0 && tables > 0 {
+            return Err(unusable(
+                path,
+                "it is a SQLite database, but not one vouch wrote",
+            ));
+        }
+        if version > 1 {
+            return Err(unusable(
+                path,
+                format!("it was written by a newer vouch (schema {version})"),
+            ));
+        }
+        conn.execute_batch(SCHEMA).map_err(|e| unusable(path, e))?;
+        conn.pragma_update(None, "user_version", 1)
+            .map_err(|e| unusable(path, e))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            _lock: None,
+        })
+    }
+
+    /// Stores a scan in one transaction; returns its id.
+    pub fn save(&mut self, report: &ScanReport) -> Result<i64, HistoryError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| unusable(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        tx.execute(
+            "INSERT INTO scans (target, started_at, finished_at, summary, report) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                target_of(report),
+                report.scan.started_at.to_rfc3339(),
+                report.scan.finished_at.to_rfc3339(),
+                serde_json::to_string(&report.summary).unwrap_or_default(),
+                serde_json::to_string(report).unwrap_or_default(),
+            ],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut ins = tx
+                .prepare("INSERT OR REPLACE INTO findings (scan_id, uid, check_id, resource, status, severity, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .map_err(err)?;
+            for r in &report.results {
+                ins.execute(params![
+                    id,
+                    finding_uid(r),
+                    r.check,
+                    r.resource.id,
+                    r.status.to_string(),
+                    r.severity.to_string(),
+                    r.message
+                ])
+                .map_err(err)?;
+            }
+            let mut sc = tx
+                .prepare(
+                    "INSERT INTO scores (scan_id, pack, score, coverage) VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(err)?;
+            for p in &report.policies {
+                sc.execute(params![id, p.id, p.score, p.coverage])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(id)
+    }
+
+    pub fn list(&self, limit: usize) -> Result<Vec<ScanRow>, HistoryError> {
+        let err = |e: rusqlite::Error| unusable(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, target, started_at, finished_at, summary FROM scans ORDER BY id DESC LIMIT ?1")
+            .map_err(err)?;
+        let rows = stmt
+            .query_map(params![limit as i64], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(err)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(err)?;
+        let mut out = Vec::new();
+        for (id, target, started_at, finished_at, summary) in rows {
+            let mut s = self
+                .conn
+                .prepare("SELECT pack, score FROM scores WHERE scan_id = ?1 ORDER BY pack")
+                .map_err(err)?;
+            let scores = s
+                .query_map(params![id], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, Option<f64>>(1)?))
+                })
+                .map_err(err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(err)?;
+            out.push(ScanRow {
+                id,
+                target,
+                started_at,
+                finished_at,
+                summary: serde_json::from_str(&summary).unwrap_or_default(),
+                scores,
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn report(&self, id: i64) -> Result<ScanReport, HistoryError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT report FROM scans WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| unusable(&self.path, e))?;
+        let text = text.ok_or(HistoryError::NoScan(id))?;
+        serde_json::from_str(&text)
+            .map_err(|e| unusable(&self.path, format!("scan {id} is unreadable: {e}")))
+    }
+
+    /// The latest scan of `target` before scan `before` (or the latest of all if none).
+    pub fn previous(&self, target: &str, before: Option<i64>) -> Result<Option<i64>, HistoryError> {
+        self.conn
+            .query_row(
+                "SELECT id FROM scans WHERE target = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
+                params![target, before.unwrap_or(i64::MAX)],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| unusable(&self.path, e))
+    }
+
+    /// The id of the latest scan of all.
+    pub fn latest(&self) -> Result<Option<(i64, String)>, HistoryError> {
+        self.conn
+            .query_row(
+                "SELECT id, target FROM scans ORDER BY id DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| unusable(&self.path, e))
+    }
+}
