@@ -63,28 +63,9 @@ fn environment() -> Result<Environment<'static>, HtmlError> {
 /// style element's text.
 fn csp_hash(text: &str) -> Value {
     let digest = Sha256::digest(text.as_bytes());
-    Value::from_safe_string(format!("'sha256-{}'", base64(&digest)))
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
+    Value::from_safe_string(format!("'sha256-{encoded}'"))
 }
 
 // ---------------------------------------------------------------------------------
@@ -111,6 +92,8 @@ struct View {
     filter_services: Vec<String>,
     filter_statuses: Vec<String>,
     notes: Vec<String>,
+    /// Changes since the previous scan of the account, when the history has one.
+    diff: Option<crate::history::ScanDiff>,
 }
 
 #[derive(Serialize)]
@@ -391,6 +374,7 @@ impl View {
             filter_services,
             filter_statuses,
             notes: report.notes.clone(),
+            diff: report.diff.clone(),
         }
     }
 }
@@ -771,13 +755,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+    fn shows_the_changes_since_the_previous_scan() {
+        let report: ScanReport = serde_json::from_value(serde_json::json!({
+            "format": "vouch-results/1",
+            "tool": {"name": "vouch", "version": "0"},
+            "scan": {"provider": "aws", "account": "1", "regions": ["us-east-1"],
+                     "started_at": "2026-11-23T00:00:00Z", "finished_at": "2026-11-23T00:00:01Z"},
+            "summary": {"pass": 0, "fail": 0, "error": 0, "manual": 0, "muted": 0},
+            "results": [], "policies": [], "notes": [],
+            "diff": {"since": 41, "since_time": "2026-11-22T00:00:00Z",
+                     "new_failures": [{"check": "aws-s3-bucket-versioning", "resource": "arn:aws:s3:::broke<n>", "severity": "medium", "message": "versioning is suspended"}],
+                     "resolved_failures": [{"check": "aws-s3-bucket-versioning", "resource": "arn:aws:s3:::fixed", "severity": "medium", "message": "was off"}],
+                     "still_failing": [],
+                     "score_changes": [{"policy": "atlasdata", "before": 50.0, "after": 40.0}]}
+        }))
+        .unwrap();
+        let catalog =
+            crate::engine::Catalog::load(crate::engine::catalog::bundled_sources()).unwrap();
+        let html = String::from_utf8(render(&report, &catalog).unwrap()).unwrap();
+        assert!(html.contains("Changes since scan 41"), "{html}");
+        assert!(html.contains("1 new failures, 1 resolved, 0 still failing"));
+        assert!(html.contains("arn:aws:s3:::broke&lt;n&gt;"), "escaped");
+        assert!(html.contains("arn:aws:s3:::fixed"));
+        assert!(html.contains("atlasdata: 50.0 &rarr; 40.0"), "{html}");
     }
 
     #[test]
