@@ -35,6 +35,8 @@ pub struct Mute {
     pub resource_regex: Option<Regex>,
     pub account: Option<String>,
     pub region: Option<String>,
+    /// Tags the resource must carry, each with this value.
+    pub tags: std::collections::BTreeMap<String, String>,
     pub reason: String,
     pub owner: String,
     pub expires: Option<NaiveDate>,
@@ -57,6 +59,8 @@ struct RawMute {
     resource_regex: Option<String>,
     account: Option<String>,
     region: Option<String>,
+    #[serde(default)]
+    tags: std::collections::BTreeMap<String, String>,
     reason: String,
     owner: String,
     expires: Option<toml::value::Datetime>,
@@ -78,6 +82,10 @@ impl Mute {
                 .as_ref()
                 .is_none_or(|a| *a == r.resource.account)
             && self.region.as_ref().is_none_or(|g| *g == r.resource.region)
+            && self
+                .tags
+                .iter()
+                .all(|(k, v)| r.resource.tags.get(k) == Some(v))
     }
 
     fn expired(&self, today: NaiveDate) -> bool {
@@ -109,8 +117,12 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Mute>, MuteError> {
         if m.reason.trim().is_empty() || m.owner.trim().is_empty() {
             return Err(invalid(at, "a mute needs a `reason` and an `owner`".into()));
         }
-        if m.check.is_none() && m.resource.is_none() && m.resource_regex.is_none() {
-            return Err(invalid(at, "a mute must name a `check`, a `resource` or a `resource_regex`; it would mute everything".into()));
+        if m.check.is_none()
+            && m.resource.is_none()
+            && m.resource_regex.is_none()
+            && m.tags.is_empty()
+        {
+            return Err(invalid(at, "a mute must name a `check`, a `resource`, a `resource_regex` or `tags`; it would mute everything".into()));
         }
         let glob = |p: &Option<String>| -> Result<Option<GlobMatcher>, MuteError> {
             p.as_ref()
@@ -150,6 +162,7 @@ pub fn parse(path: &str, text: &str) -> Result<Vec<Mute>, MuteError> {
             resource_regex,
             account: m.account,
             region: m.region,
+            tags: m.tags,
             reason: m.reason,
             owner: m.owner,
             expires,
@@ -199,6 +212,7 @@ mod tests {
                 name: String::new(),
                 region: "us-east-1".into(),
                 account: "1".into(),
+                tags: Default::default(),
             },
             message: "off".into(),
             evidence: serde_json::Value::Null,

@@ -77,6 +77,9 @@ pub struct ResourceRef {
     pub name: String,
     pub region: String,
     pub account: String,
+    /// The resource's tags, when they were read (mutes can match on them).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tags: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

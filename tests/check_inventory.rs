@@ -465,3 +465,47 @@ deny contains {"id": b.id, "message": "too many"} if {
         "{bad}"
     );
 }
+
+#[test]
+fn mutes_can_match_resource_tags_and_results_carry_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inv: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("inventory-s3.json")).unwrap())
+            .unwrap();
+    inv["resources"][1]["attributes"]["tags"] =
+        serde_json::json!({"state": "observed", "value": {"env": "sandbox", "owner": "data-eng"}});
+    let path = write(dir.path(), "tagged.json", &inv.to_string());
+    let mutes = write(
+        dir.path(),
+        "mutes.toml",
+        "[[mute]]\ntags = { env = \"sandbox\" }\nreason = \"sandbox data is disposable\"\nowner = \"data-eng@example.com\"\n",
+    );
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args([
+            "--format",
+            "json",
+            "--checks",
+            "aws-s3-bucket-versioning",
+            "--mutes",
+        ])
+        .arg(&mutes)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bad = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"]["id"] == BAD)
+        .unwrap();
+    assert_eq!(bad["status"], "muted", "{bad}");
+    assert_eq!(bad["resource"]["tags"]["env"], "sandbox");
+    // The untagged buckets are untouched by the tag mute.
+    assert_eq!(status_of(&report, "aws-s3-bucket-versioning", GOOD), "pass");
+    assert_eq!(
+        status_of(&report, "aws-s3-bucket-versioning", DENIED),
+        "error"
+    );
+}

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::catalog::{Catalog, Check};
-use crate::inventory::{Inventory, Observed, RESERVED_FIELDS, Resource};
+use crate::inventory::{Inventory, Observed, RESERVED_FIELDS, Resource, TAGS_ATTRIBUTE};
 use crate::results::{CheckResult, ResourceRef, Status};
 
 /// One check to run with one parameter set.
@@ -85,6 +85,12 @@ fn resource_ref(r: &Resource) -> ResourceRef {
         name: r.name.clone(),
         region: r.region.clone(),
         account: r.account.clone(),
+        tags: r
+            .attributes
+            .get(TAGS_ATTRIBUTE)
+            .and_then(|t| t.value())
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default(),
     }
 }
 
@@ -190,6 +196,7 @@ impl Catalog {
                     name: format!("all {} in {}", listing.resource_type, listing.region),
                     region: listing.region.clone(),
                     account: listing.account.clone(),
+                    tags: Default::default(),
                 },
                 Status::Error,
                 format!("could not list {}: {reason}", listing.resource_type),

@@ -78,6 +78,10 @@ pub struct Resource {
     pub attributes: BTreeMap<String, Observed<serde_json::Value>>,
 }
 
+/// The attribute holding a resource's tags (key -> value), where the collector reads
+/// them; reports carry them so mutes can match on tags.
+pub const TAGS_ATTRIBUTE: &str = "tags";
+
 /// Field names of a resource that checks see beside its attributes; an attribute may
 /// not reuse one.
 pub const RESERVED_FIELDS: [&str; 5] = ["id", "type", "name", "account", "region"];

@@ -179,6 +179,7 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
                     name: format!("all {rt}"),
                     region: String::new(),
                     account: inventory.account.clone(),
+                    tags: Default::default(),
                 },
                 message: format!(
                     "{rt} was not collected in this scan, so the clause cannot be judged"

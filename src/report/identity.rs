@@ -58,6 +58,7 @@ mod tests {
                 name: "b".into(),
                 region: "us-east-1".into(),
                 account: "1".into(),
+                tags: Default::default(),
             },
             message: message.into(),
             evidence: serde_json::Value::Null,

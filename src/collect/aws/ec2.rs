@@ -28,6 +28,18 @@ pub struct Rule {
     pub source_groups: Vec<String>,
 }
 
+/// Tags as a map, from the `Tags` list EC2 returns with each resource.
+fn tag_map(tags: &[aws_sdk_ec2::types::Tag]) -> BTreeMap<String, String> {
+    tags.iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct GroupAttributes {
     group_name: Observed<String>,
@@ -35,6 +47,7 @@ struct GroupAttributes {
     is_default: Observed<bool>,
     ingress: Observed<Vec<Rule>>,
     egress: Observed<Vec<Rule>>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize, Clone)]
@@ -50,6 +63,7 @@ struct VpcAttributes {
     is_default: Observed<bool>,
     cidr_block: Observed<Option<String>>,
     flow_logs: Observed<Vec<FlowLog>>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +77,7 @@ struct VolumeAttributes {
     kms_key_id: Observed<Option<String>>,
     state: Observed<Option<String>>,
     attachments: Observed<Vec<String>>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize)]
@@ -70,6 +85,7 @@ struct SnapshotAttributes {
     encrypted: Observed<bool>,
     public: Observed<bool>,
     restore_accounts: Observed<Vec<String>>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 fn rules(perms: &[IpPermission]) -> Vec<Rule> {
@@ -161,6 +177,7 @@ async fn security_groups(
                 is_default: Observed::Value(name == "default"),
                 ingress: Observed::Value(rules(g.ip_permissions())),
                 egress: Observed::Value(rules(g.ip_permissions_egress())),
+                tags: Observed::Value(tag_map(g.tags())),
             };
             let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
             Some(ctx.resource(
@@ -215,6 +232,7 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Vec<Resour
                 is_default: Observed::Value(v.is_default().unwrap_or(false)),
                 cidr_block: Observed::Value(v.cidr_block().map(str::to_string)),
                 flow_logs: logs.clone().map(|m| m.get(id).cloned().unwrap_or_default()),
+                tags: Observed::Value(tag_map(v.tags())),
             };
             let arn = ctx.arn("ec2", region, &format!("vpc/{id}"));
             Some(ctx.resource(VPC, arn, id.to_string(), region, &attrs))
@@ -245,6 +263,7 @@ async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Vec<Res
                         .filter_map(|a| a.instance_id().map(str::to_string))
                         .collect(),
                 ),
+                tags: Observed::Value(tag_map(v.tags())),
             };
             let arn = ctx.arn("ec2", region, &format!("volume/{id}"));
             Some(ctx.resource(VOLUME, arn, id.to_string(), region, &attrs))
@@ -296,6 +315,7 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Vec<R
                 encrypted: Observed::Value(s.encrypted().unwrap_or(false)),
                 public,
                 restore_accounts,
+                tags: Observed::Value(tag_map(s.tags())),
             };
             let arn = ctx.arn("ec2", region, &format!("snapshot/{id}"));
             Some(ctx.resource(SNAPSHOT, arn, id, region, &attrs))

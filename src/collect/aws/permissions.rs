@@ -149,6 +149,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("s3:GetBucketOwnershipControls"),
     ),
     ("s3:GetBucketPolicy", Some("s3:GetBucketPolicy")),
+    ("s3:GetBucketTagging", Some("s3:GetBucketTagging")),
     ("s3:GetBucketVersioning", Some("s3:GetBucketVersioning")),
     (
         "s3:GetPublicAccessBlock",

@@ -30,6 +30,7 @@ struct InstanceAttributes {
     cluster_id: Observed<Option<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     backup_protected: Observed<BackupProtection>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize)]
@@ -43,6 +44,7 @@ struct ClusterAttributes {
     availability_zones: Observed<Vec<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     backup_protected: Observed<BackupProtection>,
+    tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +58,18 @@ struct SnapshotAttributes {
 pub struct BackupProtection {
     pub protected: bool,
     pub last_backup_time: Option<String>,
+}
+
+/// Tags as a map, from the `TagList` RDS returns with each resource.
+fn tag_map(tags: &[aws_sdk_rds::types::Tag]) -> BTreeMap<String, String> {
+    tags.iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect()
 }
 
 /// A value the API documents as always present but returned without: unreadable,
@@ -139,6 +153,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         cluster_id: Observed::Value(db.db_cluster_identifier().map(str::to_string)),
                         tls_parameters,
                         backup_protected: protection_of(&protected, arn),
+                        tags: Observed::Value(tag_map(db.tag_list())),
                     };
                     resources.push(ctx.resource(
                         INSTANCE,
@@ -195,6 +210,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         availability_zones: Observed::Value(c.availability_zones().to_vec()),
                         tls_parameters,
                         backup_protected: protection_of(&protected, arn),
+                        tags: Observed::Value(tag_map(c.tag_list())),
                     };
                     resources.push(ctx.resource(
                         CLUSTER,

@@ -27,6 +27,7 @@ pub struct BucketAttributes {
     pub logging: Observed<Logging>,
     /// `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`.
     pub object_ownership: Observed<String>,
+    pub tags: Observed<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -217,6 +218,7 @@ async fn read_bucket(
                     versioning: Observed::unreadable(&why),
                     logging: Observed::unreadable(&why),
                     object_ownership: Observed::unreadable(&why),
+                    tags: Observed::unreadable(&why),
                 },
             )
         }
@@ -234,14 +236,26 @@ async fn read_bucket(
 }
 
 async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
-    let (encryption, pab, policy, versioning, logging, ownership) = tokio::join!(
+    let (encryption, pab, policy, versioning, logging, ownership, tagging) = tokio::join!(
         client.get_bucket_encryption().bucket(bucket).send(),
         client.get_public_access_block().bucket(bucket).send(),
         client.get_bucket_policy().bucket(bucket).send(),
         client.get_bucket_versioning().bucket(bucket).send(),
         client.get_bucket_logging().bucket(bucket).send(),
         client.get_bucket_ownership_controls().bucket(bucket).send(),
+        client.get_bucket_tagging().bucket(bucket).send(),
     );
+    // A bucket without tags answers NoSuchTagSet: observed, and empty.
+    let tags = match observe("s3:GetBucketTagging", tagging, &["NoSuchTagSet"]) {
+        Observed::Value(out) => Observed::Value(
+            out.tag_set()
+                .iter()
+                .map(|t| (t.key().to_string(), t.value().to_string()))
+                .collect(),
+        ),
+        Observed::Absent => Observed::Value(BTreeMap::new()),
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let encryption = observe(
         "s3:GetBucketEncryption",
         encryption,
@@ -326,6 +340,7 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         versioning,
         logging,
         object_ownership,
+        tags,
     }
 }
 
