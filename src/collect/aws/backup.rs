@@ -52,18 +52,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let settings = RegionAttributes {
             plans: plans(&backup).await,
         };
-        let id = ctx.arn("backup", &region, "settings");
-        out.listed(
+        out.settings(
             ctx,
             REGION_SETTINGS,
+            "backup",
             &region,
-            Ok(vec![ctx.resource(
-                REGION_SETTINGS,
-                id,
-                format!("AWS Backup in {region}"),
-                &region,
-                &settings,
-            )]),
+            "AWS Backup",
+            &settings,
         );
         out.listed(ctx, VAULT, &region, vaults(ctx, &backup, &region).await);
         out

@@ -202,18 +202,6 @@ fn settings<T: Serialize>(
     attrs: &T,
 ) -> Collected {
     let mut out = Collected::default();
-    let id = ctx.arn(service, region, "settings");
-    out.listed(
-        ctx,
-        resource_type,
-        region,
-        Ok(vec![ctx.resource(
-            resource_type,
-            id,
-            format!("{label} in {region}"),
-            region,
-            attrs,
-        )]),
-    );
+    out.settings(ctx, resource_type, service, region, label, attrs);
     out
 }

@@ -133,18 +133,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             )
             .map(|o| o.ebs_encryption_by_default().unwrap_or(false)),
         };
-        let id = ctx.arn("ec2", &region, "settings");
-        out.listed(
+        out.settings(
             ctx,
             REGION_SETTINGS,
+            "ec2",
             &region,
-            Ok(vec![ctx.resource(
-                REGION_SETTINGS,
-                id,
-                format!("EC2 settings in {region}"),
-                &region,
-                &settings,
-            )]),
+            "EC2 settings",
+            &settings,
         );
         out.listed(ctx, VOLUME, &region, volumes(ctx, &ec2, &region).await);
         out.listed(ctx, SNAPSHOT, &region, snapshots(ctx, &ec2, &region).await);

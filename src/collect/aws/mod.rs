@@ -318,6 +318,27 @@ impl Collected {
         });
     }
 
+    /// Records a per-region (or account-wide) settings resource, such as "GuardDuty in
+    /// us-east-1", which gives promises about a region a resource to pass or fail.
+    pub fn settings<T: serde::Serialize>(
+        &mut self,
+        ctx: &AwsContext,
+        resource_type: &str,
+        service: &str,
+        region: &str,
+        label: &str,
+        attrs: &T,
+    ) {
+        let id = ctx.arn(service, region, "settings");
+        let name = format!("{label} in {region}");
+        self.listed(
+            ctx,
+            resource_type,
+            region,
+            Ok(vec![ctx.resource(resource_type, id, name, region, attrs)]),
+        );
+    }
+
     pub fn merge(&mut self, other: Collected) {
         self.listings.extend(other.listings);
         self.resources.extend(other.resources);
