@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-20000}"
-cargo build --release --quiet
+cargo build --release --quiet </dev/null
 BIN=target/release/vouch
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

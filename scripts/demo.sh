@@ -11,7 +11,7 @@ localstack/up.sh
 localstack/seed.sh
 eval "$(localstack/env.sh)"
 
-cargo build --quiet
+cargo build --quiet </dev/null
 set +e
 ./target/debug/vouch scan aws --region us-east-1 --region eu-west-1 --policy atlasdata --policy indicado "$@"
 code=$?

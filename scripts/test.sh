@@ -16,4 +16,4 @@ localstack/up.sh
 localstack/seed.sh
 eval "$(localstack/env.sh)"
 
-cargo test --all-targets -- --include-ignored
+cargo test --all-targets -- --include-ignored </dev/null
