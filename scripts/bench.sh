@@ -55,7 +55,9 @@ PY
 measure() {
     local label="$1"; shift
     /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>/dev/null || true
-    read -r secs kib < "$work/time"
+    # GNU time puts "Command exited with non-zero status N" first when vouch reports
+    # failures (exit 1); the figures are on the last line.
+    read -r secs kib < <(tail -n 1 "$work/time")
     printf '%-55s %8.2f s %8d MiB\n' "$label" "$secs" "$((kib / 1024))"
 }
 
