@@ -30,6 +30,22 @@ impl<T> Observed<T> {
         }
     }
 
+    /// For an observed optional field the API documents as always present: its absence
+    /// makes the value unreadable, with the reason.
+    pub fn and_then_required<U>(self, operation: &str, field: &str) -> Observed<U>
+    where
+        T: Into<Option<U>>,
+    {
+        match self {
+            Observed::Value(v) => match v.into() {
+                Some(u) => Observed::Value(u),
+                None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
+            },
+            Observed::Absent => Observed::Absent,
+            Observed::Unreadable(r) => Observed::Unreadable(r),
+        }
+    }
+
     pub fn value(&self) -> Option<&T> {
         match self {
             Observed::Value(v) => Some(v),
@@ -98,6 +114,26 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&Observed::<u8>::Absent).unwrap(),
             r#"{"state":"absent"}"#
+        );
+    }
+
+    #[test]
+    fn a_documented_field_left_out_is_unreadable_not_false() {
+        let missing: Observed<Option<bool>> = Observed::Value(None);
+        let got: Observed<bool> = missing.and_then_required("ec2:X", "Encrypted");
+        assert_eq!(
+            got,
+            Observed::unreadable("ec2:X: the response has no Encrypted")
+        );
+        let present: Observed<Option<bool>> = Observed::Value(Some(false));
+        assert_eq!(
+            present.and_then_required::<bool>("ec2:X", "Encrypted"),
+            Observed::Value(false)
+        );
+        let denied: Observed<Option<bool>> = Observed::unreadable("AccessDenied");
+        assert_eq!(
+            denied.and_then_required::<bool>("ec2:X", "Encrypted"),
+            Observed::unreadable("AccessDenied")
         );
     }
 

@@ -8,7 +8,7 @@ use aws_sdk_cloudtrail::Client;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{observe, reason};
+use super::error::{observe, reason, required};
 use super::s3::PublicAccessBlock;
 use super::{AwsContext, Collected, per_region, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
@@ -95,15 +95,22 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         None => Observed::Absent,
                     };
                     let attrs = TrailAttributes {
-                        is_multi_region: Observed::Value(
-                            t.is_multi_region_trail().unwrap_or(false),
+                        is_multi_region: required(
+                            "cloudtrail:DescribeTrails",
+                            "IsMultiRegionTrail",
+                            t.is_multi_region_trail(),
                         ),
                         home_region: Observed::Value(t.home_region().map(str::to_string)),
-                        log_file_validation: Observed::Value(
-                            t.log_file_validation_enabled().unwrap_or(false),
+                        log_file_validation: required(
+                            "cloudtrail:DescribeTrails",
+                            "LogFileValidationEnabled",
+                            t.log_file_validation_enabled(),
                         ),
                         kms_key_id: Observed::Value(t.kms_key_id().map(str::to_string)),
-                        is_logging: status.clone().map(|s| s.is_logging().unwrap_or(false)),
+                        is_logging: status
+                            .clone()
+                            .map(|s| s.is_logging())
+                            .and_then_required("cloudtrail:GetTrailStatus", "IsLogging"),
                         cloudwatch_logs_log_group_arn: Observed::Value(
                             t.cloud_watch_logs_log_group_arn().map(str::to_string),
                         ),
@@ -140,30 +147,33 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
         .iter()
         .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
         .collect();
+    // A flag that could not be read on any trail could decide "is there a multi-region
+    // trail that logs management events", so it makes the whole view unreadable.
+    let mut failed = failed;
+    let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
+    for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
+        let mut flag = |name: &str| match r.attributes.get(name) {
+            Some(Observed::Value(v)) => v.as_bool(),
+            Some(Observed::Unreadable(reason)) => {
+                failed.push(format!("{}: {reason}", r.name));
+                None
+            }
+            _ => None,
+        };
+        let summary = TrailSummary {
+            name: r.name.clone(),
+            arn: r.id.clone(),
+            is_multi_region: flag("is_multi_region").unwrap_or(false),
+            is_logging: flag("is_logging"),
+            management_events: flag("management_events"),
+        };
+        seen.insert(r.id.clone(), summary);
+    }
     let summary = if failed.is_empty() {
-        let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
-        for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
-            let flag = |name: &str| {
-                r.attributes
-                    .get(name)
-                    .and_then(|o| o.value())
-                    .and_then(Value::as_bool)
-            };
-            seen.insert(
-                r.id.clone(),
-                TrailSummary {
-                    name: r.name.clone(),
-                    arn: r.id.clone(),
-                    is_multi_region: flag("is_multi_region").unwrap_or(false),
-                    is_logging: flag("is_logging"),
-                    management_events: flag("management_events"),
-                },
-            );
-        }
         Observed::Value(seen.into_values().collect())
     } else {
         Observed::Unreadable(format!(
-            "trails could not be listed in every region ({})",
+            "not every trail could be read ({})",
             failed.join("; ")
         ))
     };

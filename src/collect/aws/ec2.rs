@@ -8,7 +8,7 @@ use aws_sdk_ec2::types::{Filter, IpPermission, SnapshotAttributeName};
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::{observe, reason, required};
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::{Observed, Resource};
 
@@ -131,7 +131,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 ec2.get_ebs_encryption_by_default().send().await,
                 &[],
             )
-            .map(|o| o.ebs_encryption_by_default().unwrap_or(false)),
+            .map(|o| o.ebs_encryption_by_default())
+            .and_then_required("ec2:GetEbsEncryptionByDefault", "EbsEncryptionByDefault"),
         };
         out.settings(
             ctx,
@@ -249,7 +250,7 @@ async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Vec<Res
         .filter_map(|v| {
             let id = v.volume_id()?;
             let attrs = VolumeAttributes {
-                encrypted: Observed::Value(v.encrypted().unwrap_or(false)),
+                encrypted: required("ec2:DescribeVolumes", "Encrypted", v.encrypted()),
                 kms_key_id: Observed::Value(v.kms_key_id().map(str::to_string)),
                 state: Observed::Value(v.state().map(|s| s.as_str().to_string())),
                 attachments: Observed::Value(
@@ -307,7 +308,7 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Vec<R
                     .collect()
             });
             let attrs = SnapshotAttributes {
-                encrypted: Observed::Value(s.encrypted().unwrap_or(false)),
+                encrypted: required("ec2:DescribeSnapshots", "Encrypted", s.encrypted()),
                 public,
                 restore_accounts,
                 tags: Observed::Value(tag_map(s.tags())),

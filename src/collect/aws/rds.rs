@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use aws_sdk_rds::Client;
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::{observe, reason, required};
 use super::{AwsContext, Collected, per_region, rfc3339};
 use crate::inventory::Observed;
 
@@ -70,15 +70,6 @@ fn tag_map(tags: &[aws_sdk_rds::types::Tag]) -> BTreeMap<String, String> {
             ))
         })
         .collect()
-}
-
-/// A value the API documents as always present but returned without: unreadable,
-/// rather than a guessed default.
-fn required<T>(operation: &str, field: &str, v: Option<T>) -> Observed<T> {
-    match v {
-        Some(v) => Observed::Value(v),
-        None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
-    }
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
