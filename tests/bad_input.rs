@@ -186,24 +186,11 @@ fn an_endpoint_that_is_down_exits_3_and_writes_no_output() {
     let dir = tempfile::tempdir().unwrap();
     let output = dir.path().join("results.json");
     let inventory = dir.path().join("inventory.json");
-    // Port 9 (discard) on loopback: nothing listens there.
-    let out = vouch()
-        .args([
-            "scan",
-            "aws",
-            "--region",
-            "us-east-1",
-            "--endpoint-url",
-            "http://127.0.0.1:9",
-            "--max-attempts",
-            "1",
-        ])
-        .args(["--format", "json", "--output"])
+    let out = common::scan_unreachable()
+        .args(["--max-attempts", "1", "--format", "json", "--output"])
         .arg(&output)
         .arg("--save-inventory")
         .arg(&inventory)
-        .env("AWS_ACCESS_KEY_ID", "test")
-        .env("AWS_SECRET_ACCESS_KEY", "test")
         .timeout(std::time::Duration::from_secs(120))
         .output()
         .unwrap();

@@ -66,19 +66,9 @@ fn a_damaged_history_database_is_reported_and_left_untouched() {
     let db = dir.path().join("history.db");
     let garbage = b"this is not a database, but someone's precious history\n".repeat(200);
     std::fs::write(&db, &garbage).unwrap();
-    let out = vouch()
-        .args([
-            "scan",
-            "aws",
-            "--region",
-            "us-east-1",
-            "--endpoint-url",
-            "http://127.0.0.1:9",
-            "--database",
-        ])
+    let out = common::scan_unreachable()
+        .arg("--database")
         .arg(&db)
-        .env("AWS_ACCESS_KEY_ID", "x")
-        .env("AWS_SECRET_ACCESS_KEY", "y")
         .output()
         .unwrap();
     let err = stderr(&out);
@@ -106,19 +96,9 @@ fn a_database_in_use_by_another_run_stops_this_one() {
     let db = dir.path().join("history.db");
     let lock = std::fs::File::create(dir.path().join("history.db.lock")).unwrap();
     lock.lock().unwrap();
-    let out = vouch()
-        .args([
-            "scan",
-            "aws",
-            "--region",
-            "us-east-1",
-            "--endpoint-url",
-            "http://127.0.0.1:9",
-            "--database",
-        ])
+    let out = common::scan_unreachable()
+        .arg("--database")
         .arg(&db)
-        .env("AWS_ACCESS_KEY_ID", "x")
-        .env("AWS_SECRET_ACCESS_KEY", "y")
         .output()
         .unwrap();
     let err = stderr(&out);

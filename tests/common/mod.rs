@@ -105,3 +105,22 @@ pub fn asff_ids(path: &std::path::Path) -> Vec<String> {
     ids.sort();
     ids
 }
+
+/// Loopback port 9 (discard): nothing listens, so any AWS call fails to connect.
+pub const UNREACHABLE: &str = "http://127.0.0.1:9";
+
+/// `vouch scan aws` pointed at an endpoint that is down, with dummy credentials.
+pub fn scan_unreachable() -> Command {
+    let mut cmd = vouch();
+    cmd.args([
+        "scan",
+        "aws",
+        "--region",
+        "us-east-1",
+        "--endpoint-url",
+        UNREACHABLE,
+    ])
+    .env("AWS_ACCESS_KEY_ID", "test")
+    .env("AWS_SECRET_ACCESS_KEY", "test");
+    cmd
+}
