@@ -21,6 +21,8 @@ pub struct Config {
     #[serde(default)]
     pub aws: AwsSection,
     #[serde(default)]
+    pub azure: AzureSection,
+    #[serde(default)]
     pub checks: ChecksSection,
     #[serde(default)]
     pub policies: PoliciesSection,
@@ -40,6 +42,20 @@ pub struct AwsSection {
     pub regions: Vec<String>,
     pub profile: Option<String>,
     pub endpoint_url: Option<String>,
+    pub concurrency: Option<usize>,
+    pub max_attempts: Option<u32>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AzureSection {
+    #[serde(default)]
+    pub subscriptions: Vec<String>,
+    pub auth: Option<crate::collect::azure::credential::AuthMethod>,
+    pub cloud: Option<crate::collect::azure::cloud::CloudName>,
+    pub authority_host: Option<String>,
+    pub arm_endpoint: Option<String>,
+    pub graph_endpoint: Option<String>,
     pub concurrency: Option<usize>,
     pub max_attempts: Option<u32>,
 }

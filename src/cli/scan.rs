@@ -12,7 +12,11 @@ use clap::{Args, Subcommand};
 use super::progress::BarProgress;
 use super::{Failure, Format, OutputArgs, SelectArgs, bad_input, scan_failed};
 use crate::assess::{Judgements, assess, plan};
+use crate::collect::CollectError;
 use crate::collect::aws::{self, AwsOptions};
+use crate::collect::azure::cloud::{Cloud, CloudName, EndpointOverrides};
+use crate::collect::azure::credential::AuthMethod;
+use crate::collect::azure::{self, AzureOptions};
 use crate::config::{Config, FailOn};
 use crate::deliver::{self, Target};
 use crate::engine::select::Selection;
@@ -30,6 +34,8 @@ use crate::results::ScanReport;
 pub enum ScanCommand {
     /// Scan the AWS account the standard credential chain points at.
     Aws(AwsArgs),
+    /// Scan the Azure subscriptions the credential can see (or those named).
+    Azure(AzureArgs),
 }
 
 #[derive(Args)]
@@ -43,7 +49,40 @@ pub struct AwsArgs {
     /// Send every AWS call to this endpoint (sets what AWS_ENDPOINT_URL sets).
     #[arg(long, value_name = "URL")]
     endpoint_url: Option<String>,
-    /// API calls in flight at once per service.
+    #[command(flatten)]
+    common: ScanCommon,
+}
+
+#[derive(Args)]
+pub struct AzureArgs {
+    /// Subscription id to scan (repeatable); default: every enabled subscription the
+    /// credential can see.
+    #[arg(long = "subscription", value_name = "ID")]
+    subscriptions: Vec<String>,
+    /// How to sign in (default: auto, the chain: service principal from AZURE_* variables,
+    /// workload identity, managed identity, Azure CLI).
+    #[arg(long, value_enum)]
+    auth: Option<AuthMethod>,
+    /// The Azure cloud: its sign-in, Resource Manager and Graph hosts (default: public).
+    #[arg(long, value_enum)]
+    cloud: Option<CloudName>,
+    /// Sign-in authority for --cloud custom (or to override a named cloud's).
+    #[arg(long, value_name = "URL")]
+    authority_host: Option<String>,
+    /// Resource Manager endpoint for --cloud custom (Azure Stack Hub, private endpoints).
+    #[arg(long, value_name = "URL")]
+    arm_endpoint: Option<String>,
+    /// Microsoft Graph endpoint for --cloud custom.
+    #[arg(long, value_name = "URL")]
+    graph_endpoint: Option<String>,
+    #[command(flatten)]
+    common: ScanCommon,
+}
+
+/// What every live scan takes, whatever the cloud.
+#[derive(Args)]
+pub struct ScanCommon {
+    /// API calls in flight at once (per service on AWS, per scan on Azure).
     #[arg(long)]
     concurrency: Option<usize>,
     /// Attempts per API call, including the first.
@@ -184,22 +223,52 @@ fn services_needed(prepared: &Prepared) -> Vec<String> {
     set.into_iter().collect()
 }
 
-/// Fills what the command line left unsaid from the config file.
-fn apply_config(args: &mut AwsArgs, config: &Config) -> Result<(), Failure> {
-    if config.provider.is_some_and(|p| p != Provider::Aws) {
-        return Err(bad_input(anyhow::anyhow!(
-            "the config is for provider {:?}; this is `vouch scan aws`",
-            config.provider
-        )));
+fn check_provider(config: &Config, provider: Provider) -> Result<(), Failure> {
+    match config.provider {
+        Some(p) if p != provider => Err(bad_input(anyhow::anyhow!(
+            "the config is for provider {p}; this is `vouch scan {provider}`"
+        ))),
+        _ => Ok(()),
     }
+}
+
+fn apply_aws_config(args: &mut AwsArgs, config: &Config) -> Result<(), Failure> {
+    check_provider(config, Provider::Aws)?;
     let a = &config.aws;
     if args.regions.is_empty() {
         args.regions = a.regions.clone();
     }
     args.profile = args.profile.take().or_else(|| a.profile.clone());
     args.endpoint_url = args.endpoint_url.take().or_else(|| a.endpoint_url.clone());
-    args.concurrency = args.concurrency.or(a.concurrency);
-    args.max_attempts = args.max_attempts.or(a.max_attempts);
+    args.common.concurrency = args.common.concurrency.or(a.concurrency);
+    args.common.max_attempts = args.common.max_attempts.or(a.max_attempts);
+    apply_config(&mut args.common, config)
+}
+
+fn apply_azure_config(args: &mut AzureArgs, config: &Config) -> Result<(), Failure> {
+    check_provider(config, Provider::Azure)?;
+    let a = &config.azure;
+    if args.subscriptions.is_empty() {
+        args.subscriptions = a.subscriptions.clone();
+    }
+    args.auth = args.auth.or(a.auth);
+    args.cloud = args.cloud.or(a.cloud);
+    args.authority_host = args
+        .authority_host
+        .take()
+        .or_else(|| a.authority_host.clone());
+    args.arm_endpoint = args.arm_endpoint.take().or_else(|| a.arm_endpoint.clone());
+    args.graph_endpoint = args
+        .graph_endpoint
+        .take()
+        .or_else(|| a.graph_endpoint.clone());
+    args.common.concurrency = args.common.concurrency.or(a.concurrency);
+    args.common.max_attempts = args.common.max_attempts.or(a.max_attempts);
+    apply_config(&mut args.common, config)
+}
+
+/// Fills what the command line left unsaid from the config file's shared sections.
+fn apply_config(args: &mut ScanCommon, config: &Config) -> Result<(), Failure> {
     let c = &config.checks;
     if args.select.checks.is_empty() {
         args.select.checks = c.ids.clone();
@@ -267,11 +336,80 @@ fn apply_config(args: &mut AwsArgs, config: &Config) -> Result<(), Failure> {
 }
 
 pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
-    let ScanCommand::Aws(mut args) = cmd;
     let started_at = Utc::now();
-    if let Some(config) = Config::discover(args.config.as_deref()).map_err(bad_input)? {
-        apply_config(&mut args, &config)?;
+    match cmd {
+        ScanCommand::Aws(mut args) => {
+            if let Some(config) =
+                Config::discover(args.common.config.as_deref()).map_err(bad_input)?
+            {
+                apply_aws_config(&mut args, &config)?;
+            }
+            let opts = AwsOptions {
+                regions: args.regions.clone(),
+                profile: args.profile.clone(),
+                endpoint_url: args.endpoint_url.clone(),
+                concurrency: args.common.concurrency.unwrap_or(16),
+                max_attempts: args.common.max_attempts.unwrap_or(4),
+                services: Vec::new(),
+            };
+            scan(
+                &mut args.common,
+                Provider::Aws,
+                &aws::SERVICES,
+                started_at,
+                |services, progress| async move {
+                    aws::collect(&AwsOptions { services, ..opts }, progress).await
+                },
+            )
+        }
+        ScanCommand::Azure(mut args) => {
+            if let Some(config) =
+                Config::discover(args.common.config.as_deref()).map_err(bad_input)?
+            {
+                apply_azure_config(&mut args, &config)?;
+            }
+            let cloud = Cloud::resolve(
+                args.cloud.unwrap_or_default(),
+                &EndpointOverrides {
+                    authority_host: args.authority_host.clone(),
+                    arm_endpoint: args.arm_endpoint.clone(),
+                    graph_endpoint: args.graph_endpoint.clone(),
+                },
+            )
+            .map_err(bad_input)?;
+            let opts = AzureOptions {
+                subscriptions: args.subscriptions.clone(),
+                cloud,
+                auth: args.auth.unwrap_or_default(),
+                concurrency: args.common.concurrency.unwrap_or(16),
+                max_attempts: args.common.max_attempts.unwrap_or(4),
+                services: Vec::new(),
+            };
+            scan(
+                &mut args.common,
+                Provider::Azure,
+                &azure::SERVICES,
+                started_at,
+                |services, progress| async move {
+                    azure::collect(&AzureOptions { services, ..opts }, progress).await
+                },
+            )
+        }
     }
+}
+
+/// A live scan: history lock, plan, collection, then the shared assessment and outputs.
+fn scan<F, Fut>(
+    args: &mut ScanCommon,
+    provider: Provider,
+    known_services: &[&str],
+    started_at: chrono::DateTime<Utc>,
+    collect: F,
+) -> Result<u8, Failure>
+where
+    F: FnOnce(Vec<String>, Arc<dyn crate::collect::Progress>) -> Fut,
+    Fut: Future<Output = Result<Inventory, CollectError>>,
+{
     // The history is opened (and locked) before any cloud call, so a busy or damaged
     // database stops the run before it does work it cannot record.
     let mut history = if args.no_history {
@@ -283,32 +421,27 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
             other => bad_input(other),
         })?)
     };
-    let mut prepared = prepare(&args.select, &args.output, Provider::Aws)?;
+    let mut prepared = prepare(&args.select, &args.output, provider)?;
     let services = services_needed(&prepared);
     let unknown: Vec<&String> = services
         .iter()
-        .filter(|s| !aws::SERVICES.contains(&s.as_str()))
+        .filter(|s| !known_services.contains(&s.as_str()))
         .collect();
     if !unknown.is_empty() {
         eprintln!("warning: vouch does not yet collect {unknown:?}; their checks report nothing");
     }
-    let opts = AwsOptions {
-        regions: args.regions.clone(),
-        profile: args.profile.clone(),
-        endpoint_url: args.endpoint_url.clone(),
-        concurrency: args.concurrency.unwrap_or(16),
-        max_attempts: args.max_attempts.unwrap_or(4),
-        services,
-    };
     let progress = Arc::new(BarProgress::new(!args.no_progress));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")
         .map_err(scan_failed)?;
-    let collected = runtime.block_on(aws::collect(&opts, progress.clone()));
+    let collected = runtime.block_on(collect(services, progress.clone()));
     progress.finish();
-    let inventory = collected.map_err(scan_failed)?;
+    let inventory = collected.map_err(|e| match e {
+        CollectError::Config(_) => bad_input(e),
+        other => scan_failed(other),
+    })?;
     if let Some(path) = &args.save_inventory {
         let bytes = serde_json::to_vec_pretty(&inventory)
             .context("cannot serialize the inventory")

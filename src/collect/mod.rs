@@ -1,9 +1,106 @@
 //! Collectors: read-only API calls that build an [`Inventory`](crate::inventory::Inventory).
 
 pub mod aws;
+pub mod azure;
 pub mod progress;
 
 pub use progress::{NoProgress, Progress};
+
+use crate::inventory::{Listing, Resource};
+
+/// What one collector returns: the listings it attempted and the resources it read.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub listings: Vec<Listing>,
+    pub resources: Vec<Resource>,
+}
+
+impl Collected {
+    /// Records the outcome of listing one resource type in one account (or
+    /// subscription) and region; a failed listing makes the type's checks `error`.
+    pub fn record(
+        &mut self,
+        resource_type: &str,
+        account: &str,
+        region: &str,
+        outcome: Result<Vec<Resource>, String>,
+    ) {
+        self.record_in(None, resource_type, account, region, outcome);
+    }
+
+    /// As [`Collected::record`], naming the provider id of the scope that was listed.
+    pub fn record_in(
+        &mut self,
+        scope: Option<String>,
+        resource_type: &str,
+        account: &str,
+        region: &str,
+        outcome: Result<Vec<Resource>, String>,
+    ) {
+        let error = match outcome {
+            Ok(resources) => {
+                self.resources.extend(resources);
+                None
+            }
+            Err(reason) => Some(reason),
+        };
+        self.listings.push(Listing {
+            resource_type: resource_type.to_string(),
+            account: account.to_string(),
+            region: region.to_string(),
+            error,
+            scope,
+        });
+    }
+
+    pub fn merge(&mut self, other: Collected) {
+        self.listings.extend(other.listings);
+        self.resources.extend(other.resources);
+    }
+
+    /// Sorted, so that concurrency never makes two scans of the same account differ.
+    pub fn sorted(mut self) -> Collected {
+        self.resources
+            .sort_by(|a, b| (&a.resource_type, &a.id).cmp(&(&b.resource_type, &b.id)));
+        self.listings.sort_by(|a, b| {
+            (&a.resource_type, &a.account, &a.region).cmp(&(
+                &b.resource_type,
+                &b.account,
+                &b.region,
+            ))
+        });
+        self
+    }
+}
+
+/// Runs collectors `at_once` at a time and merges what they return; with `progress`,
+/// each finished collector counts as one unit of work.
+pub async fn run_all<F>(
+    jobs: impl IntoIterator<Item = F>,
+    at_once: usize,
+    progress: Option<&dyn Progress>,
+) -> Collected
+where
+    F: Future<Output = Collected>,
+{
+    use futures::StreamExt;
+    let parts: Vec<Collected> = futures::stream::iter(jobs)
+        .map(|job| async move {
+            let part = job.await;
+            if let Some(p) = progress {
+                p.done_work(1);
+            }
+            part
+        })
+        .buffer_unordered(at_once)
+        .collect()
+        .await;
+    let mut all = Collected::default();
+    for p in parts {
+        all.merge(p);
+    }
+    all
+}
 
 /// Why a scan could not run at all (as opposed to a value that could not be read,
 /// which becomes an `error` result and lets the scan go on).
@@ -21,8 +118,19 @@ pub enum CollectError {
         "cannot reach {endpoint}: {reason}. Is the endpoint up (for the demo: `localstack/up.sh`), and is AWS_ENDPOINT_URL right?"
     )]
     Unreachable { endpoint: String, reason: String },
+    #[error(
+        "no usable Azure credential ({0}). Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_FEDERATED_TOKEN_FILE), run `az login`, or run on a host with a managed identity"
+    )]
+    AzureNoCredentials(String),
+    #[error(
+        "Azure refused the sign-in ({0}). Check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, the `az login` account, or choose a method with --auth"
+    )]
+    AzureBadCredentials(String),
     #[error("cannot list the account's regions ({0}); name them with --region")]
     Regions(String),
     #[error("{0}")]
     Other(String),
+    /// The scan's own settings are wrong (a certificate file, an endpoint URL).
+    #[error("{0}")]
+    Config(String),
 }

@@ -188,10 +188,12 @@ impl Catalog {
             let reason = listing.error.clone().unwrap_or_default();
             out.push(result(
                 ResourceRef {
-                    id: format!(
-                        "{}/{}/{}",
-                        listing.account, listing.region, listing.resource_type
-                    ),
+                    id: listing.scope.clone().unwrap_or_else(|| {
+                        format!(
+                            "{}/{}/{}",
+                            listing.account, listing.region, listing.resource_type
+                        )
+                    }),
                     resource_type: listing.resource_type.clone(),
                     name: format!("all {} in {}", listing.resource_type, listing.region),
                     region: listing.region.clone(),

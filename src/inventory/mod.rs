@@ -63,6 +63,10 @@ pub struct Listing {
     pub region: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The provider's id of what was being listed, where it has one (the ARM scope on
+    /// Azure: a subscription, or a server for its databases), so an error names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -52,6 +52,7 @@ pub fn status_of(report: &Value, check: &str, resource: &str) -> String {
         .cloned()
         .unwrap_or_else(|| panic!("no result for {check} on {resource}"))
 }
+pub mod fake_azure;
 pub mod hec;
 pub mod proxy;
 

@@ -29,7 +29,7 @@ use chrono::Utc;
 use futures::StreamExt;
 
 use super::{CollectError, Progress};
-use crate::inventory::{INVENTORY_FORMAT, Inventory, Listing, Provider, Resource, attributes_of};
+use crate::inventory::{INVENTORY_FORMAT, Inventory, Provider, Resource, attributes_of};
 
 #[derive(Debug, Clone)]
 pub struct AwsOptions {
@@ -267,32 +267,13 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
-    let parts: Vec<Collected> = futures::stream::iter(jobs)
-        .buffer_unordered(SERVICES_AT_ONCE)
-        .collect()
-        .await;
-    let mut all = Collected::default();
-    for p in parts {
-        all.merge(p);
-    }
+    let all = super::run_all(jobs, SERVICES_AT_ONCE, None).await.sorted();
     inventory.listings = all.listings;
     inventory.resources = all.resources;
-    // Concurrency must not make two scans of the same account differ.
-    inventory
-        .resources
-        .sort_by(|a, b| (&a.resource_type, &a.id).cmp(&(&b.resource_type, &b.id)));
-    inventory
-        .listings
-        .sort_by(|a, b| (&a.resource_type, &a.region).cmp(&(&b.resource_type, &b.region)));
     Ok(inventory)
 }
 
-/// What one service collector returns.
-#[derive(Debug, Default)]
-pub struct Collected {
-    pub listings: Vec<Listing>,
-    pub resources: Vec<Resource>,
-}
+pub use super::Collected;
 
 impl Collected {
     /// Records the outcome of listing one resource type in one region.
@@ -303,19 +284,7 @@ impl Collected {
         region: &str,
         outcome: Result<Vec<Resource>, String>,
     ) {
-        let error = match outcome {
-            Ok(resources) => {
-                self.resources.extend(resources);
-                None
-            }
-            Err(reason) => Some(reason),
-        };
-        self.listings.push(Listing {
-            resource_type: resource_type.to_string(),
-            account: ctx.account.clone(),
-            region: region.to_string(),
-            error,
-        });
+        self.record(resource_type, &ctx.account, region, outcome);
     }
 
     /// Records a per-region (or account-wide) settings resource, such as "GuardDuty in
@@ -337,11 +306,6 @@ impl Collected {
             region,
             Ok(vec![ctx.resource(resource_type, id, name, region, attrs)]),
         );
-    }
-
-    pub fn merge(&mut self, other: Collected) {
-        self.listings.extend(other.listings);
-        self.resources.extend(other.resources);
     }
 }
 

@@ -127,6 +127,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             account: ctx.account.clone(),
             region: GLOBAL_REGION.into(),
             error: Some(error),
+            scope: None,
         }),
         Ok(buckets) => {
             out.listings.push(Listing {
@@ -134,6 +135,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 account: ctx.account.clone(),
                 region: GLOBAL_REGION.into(),
                 error: None,
+                scope: None,
             });
             let clients: BTreeMap<String, Client> = ctx
                 .regions
@@ -164,6 +166,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         account: ctx.account.clone(),
         region: GLOBAL_REGION.into(),
         error: None,
+        scope: None,
     });
     out.resources
         .push(account_settings(ctx, &home_region).await);

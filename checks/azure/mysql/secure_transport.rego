@@ -1,0 +1,34 @@
+# METADATA
+# title: MySQL flexible servers refuse connections that are not encrypted with TLS
+# description: >-
+#   Passes when the server parameter require_secure_transport is on (compared without
+#   regard to case). Fails when it is off, or when the server reports no value: the
+#   server then accepts clients that connect in clear text.
+# related_resources:
+#   - ref: https://learn.microsoft.com/en-us/azure/mysql/flexible-server/how-to-connect-tls-ssl
+#     description: Connect to Azure Database for MySQL flexible server with encrypted connections
+# custom:
+#   id: azure-mysql-secure-transport
+#   severity: high
+#   provider: azure
+#   service: mysql
+#   resource_type: azure_mysql_flexible_server
+#   requires: [require_secure_transport]
+#   rationale: >-
+#     With require_secure_transport off, a client that does not ask for TLS sends its
+#     password and receives query results in clear text, readable and alterable by
+#     anyone on the network path. Policies promising encryption in transit are kept only
+#     if the server refuses such connections. CIS Microsoft Azure Foundations Benchmark
+#     (the "Enforce SSL connection" recommendation for MySQL).
+#   remediation: >-
+#     az mysql flexible-server parameter set --resource-group RG --server-name SERVER
+#     --name require_secure_transport --value ON
+package vouch.azure.mysql.secure_transport
+
+import data.vouch.lib.azure_database
+import rego.v1
+
+deny contains {"id": s.id, "message": msg} if {
+	some s in input.resources
+	msg := azure_database.secure_transport_problem(s)
+}

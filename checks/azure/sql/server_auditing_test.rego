@@ -1,0 +1,49 @@
+package vouch.azure.sql.server_auditing_test
+
+import data.vouch.azure.sql.server_auditing as check
+import rego.v1
+
+defaults := {"min_retention_days": 90}
+
+audit(state, days) := {"state": state, "retention_days": days, "storage_endpoint": "https://a.blob.core.windows.net/", "azure_monitor_target_enabled": null}
+
+run(auditing, params) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "srv", "auditing": auditing}], "params": params}
+}
+
+test_passes_when_auditing_keeps_records_for_the_minimum if {
+	count(run(audit("Enabled", 90), defaults)) == 0
+}
+
+test_passes_when_auditing_keeps_records_indefinitely if {
+	count(run(audit("Enabled", 0), defaults)) == 0
+}
+
+test_fails_when_auditing_is_disabled if {
+	run(audit("Disabled", 0), defaults) == {{"id": "srv", "message": "server auditing is Disabled"}}
+}
+
+test_fails_when_records_are_kept_fewer_days_than_the_minimum if {
+	run(audit("Enabled", 30), defaults) == {{"id": "srv", "message": "audit records are kept 30 days, fewer than 90"}}
+}
+
+test_fails_when_a_pack_asks_for_six_years if {
+	run(audit("Enabled", 365), {"min_retention_days": 2190}) == {{"id": "srv", "message": "audit records are kept 365 days, fewer than 2190"}}
+}
+
+test_passes_a_six_year_policy_when_records_are_kept_indefinitely if {
+	count(run(audit("Enabled", 0), {"min_retention_days": 2190})) == 0
+}
+
+test_passes_when_auditing_goes_only_to_a_workspace_with_no_retention_days if {
+	a := {"state": "Enabled", "retention_days": null, "storage_endpoint": null, "azure_monitor_target_enabled": true}
+	count(run(a, defaults)) == 0
+}
+
+test_fails_when_the_state_is_not_reported if {
+	run(audit(null, 0), defaults) == {{"id": "srv", "message": "server auditing is not reported"}}
+}
+
+test_fails_when_the_auditing_settings_are_null if {
+	run(null, defaults) == {{"id": "srv", "message": "the server reports no auditing settings"}}
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Storage accounts do not allow anonymous public access to blobs
+# description: >-
+#   Passes when allowBlobPublicAccess is false, or not set (null), which the Azure API
+#   documents as false. Fails only when it is true: then any container whose access
+#   level is set to Blob or Container can be read anonymously by anyone on the
+#   Internet. vouch does not read the containers' own access levels.
+# related_resources:
+#   - ref: https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent
+#     description: Remediate anonymous read access to blob data
+#   - ref: https://learn.microsoft.com/en-us/rest/api/storagerp/storage-accounts/get-properties
+#     description: Storage Accounts - Get Properties (allowBlobPublicAccess)
+# custom:
+#   id: azure-storage-blob-public-access-off
+#   severity: high
+#   provider: azure
+#   service: storage
+#   resource_type: azure_storage_account
+#   requires: [allow_blob_public_access]
+#   rationale: >-
+#     With anonymous access allowed on the account, one container set to public by
+#     mistake exposes its data to the whole Internet without any credential or log of
+#     who read it. Turning it off at the account level overrides every container's
+#     setting. CIS Microsoft Azure Foundations Benchmark ("Ensure that 'Allow Blob
+#     Anonymous Access' is set to 'Disabled'").
+#   remediation: >-
+#     az storage account update --name ACCOUNT --resource-group RG
+#     --allow-blob-public-access false
+package vouch.azure.storage.blob_public_access_off
+
+import rego.v1
+
+deny contains {"id": a.id, "message": "anonymous public read access to blobs is allowed on the account"} if {
+	some a in input.resources
+	a.allow_blob_public_access == true
+}

@@ -1,0 +1,100 @@
+//! Network security groups and their custom rules. ARM spreads a rule's sources and
+//! ports over a singular and a plural field; the collector joins them so a check reads
+//! one list.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::model::AzureResource;
+use super::{AzureContext, Collected, Subscription};
+use crate::inventory::Observed;
+
+pub const API: &str = "2024-05-01";
+pub const RESOURCE_TYPE: &str = "azure_network_security_group";
+pub const LIST: &str = "Microsoft.Network/networkSecurityGroups/read";
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Properties {
+    #[serde(default)]
+    security_rules: Option<Vec<Rule>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Rule {
+    name: String,
+    properties: RuleProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleProperties {
+    #[serde(default)]
+    direction: Option<String>,
+    #[serde(default)]
+    access: Option<String>,
+    #[serde(default)]
+    protocol: Option<String>,
+    #[serde(default)]
+    priority: Option<i64>,
+    #[serde(default)]
+    source_address_prefix: Option<String>,
+    #[serde(default)]
+    source_address_prefixes: Option<Vec<String>>,
+    #[serde(default)]
+    destination_port_range: Option<String>,
+    #[serde(default)]
+    destination_port_ranges: Option<Vec<String>>,
+}
+
+fn joined(one: &Option<String>, many: &Option<Vec<String>>) -> Vec<String> {
+    one.iter()
+        .chain(many.iter().flatten())
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+struct Attributes {
+    security_rules: Observed<Value>,
+}
+
+fn rules(p: &Properties) -> Value {
+    Value::Array(
+        p.security_rules
+            .iter()
+            .flatten()
+            .map(|r| {
+                let q = &r.properties;
+                serde_json::json!({
+                    "name": r.name,
+                    "direction": q.direction,
+                    "access": q.access,
+                    "protocol": q.protocol,
+                    "priority": q.priority,
+                    "source_address_prefixes": joined(&q.source_address_prefix, &q.source_address_prefixes),
+                    "destination_port_ranges": joined(&q.destination_port_range, &q.destination_port_ranges),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
+    super::per_resource(
+        ctx,
+        sub,
+        "/providers/Microsoft.Network/networkSecurityGroups",
+        API,
+        LIST,
+        RESOURCE_TYPE,
+        |g: AzureResource<Properties>| async move {
+            let attrs = Attributes {
+                security_rules: Observed::Value(rules(&g.properties)),
+            };
+            g.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
+        },
+    )
+    .await
+}

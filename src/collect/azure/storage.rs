@@ -1,0 +1,178 @@
+//! Storage accounts: encryption, transport security, public access, network rules, and
+//! blob soft delete (from the blob service of each account).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::api::ApiError;
+use super::model::{AzureResource, field, required, settings};
+use super::{AzureContext, Collected, Subscription};
+use crate::inventory::Observed;
+
+pub const API: &str = "2023-05-01";
+pub const RESOURCE_TYPE: &str = "azure_storage_account";
+pub const LIST: &str = "Microsoft.Storage/storageAccounts/read";
+pub const BLOB_SERVICE: &str = "Microsoft.Storage/storageAccounts/blobServices/read";
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Properties {
+    #[serde(default)]
+    encryption: Option<Encryption>,
+    #[serde(default)]
+    minimum_tls_version: Option<String>,
+    #[serde(default)]
+    supports_https_traffic_only: Option<bool>,
+    #[serde(default)]
+    allow_blob_public_access: Option<bool>,
+    #[serde(default)]
+    network_acls: Option<NetworkAcls>,
+    #[serde(default)]
+    public_network_access: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Encryption {
+    #[serde(default)]
+    services: Option<EncryptionServices>,
+    #[serde(default)]
+    key_source: Option<String>,
+    #[serde(default)]
+    require_infrastructure_encryption: Option<bool>,
+    #[serde(default)]
+    keyvaultproperties: Option<KeyVaultProperties>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EncryptionServices {
+    #[serde(default)]
+    blob: Option<EncryptionService>,
+    #[serde(default)]
+    file: Option<EncryptionService>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EncryptionService {
+    #[serde(default)]
+    enabled: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+struct KeyVaultProperties {
+    #[serde(default)]
+    keyvaulturi: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NetworkAcls {
+    #[serde(default)]
+    default_action: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct BlobService {
+    properties: BlobServiceProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BlobServiceProperties {
+    #[serde(default)]
+    delete_retention_policy: Option<RetentionPolicy>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RetentionPolicy {
+    #[serde(default)]
+    enabled: Option<bool>,
+    #[serde(default)]
+    days: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+struct Attributes {
+    encryption: Observed<Value>,
+    minimum_tls_version: Observed<Value>,
+    https_only: Observed<Value>,
+    allow_blob_public_access: Observed<Value>,
+    network_default_action: Observed<Value>,
+    public_network_access: Observed<Value>,
+    blob_soft_delete: Observed<Value>,
+}
+
+fn encryption(p: &Properties) -> Observed<Value> {
+    let Some(e) = &p.encryption else {
+        return Observed::unreadable(format!("{LIST}: the answer has no encryption"));
+    };
+    let enabled = |s: Option<&EncryptionService>| s.and_then(|s| s.enabled);
+    let services = e.services.as_ref();
+    Observed::Value(serde_json::json!({
+        "key_source": e.key_source,
+        "blob_enabled": enabled(services.and_then(|s| s.blob.as_ref())),
+        "file_enabled": enabled(services.and_then(|s| s.file.as_ref())),
+        "require_infrastructure_encryption": e.require_infrastructure_encryption,
+        "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
+    }))
+}
+
+fn soft_delete(answer: &Result<BlobService, ApiError>) -> Observed<Value> {
+    settings(answer, |b| {
+        // No policy in the answer means none was ever set: soft delete is off.
+        let policy = b.properties.delete_retention_policy.as_ref();
+        serde_json::json!({
+            "enabled": policy.and_then(|p| p.enabled).unwrap_or(false),
+            "days": policy.and_then(|p| p.days),
+        })
+    })
+}
+
+async fn account(
+    ctx: &AzureContext,
+    sub: &Subscription,
+    a: &AzureResource<Properties>,
+) -> crate::inventory::Resource {
+    let blob: Result<BlobService, ApiError> = ctx
+        .arm
+        .get(
+            &format!("{}/blobServices/default", a.id),
+            Some(API),
+            BLOB_SERVICE,
+        )
+        .await;
+    let p = &a.properties;
+    let attrs = Attributes {
+        encryption: encryption(p),
+        minimum_tls_version: field(&p.minimum_tls_version),
+        https_only: required(
+            &p.supports_https_traffic_only,
+            LIST,
+            "supportsHttpsTrafficOnly",
+        ),
+        allow_blob_public_access: field(&p.allow_blob_public_access),
+        network_default_action: required(
+            &p.network_acls
+                .as_ref()
+                .and_then(|n| n.default_action.clone()),
+            LIST,
+            "networkAcls.defaultAction",
+        ),
+        public_network_access: field(&p.public_network_access),
+        blob_soft_delete: soft_delete(&blob),
+    };
+    a.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
+}
+
+pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
+    super::per_resource(
+        ctx,
+        sub,
+        "/providers/Microsoft.Storage/storageAccounts",
+        API,
+        LIST,
+        RESOURCE_TYPE,
+        |a: AzureResource<Properties>| async move { account(ctx, sub, &a).await },
+    )
+    .await
+}

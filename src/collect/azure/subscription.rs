@@ -1,0 +1,345 @@
+//! The subscription itself: where its Activity Log goes and for how long it is kept,
+//! which Defender for Cloud plans are on, and which resource types are in use (a plan
+//! only matters where its resources exist).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::api::ApiError;
+use super::{AzureContext, Collected, Subscription};
+use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
+
+pub const RESOURCE_TYPE: &str = "azure_subscription";
+pub const DIAGNOSTICS_API: &str = "2021-05-01-preview";
+pub const DIAGNOSTICS: &str = "Microsoft.Insights/diagnosticSettings/read";
+pub const TABLES_API: &str = "2022-10-01";
+pub const TABLES: &str = "Microsoft.OperationalInsights/workspaces/tables/read";
+pub const LIFECYCLE_API: &str = "2023-05-01";
+pub const LIFECYCLE: &str = "Microsoft.Storage/storageAccounts/managementPolicies/read";
+pub const PRICINGS_API: &str = "2024-01-01";
+pub const PRICINGS: &str = "Microsoft.Security/pricings/read";
+pub const RESOURCES_API: &str = "2021-04-01";
+pub const RESOURCES: &str = "Microsoft.Resources/subscriptions/resources/read";
+
+#[derive(Debug, Deserialize)]
+struct DiagnosticSetting {
+    name: String,
+    properties: DiagnosticProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DiagnosticProperties {
+    #[serde(default)]
+    storage_account_id: Option<String>,
+    #[serde(default)]
+    workspace_id: Option<String>,
+    #[serde(default)]
+    event_hub_authorization_rule_id: Option<String>,
+    #[serde(default)]
+    logs: Vec<LogSetting>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LogSetting {
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    category_group: Option<String>,
+    enabled: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Table {
+    properties: TableProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct TableProperties {
+    #[serde(default)]
+    total_retention_in_days: Option<i64>,
+    #[serde(default)]
+    retention_in_days: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ManagementPolicy {
+    properties: ManagementPolicyProperties,
+}
+
+#[derive(Debug, Deserialize)]
+struct ManagementPolicyProperties {
+    policy: LifecyclePolicy,
+}
+
+#[derive(Debug, Deserialize)]
+struct LifecyclePolicy {
+    #[serde(default)]
+    rules: Vec<LifecycleRule>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LifecycleRule {
+    #[serde(default = "yes")]
+    enabled: bool,
+    definition: Value,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Pricing {
+    name: String,
+    properties: PricingProperties,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PricingProperties {
+    pricing_tier: String,
+    #[serde(default)]
+    sub_plan: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GenericResource {
+    #[serde(rename = "type")]
+    resource_type: String,
+}
+
+#[derive(Debug, Serialize, Default)]
+struct Attributes {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity_log_exports: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity_log_retention: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    defender_plans: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resource_types_in_use: Option<Observed<Value>>,
+}
+
+fn export_of(s: &DiagnosticSetting) -> Value {
+    let p = &s.properties;
+    let categories: BTreeSet<&str> = p
+        .logs
+        .iter()
+        .filter(|l| l.enabled)
+        .filter_map(|l| l.category.as_deref().or(l.category_group.as_deref()))
+        .collect();
+    serde_json::json!({
+        "name": s.name,
+        "categories": categories,
+        "workspace_id": p.workspace_id,
+        "storage_account_id": p.storage_account_id,
+        "event_hub_authorization_rule_id": p.event_hub_authorization_rule_id,
+    })
+}
+
+/// The smallest age (days) at which an enabled lifecycle rule deletes base blobs; none
+/// means blobs are kept until someone deletes them.
+fn lifecycle_deletes_after(policy: &LifecyclePolicy) -> Option<i64> {
+    policy
+        .rules
+        .iter()
+        .filter(|r| r.enabled)
+        .filter_map(|r| {
+            let delete = &r.definition["actions"]["baseBlob"]["delete"];
+            delete["daysAfterModificationGreaterThan"]
+                .as_f64()
+                .or_else(|| delete["daysAfterCreationGreaterThan"].as_f64())
+                .map(|d| d as i64)
+        })
+        .min()
+}
+
+async fn retention_row(
+    ctx: &AzureContext,
+    setting: &str,
+    kind: &str,
+    id: &str,
+) -> Result<Value, String> {
+    let row = |days: Option<i64>, forever: bool| {
+        serde_json::json!({
+            "setting": setting,
+            "destination": kind,
+            "destination_id": id,
+            "retention_days": days,
+            "kept_indefinitely": forever,
+        })
+    };
+    match kind {
+        "log_analytics" => {
+            let table: Table = ctx
+                .arm
+                .get(
+                    &format!("{id}/tables/AzureActivity"),
+                    Some(TABLES_API),
+                    TABLES,
+                )
+                .await
+                .map_err(|e| e.reason())?;
+            let p = table.properties;
+            Ok(row(
+                p.total_retention_in_days.or(p.retention_in_days),
+                false,
+            ))
+        }
+        "storage" => {
+            let policy: Result<ManagementPolicy, ApiError> = ctx
+                .arm
+                .get(
+                    &format!("{id}/managementPolicies/default"),
+                    Some(LIFECYCLE_API),
+                    LIFECYCLE,
+                )
+                .await;
+            match policy {
+                Ok(p) => {
+                    let days = lifecycle_deletes_after(&p.properties.policy);
+                    Ok(row(days, days.is_none()))
+                }
+                // No lifecycle policy: nothing ages the logs out.
+                Err(ApiError::NotFound(_)) => Ok(row(None, true)),
+                Err(e) => Err(e.reason()),
+            }
+        }
+        _ => Ok(row(None, false)),
+    }
+}
+
+async fn activity_log(
+    ctx: &AzureContext,
+    sub: &Subscription,
+) -> (Observed<Value>, Observed<Value>) {
+    let settings: Result<Vec<DiagnosticSetting>, ApiError> = ctx
+        .arm
+        .list(
+            &format!(
+                "/subscriptions/{}/providers/Microsoft.Insights/diagnosticSettings",
+                sub.id
+            ),
+            Some(DIAGNOSTICS_API),
+            DIAGNOSTICS,
+        )
+        .await;
+    let settings = match settings {
+        Ok(s) => s,
+        Err(e) => {
+            return (
+                Observed::unreadable(e.reason()),
+                Observed::unreadable(e.reason()),
+            );
+        }
+    };
+    let exports = Value::Array(settings.iter().map(export_of).collect());
+    let mut reads = Vec::new();
+    for s in &settings {
+        let p = &s.properties;
+        for (kind, id) in [
+            ("log_analytics", &p.workspace_id),
+            ("storage", &p.storage_account_id),
+            ("event_hub", &p.event_hub_authorization_rule_id),
+        ] {
+            if let Some(id) = id.as_deref().filter(|i| !i.is_empty()) {
+                reads.push(retention_row(ctx, &s.name, kind, id));
+            }
+        }
+    }
+    let rows: Result<Vec<Value>, String> =
+        futures::future::join_all(reads).await.into_iter().collect();
+    let retention = match rows {
+        Ok(rows) => Observed::Value(Value::Array(rows)),
+        Err(reason) => Observed::unreadable(reason),
+    };
+    (Observed::Value(exports), retention)
+}
+
+async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, Observed<Value>) {
+    let pricings_path = format!(
+        "/subscriptions/{}/providers/Microsoft.Security/pricings",
+        sub.id
+    );
+    let resources_path = format!("/subscriptions/{}/resources", sub.id);
+    let (pricings, resources) = futures::join!(
+        ctx.arm
+            .list::<Pricing>(&pricings_path, Some(PRICINGS_API), PRICINGS),
+        ctx.arm
+            .list::<GenericResource>(&resources_path, Some(RESOURCES_API), RESOURCES),
+    );
+    let plans = match pricings {
+        Ok(p) => Observed::Value(
+            serde_json::to_value(
+                p.iter()
+                    .map(|p| {
+                        (
+                            p.name.clone(),
+                            serde_json::json!({
+                                "pricing_tier": p.properties.pricing_tier,
+                                "sub_plan": p.properties.sub_plan,
+                            }),
+                        )
+                    })
+                    .collect::<BTreeMap<String, Value>>(),
+            )
+            .unwrap_or(Value::Null),
+        ),
+        Err(e) => Observed::unreadable(e.reason()),
+    };
+    let types = match resources {
+        Ok(r) => Observed::Value(
+            serde_json::to_value(
+                r.iter()
+                    .map(|r| r.resource_type.to_lowercase())
+                    .collect::<BTreeSet<String>>(),
+            )
+            .unwrap_or(Value::Null),
+        ),
+        Err(e) => Observed::unreadable(e.reason()),
+    };
+    (plans, types)
+}
+
+pub async fn collect(
+    ctx: &AzureContext,
+    sub: &Subscription,
+    monitor: bool,
+    with_defender: bool,
+) -> Collected {
+    ctx.progress
+        .stage(&format!("subscription settings: reading {}", sub.id));
+    let mut attrs = Attributes::default();
+    if monitor {
+        let (exports, retention) = activity_log(ctx, sub).await;
+        attrs.activity_log_exports = Some(exports);
+        attrs.activity_log_retention = Some(retention);
+    }
+    if with_defender {
+        let (plans, types) = defender(ctx, sub).await;
+        attrs.defender_plans = Some(plans);
+        attrs.resource_types_in_use = Some(types);
+    }
+    let id = format!("/subscriptions/{}", sub.id);
+    let resource = Resource {
+        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
+        name: if sub.name.is_empty() {
+            sub.id.clone()
+        } else {
+            sub.name.clone()
+        },
+        id,
+        resource_type: RESOURCE_TYPE.to_string(),
+        account: sub.id.clone(),
+        region: GLOBAL_REGION.to_string(),
+    };
+    let mut out = Collected::default();
+    out.record(RESOURCE_TYPE, &sub.id, GLOBAL_REGION, Ok(vec![resource]));
+    out
+}
