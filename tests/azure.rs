@@ -390,3 +390,59 @@ fn an_endpoint_that_is_down_or_a_custom_cloud_without_endpoints_is_clear() {
     assert_eq!(out.status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("AZURE_CLIENT_SECRET"), "{stderr}");
 }
+
+#[test]
+fn the_config_file_sets_the_cloud_and_the_subscriptions() {
+    let fake = FakeAzure::start("default");
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("vouch.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "provider = \"azure\"\n\n[azure]\nsubscriptions = [\"{LAX}\"]\nauth = \"service-principal\"\ncloud = \"custom\"\nauthority_host = \"{o}\"\narm_endpoint = \"{o}\"\ngraph_endpoint = \"{g}\"\nmax_attempts = 2\n",
+            o = fake.origin(),
+            g = fake.graph_origin()
+        ),
+    )
+    .unwrap();
+    let check = common::vouch()
+        .args(["config", "check", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    // The fake's own endpoints on the command line are dropped: only the file names them.
+    let out = common::vouch()
+        .env("SSL_CERT_FILE", fake_azure::dir().join("tls/ca.pem"))
+        .env("AZURE_TENANT_ID", TENANT)
+        .env("AZURE_CLIENT_ID", fake_azure::CLIENT)
+        .env("AZURE_CLIENT_SECRET", fake_azure::SECRET)
+        .args(["scan", "azure", "--no-progress", "--format", "json"])
+        .args(["--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let results = report["results"].as_array().unwrap();
+    assert!(!results.is_empty(), "{stderr}");
+    for r in results {
+        let id = r["resource"]["id"].as_str().unwrap();
+        assert!(id.contains(LAX) || id.starts_with("/tenants/"), "{id}");
+    }
+
+    std::fs::write(&config, "provider = \"azure\"\n[azure]\ncloud = \"mars\"\n").unwrap();
+    let bad = common::vouch()
+        .args(["scan", "azure", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("mars") && stderr.contains("vouch.toml:3"),
+        "{stderr}"
+    );
+}

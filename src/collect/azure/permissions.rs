@@ -60,4 +60,37 @@ mod tests {
             assert!(a.starts_with("Microsoft.") && a.ends_with("/read"), "{a}");
         }
     }
+
+    #[test]
+    fn every_action_the_collectors_name_is_in_the_table() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/collect/azure");
+        let mut seen = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for piece in text.split('"').skip(1).step_by(2) {
+                if piece.starts_with("Microsoft.") && piece.contains('/') && !piece.contains(' ') {
+                    seen.push(piece.to_string());
+                }
+            }
+        }
+        assert!(seen.len() >= 15, "{seen:?}");
+        for action in &seen {
+            assert!(
+                ACTIONS.contains(&action.as_str()),
+                "{action} is named by a collector but not in ACTIONS"
+            );
+        }
+    }
+
+    #[test]
+    fn published_role_matches_the_table() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/azure-role.json");
+        let published: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(
+            published,
+            role_definition(),
+            "run `cargo run -- permissions azure > docs/azure-role.json`"
+        );
+    }
 }
