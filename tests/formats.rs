@@ -154,3 +154,46 @@ fn ocsf_to_standard_output_is_streamed_with_the_same_findings_as_the_file() {
     streamed.sort();
     assert_eq!(streamed, file_ids);
 }
+
+#[test]
+#[ignore = "needs the validator venv: run scripts/test.sh"]
+fn an_azure_scan_is_valid_for_every_consumer_but_security_hub() {
+    let fake = common::fake_azure::FakeAzure::start("default");
+    let dir = tempfile::tempdir().unwrap();
+    let out = fake
+        .scan()
+        .args([
+            "--policy",
+            "opendatadsl",
+            "--format",
+            "json,ocsf,csv,junit,html",
+        ])
+        .arg("--output-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("results.json")).unwrap()).unwrap();
+    let n = results["results"].as_array().unwrap().len() as u64;
+    let ocsf = validate("ocsf", &dir.path().join("findings.ocsf.jsonl"));
+    assert_eq!(ocsf["detection_findings"], n);
+    assert_eq!(
+        validate("junit", &dir.path().join("results.junit.xml"))["cases"],
+        n
+    );
+    assert_eq!(validate("csv", &dir.path().join("results.csv"))["rows"], n);
+    let first = std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl")).unwrap();
+    let event: Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(event["cloud"]["provider"], "Azure", "{event}");
+
+    // ASFF is Security Hub's format: an Azure scan asking for it is bad input.
+    let out = fake.scan().args(["--format", "asff"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ASFF is for AWS scans"));
+}
