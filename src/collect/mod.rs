@@ -84,20 +84,13 @@ where
     F: Future<Output = Collected>,
 {
     use futures::StreamExt;
-    let parts: Vec<Collected> = futures::stream::iter(jobs)
-        .map(|job| async move {
-            let part = job.await;
-            if let Some(p) = progress {
-                p.done_work(1);
-            }
-            part
-        })
-        .buffer_unordered(at_once)
-        .collect()
-        .await;
+    let mut parts = futures::stream::iter(jobs).buffer_unordered(at_once);
     let mut all = Collected::default();
-    for p in parts {
-        all.merge(p);
+    while let Some(part) = parts.next().await {
+        if let Some(p) = progress {
+            p.done_work(1);
+        }
+        all.merge(part);
     }
     all
 }

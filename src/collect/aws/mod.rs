@@ -26,8 +26,6 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
 use chrono::Utc;
 
-use futures::StreamExt;
-
 use super::{CollectError, Progress};
 use crate::inventory::{INVENTORY_FORMAT, Inventory, Provider, Resource, attributes_of};
 
@@ -318,23 +316,12 @@ where
     ctx.progress
         .stage(&format!("{service}: reading {} regions", ctx.regions.len()));
     ctx.progress.add_work(ctx.regions.len() as u64);
-    let parts: Vec<Collected> = futures::stream::iter(ctx.regions.clone())
-        .map(|region| {
-            let fut = f(region);
-            async move {
-                let part = fut.await;
-                ctx.progress.done_work(1);
-                part
-            }
-        })
-        .buffer_unordered(REGIONS_AT_ONCE)
-        .collect()
-        .await;
-    let mut out = Collected::default();
-    for p in parts {
-        out.merge(p);
-    }
-    out
+    super::run_all(
+        ctx.regions.clone().into_iter().map(f),
+        REGIONS_AT_ONCE,
+        Some(ctx.progress.as_ref()),
+    )
+    .await
 }
 
 /// Services collected at once.

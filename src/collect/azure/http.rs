@@ -72,24 +72,26 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-fn method_of(method: Method) -> reqwest::Method {
+/// vouch only reads: GET for ARM and Graph, POST for the sign-in's token request.
+/// Anything else is refused here, below every caller.
+fn method_of(method: Method) -> Option<reqwest::Method> {
     match method {
-        Method::Get => reqwest::Method::GET,
-        Method::Head => reqwest::Method::HEAD,
-        Method::Post => reqwest::Method::POST,
-        Method::Put => reqwest::Method::PUT,
-        Method::Patch => reqwest::Method::PATCH,
-        Method::Delete => reqwest::Method::DELETE,
-        _ => reqwest::Method::OPTIONS,
+        Method::Get => Some(reqwest::Method::GET),
+        Method::Post => Some(reqwest::Method::POST),
+        _ => None,
     }
 }
 
 #[async_trait::async_trait]
 impl HttpClient for ReqwestTransport {
     async fn execute_request(&self, request: &Request) -> azure_core::Result<AsyncRawResponse> {
-        let mut req = self
-            .client
-            .request(method_of(request.method()), request.url().clone());
+        let method = method_of(request.method()).ok_or_else(|| {
+            Error::with_message(
+                ErrorKind::Other,
+                format!("vouch does not send {:?} requests", request.method()),
+            )
+        })?;
+        let mut req = self.client.request(method, request.url().clone());
         for (name, value) in request.headers().iter() {
             req = req.header(name.as_str(), value.as_str());
         }

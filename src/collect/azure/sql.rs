@@ -124,11 +124,15 @@ async fn server(
     let auditing = match &auditing {
         // Every server has an auditing policy, even if only "Disabled".
         Err(ApiError::NotFound(reason)) => Observed::unreadable(reason.clone()),
+        // 0 means "kept indefinitely", so a missing count must not read as 0.
+        Ok(a) if a.properties.retention_days.is_none() => {
+            Observed::unreadable(format!("{AUDITING}: the answer has no retentionDays"))
+        }
         other => settings(other, |a| {
             let p = &a.properties;
             serde_json::json!({
                 "state": p.state,
-                "retention_days": p.retention_days.unwrap_or(0),
+                "retention_days": p.retention_days,
                 "storage_endpoint": p.storage_endpoint.clone().filter(|e| !e.is_empty()),
                 "azure_monitor_target_enabled": p.is_azure_monitor_target_enabled,
             })

@@ -143,19 +143,26 @@ fn export_of(s: &DiagnosticSetting) -> Value {
     })
 }
 
-/// The smallest age (days) at which an enabled lifecycle rule deletes base blobs; none
-/// means blobs are kept until someone deletes them.
+/// The smallest age (days) at which an enabled lifecycle rule deletes base blobs, by
+/// any of the ages a rule can name; none means blobs are kept until someone deletes
+/// them. Rule filters are not read, so a rule for another container also counts: the
+/// retention shown is never longer than the real one.
 fn lifecycle_deletes_after(policy: &LifecyclePolicy) -> Option<i64> {
+    const AGES: [&str; 3] = [
+        "daysAfterModificationGreaterThan",
+        "daysAfterCreationGreaterThan",
+        "daysAfterLastAccessTimeGreaterThan",
+    ];
     policy
         .rules
         .iter()
         .filter(|r| r.enabled)
-        .filter_map(|r| {
+        .flat_map(|r| {
             let delete = &r.definition["actions"]["baseBlob"]["delete"];
-            delete["daysAfterModificationGreaterThan"]
-                .as_f64()
-                .or_else(|| delete["daysAfterCreationGreaterThan"].as_f64())
+            AGES.iter()
+                .filter_map(|age| delete[*age].as_f64())
                 .map(|d| d as i64)
+                .collect::<Vec<_>>()
         })
         .min()
 }
@@ -187,10 +194,11 @@ async fn retention_row(
                 .await
                 .map_err(|e| e.reason())?;
             let p = table.properties;
-            Ok(row(
-                p.total_retention_in_days.or(p.retention_in_days),
-                false,
-            ))
+            let days = p
+                .total_retention_in_days
+                .or(p.retention_in_days)
+                .ok_or_else(|| format!("{TABLES}: the answer has no totalRetentionInDays"))?;
+            Ok(row(Some(days), false))
         }
         "storage" => {
             let policy: Result<ManagementPolicy, ApiError> = ctx
@@ -342,4 +350,44 @@ pub async fn collect(
     let mut out = Collected::default();
     out.record(RESOURCE_TYPE, &sub.id, GLOBAL_REGION, Ok(vec![resource]));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy(rules: Value) -> LifecyclePolicy {
+        serde_json::from_value(serde_json::json!({ "rules": rules })).unwrap()
+    }
+
+    #[test]
+    fn any_delete_age_of_an_enabled_rule_bounds_the_retention() {
+        let rule = |enabled: bool, delete: Value| {
+            serde_json::json!({
+                "enabled": enabled,
+                "definition": {"actions": {"baseBlob": {"delete": delete}}}
+            })
+        };
+        let p = policy(serde_json::json!([
+            rule(
+                true,
+                serde_json::json!({"daysAfterModificationGreaterThan": 400})
+            ),
+            rule(
+                true,
+                serde_json::json!({"daysAfterLastAccessTimeGreaterThan": 120})
+            ),
+            rule(
+                false,
+                serde_json::json!({"daysAfterCreationGreaterThan": 1})
+            ),
+        ]));
+        assert_eq!(lifecycle_deletes_after(&p), Some(120));
+        // A rule that only moves blobs to a cooler tier deletes nothing.
+        let keeps = policy(serde_json::json!([{
+            "enabled": true,
+            "definition": {"actions": {"baseBlob": {"tierToCool": {"daysAfterModificationGreaterThan": 30}}}}
+        }]));
+        assert_eq!(lifecycle_deletes_after(&keeps), None);
+    }
 }
