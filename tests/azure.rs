@@ -446,3 +446,58 @@ fn the_config_file_sets_the_cloud_and_the_subscriptions() {
         "{stderr}"
     );
 }
+
+/// Two checks whose default can only pass on a real Azure answer (PostgreSQL keeps at
+/// least 7 days of backups; the seeded policy covers every default admin role) fail
+/// through the whole pipeline when a pack asks for more.
+#[test]
+fn a_pack_asking_for_more_fails_the_checks_whose_defaults_pass() {
+    let fake = FakeAzure::start("default");
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("stricter.toml");
+    std::fs::write(
+        &pack,
+        r#"id = "stricter"
+title = "Stricter than the defaults"
+publisher = "vouch tests"
+source = "tests/azure.rs"
+provider = "azure"
+summary = "Backups kept two weeks; MFA for Global Readers too."
+
+[[clause]]
+id = "S-1"
+section = "1"
+text = "Database backups are kept at least 14 days."
+checks = [{ id = "azure-postgresql-backup-retention", params = { min_retention_days = 14 } }]
+
+[[clause]]
+id = "S-2"
+section = "2"
+text = "Global Readers sign in with MFA."
+checks = [{ id = "azure-entra-mfa-admins", params = { admin_roles = ["f2ef992c-3afb-46b9-b7cf-a126ee74c451"] } }]
+"#,
+    )
+    .unwrap();
+    let (report, _, stderr) =
+        fake.scan_json(&["--policy", pack.to_str().unwrap(), "--subscription", MAIN]);
+    let statuses = clause_statuses(&report);
+    assert_eq!(statuses["S-1"], "failed", "{stderr}");
+    assert_eq!(statuses["S-2"], "failed", "{stderr}");
+    let failing = |check: &str| -> Vec<String> {
+        report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["check"] == check && r["status"] == "fail")
+            .map(|r| r["resource"]["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        failing("azure-postgresql-backup-retention"),
+        ["pg-nossl-nogeo"]
+    );
+    assert_eq!(
+        failing("azure-entra-mfa-admins"),
+        [format!("Entra ID tenant {TENANT}")]
+    );
+}
