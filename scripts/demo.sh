@@ -13,7 +13,7 @@ eval "$(localstack/env.sh)"
 
 cargo build --quiet </dev/null
 set +e
-./target/debug/vouch scan aws --region us-east-1 --region eu-west-1 --policy atlasdata --policy indicado "$@"
+"${CARGO_TARGET_DIR:-target}/debug/vouch" scan aws --region us-east-1 --region eu-west-1 --policy atlasdata --policy indicado "$@"
 code=$?
 set -e
 echo
