@@ -33,6 +33,12 @@ pub struct Config {
     /// Where the file was read from; relative paths in it are relative to its directory.
     #[serde(skip)]
     pub base_dir: PathBuf,
+    /// Set when the file was picked up from the working directory rather than named
+    /// with `--config`. Whoever can write to a checkout (a pull request in CI) can put a
+    /// `vouch.toml` there, so such a file may not choose where credentials, tokens
+    /// or findings are sent (see [`Config::refuse_implicit`]).
+    #[serde(skip)]
+    pub found_implicitly: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -112,6 +118,16 @@ pub enum ConfigError {
         path: String,
         line: usize,
         reason: String,
+    },
+    #[error(
+        "{path} sets {key}, but it was found in the working directory, not named with --config: \
+         endpoints and delivery targets are taken only from a file named with --config \
+         (pass --config {path} if you trust it) or from {flag}"
+    )]
+    ImplicitEndpoint {
+        path: String,
+        key: String,
+        flag: String,
     },
 }
 
@@ -201,12 +217,28 @@ impl Config {
             None => {
                 let p = Path::new(DEFAULT_FILE);
                 if p.exists() {
-                    Config::load(p).map(Some)
+                    let mut config = Config::load(p)?;
+                    config.found_implicitly = true;
+                    Ok(Some(config))
                 } else {
                     Ok(None)
                 }
             }
         }
+    }
+
+    /// Refuses `key` (an endpoint or a delivery target, which receives secrets or
+    /// findings) when it would be taken from a file found implicitly; the caller passes
+    /// only keys that are set and not overridden by their flag.
+    pub fn refuse_implicit(&self, key: &str, flag: &str) -> Result<(), ConfigError> {
+        if !self.found_implicitly {
+            return Ok(());
+        }
+        Err(ConfigError::ImplicitEndpoint {
+            path: self.base_dir.join(DEFAULT_FILE).display().to_string(),
+            key: key.to_string(),
+            flag: flag.to_string(),
+        })
     }
 
     /// A path from the file, taken relative to the file's directory.

@@ -253,3 +253,94 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr_of(&out).contains("dire"));
 }
+
+/// Runs vouch in `dir` (where a `vouch.toml` may be found implicitly) with dummy AWS
+/// credentials; it returns what the command did.
+fn in_dir(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    vouch()
+        .current_dir(dir)
+        .args(args)
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("VOUCH_HEC_TOKEN", "token-from-the-environment")
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_implicit_config_cannot_choose_where_requests_and_findings_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("vouch.toml");
+    let scan = [
+        "scan",
+        "aws",
+        "--region",
+        "us-east-1",
+        "--max-attempts",
+        "1",
+    ];
+
+    // An endpoint from a vouch.toml nobody named: refused before any request.
+    std::fs::write(&toml, "[aws]\nendpoint_url = \"http://127.0.0.1:9\"\n").unwrap();
+    let out = in_dir(dir.path(), &scan);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("aws.endpoint_url")
+            && err.contains("--config")
+            && err.contains("--endpoint-url"),
+        "{err}"
+    );
+    assert_no_panic(&err);
+    // Named with --config, the same file is trusted (and the endpoint is then down).
+    let out = in_dir(
+        dir.path(),
+        &[&scan[..], &["--config", "vouch.toml"]].concat(),
+    );
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("cannot reach http://127.0.0.1:9"), "{err}");
+
+    // A delivery target: the flag confirms a destination, the file alone does not.
+    std::fs::write(
+        &toml,
+        "[output]\nsend_to = [\"hec=https://collector.example.com:8088\"]\n",
+    )
+    .unwrap();
+    let flagged = [&scan[..], &["--endpoint-url", "http://127.0.0.1:9"]].concat();
+    let out = in_dir(dir.path(), &flagged);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("output.send_to") && err.contains("--send-to"),
+        "{err}"
+    );
+    let out = in_dir(
+        dir.path(),
+        &[&flagged[..], &["--config", "vouch.toml"]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr_of(&out));
+
+    // Azure sign-in and API hosts, which would receive the client secret and tokens.
+    for key in ["authority_host", "arm_endpoint", "graph_endpoint"] {
+        std::fs::write(
+            &toml,
+            format!("provider = \"azure\"\n[azure]\ncloud = \"custom\"\n{key} = \"https://login.attacker.example\"\n"),
+        )
+        .unwrap();
+        let out = in_dir(
+            dir.path(),
+            &[
+                "scan",
+                "azure",
+                "--subscription",
+                "00000000-0000-0000-0000-000000000000",
+            ],
+        );
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{key}: {err}");
+        assert!(err.contains(&format!("azure.{key}")), "{err}");
+    }
+}

@@ -170,3 +170,128 @@ fn security_hub_imports_every_finding_and_keeps_one_per_id_across_runs() {
         "one stored finding per id, after two imports"
     );
 }
+
+#[test]
+fn hec_over_plain_http_to_another_host_is_refused_before_any_work() {
+    for target in [
+        "hec=http://splunk.example.com:8088",
+        "hec=http://10.1.2.3:8088/services/collector",
+    ] {
+        let out = vouch()
+            .args(["check", "--inventory"])
+            .arg(fixture("inventory-s3.json"))
+            .args(["--send-to", target])
+            .env("VOUCH_HEC_TOKEN", TOKEN)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{target}: {stderr}");
+        assert!(stderr.contains("https://"), "{stderr}");
+        assert!(out.stdout.is_empty(), "nothing was reported");
+    }
+}
+
+#[test]
+fn the_credentials_in_a_target_url_are_never_shown() {
+    let secret = "hunter2-url-password";
+    // Refused (clear text to a remote host): the message names the target without them.
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .arg("--send-to")
+        .arg(format!("hec=http://admin:{secret}@splunk.example.com:8088"))
+        .env("VOUCH_HEC_TOKEN", TOKEN)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("splunk.example.com") && !stderr.contains(secret),
+        "{stderr}"
+    );
+    // Malformed: the same.
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .arg("--send-to")
+        .arg(format!("hek=https://admin:{secret}@splunk.example.com"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains(secret), "{stderr}");
+    // Delivery failed (nothing listens): the error names the endpoint, not the password.
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--output"])
+        .arg(tempfile::tempdir().unwrap().path().join("r.json"))
+        .arg("--send-to")
+        .arg(format!("hec=http://admin:{secret}@127.0.0.1:9"))
+        .env("VOUCH_HEC_TOKEN", TOKEN)
+        .env("VOUCH_RETRY_FIRST_DELAY_MS", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("127.0.0.1:9") && !stderr.contains(secret),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+/// Environment for a scan of the emulators in which the Security Hub import can only
+/// succeed if it uses the scan's own `--profile` and `--endpoint-url`: the standard
+/// chain has no credentials, and the environment's endpoints lead nowhere.
+fn misleading_environment(cmd: &mut assert_cmd::Command, home: &std::path::Path) {
+    let credentials = home.join("credentials");
+    std::fs::write(
+        &credentials,
+        "[audit]\naws_access_key_id = test\naws_secret_access_key = test\n",
+    )
+    .unwrap();
+    let config = home.join("config");
+    std::fs::write(&config, "[profile audit]\nregion = us-east-1\n").unwrap();
+    cmd.env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env_remove("AWS_SESSION_TOKEN")
+        .env_remove("AWS_ENDPOINT_URL_SECURITYHUB")
+        .env("AWS_SHARED_CREDENTIALS_FILE", &credentials)
+        .env("AWS_CONFIG_FILE", &config)
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_ENDPOINT_URL", common::UNREACHABLE);
+}
+
+#[test]
+#[ignore = "needs moto: run scripts/test.sh"]
+fn security_hub_imports_with_the_scans_profile_and_endpoint() {
+    let moto =
+        std::env::var("VOUCH_MOTO_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:5001".into());
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = vouch();
+    misleading_environment(&mut cmd, home.path());
+    let out = cmd
+        .args(["scan", "aws", "--region", "us-east-1", "--services", "s3"])
+        .args([
+            "--profile",
+            "audit",
+            "--endpoint-url",
+            &moto,
+            "--max-attempts",
+            "1",
+        ])
+        .args(["--format", "asff", "--output-dir"])
+        .arg(dir.path())
+        .args(["--send-to", "securityhub", "--no-history"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("delivered") && stderr.contains("AWS Security Hub"),
+        "{stderr}"
+    );
+}

@@ -118,7 +118,7 @@ pub struct OutputArgs {
     pub output_dir: Option<PathBuf>,
     /// Also deliver findings: `hec=URL` (Splunk HTTP Event Collector; token in VOUCH_HEC_TOKEN)
     /// or `securityhub` (BatchImportFindings). Repeatable. Local outputs are written first.
-    #[arg(long = "send-to", value_name = "TARGET")]
+    #[arg(long = "send-to", value_name = "TARGET", value_parser = TargetParser)]
     pub send_to: Vec<crate::deliver::Target>,
     /// What makes the exit code 1: any (a failure, the default), new (a failure the
     /// previous scan of the account did not have), severity:LEVEL, or score:N (a policy
@@ -131,6 +131,34 @@ pub struct OutputArgs {
     /// Accepted failures with reason, owner and expiry (TOML, docs/scoring.md).
     #[arg(long = "mutes", value_name = "FILE")]
     pub mutes: Vec<PathBuf>,
+    /// The AWS scan's profile, endpoint and regions, set by `vouch scan aws`, so
+    /// `--send-to securityhub` imports into the account that was read.
+    #[arg(skip)]
+    pub aws: Option<crate::collect::aws::AwsOptions>,
+}
+
+/// Parses `--send-to` with an error that does not repeat the value: clap's own would
+/// echo a URL's `user:password@`.
+#[derive(Clone)]
+struct TargetParser;
+
+impl clap::builder::TypedValueParser for TargetParser {
+    type Value = crate::deliver::Target;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let invalid =
+            |why: String| clap::Error::raw(clap::error::ErrorKind::InvalidValue, why + "\n");
+        value
+            .to_str()
+            .ok_or_else(|| invalid("--send-to: the target is not valid UTF-8".into()))?
+            .parse()
+            .map_err(|e: crate::deliver::DeliverError| invalid(e.to_string()))
+    }
 }
 
 /// Why a command stopped, and so which exit code it gets.

@@ -239,6 +239,11 @@ fn apply_aws_config(args: &mut AwsArgs, config: &Config) -> Result<(), Failure> 
         args.regions = a.regions.clone();
     }
     args.profile = args.profile.take().or_else(|| a.profile.clone());
+    if args.endpoint_url.is_none() && a.endpoint_url.is_some() {
+        config
+            .refuse_implicit("aws.endpoint_url", "--endpoint-url")
+            .map_err(bad_input)?;
+    }
     args.endpoint_url = args.endpoint_url.take().or_else(|| a.endpoint_url.clone());
     args.common.concurrency = args.common.concurrency.or(a.concurrency);
     args.common.max_attempts = args.common.max_attempts.or(a.max_attempts);
@@ -253,6 +258,30 @@ fn apply_azure_config(args: &mut AzureArgs, config: &Config) -> Result<(), Failu
     }
     args.auth = args.auth.or(a.auth);
     args.cloud = args.cloud.or(a.cloud);
+    for (key, flag, from_flag, from_file) in [
+        (
+            "azure.authority_host",
+            "--authority-host",
+            &args.authority_host,
+            &a.authority_host,
+        ),
+        (
+            "azure.arm_endpoint",
+            "--arm-endpoint",
+            &args.arm_endpoint,
+            &a.arm_endpoint,
+        ),
+        (
+            "azure.graph_endpoint",
+            "--graph-endpoint",
+            &args.graph_endpoint,
+            &a.graph_endpoint,
+        ),
+    ] {
+        if from_flag.is_none() && from_file.is_some() {
+            config.refuse_implicit(key, flag).map_err(bad_input)?;
+        }
+    }
     args.authority_host = args
         .authority_host
         .take()
@@ -315,8 +344,15 @@ fn apply_config(args: &mut ScanCommon, config: &Config) -> Result<(), Failure> {
     if o.output.is_none() && o.output_dir.is_none() {
         o.output_dir = out.dir.as_ref().map(|d| config.path(d));
     }
-    if o.send_to.is_empty() {
-        o.send_to = out.send_to.iter().filter_map(|t| t.parse().ok()).collect();
+    if o.send_to.is_empty() && !out.send_to.is_empty() {
+        config
+            .refuse_implicit("output.send_to", "--send-to")
+            .map_err(bad_input)?;
+        o.send_to = out
+            .send_to
+            .iter()
+            .map(|t| t.parse().map_err(bad_input))
+            .collect::<Result<_, _>>()?;
     }
     if o.fail_on.is_none()
         && let Some(f) = &config.fail_on
@@ -352,6 +388,7 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
                 max_attempts: args.common.max_attempts.unwrap_or(4),
                 services: Vec::new(),
             };
+            args.common.output.aws = Some(opts.clone());
             scan(
                 &mut args.common,
                 Provider::Aws,
@@ -597,7 +634,7 @@ fn finish(
             }
         }
     }
-    let delivered = deliver(&report, &prepared.catalog, &output.send_to);
+    let delivered = deliver(&report, &prepared.catalog, output);
     delivered?;
     Ok(exit_code(
         &report,
@@ -607,7 +644,8 @@ fn finish(
 
 /// Sends findings to every `--send-to` target; each failure is reported, every target
 /// is tried, and the run fails (exit 3) if any delivery did.
-fn deliver(report: &ScanReport, catalog: &Catalog, targets: &[Target]) -> Result<(), Failure> {
+fn deliver(report: &ScanReport, catalog: &Catalog, output: &OutputArgs) -> Result<(), Failure> {
+    let targets = &output.send_to;
     if targets.is_empty() {
         return Ok(());
     }
@@ -631,7 +669,7 @@ fn deliver(report: &ScanReport, catalog: &Catalog, targets: &[Target]) -> Result
             }
             Target::SecurityHub => {
                 let findings = asff::findings(report, catalog);
-                runtime.block_on(deliver::securityhub::send(&findings))
+                runtime.block_on(deliver::securityhub::send(&findings, output.aws.as_ref()))
             }
         };
         match outcome {

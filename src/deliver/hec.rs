@@ -72,7 +72,7 @@ pub async fn send(
 ) -> Result<usize, DeliverError> {
     let endpoint = endpoint(url);
     let failed = |reason: String| DeliverError::Failed {
-        target: format!("Splunk HEC {endpoint}"),
+        target: format!("Splunk HEC {}", super::redact_userinfo(&endpoint)),
         reason,
     };
     // reqwest is built without its own crypto provider; use the ring provider the
@@ -92,7 +92,7 @@ pub async fn send(
                 .body(body.clone())
                 .send()
                 .await
-                .map_err(|e| Attempt::Retryable(format!("request failed: {}", error_chain(&e))))?;
+                .map_err(|e| Attempt::Retryable(format!("request failed: {}", error_chain(e))))?;
             let status = response.status();
             if status.is_success() {
                 return Ok(());
@@ -124,10 +124,12 @@ pub async fn send(
 }
 
 /// The error and its causes on one line. reqwest's text never includes headers, so the
-/// token cannot leak through it.
-fn error_chain(e: &reqwest::Error) -> String {
+/// token cannot leak through it; its URL is left out (the message names the endpoint,
+/// without credentials).
+fn error_chain(e: reqwest::Error) -> String {
+    let e = e.without_url();
     let mut s = e.to_string();
-    let mut src = std::error::Error::source(e);
+    let mut src = std::error::Error::source(&e);
     while let Some(cause) = src {
         s.push_str(": ");
         s.push_str(&cause.to_string());

@@ -25,8 +25,13 @@ pub const HEC_TOKEN_ENV: &str = "VOUCH_HEC_TOKEN";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeliverError {
+    /// The target as given, with any `user:password@` already removed.
     #[error("--send-to {0:?}: expected hec=URL or securityhub")]
     BadTarget(String),
+    #[error(
+        "--send-to hec={0}: http:// would send the HEC token in clear text; use https:// (http:// is accepted only for a loopback host: 127.0.0.0/8, ::1, localhost)"
+    )]
+    CleartextHec(String),
     #[error("--send-to hec needs the token in the environment variable {HEC_TOKEN_ENV}")]
     NoToken,
     #[error("{target}: {reason}")]
@@ -39,15 +44,54 @@ impl std::str::FromStr for Target {
         if s == "securityhub" {
             return Ok(Target::SecurityHub);
         }
-        match s.split_once('=') {
-            Some(("hec", url)) if url.starts_with("http://") || url.starts_with("https://") => {
-                Ok(Target::Hec {
-                    url: url.to_string(),
-                })
+        let Some(("hec", url)) = s.split_once('=') else {
+            return Err(DeliverError::BadTarget(redact_userinfo(s)));
+        };
+        let parsed = url::Url::parse(url)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .ok_or_else(|| DeliverError::BadTarget(redact_userinfo(s)))?;
+        if parsed.scheme() == "http" && !is_loopback(&parsed) {
+            return Err(DeliverError::CleartextHec(redact_userinfo(url)));
+        }
+        Ok(Target::Hec {
+            url: url.to_string(),
+        })
+    }
+}
+
+/// Only a receiver on this machine may get the token over plain HTTP: anything else
+/// crosses a network where it can be read.
+fn is_loopback(u: &url::Url) -> bool {
+    match u.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => {
+            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+        }
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// `text` with the `user:password@` of any URL in it replaced by `***@`, for every
+/// message that names a target: a URL's credentials must not reach logs.
+pub fn redact_userinfo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("://") {
+        let (head, tail) = rest.split_at(at + 3);
+        out.push_str(head);
+        let authority_end = tail.find(['/', '?', '#', ' ']).unwrap_or(tail.len());
+        match tail[..authority_end].rfind('@') {
+            Some(userinfo_end) => {
+                out.push_str("***");
+                rest = &tail[userinfo_end..];
             }
-            _ => Err(DeliverError::BadTarget(s.to_string())),
+            None => rest = tail,
         }
     }
+    out.push_str(rest);
+    out
 }
 
 /// How hard to try: attempts per request and the first backoff delay (doubling, with
@@ -70,11 +114,11 @@ impl Default for RetryPolicy {
 }
 
 impl Target {
-    /// For messages: never includes credentials (the HEC URL carries none; the token
-    /// lives in the environment).
+    /// For messages: never includes credentials (the token lives in the environment,
+    /// and a URL's `user:password@` is replaced by `***@`).
     pub fn describe(&self) -> String {
         match self {
-            Target::Hec { url } => format!("Splunk HEC {}", hec::endpoint(url)),
+            Target::Hec { url } => format!("Splunk HEC {}", redact_userinfo(&hec::endpoint(url))),
             Target::SecurityHub => "AWS Security Hub".into(),
         }
     }
@@ -124,5 +168,53 @@ mod tests {
         );
         assert!("hec=splunk:8088".parse::<Target>().is_err());
         assert!("syslog".parse::<Target>().is_err());
+    }
+
+    #[test]
+    fn http_is_only_for_loopback_receivers() {
+        for ok in [
+            "hec=http://127.0.0.1:8088",
+            "hec=http://127.3.2.1",
+            "hec=http://[::1]:8088",
+            "hec=http://LOCALHOST:8088/services/collector",
+            "hec=https://splunk.example.com",
+        ] {
+            assert!(ok.parse::<Target>().is_ok(), "{ok}");
+        }
+        for clear in [
+            "hec=http://splunk.example.com:8088",
+            "hec=http://10.0.0.5:8088",
+            "hec=http://localhost.example.com",
+            "hec=http://127.0.0.1.example.com",
+        ] {
+            assert!(
+                matches!(clear.parse::<Target>(), Err(DeliverError::CleartextHec(_))),
+                "{clear}"
+            );
+        }
+    }
+
+    #[test]
+    fn userinfo_is_never_shown() {
+        assert_eq!(
+            redact_userinfo("hec=https://admin:s3cret@splunk:8088/x?y=a@b"),
+            "hec=https://***@splunk:8088/x?y=a@b"
+        );
+        assert_eq!(
+            redact_userinfo("https://splunk:8088"),
+            "https://splunk:8088"
+        );
+        let e = "hec=http://u:pw@splunk.example.com"
+            .parse::<Target>()
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("pw"), "{e}");
+        let e = "hac=https://u:pw@splunk"
+            .parse::<Target>()
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains("pw"), "{e}");
+        let t: Target = "hec=https://u:pw@splunk:8088".parse().unwrap();
+        assert!(!t.describe().contains("pw"), "{}", t.describe());
     }
 }

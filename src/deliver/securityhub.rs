@@ -3,13 +3,17 @@
 //! throttling; findings Security Hub rejects one by one are reported by id.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
 use aws_sdk_securityhub::types::AwsSecurityFinding;
 use serde_json::Value;
 
 use super::DeliverError;
 use crate::collect::aws::http::http_client;
+use crate::collect::aws::{self, AwsOptions};
 
 const PER_CALL: usize = 100;
 
@@ -123,18 +127,37 @@ fn to_finding(v: &Value) -> Result<AwsSecurityFinding, String> {
     Ok(finding)
 }
 
-/// Imports the findings; returns how many Security Hub accepted.
-pub async fn send(findings: &[Value]) -> Result<usize, DeliverError> {
-    let config = aws_config::defaults(BehaviorVersion::latest())
+/// The SDK configuration for the import: the scan's own profile, endpoint and region
+/// (`aws` is `None` for `vouch check`, which has only the standard chain), and bounded
+/// time, so a stalled endpoint cannot hold the run after its outputs are written.
+async fn sdk_config(aws: Option<&AwsOptions>) -> aws_config::SdkConfig {
+    let opts = aws.cloned().unwrap_or_default();
+    let loader = aws_config::defaults(BehaviorVersion::latest())
         .http_client(http_client())
-        .load()
-        .await;
+        .retry_config(RetryConfig::adaptive().with_max_attempts(opts.max_attempts.max(1)))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .connect_timeout(Duration::from_secs(5))
+                .operation_attempt_timeout(Duration::from_secs(30))
+                .operation_timeout(Duration::from_secs(120))
+                .build(),
+        );
+    aws::with_home_region(aws::with_scan_target(loader, &opts).load().await, &opts)
+}
+
+/// Imports the findings; returns how many Security Hub accepted.
+pub async fn send(findings: &[Value], aws: Option<&AwsOptions>) -> Result<usize, DeliverError> {
+    let config = sdk_config(aws).await;
+    let home = config
+        .region()
+        .map(|r| r.as_ref().to_string())
+        .unwrap_or_else(|| "us-east-1".into());
     let mut by_region: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
     for f in findings {
         let region = f["Resources"][0]["Region"]
             .as_str()
-            .unwrap_or("us-east-1")
-            .to_string();
+            .map(str::to_string)
+            .unwrap_or_else(|| home.clone());
         by_region.entry(region).or_default().push(f);
     }
     let mut accepted = 0;

@@ -79,6 +79,36 @@ fn endpoint_shown(config: &SdkConfig) -> String {
         .unwrap_or_else(|| "the AWS API".into())
 }
 
+/// Points an SDK config loader at the account and endpoint of the scan (`--profile`,
+/// `--endpoint-url`, `[aws]`), so every call of one run, the Security Hub import too,
+/// goes where the reads went.
+pub fn with_scan_target(
+    mut loader: aws_config::ConfigLoader,
+    opts: &AwsOptions,
+) -> aws_config::ConfigLoader {
+    if let Some(profile) = &opts.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(url) = &opts.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    loader
+}
+
+/// The region for account-wide calls when neither the environment nor the profile
+/// names one: the first scanned region, else us-east-1.
+pub fn with_home_region(config: SdkConfig, opts: &AwsOptions) -> SdkConfig {
+    if config.region().is_some() {
+        return config;
+    }
+    let region = opts
+        .regions
+        .first()
+        .cloned()
+        .unwrap_or_else(|| HOME_REGION.into());
+    config.into_builder().region(Region::new(region)).build()
+}
+
 impl AwsContext {
     /// Loads configuration and credentials and proves they work (STS
     /// GetCallerIdentity); failures here stop the scan with a clear cause.
@@ -96,21 +126,8 @@ impl AwsContext {
                     .operation_timeout(Duration::from_secs(120))
                     .build(),
             );
-        if let Some(profile) = &opts.profile {
-            loader = loader.profile_name(profile);
-        }
-        if let Some(url) = &opts.endpoint_url {
-            loader = loader.endpoint_url(url);
-        }
-        let mut config = loader.load().await;
-        if config.region().is_none() {
-            let region = opts
-                .regions
-                .first()
-                .cloned()
-                .unwrap_or_else(|| HOME_REGION.into());
-            config = config.into_builder().region(Region::new(region)).build();
-        }
+        loader = with_scan_target(loader, opts);
+        let config = with_home_region(loader.load().await, opts);
         progress.stage("checking credentials");
         let provider = config.credentials_provider().ok_or_else(|| {
             CollectError::NoCredentials("no credential provider is configured".into())
