@@ -344,3 +344,49 @@ fn an_implicit_config_cannot_choose_where_requests_and_findings_go() {
         assert!(err.contains(&format!("azure.{key}")), "{err}");
     }
 }
+
+#[test]
+fn a_closed_standard_output_ends_a_listing_quietly() {
+    // A pipe whose reader is already gone: every write to it fails with EPIPE.
+    let closed_pipe = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        writer
+    };
+    let db_dir = tempfile::tempdir().unwrap();
+    let db = db_dir.path().join("history.db");
+    // A scan that cannot reach its endpoint still creates the history database.
+    common::scan_unreachable()
+        .args(["--max-attempts", "1", "--database"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(db.exists());
+    let bin = env!("CARGO_BIN_EXE_vouch");
+    for args in [
+        vec!["checks", "list"],
+        vec!["checks", "list", "--json"],
+        vec!["policies", "list"],
+        vec!["permissions", "aws"],
+        vec!["history", "--database", db.to_str().unwrap()],
+    ] {
+        let out = std::process::Command::new(bin)
+            .args(&args)
+            .stdout(closed_pipe())
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+    // A report that cannot be written is not delivered (exit 3), but says nothing.
+    let out = std::process::Command::new(bin)
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .stdout(closed_pipe())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.is_empty(), "{err}");
+}

@@ -197,3 +197,151 @@ fn an_azure_scan_is_valid_for_every_consumer_but_security_hub() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ASFF is for AWS scans"));
 }
+
+/// What whoever can create a bucket can name it: a spreadsheet formula, a terminal
+/// escape sequence (clear screen, retitle the window, bell), a forged report line.
+const HOSTILE: &str = "=HYPERLINK(\"http://x.example\")\u{1b}[2J\u{1b}]0;owned\u{7}\nFAIL forged";
+
+/// The S3 fixture with the failing bucket renamed to [`HOSTILE`], written to `dir`.
+fn hostile_inventory(dir: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(fixture("inventory-s3.json")).unwrap();
+    let json_escaped = serde_json::to_string(HOSTILE).unwrap();
+    let text = text.replace("bad-bucket", &json_escaped[1..json_escaped.len() - 1]);
+    let path = dir.join("hostile.json");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(hostile_inventory(dir.path()))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut rows = csv::Reader::from_reader(out.stdout.as_slice());
+    let mut renamed = 0;
+    for row in rows.records() {
+        let row = row.unwrap();
+        for cell in row.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a formula cell: {cell:?}"
+            );
+        }
+        if row[7] == format!("'{HOSTILE}") {
+            renamed += 1;
+        }
+    }
+    assert!(renamed > 0, "the name is kept, behind a quote");
+}
+
+#[test]
+fn control_characters_from_the_cloud_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(hostile_inventory(dir.path()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains(['\u{1b}', '\u{7}']),
+        "escape sequences reach the terminal:\n{text}"
+    );
+    assert!(
+        !text.lines().any(|l| l.starts_with("FAIL forged")),
+        "a resource name forged a line:\n{text}"
+    );
+    assert!(text.contains("\\u{1b}[2J"), "shown escaped:\n{text}");
+}
+
+#[test]
+fn a_muted_failure_is_never_reported_as_compliant_in_ocsf() {
+    let dir = tempfile::tempdir().unwrap();
+    let mutes = dir.path().join("mutes.toml");
+    std::fs::write(
+        &mutes,
+        "[[mute]]\nresource = \"arn:aws:s3:::bad-*\"\nreason = \"scratch data\"\nowner = \"data-eng@example.com\"\n",
+    )
+    .unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args([
+            "--policy",
+            "s3-data-protection",
+            "--format",
+            "ocsf",
+            "--mutes",
+        ])
+        .arg(&mutes)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let muted: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["class_uid"] == 2003 && e["unmapped"]["vouch"]["status"] == "muted")
+        .collect();
+    assert!(!muted.is_empty(), "the pack covers the muted bucket");
+    for e in &muted {
+        assert_eq!(e["compliance"]["status_id"], 3, "{e}");
+        assert_eq!(e["compliance"]["status"], "Fail", "{e}");
+        assert_eq!(e["status"], "Suppressed", "{e}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_mode_a_plain_create_gives_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 027 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_vouch"))
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json,csv,junit", "--output-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mode = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    for name in ["results.json", "results.csv", "results.junit.xml"] {
+        assert_eq!(mode(name), 0o640, "{name}: 0666 less the umask 027");
+    }
+    // A report rewritten in place keeps the mode its owner gave it.
+    let json = dir.path().join("results.json");
+    std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--output"])
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(mode("results.json"), 0o644);
+}

@@ -192,7 +192,39 @@ pub(crate) fn scan_failed(e: impl Into<anyhow::Error>) -> Failure {
 
 /// Runs the command line given in `std::env::args` and returns the exit code.
 pub fn main() -> u8 {
+    exit_quietly_on_closed_stdout();
     run(std::env::args_os())
+}
+
+/// Whether a failure is only that standard output was closed (`vouch ... | head`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A reader that stops early (`vouch history | head`) closes standard output; Rust
+/// ignores SIGPIPE, so the next `println!` panics. That is not a failure of vouch's:
+/// this hook ends such a run quietly with exit 0, like other Unix tools (ripgrep),
+/// whatever command printed. Any other panic keeps the default report.
+fn exit_quietly_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.starts_with("failed printing to stdout")
+            && text.to_ascii_lowercase().contains("broken pipe")
+        {
+            std::process::exit(exit::OK.into());
+        }
+        default(info);
+    }));
 }
 
 pub fn run<I, T>(args: I) -> u8
@@ -220,8 +252,14 @@ where
     };
     match outcome {
         Ok(code) => code,
+        // A report cut short by a closed pipe is not delivered (exit 3), but the
+        // reader went away on purpose: no message.
+        Err(failure) if is_broken_pipe(failure.error()) => failure.code(),
         Err(failure) => {
-            eprintln!("error: {:#}", failure.error());
+            // Errors carry text from APIs and files: no control character reaches the
+            // terminal as is.
+            let text = format!("{:#}", failure.error());
+            eprintln!("error: {}", crate::report::terminal::printable_lines(&text));
             failure.code()
         }
     }

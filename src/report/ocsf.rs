@@ -35,10 +35,12 @@ fn finding_status(s: Status) -> (u8, &'static str) {
 }
 
 /// Compliance status: pass, fail, or "warning" (no result for want of information).
+/// A muted result is a failure someone accepted: the control is still not met, so it is
+/// Fail (its finding status says Suppressed), as ASFF reports it FAILED/SUPPRESSED.
 fn compliance_status(s: Status) -> (u8, &'static str) {
     match s {
-        Status::Pass | Status::Muted => (1, "Pass"),
-        Status::Fail => (3, "Fail"),
+        Status::Pass => (1, "Pass"),
+        Status::Fail | Status::Muted => (3, "Fail"),
         Status::Error | Status::Manual => (2, "Warning"),
     }
 }

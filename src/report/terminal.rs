@@ -1,6 +1,7 @@
 //! The readable summary printed by `vouch scan`: per check, then what fails and why,
 //! then each policy clause by clause.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -26,6 +27,42 @@ fn params_label(
     }
 }
 
+/// Whether a character could steer the terminal or the reader: C0 and C1 controls
+/// (escape sequences retitle, recolour or rewrite what is shown), DEL, and the bidi
+/// overrides that reorder text on screen.
+fn unsafe_char(c: char, keep_newlines: bool) -> bool {
+    (c.is_control() && !(keep_newlines && c == '\n'))
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| unsafe_char(c, keep_newlines)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c, keep_newlines) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text from the cloud (resource names and ids, tags, API messages) made safe for a
+/// terminal: every control character, a newline too, shown as an escape (`\u{1b}`), so
+/// a resource name cannot forge report lines or send escape sequences.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// A whole rendered text made safe for a terminal, keeping its line breaks: the last
+/// guard for anything a field-by-field [`printable`] missed.
+pub fn printable_lines(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
 /// A table in the style every vouch listing uses, fitted to the terminal width.
 pub fn table(header: Vec<&str>) -> Table {
     let mut table = Table::new();
@@ -49,8 +86,8 @@ pub fn render(
         "vouch {} · {} account {} · regions: {}",
         report.tool.version,
         s.provider,
-        s.account,
-        s.regions.join(", ")
+        printable(&s.account),
+        printable(&s.regions.join(", "))
     );
     let _ = writeln!(out);
     if !report.policies.is_empty() {
@@ -109,9 +146,9 @@ pub fn render(
                 r.severity,
                 r.check,
                 params_label(r, defaults),
-                r.resource.id,
-                r.resource.region,
-                r.message
+                printable(&r.resource.id),
+                printable(&r.resource.region),
+                printable(&r.message)
             );
         }
     };
@@ -126,7 +163,7 @@ pub fn render(
         let _ = write!(out, "\n{}", render_diff(d, None));
     }
     for note in &report.notes {
-        let _ = writeln!(out, "\nNote: {note}");
+        let _ = writeln!(out, "\nNote: {}", printable(note));
     }
     let c = &report.summary;
     let _ = writeln!(
@@ -134,7 +171,7 @@ pub fn render(
         "\nSummary: {} pass, {} fail, {} error, {} muted.",
         c.pass, c.fail, c.error, c.muted
     );
-    out
+    printable_lines(&out).into_owned()
 }
 
 /// Findings listed under a failed clause; the failing-resources section has them all.
@@ -201,7 +238,10 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             let _ = writeln!(
                 out,
                 "         - {} {} {}: {}",
-                f.status, f.check, f.resource.id, f.message
+                f.status,
+                f.check,
+                printable(&f.resource.id),
+                printable(&f.message)
             );
             if !f.evidence.is_null() {
                 let _ = writeln!(out, "           evidence: {}", compact(&f.evidence));
@@ -278,7 +318,10 @@ pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
             let _ = writeln!(
                 out,
                 "    [{}] {}  {}  {}",
-                c.severity, c.check, c.resource, c.message
+                c.severity,
+                c.check,
+                printable(&c.resource),
+                printable(&c.message)
             );
         }
     }
@@ -295,5 +338,5 @@ pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
             f(s.after)
         );
     }
-    out
+    printable_lines(&out).into_owned()
 }
