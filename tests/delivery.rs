@@ -295,3 +295,30 @@ fn security_hub_imports_with_the_scans_profile_and_endpoint() {
         "{stderr}"
     );
 }
+
+#[test]
+#[ignore = "needs moto: run scripts/test.sh"]
+fn security_hub_refuses_findings_of_another_account() {
+    // The saved inventory is of account 111122223333; the emulators' credentials are not.
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--output"])
+        .arg(dir.path().join("results.json"))
+        .args(["--send-to", "securityhub"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(
+        stderr.contains("findings are about account 111122223333")
+            && stderr.contains("nothing imported"),
+        "{stderr}"
+    );
+    assert!(
+        dir.path().join("results.json").exists(),
+        "local results stay"
+    );
+}

@@ -675,7 +675,11 @@ fn deliver(report: &ScanReport, catalog: &Catalog, output: &OutputArgs) -> Resul
         match outcome {
             Ok(n) => eprintln!("delivered {n} findings to {}", target.describe()),
             Err(e) => {
-                eprintln!("error: delivery failed: {e} (the local outputs were written)");
+                // The reason can quote a collector's answer: no raw control characters.
+                eprintln!(
+                    "error: delivery failed: {} (the local outputs were written)",
+                    crate::report::terminal::printable_lines(&e.to_string())
+                );
                 failures.push(e.to_string());
             }
         }

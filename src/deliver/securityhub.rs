@@ -145,9 +145,45 @@ async fn sdk_config(aws: Option<&AwsOptions>) -> aws_config::SdkConfig {
     aws::with_home_region(aws::with_scan_target(loader, &opts).load().await, &opts)
 }
 
+/// Refuses to import unless the credentials belong to the account every finding is
+/// about. With the default product ARN Security Hub requires exactly that; checking it
+/// first says so plainly, and stops findings of one account (a saved inventory, a
+/// profile that points elsewhere) from being sent with another account's credentials.
+async fn same_account(
+    config: &aws_config::SdkConfig,
+    findings: &[Value],
+) -> Result<(), DeliverError> {
+    let caller = aws_sdk_sts::Client::new(config)
+        .get_caller_identity()
+        .send()
+        .await
+        .map_err(|e| {
+            failed(crate::collect::aws::error::reason(
+                "sts:GetCallerIdentity",
+                &e,
+            ))
+        })?;
+    let caller = caller
+        .account()
+        .ok_or_else(|| failed("sts:GetCallerIdentity returned no account id".into()))?;
+    let others: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f["AwsAccountId"].as_str().unwrap_or_default())
+        .filter(|a| *a != caller)
+        .collect();
+    if others.is_empty() {
+        return Ok(());
+    }
+    Err(failed(format!(
+        "the credentials are for account {caller}, but findings are about account {}: nothing imported (import with that account's credentials)",
+        others.into_iter().collect::<Vec<_>>().join(", ")
+    )))
+}
+
 /// Imports the findings; returns how many Security Hub accepted.
 pub async fn send(findings: &[Value], aws: Option<&AwsOptions>) -> Result<usize, DeliverError> {
     let config = sdk_config(aws).await;
+    same_account(&config, findings).await?;
     let home = config
         .region()
         .map(|r| r.as_ref().to_string())
