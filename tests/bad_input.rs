@@ -379,6 +379,42 @@ fn a_closed_standard_output_ends_a_listing_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
         assert!(err.is_empty(), "{args:?}: {err}");
     }
+    // `vouch test | head` still fails when a test does (here: a check without tests).
+    let checks = tempfile::tempdir().unwrap();
+    std::fs::write(
+        checks.path().join("untested.rego"),
+        r#"# METADATA
+# title: Buckets are named with the team prefix
+# description: Fails when a bucket name does not start with acme-.
+# related_resources:
+#   - ref: https://example.com/naming
+# custom:
+#   id: custom-untested
+#   severity: low
+#   provider: aws
+#   service: s3
+#   resource_type: aws_s3_bucket
+#   requires: [versioning]
+#   rationale: Ownership is read from the name.
+#   remediation: Rename the bucket.
+package custom.untested
+
+deny contains {"id": b.id, "message": "no prefix"} if {
+	some b in input.resources
+	not startswith(b.name, "acme-")
+}
+"#,
+    )
+    .unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["test", "--checks-dir"])
+        .arg(checks.path())
+        .stdout(closed_pipe())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.is_empty(), "{err}");
     // A report that cannot be written is not delivered (exit 3), but says nothing.
     let out = std::process::Command::new(bin)
         .args(["check", "--inventory"])

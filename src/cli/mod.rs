@@ -116,8 +116,9 @@ pub struct OutputArgs {
     /// Write each format to its own file in this directory (results.json, findings.ocsf.jsonl, ...).
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
-    /// Also deliver findings: `hec=URL` (Splunk HTTP Event Collector; token in VOUCH_HEC_TOKEN)
-    /// or `securityhub` (BatchImportFindings). Repeatable. Local outputs are written first.
+    /// Also deliver findings: `hec=URL` (Splunk HTTP Event Collector; https, or http to
+    /// this machine only; token in VOUCH_HEC_TOKEN) or `securityhub` (BatchImportFindings,
+    /// with the scan's credentials). Repeatable. Local outputs are written first.
     #[arg(long = "send-to", value_name = "TARGET", value_parser = TargetParser)]
     pub send_to: Vec<crate::deliver::Target>,
     /// What makes the exit code 1: any (a failure, the default), new (a failure the
