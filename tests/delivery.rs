@@ -273,7 +273,10 @@ fn security_hub_imports_with_the_scans_profile_and_endpoint() {
     let mut cmd = vouch();
     misleading_environment(&mut cmd, home.path());
     let out = cmd
-        .args(["scan", "aws", "--region", "us-east-1", "--services", "s3"])
+        // One finding, whose id the other Security Hub test also imports: moto's shared
+        // Security Hub gets no finding that test does not expect.
+        .args(["scan", "aws", "--region", "us-east-1"])
+        .args(["--checks", "aws-s3-account-public-access-block"])
         .args([
             "--profile",
             "audit",
@@ -291,7 +294,7 @@ fn security_hub_imports_with_the_scans_profile_and_endpoint() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_ne!(out.status.code(), Some(3), "{stderr}");
     assert!(
-        stderr.contains("delivered") && stderr.contains("AWS Security Hub"),
+        stderr.contains("delivered 1 findings to AWS Security Hub"),
         "{stderr}"
     );
 }
