@@ -340,3 +340,21 @@ pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
     }
     printable_lines(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cloud_text_cannot_steer_the_terminal() {
+        assert_eq!(printable("plain-bucket"), "plain-bucket");
+        assert_eq!(printable("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
+        assert_eq!(printable("x\u{9b}31m"), "x\\u{9b}31m", "C1 CSI");
+        assert_eq!(
+            printable("abc\u{202e}fed"),
+            "abc\\u{202e}fed",
+            "bidi override"
+        );
+        assert_eq!(printable_lines("one\ntwo\u{7}\n"), "one\ntwo\\u{7}\n");
+    }
+}
