@@ -562,6 +562,15 @@ fn fail_on_new_exits_4_only_for_errors_the_previous_scan_did_not_have() {
         report["diff"]
     );
     assert_eq!(code, 4, "{err}");
+    let text = vouch()
+        .args(["diff", "--database", db_arg])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("newly not judged"),
+        "{}",
+        String::from_utf8_lossy(&text.stdout)
+    );
     // The same errors again: known, so the nightly job passes...
     let (report, code, err) = scan(&[MAIN, DENIED]);
     assert!(report["summary"]["error"].as_u64().unwrap() > 0);

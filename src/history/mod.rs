@@ -149,10 +149,12 @@ CREATE TABLE IF NOT EXISTS scores (
 CREATE INDEX IF NOT EXISTS scans_by_target ON scans(target, id);
 ";
 
-/// Sets the busy timeout and checks the whole file before it is used, so damage is
-/// found when the store opens (before any cloud call), not when a scan is saved.
-/// Returns the schema version (0: a new, empty file).
-fn check(conn: &Connection, path: &Path) -> Result<i64, HistoryError> {
+/// Sets the busy timeout and checks that the file is a vouch history; `whole` also
+/// reads every page, so a scan finds damage when the store opens (before any cloud
+/// call), not when it saves. A reader skips that: its own reads find damage, and
+/// `vouch history` stays quick on a large file. Returns the schema version (0: a new,
+/// empty file).
+fn check(conn: &Connection, path: &Path, whole: bool) -> Result<i64, HistoryError> {
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| db_error(path, e))?;
     let version: i64 = conn
@@ -173,7 +175,9 @@ fn check(conn: &Connection, path: &Path) -> Result<i64, HistoryError> {
             format!("it was written by a newer vouch (schema {version})"),
         ));
     }
-    // quick_check reads every page: a damaged table is found now, not mid-save.
+    if !whole {
+        return Ok(version);
+    }
     let damaged = |e: rusqlite::Error| match db_error(path, e) {
         HistoryError::Unusable { reason, .. } => {
             unusable(path, format!("it is damaged ({reason})"))
@@ -229,7 +233,7 @@ impl Store {
             });
         }
         let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
-        let version = check(&conn, path)?;
+        let version = check(&conn, path, true)?;
         // Each write happens only when needed: a header rewrite on every open would
         // take SQLite's write lock and collide with readers for nothing.
         // One transaction, so a run killed here leaves no tables without the version
@@ -255,7 +259,7 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| db_error(path, e))?;
-        let version = check(&conn, path)?;
+        let version = check(&conn, path, false)?;
         let empty = version == 0;
         if !empty {
             check_statements(&conn, path)?;
