@@ -446,3 +446,48 @@ impl Store {
             .map_err(|e| db_error(&self.path, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(scores: &[(&str, f64)]) -> ScanReport {
+        let policies: Vec<serde_json::Value> = scores
+            .iter()
+            .map(|(id, score)| {
+                serde_json::json!({
+                    "id": id, "title": id, "source": "s", "clauses_total": 1,
+                    "counts": {"met": 1, "failed": 0, "error": 0, "manual": 0, "attested": 0, "not_applicable": 0},
+                    "score": score, "coverage": 100.0, "clauses": []
+                })
+            })
+            .collect();
+        serde_json::from_value(serde_json::json!({
+            "format": "vouch-results/1",
+            "tool": {"name": "vouch", "version": "0"},
+            "scan": {"provider": "aws", "account": "1", "regions": [],
+                     "started_at": "2026-12-01T00:00:00Z", "finished_at": "2026-12-01T00:00:00Z"},
+            "summary": {"pass": 0, "fail": 0, "error": 0, "manual": 0, "muted": 0},
+            "results": [],
+            "policies": policies
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_pack_scored_twice_is_stored_once_and_a_conflict_is_not_called_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_for_writing(&dir.path().join("h.db")).unwrap();
+        let id = store.save(&report(&[("p", 50.0), ("p", 50.0)])).unwrap();
+        assert_eq!(store.list(10).unwrap()[0].scores.len(), 1);
+        assert_eq!(store.latest().unwrap().map(|l| l.0), Some(id));
+        let e = store
+            .save(&report(&[("p", 50.0), ("p", 75.0)]))
+            .unwrap_err();
+        assert!(
+            matches!(e, HistoryError::DuplicatePack(ref p) if p == "p"),
+            "{e}"
+        );
+        assert_eq!(store.list(10).unwrap().len(), 1, "nothing half-stored");
+    }
+}
