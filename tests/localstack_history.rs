@@ -52,22 +52,7 @@ const BROKEN: &str = "vouch-diff-broken-use1";
 fn a_fixed_and_a_broken_resource_are_exactly_what_changed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("history.db");
-    let scan = |extra: &[&str]| {
-        vouch()
-            .args(["scan", "aws"])
-            .args(DEMO_REGIONS)
-            .args([
-                "--checks",
-                "aws-s3-bucket-versioning",
-                "--format",
-                "json",
-                "--database",
-            ])
-            .arg(&db)
-            .args(extra)
-            .output()
-            .unwrap()
-    };
+    let scan = |extra: &[&str]| versioning_scan(&db, &[&["--format", "json"], extra].concat());
     // FIXED starts unversioned (failing); BROKEN starts versioned (passing).
     s3("PUT", &format!("/{FIXED}"), "");
     s3("PUT", &format!("/{BROKEN}"), "");
@@ -147,4 +132,181 @@ fn a_fixed_and_a_broken_resource_are_exactly_what_changed() {
 
     s3("DELETE", &format!("/{FIXED}"), "");
     s3("DELETE", &format!("/{BROKEN}"), "");
+}
+
+/// A versioning scan of the demo regions into `db`.
+fn versioning_scan_command(db: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = vouch();
+    cmd.args(["scan", "aws"])
+        .args(DEMO_REGIONS)
+        .args(["--checks", "aws-s3-bucket-versioning", "--database"])
+        .arg(db)
+        .timeout(std::time::Duration::from_secs(300));
+    cmd
+}
+
+/// The same with `extra`, run.
+fn versioning_scan(db: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    versioning_scan_command(db).args(extra).output().unwrap()
+}
+
+/// The ids of the scans stored in `db`.
+fn stored(db: &std::path::Path) -> Vec<i64> {
+    let out = vouch()
+        .args(["history", "--json", "--database"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs the seeded demo account: run scripts/test.sh"]
+fn a_scan_is_stored_only_once_its_outputs_are_written_and_delivered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("history.db");
+    // A report that cannot be written (its file name is taken by a directory).
+    let reports = dir.path().join("reports");
+    std::fs::create_dir_all(reports.join("results.json")).unwrap();
+    let out = versioning_scan(
+        &db,
+        &[
+            "--format",
+            "json",
+            "--output-dir",
+            reports.to_str().unwrap(),
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("not stored"), "{err}");
+    assert_eq!(stored(&db), Vec::<i64>::new());
+    // A delivery that fails: the local outputs are written, the scan is not stored.
+    let out = versioning_scan_command(&db)
+        .env("VOUCH_HEC_TOKEN", "t")
+        .env("VOUCH_RETRY_FIRST_DELAY_MS", "1")
+        .args(["--format", "json", "--send-to", "hec=http://127.0.0.1:9/"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(!out.stdout.is_empty(), "the report was written: {err}");
+    assert_eq!(stored(&db), Vec::<i64>::new());
+    // A directory that does not exist yet is made, and the scan is stored.
+    let fresh = dir.path().join("new/nightly");
+    let out = versioning_scan(
+        &db,
+        &[
+            "--format",
+            "json,csv",
+            "--output-dir",
+            fresh.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(fresh.join("results.json").is_file() && fresh.join("results.csv").is_file());
+    assert_eq!(stored(&db).len(), 1);
+}
+
+#[test]
+#[ignore = "needs the seeded demo account: run scripts/test.sh"]
+fn a_pack_named_twice_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("history.db");
+    let out = versioning_scan(
+        &db,
+        &[
+            "--policy",
+            "s3-data-protection",
+            "--policy",
+            "s3-data-protection",
+            "--format",
+            "json",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(out.status.code(), Some(3), "{err}");
+    assert!(!err.contains("move it aside"), "{err}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["policies"].as_array().unwrap().len(), 1);
+    assert_eq!(stored(&db).len(), 1);
+}
+
+#[test]
+#[ignore = "needs the seeded demo account: run scripts/test.sh"]
+fn a_region_named_twice_is_scanned_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("vouch.toml");
+    std::fs::write(
+        &config,
+        "provider = \"aws\"\n\n[aws]\nregions = [\"us-east-1\", \"us-east-1\"]\n",
+    )
+    .unwrap();
+    for args in [
+        vec!["--region", "us-east-1", "--region", "us-east-1"],
+        vec!["--config", config.to_str().unwrap()],
+    ] {
+        let out = vouch()
+            .args(["scan", "aws", "--no-history", "--format", "json"])
+            .args(["--checks", "aws-s3-bucket-versioning,aws-ec2-vpc-flow-logs"])
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(300))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let report: Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {err}"));
+        assert_eq!(report["scan"]["regions"], serde_json::json!(["us-east-1"]));
+        let results = report["results"].as_array().unwrap();
+        assert!(!results.is_empty(), "{err}");
+        let mut seen = std::collections::BTreeSet::new();
+        for r in results {
+            let key = format!("{} {} {}", r["check"], r["resource"]["id"], r["parameters"]);
+            assert!(seen.insert(key.clone()), "twice: {key}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the seeded demo account: run scripts/test.sh"]
+fn a_scan_waits_for_a_reader_instead_of_calling_the_history_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("history.db");
+    assert_eq!(
+        versioning_scan(&db, &["--no-progress"]).status.code(),
+        Some(1)
+    );
+    // A reader (as `vouch history` is) holds its shared lock across the next scan's
+    // start and commit, for longer than rusqlite's default busy timeout (5 s).
+    let held = db.clone();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let c = rusqlite::Connection::open(&held).unwrap();
+        c.execute_batch("BEGIN; SELECT count(*) FROM scans;")
+            .unwrap();
+        tx.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(7));
+        c.execute_batch("COMMIT").unwrap();
+    });
+    rx.recv().unwrap();
+    let out = versioning_scan(&db, &["--no-progress"]);
+    reader.join().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(stored(&db).len(), 2, "{err}");
 }

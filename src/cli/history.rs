@@ -45,6 +45,15 @@ pub enum ConfigCommand {
     },
 }
 
+/// A history error as a failure: a database in use is worth retrying (exit 3, like
+/// an endpoint that is down); anything else about the file is for a person (exit 2).
+pub(super) fn failure(e: HistoryError) -> Failure {
+    match e {
+        HistoryError::Locked { .. } | HistoryError::Busy { .. } => scan_failed(e),
+        other => bad_input(other),
+    }
+}
+
 fn open(database: Option<PathBuf>) -> Result<Store, Failure> {
     let path = database.unwrap_or_else(history::default_path);
     if !path.exists() {
@@ -53,12 +62,12 @@ fn open(database: Option<PathBuf>) -> Result<Store, Failure> {
             path.display()
         )));
     }
-    Store::open(&path).map_err(bad_input)
+    Store::open(&path).map_err(failure)
 }
 
 pub fn run_history(args: HistoryArgs) -> Result<u8, Failure> {
     let store = open(args.database)?;
-    let rows = store.list(args.limit).map_err(bad_input)?;
+    let rows = store.list(args.limit).map_err(failure)?;
     if args.json {
         println!(
             "{}",
@@ -106,21 +115,21 @@ pub fn run_history(args: HistoryArgs) -> Result<u8, Failure> {
 pub fn run_diff(args: DiffArgs) -> Result<u8, Failure> {
     let store = open(args.database)?;
     let (b, target) = match args.b {
-        Some(b) => (b, history::target_of(&store.report(b).map_err(bad_input)?)),
+        Some(b) => (b, history::target_of(&store.report(b).map_err(failure)?)),
         None => store
             .latest()
-            .map_err(bad_input)?
+            .map_err(failure)?
             .ok_or_else(|| bad_input(anyhow::anyhow!("the history is empty")))?,
     };
     let a = match args.a {
         Some(a) => a,
         None => store
             .previous(&target, Some(b))
-            .map_err(bad_input)?
+            .map_err(failure)?
             .ok_or_else(|| bad_input(HistoryError::NothingToCompare(target.clone())))?,
     };
-    let before = store.report(a).map_err(bad_input)?;
-    let after = store.report(b).map_err(bad_input)?;
+    let before = store.report(a).map_err(failure)?;
+    let after = store.report(b).map_err(failure)?;
     let diff = history::diff::compare(a, &before, &after);
     if args.json {
         println!(
@@ -135,7 +144,14 @@ pub fn run_diff(args: DiffArgs) -> Result<u8, Failure> {
 
 /// The text of a diff, as `vouch diff` and the scan report show it.
 pub fn render(d: &ScanDiff, after: i64) -> String {
-    terminal::render_diff(d, Some(after))
+    let mut out = terminal::render_diff(d, Some(after));
+    if !d.new_errors.is_empty() {
+        out.push_str(&format!("  newly not judged ({}):\n", d.new_errors.len()));
+        for c in &d.new_errors {
+            out.push_str(&format!("    {}  {}  {}\n", c.check, c.resource, c.message));
+        }
+    }
+    out
 }
 
 pub fn run_config(cmd: ConfigCommand) -> Result<u8, Failure> {

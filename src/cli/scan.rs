@@ -22,7 +22,7 @@ use crate::deliver::{self, Target};
 use crate::engine::select::Selection;
 use crate::engine::{Catalog, PlannedCheck};
 use crate::exit;
-use crate::history::{self, HistoryError, Store};
+use crate::history::{self, Store};
 use crate::inventory::{Inventory, Provider};
 use crate::mute;
 use crate::policy::Pack;
@@ -134,6 +134,7 @@ fn prepare(
     output: &OutputArgs,
     provider: Provider,
 ) -> Result<Prepared, Failure> {
+    check_outputs(output, provider)?;
     for target in &output.send_to {
         match target {
             Target::Hec { .. }
@@ -153,12 +154,7 @@ fn prepare(
             "--fail-on score:N needs a policy pack (--policy) to score"
         )));
     }
-    let packs = output
-        .policies
-        .iter()
-        .map(|p| Pack::resolve(p, &catalog))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(bad_input)?;
+    let packs = resolve_packs(&output.policies, &catalog)?;
     if let Some(p) = packs.iter().find(|p| p.provider != provider) {
         return Err(bad_input(anyhow::anyhow!(
             "policy pack {} is for {}, but this scan is of {provider}",
@@ -209,6 +205,129 @@ fn prepare(
         plan,
         judgements,
     })
+}
+
+/// `--policy` references as packs, each pack once: the same pack named twice (on the
+/// command line or in vouch.toml) is scored once; two different files claiming one id
+/// are refused, since the history and every report key scores by pack id.
+fn resolve_packs(references: &[String], catalog: &Catalog) -> Result<Vec<Pack>, Failure> {
+    let mut packs: Vec<(String, Pack)> = Vec::new();
+    for reference in references {
+        let pack = Pack::resolve(reference, catalog).map_err(bad_input)?;
+        // What the reference names: a bundled pack by id, a file by its real path.
+        let origin = if reference.contains('/') || reference.ends_with(".toml") {
+            std::fs::canonicalize(reference)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| reference.clone())
+        } else {
+            format!("bundled pack {reference}")
+        };
+        match packs.iter().find(|(_, p)| p.id == pack.id) {
+            Some((o, _)) if *o == origin => {}
+            Some((_, earlier)) => {
+                return Err(bad_input(anyhow::anyhow!(
+                    "policy pack {} is given twice, by {} and by {}; name it once",
+                    pack.id,
+                    earlier.path,
+                    pack.path
+                )));
+            }
+            None => packs.push((origin, pack)),
+        }
+    }
+    Ok(packs.into_iter().map(|(_, p)| p).collect())
+}
+
+/// The formats to produce, each once, in the order given (default: terminal).
+fn formats_of(output: &OutputArgs) -> Vec<Format> {
+    let mut formats: Vec<Format> = Vec::new();
+    for f in &output.format {
+        if !formats.contains(f) {
+            formats.push(*f);
+        }
+    }
+    if formats.is_empty() {
+        formats.push(Format::Terminal);
+    }
+    formats
+}
+
+/// Every combination of output flags that cannot work, refused before any cloud call:
+/// finding it after the scan would waste the scan and leave nothing written.
+fn check_outputs(output: &OutputArgs, provider: Provider) -> Result<(), Failure> {
+    let formats = formats_of(output);
+    if formats.len() > 1 && output.output_dir.is_none() {
+        return Err(bad_input(anyhow::anyhow!(
+            "several formats need --output-dir DIR (each goes to its own file)"
+        )));
+    }
+    if formats.contains(&Format::Asff) && provider != Provider::Aws {
+        return Err(bad_input(anyhow::anyhow!(
+            "ASFF is for AWS scans; this scan is of {provider}"
+        )));
+    }
+    if let Some(path) = &output.output
+        && path.is_dir()
+    {
+        return Err(bad_input(anyhow::anyhow!(
+            "--output {} is a directory; name a file, or use --output-dir",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Proves, before any cloud call, that every output can be written: `--output-dir
+/// reports/` that does not exist yet is made, as people expect, and a directory that
+/// cannot take a file stops the run before the scan, not after it. (The directory of
+/// `--output` and `--save-inventory` must exist: a file name is not a promise to make
+/// directories.)
+fn make_output_dirs(output: &OutputArgs, save_inventory: Option<&Path>) -> Result<(), Failure> {
+    let probe = |dir: &Path| {
+        tempfile::Builder::new()
+            .prefix(".vouch-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map(drop)
+    };
+    if let Some(dir) = &output.output_dir {
+        std::fs::create_dir_all(dir)
+            .and_then(|_| probe(dir))
+            .with_context(|| format!("cannot write to the output directory {}", dir.display()))
+            .map_err(scan_failed)?;
+    }
+    for file in output
+        .output
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(save_inventory)
+    {
+        let dir = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        probe(dir)
+            .with_context(|| format!("cannot write {}", file.display()))
+            .map_err(scan_failed)?;
+    }
+    Ok(())
+}
+
+/// Each `--region` or `--subscription` once: a target named twice would be collected
+/// twice, and two resources with one id confuse every verdict about either. Azure ids
+/// are case-insensitive GUIDs, so case is ignored (for regions it never matters).
+fn dedupe_targets(values: &mut Vec<String>, what: &str) {
+    let mut seen: Vec<String> = Vec::new();
+    values.retain(|v| {
+        let key = v.trim().to_ascii_lowercase();
+        if seen.contains(&key) {
+            eprintln!("warning: {what} {v} is named more than once; it is scanned once");
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
 }
 
 fn services_needed(prepared: &Prepared) -> Vec<String> {
@@ -380,6 +499,7 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
             {
                 apply_aws_config(&mut args, &config)?;
             }
+            dedupe_targets(&mut args.regions, "region");
             let opts = AwsOptions {
                 regions: args.regions.clone(),
                 profile: args.profile.clone(),
@@ -405,6 +525,7 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
             {
                 apply_azure_config(&mut args, &config)?;
             }
+            dedupe_targets(&mut args.subscriptions, "subscription");
             let cloud = Cloud::resolve(
                 args.cloud.unwrap_or_default(),
                 &EndpointOverrides {
@@ -435,7 +556,15 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
     }
 }
 
-/// A live scan: history lock, plan, collection, then the shared assessment and outputs.
+/// The history a live scan is stored in, with what the scan will be compared with.
+struct History {
+    store: Store,
+    /// The latest scan of every target, read before any cloud call.
+    previous: BTreeMap<String, (i64, ScanReport)>,
+}
+
+/// A live scan: plan, output directories, history lock, collection, then the shared
+/// assessment and outputs.
 fn scan<F, Fut>(
     args: &mut ScanCommon,
     provider: Provider,
@@ -447,18 +576,18 @@ where
     F: FnOnce(Vec<String>, Arc<dyn crate::collect::Progress>) -> Fut,
     Fut: Future<Output = Result<Inventory, CollectError>>,
 {
-    // The history is opened (and locked) before any cloud call, so a busy or damaged
-    // database stops the run before it does work it cannot record.
+    let mut prepared = prepare(&args.select, &args.output, provider)?;
+    make_output_dirs(&args.output, args.save_inventory.as_deref())?;
+    // The history is opened (and locked), checked and read before any cloud call, so
+    // a busy or damaged database stops the run before it does work it cannot record.
     let mut history = if args.no_history {
         None
     } else {
         let path = args.database.clone().unwrap_or_else(history::default_path);
-        Some(Store::open_for_writing(&path).map_err(|e| match e {
-            HistoryError::Locked { .. } => scan_failed(e),
-            other => bad_input(other),
-        })?)
+        let store = Store::open_for_writing(&path).map_err(super::history::failure)?;
+        let previous = store.latest_reports().map_err(super::history::failure)?;
+        Some(History { store, previous })
     };
-    let mut prepared = prepare(&args.select, &args.output, provider)?;
     let services = services_needed(&prepared);
     let unknown: Vec<&String> = services
         .iter()
@@ -498,6 +627,7 @@ pub fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let started_at = Utc::now();
     let inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
     let mut prepared = prepare(&args.select, &args.output, inventory.provider)?;
+    make_output_dirs(&args.output, None)?;
     finish(&mut prepared, &inventory, &args.output, started_at, None)
 }
 
@@ -506,7 +636,7 @@ fn finish(
     inventory: &Inventory,
     output: &OutputArgs,
     started_at: chrono::DateTime<Utc>,
-    history: Option<&mut Store>,
+    history: Option<&mut History>,
 ) -> Result<u8, Failure> {
     // OCSF to standard output is streamed: each check's findings are written as soon
     // as they exist, for `vouch scan aws --format ocsf | shipper`.
@@ -549,55 +679,71 @@ fn finish(
             &mut on_results,
         )
     };
+    let not_stored = |history: &Option<&mut History>| {
+        if history.is_some() {
+            eprintln!(
+                "note: this scan was not stored in the history: its outputs were not all written and delivered, so the next scan is compared with the same earlier one"
+            );
+        }
+    };
     if let Some(e) = stream_error {
+        not_stored(&history);
         return Err(scan_failed(
             anyhow::Error::new(e).context("cannot write to standard output"),
         ));
     }
     let mut report = report;
-    if let Some(store) = history {
-        let target = history::target_of(&report);
-        if let Some(prev) = store.previous(&target, None).map_err(bad_input)? {
-            let before = store.report(prev).map_err(bad_input)?;
-            report.diff = Some(history::diff::compare(prev, &before, &report));
-        }
-        let id = store.save(&report).map_err(scan_failed)?;
-        eprintln!("stored as scan {id} in the history");
+    if let Some(h) = &history
+        && let Some((id, before)) = h.previous.get(&history::target_of(&report))
+    {
+        report.diff = Some(history::diff::compare(*id, before, &report));
     }
     for w in prepared.catalog.warnings.drain(..) {
         eprintln!("warning: {w}");
     }
+    // Stored only once everything the run owes is out: a scan whose report was not
+    // written or delivered must count as unseen, or `--fail-on new` would skip its
+    // failures on the next run.
+    let outcome = write_outputs(&report, prepared, output, streaming, &cx)
+        .and_then(|_| deliver(&report, &prepared.catalog, output));
+    if let Err(e) = outcome {
+        not_stored(&history);
+        return Err(e);
+    }
+    if let Some(h) = history {
+        let id = h.store.save(&report).map_err(scan_failed)?;
+        eprintln!("stored as scan {id} in the history");
+    }
+    Ok(exit_code(
+        &report,
+        output.fail_on.as_ref().unwrap_or(&FailOn::Any),
+    ))
+}
+
+/// Renders every format, then writes each (whole or not at all).
+fn write_outputs(
+    report: &ScanReport,
+    prepared: &Prepared,
+    output: &OutputArgs,
+    streaming: bool,
+    cx: &ocsf::EventContext,
+) -> Result<(), Failure> {
     let defaults: BTreeMap<&str, &serde_json::Map<String, serde_json::Value>> = prepared
         .catalog
         .checks
         .iter()
         .map(|c| (c.id(), &c.meta.custom.params))
         .collect();
-    let mut formats = if output.format.is_empty() {
-        vec![Format::Terminal]
-    } else {
-        output.format.clone()
-    };
-    formats.dedup();
-    if formats.len() > 1 && output.output_dir.is_none() {
-        return Err(bad_input(anyhow::anyhow!(
-            "several formats need --output-dir DIR (each goes to its own file)"
-        )));
-    }
     let render = |format: Format| -> Result<Vec<u8>, Failure> {
         Ok(match format {
-            Format::Terminal => terminal::render(&report, &defaults).into_bytes(),
-            Format::Json => json::render(&report),
-            Format::Ocsf => ocsf::render(&report, &prepared.catalog),
-            Format::Asff => {
-                if report.scan.provider != crate::inventory::Provider::Aws {
-                    return Err(bad_input(anyhow::anyhow!("ASFF is for AWS scans")));
-                }
-                asff::render(&report, &prepared.catalog)
-            }
-            Format::Csv => csv::render(&report),
-            Format::Junit => junit::render(&report),
-            Format::Html => html::render(&report, &prepared.catalog).map_err(scan_failed)?,
+            Format::Terminal => terminal::render(report, &defaults).into_bytes(),
+            Format::Json => json::render(report),
+            Format::Ocsf => ocsf::render(report, &prepared.catalog),
+            // check_outputs refused ASFF for other providers before the scan.
+            Format::Asff => asff::render(report, &prepared.catalog),
+            Format::Csv => csv::render(report),
+            Format::Junit => junit::render(report),
+            Format::Html => html::render(report, &prepared.catalog).map_err(scan_failed)?,
         })
     };
     // Render everything before writing anything, so a bad combination leaves no
@@ -606,15 +752,15 @@ fn finish(
         // Detection findings went out as they were produced; what remains are the
         // compliance findings, which need every result.
         let mut rest = Vec::new();
-        for e in ocsf::compliance_findings(&report, &prepared.catalog, &cx) {
+        for e in ocsf::compliance_findings(report, &prepared.catalog, cx) {
             rest.extend(e.to_string().into_bytes());
             rest.push(b'\n');
         }
         vec![(Format::Ocsf, rest)]
     } else {
-        formats
-            .iter()
-            .map(|f| render(*f).map(|b| (*f, b)))
+        formats_of(output)
+            .into_iter()
+            .map(|f| render(f).map(|b| (f, b)))
             .collect::<Result<_, _>>()?
     };
     for (format, bytes) in rendered {
@@ -634,12 +780,7 @@ fn finish(
             }
         }
     }
-    let delivered = deliver(&report, &prepared.catalog, output);
-    delivered?;
-    Ok(exit_code(
-        &report,
-        output.fail_on.as_ref().unwrap_or(&FailOn::Any),
-    ))
+    Ok(())
 }
 
 /// Sends findings to every `--send-to` target; each failure is reported, every target
@@ -695,8 +836,10 @@ fn deliver(report: &ScanReport, catalog: &Catalog, output: &OutputArgs) -> Resul
     }
 }
 
-/// The exit code under the `--fail-on` rule: 1 when the rule is met, else 4 when some
-/// results could not be judged, else 0.
+/// The exit code under the `--fail-on` rule: 1 when the rule is met, else 4 when
+/// something could not be judged (a result, or a clause whose resource type was never
+/// listed), else 0. Under `new` with an earlier scan, only what newly could not be
+/// judged makes it 4: a nightly job must not fail forever on a gap it already reported.
 fn exit_code(report: &ScanReport, rule: &FailOn) -> u8 {
     let triggered = match rule {
         FailOn::Any => report.summary.fail > 0,
@@ -714,9 +857,13 @@ fn exit_code(report: &ScanReport, rule: &FailOn) -> u8 {
             .iter()
             .any(|p| p.score.is_some_and(|s| s < *min)),
     };
+    let unjudged = match (rule, &report.diff) {
+        (FailOn::New, Some(d)) => !d.new_errors.is_empty(),
+        _ => !history::diff::unjudged(report).is_empty(),
+    };
     if triggered {
         exit::FAILURES
-    } else if report.summary.error > 0 {
+    } else if unjudged {
         exit::ERRORS
     } else {
         exit::OK

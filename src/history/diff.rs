@@ -1,10 +1,12 @@
 //! What changed between two scans of one target: failures that are new, failures that
-//! are gone, failures that remain, and policy scores that moved.
+//! are gone, failures that remain, results that newly could not be judged, and policy
+//! scores that moved.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::policy::score::ClauseStatus;
 use crate::report::identity::finding_uid;
 use crate::results::{CheckResult, ScanReport, Status};
 
@@ -31,6 +33,11 @@ pub struct ScanDiff {
     pub new_failures: Vec<Change>,
     pub resolved_failures: Vec<Change>,
     pub still_failing: Vec<Change>,
+    /// What could not be judged now but could be (or was not there) before: under
+    /// `--fail-on new` only these make the exit code 4, so known gaps do not fail a
+    /// nightly job forever. Absent from diffs stored by older versions.
+    #[serde(default)]
+    pub new_errors: Vec<Change>,
     pub score_changes: Vec<ScoreChange>,
 }
 
@@ -51,6 +58,37 @@ fn failing(r: &ScanReport) -> BTreeMap<String, &CheckResult> {
         .collect()
 }
 
+/// Everything in a report that could not be judged, by identity: every `error` result,
+/// and every clause in error because a resource type it needs was never listed (such
+/// a clause has no result of its own to carry the error, yet it is just as unjudged).
+pub fn unjudged(r: &ScanReport) -> BTreeMap<String, Change> {
+    let mut out: BTreeMap<String, Change> = r
+        .results
+        .iter()
+        .filter(|x| x.status == Status::Error)
+        .map(|x| (finding_uid(x), change(x)))
+        .collect();
+    for p in &r.policies {
+        for c in p.clauses.iter().filter(|c| c.status == ClauseStatus::Error) {
+            // The findings score.rs adds for a type never listed name no check.
+            for f in c
+                .findings
+                .iter()
+                .filter(|f| f.status == Status::Error && f.check.is_empty())
+            {
+                out.entry(format!("unlisted:{}", f.resource.id))
+                    .or_insert_with(|| Change {
+                        check: format!("{} {}", p.id, c.id),
+                        resource: f.resource.id.clone(),
+                        severity: String::new(),
+                        message: f.message.clone(),
+                    });
+            }
+        }
+    }
+    out
+}
+
 /// Compares `after` with `before`. A finding is identified by check, parameters and
 /// resource (the same id the SIEM formats use), so a changed message is not a change.
 pub fn compare(before_id: i64, before: &ScanReport, after: &ScanReport) -> ScanDiff {
@@ -69,6 +107,12 @@ pub fn compare(before_id: i64, before: &ScanReport, after: &ScanReport) -> ScanD
         .iter()
         .filter(|(k, _)| was.contains_key(*k))
         .map(|(_, r)| change(r))
+        .collect();
+    let (was_unjudged, unjudged_now) = (unjudged(before), unjudged(after));
+    let new_errors = unjudged_now
+        .into_iter()
+        .filter(|(k, _)| !was_unjudged.contains_key(k))
+        .map(|(_, c)| c)
         .collect();
     let mut score_changes = Vec::new();
     for p in &after.policies {
@@ -91,6 +135,7 @@ pub fn compare(before_id: i64, before: &ScanReport, after: &ScanReport) -> ScanD
         new_failures,
         resolved_failures,
         still_failing,
+        new_errors,
         score_changes,
     }
 }
