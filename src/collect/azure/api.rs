@@ -414,3 +414,55 @@ pub fn retry_options(max_attempts: u32) -> RetryOptions {
         max_total_elapsed: azure_core::time::Duration::seconds(120),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> Headers {
+        let mut h = Headers::new();
+        for (k, v) in pairs {
+            h.insert(HeaderName::from_static(k), v.to_string());
+        }
+        h
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_dates_and_azures_millisecond_headers() {
+        assert_eq!(
+            retry_after(&headers(&[("retry-after", "7")])),
+            Some(Duration::from_secs(7))
+        );
+        assert_eq!(
+            retry_after(&headers(&[("retry-after-ms", "250"), ("retry-after", "9")])),
+            Some(Duration::from_millis(250))
+        );
+        assert_eq!(
+            retry_after(&headers(&[(
+                "retry-after",
+                "Fri, 01 Jan 2021 00:00:00 GMT"
+            )])),
+            Some(Duration::ZERO),
+            "a date in the past means now"
+        );
+        let later = (chrono::Utc::now() + chrono::Duration::seconds(120)).to_rfc2822();
+        let got = retry_after(&headers(&[("retry-after", &later)])).unwrap();
+        assert!(
+            got > Duration::from_secs(100) && got <= Duration::from_secs(120),
+            "{got:?}"
+        );
+        assert_eq!(retry_after(&headers(&[("retry-after", "soon")])), None);
+        assert_eq!(retry_after(&headers(&[])), None);
+    }
+
+    #[test]
+    fn backoff_grows_is_jittered_and_stays_bounded() {
+        let limits = Limits::default();
+        for attempt in [1, 2, 5, 40, u32::MAX] {
+            let wait = limits.backoff(attempt);
+            assert!(wait <= limits.max_backoff, "{attempt}: {wait:?}");
+            assert!(wait >= limits.initial_backoff / 2, "{attempt}: {wait:?}");
+        }
+        assert!(limits.backoff(1) <= limits.initial_backoff);
+    }
+}

@@ -219,7 +219,8 @@ impl Reading {
                 r.narrowed_by
                     .push("users.excludeGuestsOrExternalUsers".into());
             }
-        } else {
+        } else if unset(get("clientApplications")) {
+            // Graph requires users or clientApplications; the latter is read below.
             r.unjudged.push("users (missing)".into());
         }
         if let Some(a) = r.object(get("applications"), "applications") {
@@ -420,4 +421,171 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
     };
     out.record(RESOURCE_TYPE, &tenant, GLOBAL_REGION, Ok(vec![resource]));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(conditions: Value) -> Reading {
+        Reading::read(Some(&conditions))
+    }
+
+    fn base() -> Value {
+        serde_json::json!({
+            "userRiskLevels": [], "signInRiskLevels": [], "servicePrincipalRiskLevels": [],
+            "clientAppTypes": ["all"], "insiderRiskLevels": null, "platforms": null,
+            "locations": null, "devices": null, "clientApplications": null,
+            "authenticationFlows": null,
+            "applications": {"includeApplications": ["All"], "excludeApplications": [],
+                "includeUserActions": [], "includeAuthenticationContextClassReferences": [],
+                "applicationFilter": null},
+            "users": {"includeUsers": ["All"], "excludeUsers": [], "includeGroups": [],
+                "excludeGroups": [], "includeRoles": [], "excludeRoles": [],
+                "includeGuestsOrExternalUsers": null, "excludeGuestsOrExternalUsers": null}
+        })
+    }
+
+    fn with(path: &[&str], value: Value) -> Reading {
+        let mut c = base();
+        let mut at = &mut c;
+        for p in &path[..path.len() - 1] {
+            at = &mut at[*p];
+        }
+        at[path[path.len() - 1]] = value;
+        read(c)
+    }
+
+    #[test]
+    fn graphs_own_example_shape_neither_narrows_nor_puzzles() {
+        let r = read(base());
+        assert!(r.narrowed_by.is_empty(), "{:?}", r.narrowed_by);
+        assert!(r.unjudged.is_empty(), "{:?}", r.unjudged);
+    }
+
+    #[test]
+    fn each_narrowing_condition_is_named() {
+        let cases = [
+            (
+                vec!["signInRiskLevels"],
+                serde_json::json!(["high"]),
+                "signInRiskLevels",
+            ),
+            (
+                vec!["userRiskLevels"],
+                serde_json::json!(["high"]),
+                "userRiskLevels",
+            ),
+            (
+                vec!["servicePrincipalRiskLevels"],
+                serde_json::json!(["low"]),
+                "servicePrincipalRiskLevels",
+            ),
+            (
+                vec!["insiderRiskLevels"],
+                serde_json::json!("elevated"),
+                "insiderRiskLevels",
+            ),
+            (
+                vec!["clientAppTypes"],
+                serde_json::json!(["browser"]),
+                "clientAppTypes",
+            ),
+            (
+                vec!["platforms"],
+                serde_json::json!({"includePlatforms": ["android"], "excludePlatforms": []}),
+                "platforms",
+            ),
+            (
+                vec!["platforms"],
+                serde_json::json!({"includePlatforms": ["all"], "excludePlatforms": ["iOS"]}),
+                "platforms",
+            ),
+            (
+                vec!["locations"],
+                serde_json::json!({"includeLocations": ["All"], "excludeLocations": ["AllTrusted"]}),
+                "locations",
+            ),
+            (
+                vec!["devices"],
+                serde_json::json!({"deviceFilter": {"mode": "exclude", "rule": "device.isCompliant -eq True"}}),
+                "devices.deviceFilter",
+            ),
+            (
+                vec!["authenticationFlows"],
+                serde_json::json!({"transferMethods": "deviceCodeFlow"}),
+                "authenticationFlows",
+            ),
+            (
+                vec!["clientApplications"],
+                serde_json::json!({"includeServicePrincipals": ["x"]}),
+                "clientApplications",
+            ),
+            (
+                vec!["applications", "applicationFilter"],
+                serde_json::json!({"mode": "exclude", "rule": "x"}),
+                "applications.applicationFilter",
+            ),
+            (
+                vec!["applications", "includeUserActions"],
+                serde_json::json!(["urn:user:registersecurityinfo"]),
+                "applications.includeUserActions",
+            ),
+            (
+                vec!["users", "excludeGuestsOrExternalUsers"],
+                serde_json::json!({"guestOrExternalUserTypes": "b2bCollaborationGuest"}),
+                "users.excludeGuestsOrExternalUsers",
+            ),
+        ];
+        for (path, value, name) in cases {
+            let r = with(&path, value);
+            assert!(
+                r.narrowed_by.iter().any(|n| n.starts_with(name)),
+                "{path:?}: {:?}",
+                r.narrowed_by
+            );
+            assert!(r.unjudged.is_empty(), "{path:?}: {:?}", r.unjudged);
+        }
+    }
+
+    #[test]
+    fn what_vouch_cannot_interpret_is_unjudged() {
+        for (path, value) in [
+            (vec!["agentIdRiskLevels"], serde_json::json!("high")),
+            (vec!["clientAppTypes"], serde_json::json!(["hologram"])),
+            (vec!["clientAppTypes"], serde_json::json!([])),
+            (vec!["signInRiskLevels"], serde_json::json!("high")),
+            (
+                vec!["users", "includeRolesByMagic"],
+                serde_json::json!(["x"]),
+            ),
+            (
+                vec!["applications", "globalSecureAccess"],
+                serde_json::json!({"x": 1}),
+            ),
+            (vec!["users"], Value::Null),
+        ] {
+            let r = with(&path, value);
+            assert!(!r.unjudged.is_empty(), "{path:?}");
+        }
+        assert!(!Reading::read(None).unjudged.is_empty());
+    }
+
+    #[test]
+    fn only_an_enforced_mfa_policy_with_an_unknown_condition_makes_the_list_unreadable() {
+        let mut conditions = base();
+        conditions["agentIdRiskLevels"] = serde_json::json!("high");
+        let policy = |state: &str, control: &str| {
+            serde_json::json!({"id": "p", "displayName": "P", "state": state,
+                "conditions": conditions, "grantControls": {"operator": "OR",
+                "builtInControls": [control], "authenticationStrength": null}})
+        };
+        assert!(matches!(
+            conditional_access(&[policy("enabled", "mfa")]),
+            Observed::Unreadable(r) if r.contains("agentIdRiskLevels")
+        ));
+        for quiet in [policy("disabled", "mfa"), policy("enabled", "block")] {
+            assert!(matches!(conditional_access(&[quiet]), Observed::Value(_)));
+        }
+    }
 }
