@@ -93,3 +93,43 @@ role_label(role) := role if not role_names[lower(role)]
 policies(tenant) := tenant.conditional_access_policies if is_array(tenant.conditional_access_policies)
 
 policies(tenant) := [] if not is_array(tenant.conditional_access_policies)
+
+# What makes a policy apply to fewer sign-ins than "everyone it includes, always":
+# risk levels, locations, platforms, client app types, device filters, authentication
+# flows, excluded guests (the collector's `narrowed_by`), and excluded users or groups
+# other than the emergency access accounts the pack allows. A policy narrowed in any
+# way is not counted: vouch cannot tell whether an administrator falls outside it.
+narrowing(p, params) := s if {
+	is_array(p.narrowed_by)
+	listed := {n | some n in p.narrowed_by}
+	s := listed | excluded_note(p, params)
+}
+
+narrowing(p, params) := {"conditions not collected"} if not is_array(p.narrowed_by)
+
+unexpected_exclusions(p, params) := sort([x |
+	some x in array.concat(strings_of(p.exclude_users), strings_of(p.exclude_groups))
+	not lower(x) in lowered(params.allowed_exclusions)
+])
+
+strings_of(x) := [v | some v in x; is_string(v)] if is_array(x)
+
+strings_of(x) := [] if not is_array(x)
+
+excluded_note(p, params) := set() if count(unexpected_exclusions(p, params)) == 0
+
+excluded_note(p, params) := {sprintf("excludes %v", [concat(", ", unexpected_exclusions(p, params))])} if {
+	count(unexpected_exclusions(p, params)) > 0
+}
+
+unnarrowed(p, params) if count(narrowing(p, params)) == 0
+
+# "NAME (REASON; REASON)" for each narrowed policy, for messages.
+narrowed_labels(policies, params) := sort({sprintf("%v (%v)", [p.display_name, concat("; ", sort(narrowing(p, params)))]) |
+	some p in policies
+	not unnarrowed(p, params)
+})
+
+narrowed_note(labels) := "" if count(labels) == 0
+
+narrowed_note(labels) := sprintf(" (narrowed, not counted: %s)", [concat(", ", labels)]) if count(labels) > 0

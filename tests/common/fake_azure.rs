@@ -23,17 +23,28 @@ pub struct FakeAzure {
     child: Child,
     pub port: u16,
     pub log: PathBuf,
+    pub fault_log: PathBuf,
     _tmp: tempfile::TempDir,
 }
 
 impl FakeAzure {
     pub fn start(scenario: &str) -> FakeAzure {
+        FakeAzure::start_with(scenario, None)
+    }
+
+    /// The fake with faults injected per request (`server.py --faults SPEC`).
+    pub fn start_with(scenario: &str, faults: Option<&str>) -> FakeAzure {
         let tmp = tempfile::tempdir().unwrap();
         let log = tmp.path().join("requests.log");
-        let mut child = Command::new("python3")
-            .arg(dir().join("server.py"))
+        let fault_log = tmp.path().join("faults.log");
+        let mut cmd = Command::new("python3");
+        cmd.arg(dir().join("server.py"))
             .args(["--scenario", scenario, "--request-log"])
-            .arg(&log)
+            .arg(&log);
+        if let Some(spec) = faults {
+            cmd.args(["--faults", spec, "--fault-log"]).arg(&fault_log);
+        }
+        let mut child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -51,6 +62,7 @@ impl FakeAzure {
             child,
             port,
             log,
+            fault_log,
             _tmp: tmp,
         }
     }
@@ -103,12 +115,21 @@ impl FakeAzure {
 
     /// Every request the server saw, as `METHOD PATH?QUERY` lines.
     pub fn requests(&self) -> Vec<String> {
-        std::fs::read_to_string(&self.log)
-            .unwrap_or_default()
-            .lines()
-            .map(str::to_string)
-            .collect()
+        lines_of(&self.log)
     }
+
+    /// Every fault the server injected, as `KIND STATUS METHOD TARGET` lines.
+    pub fn faults(&self) -> Vec<String> {
+        lines_of(&self.fault_log)
+    }
+}
+
+fn lines_of(path: &std::path::Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
 }
 
 impl Drop for FakeAzure {

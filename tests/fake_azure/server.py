@@ -11,14 +11,17 @@ listens, and serves until SIGTERM/SIGINT. Python 3.11 standard library only.
 
 import argparse
 import datetime
+import hashlib
 import http.server
 import json
 import os
 import re
 import secrets
 import signal
+import socket
 import socketserver
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -129,6 +132,62 @@ def normalize(path):
     return urllib.parse.unquote(path).rstrip("/").lower() or "/"
 
 
+class Faults:
+    """Per-request fault injection, deterministic under a seed: the n-th request of a
+    given method and target (path and query) gets the same fault in every run, whatever
+    order concurrent requests arrive in. SPEC is comma-separated `name=value`:
+    `seed` (any text), the rates `throttle` (429 + Retry-After), `error` (500, 502, 503
+    with Retry-After, or 504), `reset` (the connection is reset without an answer) and
+    `hang` (no answer for `hang_seconds`), each 0..1; `retry_after` (seconds, default 1).
+    The sign-in and the subscription list are spared: they decide whether a scan runs at
+    all, and their failures are tested on their own."""
+
+    KINDS = ("throttle", "error", "reset", "hang")
+
+    def __init__(self, spec, log):
+        self.seed = "0"
+        self.rates = {k: 0.0 for k in self.KINDS}
+        self.retry_after = "1"
+        self.hang_seconds = 30.0
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            name, _, value = part.partition("=")
+            if name == "seed":
+                self.seed = value
+            elif name in self.rates:
+                self.rates[name] = float(value)
+            elif name == "retry_after":
+                self.retry_after = value
+            elif name == "hang_seconds":
+                self.hang_seconds = float(value)
+            else:
+                raise SystemExit(f"--faults: unknown setting {name!r}")
+        if sum(self.rates.values()) > 1:
+            raise SystemExit("--faults: the rates add up to more than 1")
+        self.log = log
+        self._seen = {}
+        self._lock = threading.Lock()
+
+    def decide(self, target):
+        """(kind or None, a byte of the same hash, to vary the answer within a kind)."""
+        with self._lock:
+            n = self._seen.get(target, 0)
+            self._seen[target] = n + 1
+        digest = hashlib.sha256(f"{self.seed}\0{target}\0{n}".encode()).digest()
+        u = int.from_bytes(digest[:8], "big") / 2 ** 64
+        edge = 0.0
+        for kind in self.KINDS:
+            edge += self.rates[kind]
+            if u < edge:
+                return kind, digest[8]
+        return None, digest[8]
+
+    def note(self, line):
+        if self.log is not None:
+            with self._lock:
+                self.log.write(line + "\n")
+                self.log.flush()
+
+
 class Tokens:
     def __init__(self):
         self._tokens = {}
@@ -214,12 +273,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         h.update(headers or {})
         self.send_json(status, {"error": {"code": code, "message": message}}, headers=h)
 
-    def graph_error(self, status, code, message):
+    def graph_error(self, status, code, message, headers=None):
         rid = str(uuid.uuid4())
+        h = {"request-id": rid, "client-request-id": rid}
+        h.update(headers or {})
         self.send_json(status, {"error": {"code": code, "message": message, "innerError": {
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S"),
             "request-id": rid, "client-request-id": rid}}},
-            headers={"request-id": rid, "client-request-id": rid})
+            headers=h)
 
     def aad_error(self, status, error, code, description):
         trace, corr = str(uuid.uuid4()), str(uuid.uuid4())
@@ -283,6 +344,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             body = self.read_body()
             if body is None:
                 return
+        faults = self.server.faults
+        spared = TOKEN_PATH.match(path) or OIDC_PATH.match(path) or normalize(path) == "/subscriptions"
+        if faults is not None and not spared:
+            kind, pick = faults.decide(f"{self.command} {self.path}")
+            if kind is not None:
+                self.inject(faults, kind, pick, path.lower().startswith("/v1.0/"))
+                return
         m = TOKEN_PATH.match(path)
         if m:
             if self.command != "POST":
@@ -307,6 +375,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.graph(path)
         else:
             self.arm(path, query)
+
+    # ------------------------------------------------------------ faults
+    def inject(self, faults, kind, pick, graph):
+        """Answers with the fault, in the shape ARM or Graph use for it."""
+        if kind == "throttle":
+            faults.note(f"throttle 429 {self.command} {self.path}")
+            headers = {"Retry-After": faults.retry_after}
+            if graph:
+                self.graph_error(429, "TooManyRequests", "Too many requests.", headers=headers)
+            else:
+                self.arm_error(429, "TooManyRequests",
+                               "The request is being throttled as the limit has been reached for operation type - "
+                               "Read_ObservationWindow_00:05:00. For more information, see - "
+                               "https://aka.ms/srpthrottlinglimits", headers=headers)
+        elif kind == "error":
+            status, code = [(500, "InternalServerError"), (502, "BadGateway"),
+                            (503, "ServiceUnavailable"), (504, "GatewayTimeout")][pick % 4]
+            faults.note(f"error {status} {self.command} {self.path}")
+            headers = {"Retry-After": faults.retry_after} if status == 503 else {}
+            if graph:
+                self.graph_error(status, code, "The service encountered an internal error.", headers=headers)
+            else:
+                self.arm_error(status, code, "The server encountered an internal error; please retry the request.",
+                               headers=headers)
+        elif kind == "reset":
+            faults.note(f"reset - {self.command} {self.path}")
+            # SO_LINGER 0: the close sends RST, not FIN, and no answer is sent.
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+        else:
+            faults.note(f"hang - {self.command} {self.path}")
+            time.sleep(faults.hang_seconds)
+            self.close_connection = True
 
     # ------------------------------------------------------------ Entra ID
     def token(self, tenant, body):
@@ -549,7 +650,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def send_fixture(self, spec, graph):
         status = int(spec.get("status", 200))
-        body = self.server.fixtures.bodies[spec["file"]].replace("{origin}", self.origin())
+        if "oversize_mib" in spec:
+            # A well-formed list padded past what a client should read.
+            pad = "x" * (int(spec["oversize_mib"]) << 20)
+            self.send(status, '{"value": [], "padding": "' + pad + '"}')
+            return
+        body = self.server.fixtures.bodies[spec["file"]].replace("{origin}", self.origin()) \
+            .replace("{port}", str(self.server.server_address[1]))
         rid = str(uuid.uuid4())
         headers = {"request-id": rid, "client-request-id": rid} if graph else \
             {"x-ms-request-id": rid, "x-ms-correlation-request-id": rid,
@@ -600,9 +707,10 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = False
     request_queue_size = 64
 
-    def __init__(self, fixtures, request_log):
+    def __init__(self, fixtures, request_log, faults=None):
         super().__init__(("127.0.0.1", 0), Handler)
         self.fixtures = fixtures
+        self.faults = faults
         self.tokens = Tokens()
         self.request_log = request_log
         self.log_lock = threading.Lock()
@@ -638,11 +746,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scenario", default="default")
     parser.add_argument("--request-log", metavar="FILE")
+    parser.add_argument("--faults", metavar="SPEC", help="inject faults (see the Faults class)")
+    parser.add_argument("--fault-log", metavar="FILE", help="one line per injected fault")
     args = parser.parse_args()
 
     fixtures = Fixtures(args.scenario)
     log = open(args.request_log, "a", encoding="utf-8") if args.request_log else None
-    server = Server(fixtures, log)
+    fault_log = open(args.fault_log, "a", encoding="utf-8") if args.fault_log else None
+    faults = Faults(args.faults, fault_log) if args.faults else None
+    server = Server(fixtures, log, faults)
 
     def stop(signum, frame):
         raise KeyboardInterrupt

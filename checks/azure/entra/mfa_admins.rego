@@ -9,8 +9,13 @@
 #   with no alternative control under OR), applies to all cloud apps, and includes all
 #   users or the role without excluding the role. Fails naming the roles no such policy
 #   covers, and the MFA policies that would cover them but are report-only or off.
-#   Excluded users and groups (emergency access accounts) and policy conditions
-#   (locations, platforms, client apps, risk) are not judged.
+#   A policy counts only when nothing narrows it: no sign-in, user, service principal
+#   or insider risk levels, locations, platforms, client app types other than all,
+#   device filter, authentication flows, user actions or authentication contexts,
+#   excluded guests, and no excluded users or groups except the emergency access
+#   accounts listed in `allowed_exclusions` (object ids). Narrowed policies are named
+#   in the message. A condition vouch cannot interpret (newer than vouch, or not of
+#   the documented type) in an enabled MFA policy makes the result `error`.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/entra/identity/conditional-access/howto-conditional-access-policy-admin-mfa
 #     description: Require MFA for administrators with Conditional Access
@@ -36,8 +41,9 @@
 #     the "Require multifactor authentication for admins" template (or with az rest
 #     --method post --url https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies
 #     --body @policy.json, including the admin roles, all cloud apps and grant control
-#     mfa), exclude only emergency access accounts, and switch it from report-only to
-#     On; or, in a tenant without Conditional Access, turn on security defaults.
+#     mfa), exclude only emergency access accounts (and list their object ids in
+#     allowed_exclusions), and switch it from report-only to On; or, in a tenant
+#     without Conditional Access, turn on security defaults.
 #   params:
 #     admin_roles:
 #       - 62e90394-69f5-4237-9190-012177145e10
@@ -54,6 +60,7 @@
 #       - 194ae4cb-b126-40b2-bd5b-6091b380977d
 #       - f28a1f50-f6e7-4571-818b-6a12f2af6b6c
 #       - fe930be7-5e62-47db-91af-98c3a49a38b1
+#     allowed_exclusions: []
 package vouch.azure.entra.mfa_admins
 
 import data.vouch.lib.azure_entra
@@ -64,12 +71,23 @@ covered(t, role) if {
 	azure_entra.enabled(p)
 	azure_entra.mfa_for_all_apps(p)
 	azure_entra.applies_to_role(p, role)
+	azure_entra.unnarrowed(p, input.params)
 }
 
 # MFA policies that would cover a role if they were enforced.
 dormant(t, roles) := [p |
 	some p in azure_entra.policies(t)
 	not azure_entra.enabled(p)
+	azure_entra.mfa_for_all_apps(p)
+	azure_entra.unnarrowed(p, input.params)
+	some role in roles
+	azure_entra.applies_to_role(p, role)
+]
+
+# Enforced MFA policies that include a role but do not count: something narrows them.
+narrowed(t, roles) := [p |
+	some p in azure_entra.policies(t)
+	azure_entra.enabled(p)
 	azure_entra.mfa_for_all_apps(p)
 	some role in roles
 	azure_entra.applies_to_role(p, role)
@@ -84,6 +102,7 @@ deny contains {"id": t.id, "message": msg} if {
 	msg := concat("", [
 		sprintf("security defaults are off and no enabled Conditional Access policy requires MFA on all cloud apps for %d of %d admin roles: %s", [count(uncovered), count(input.params.admin_roles), concat(", ", labels)]),
 		dormant_note(azure_entra.not_enforced_labels(dormant(t, uncovered))),
+		azure_entra.narrowed_note(azure_entra.narrowed_labels(narrowed(t, uncovered), input.params)),
 	])
 }
 

@@ -9,7 +9,7 @@ security_admin := "194ae4cb-b126-40b2-bd5b-6091b380977d"
 
 user_admin := "fe930be7-5e62-47db-91af-98c3a49a38b1"
 
-defaults := {"admin_roles": [global_admin, security_admin, user_admin]}
+defaults := {"admin_roles": [global_admin, security_admin, user_admin], "allowed_exclusions": ["breakglass-id"]}
 
 tenant := "/tenants/t"
 
@@ -17,7 +17,8 @@ policy(overrides) := object.union({
 	"id": "p1", "display_name": "Require MFA for admins", "state": "enabled",
 	"include_users": [], "exclude_users": ["breakglass-id"],
 	"include_roles": [global_admin, security_admin, user_admin], "exclude_roles": [],
-	"include_groups": [], "include_applications": ["All"], "exclude_applications": [],
+	"include_groups": [], "exclude_groups": [], "include_applications": ["All"], "exclude_applications": [],
+	"narrowed_by": [], "unjudged": [],
 	"built_in_controls": ["mfa"], "grant_operator": "OR", "authentication_strength": null,
 }, overrides)
 
@@ -87,12 +88,12 @@ test_passes_when_mfa_and_a_compliant_device_are_both_required if {
 }
 
 test_fails_naming_a_role_a_pack_adds_by_id_when_no_name_is_known if {
-	params := {"admin_roles": [global_admin, "11111111-2222-3333-4444-555555555555"]}
+	params := {"admin_roles": [global_admin, "11111111-2222-3333-4444-555555555555"], "allowed_exclusions": ["breakglass-id"]}
 	run(false, [policy({})], params) == {{"id": tenant, "message": "security defaults are off and no enabled Conditional Access policy requires MFA on all cloud apps for 1 of 2 admin roles: 11111111-2222-3333-4444-555555555555"}}
 }
 
 test_passes_when_a_pack_lists_only_the_covered_roles if {
-	count(run(false, [policy({"include_roles": [global_admin]})], {"admin_roles": [global_admin]})) == 0
+	count(run(false, [policy({"include_roles": [global_admin]})], {"admin_roles": [global_admin], "allowed_exclusions": ["breakglass-id"]})) == 0
 }
 
 test_fails_when_the_policy_list_is_null if {
@@ -101,4 +102,39 @@ test_fails_when_the_policy_list_is_null if {
 
 test_fails_when_security_defaults_are_null_and_nothing_else_applies if {
 	count(run(null, [], defaults)) == 1
+}
+
+all_three := "Global Administrator (62e90394-69f5-4237-9190-012177145e10), Security Administrator (194ae4cb-b126-40b2-bd5b-6091b380977d), User Administrator (fe930be7-5e62-47db-91af-98c3a49a38b1)"
+
+test_fails_when_a_risk_condition_narrows_the_only_policy if {
+	p := policy({"narrowed_by": ["signInRiskLevels [\"high\"]"]})
+	run(false, [p], defaults) == {{"id": tenant, "message": sprintf("security defaults are off and no enabled Conditional Access policy requires MFA on all cloud apps for 3 of 3 admin roles: %s (narrowed, not counted: Require MFA for admins (signInRiskLevels [\"high\"]))", [all_three])}}
+}
+
+test_fails_when_a_location_condition_narrows_the_only_policy if {
+	p := policy({"narrowed_by": ["locations (include [\"All\"], exclude [\"AllTrusted\"])"]})
+	count(run(false, [p], defaults)) == 1
+}
+
+test_fails_when_the_policy_excludes_a_group_the_pack_does_not_allow if {
+	p := policy({"exclude_groups": ["all-admins-group"]})
+	run(false, [p], defaults) == {{"id": tenant, "message": sprintf("security defaults are off and no enabled Conditional Access policy requires MFA on all cloud apps for 3 of 3 admin roles: %s (narrowed, not counted: Require MFA for admins (excludes all-admins-group))", [all_three])}}
+}
+
+test_fails_when_the_excluded_user_is_not_an_allowed_emergency_account if {
+	count(run(false, [policy({})], {"admin_roles": [global_admin]})) == 1
+}
+
+test_passes_when_the_excluded_group_is_an_allowed_emergency_group if {
+	p := policy({"exclude_users": [], "exclude_groups": ["BreakGlass-Group"]})
+	count(run(false, [p], {"admin_roles": [global_admin], "allowed_exclusions": ["breakglass-group"]})) == 0
+}
+
+test_a_narrowed_policy_does_not_count_but_a_clean_one_still_covers if {
+	narrowed := policy({"id": "p2", "narrowed_by": ["clientAppTypes [\"browser\"]"]})
+	count(run(false, [narrowed, policy({})], defaults)) == 0
+}
+
+test_a_policy_whose_conditions_were_not_collected_does_not_count if {
+	count(run(false, [object.remove(policy({}), ["narrowed_by"])], defaults)) == 1
 }

@@ -8,9 +8,13 @@
 #   role, and applies to all cloud apps or to Windows Azure Service Management API
 #   (797f4846-ba00-4fd7-ba43-dac1f8f63013: the Azure portal, CLI, PowerShell and every
 #   Resource Manager client) without excluding it. Fails when there is none, naming the
-#   matching policies that are report-only or off. Excluded users and groups (emergency
-#   access accounts) and policy conditions (locations, platforms, client apps, risk)
-#   are not judged.
+#   matching policies that are report-only or off. A policy counts only when nothing
+#   narrows it: no risk levels, locations, platforms, client app types other than all,
+#   device filter, authentication flows, user actions or authentication contexts,
+#   excluded guests, and no excluded users or groups except the emergency access
+#   accounts listed in `allowed_exclusions` (object ids). Narrowed policies are named
+#   in the message. A condition vouch cannot interpret in an enabled MFA policy makes
+#   the result `error`.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/entra/identity/conditional-access/howto-conditional-access-policy-azure-management
 #     description: Require MFA for Azure management with Conditional Access
@@ -34,11 +38,14 @@
 #     API").
 #   remediation: >-
 #     In the Entra admin center, Protection > Conditional Access, create a policy
-#     including all users (excluding only emergency access accounts), target resource
+#     including all users (excluding only emergency access accounts, whose object ids
+#     go in allowed_exclusions), target resource
 #     Windows Azure Service Management API, grant control "Require multifactor
 #     authentication", and set it On (or az rest --method post --url
 #     https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies --body
 #     @policy.json); or, without Conditional Access, turn on security defaults.
+#   params:
+#     allowed_exclusions: []
 package vouch.azure.entra.mfa_azure_management
 
 import data.vouch.lib.azure_entra
@@ -57,16 +64,27 @@ covered(t) if {
 	some p in azure_entra.policies(t)
 	azure_entra.enabled(p)
 	applies_to_azure_management(p)
+	azure_entra.unnarrowed(p, input.params)
 }
 
 deny contains {"id": t.id, "message": msg} if {
 	some t in input.resources
 	t.security_defaults_enabled != true
 	not covered(t)
-	dormant := [p | some p in azure_entra.policies(t); applies_to_azure_management(p)]
+	dormant := [p |
+		some p in azure_entra.policies(t)
+		applies_to_azure_management(p)
+		azure_entra.unnarrowed(p, input.params)
+	]
+	narrowed := [p |
+		some p in azure_entra.policies(t)
+		azure_entra.enabled(p)
+		applies_to_azure_management(p)
+	]
 	msg := concat("", [
 		"security defaults are off and no enabled Conditional Access policy requires MFA of all users for Azure management (Windows Azure Service Management API)",
 		dormant_note(azure_entra.not_enforced_labels(dormant)),
+		azure_entra.narrowed_note(azure_entra.narrowed_labels(narrowed, input.params)),
 	])
 }
 

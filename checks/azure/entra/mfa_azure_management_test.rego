@@ -11,14 +11,15 @@ policy(overrides) := object.union({
 	"id": "p1", "display_name": "Require MFA for Azure management", "state": "enabled",
 	"include_users": ["All"], "exclude_users": ["breakglass-id"],
 	"include_roles": [], "exclude_roles": [],
-	"include_groups": [], "include_applications": [azure_mgmt], "exclude_applications": [],
+	"include_groups": [], "exclude_groups": [], "include_applications": [azure_mgmt], "exclude_applications": [],
+	"narrowed_by": [], "unjudged": [],
 	"built_in_controls": ["mfa"], "grant_operator": "OR", "authentication_strength": null,
 }, overrides)
 
 message := "security defaults are off and no enabled Conditional Access policy requires MFA of all users for Azure management (Windows Azure Service Management API)"
 
 run(defaults_on, policies) := denied if {
-	denied := check.deny with input as {"resources": [{"id": tenant, "security_defaults_enabled": defaults_on, "conditional_access_policies": policies}], "params": {}}
+	denied := check.deny with input as {"resources": [{"id": tenant, "security_defaults_enabled": defaults_on, "conditional_access_policies": policies}], "params": {"allowed_exclusions": ["breakglass-id"]}}
 }
 
 test_passes_when_security_defaults_are_enabled if {
@@ -67,4 +68,17 @@ test_fails_when_a_compliant_device_can_replace_mfa if {
 
 test_fails_when_the_policy_list_is_null if {
 	run(false, null) == {{"id": tenant, "message": message}}
+}
+
+test_fails_when_a_risk_condition_narrows_the_only_policy if {
+	p := policy({"narrowed_by": ["userRiskLevels [\"high\"]"]})
+	run(false, [p]) == {{"id": tenant, "message": concat("", [message, " (narrowed, not counted: Require MFA for Azure management (userRiskLevels [\"high\"]))"])}}
+}
+
+test_fails_when_the_policy_excludes_an_unlisted_user if {
+	count(run(false, [policy({"exclude_users": ["breakglass-id", "some-admin"]})])) == 1
+}
+
+test_fails_when_platforms_narrow_the_policy if {
+	count(run(false, [policy({"narrowed_by": ["platforms (include [\"android\"], exclude [])"]})])) == 1
 }

@@ -4,13 +4,15 @@
 //! managed identity (Azure hosts), then the Azure CLI's login (a person at a terminal).
 //! `--auth` picks one and reports its own error instead of walking the chain.
 
+use std::ffi::OsStr;
+use std::process::{Output, Stdio};
 use std::sync::Arc;
 
 use azure_core::credentials::{AccessToken, Secret, TokenCredential, TokenRequestOptions};
 use azure_core::http::{ClientOptions, HttpClient, Transport};
 use azure_identity::{
     AzureCliCredential, AzureCliCredentialOptions, ClientAssertionCredentialOptions,
-    ClientSecretCredential, ClientSecretCredentialOptions, ManagedIdentityCredential,
+    ClientSecretCredential, ClientSecretCredentialOptions, Executor, ManagedIdentityCredential,
     ManagedIdentityCredentialOptions, UserAssignedId, WorkloadIdentityCredential,
     WorkloadIdentityCredentialOptions,
 };
@@ -120,11 +122,64 @@ fn build(
         AuthMethod::AzureCli => {
             let options = AzureCliCredentialOptions {
                 tenant_id: tenant,
+                executor: Some(Arc::new(TimedExecutor {
+                    timeout: AZ_CLI_TIMEOUT,
+                })),
                 ..Default::default()
             };
             AzureCliCredential::new(Some(options))
                 .map(|c| Some(c as Arc<dyn TokenCredential>))
                 .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// How long `az account get-access-token` may take. A CLI waiting for a prompt, a
+/// broken Python or a hung proxy would otherwise hold the scan forever.
+pub const AZ_CLI_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Runs the Azure CLI as azure_identity's own executor does, with a time limit. `az`
+/// is a shell script that starts Python, so on timeout the whole process group goes.
+#[derive(Debug)]
+struct TimedExecutor {
+    timeout: std::time::Duration,
+}
+
+#[async_trait::async_trait]
+impl Executor for TimedExecutor {
+    async fn run(&self, program: &OsStr, args: &[&OsStr]) -> std::io::Result<Output> {
+        let mut cmd = tokio::process::Command::new(program);
+        cmd.args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true);
+        #[cfg(unix)]
+        cmd.process_group(0);
+        let child = cmd.spawn()?;
+        let pid = child.id();
+        match tokio::time::timeout(self.timeout, child.wait_with_output()).await {
+            Ok(output) => output,
+            Err(_) => {
+                #[cfg(unix)]
+                if let Some(pid) = pid {
+                    let _ = std::process::Command::new("kill")
+                        .args(["-KILL", "--", &format!("-{pid}")])
+                        .stdin(Stdio::null())
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .status();
+                }
+                #[cfg(not(unix))]
+                let _ = pid;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!(
+                        "the Azure CLI did not answer within {} s (try `az account get-access-token` yourself; run `az login` again, or pick another --auth)",
+                        self.timeout.as_secs()
+                    ),
+                ))
+            }
         }
     }
 }

@@ -26,25 +26,69 @@ pub enum TransportError {
     Build(String),
 }
 
+/// The largest answer vouch reads. ARM and Graph pages are far smaller (ARM caps a
+/// page at 1,000 items); anything bigger is not an answer to a read and would only
+/// exhaust memory.
+pub const MAX_BODY: usize = 32 << 20;
+
 #[derive(Debug)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
+    max_body: usize,
+}
+
+/// Reads the body whole, stopping (and failing the call, without retry) at `max`.
+/// Answers are small JSON documents; reading them whole keeps errors in one place.
+async fn read_bounded(mut rsp: reqwest::Response, max: usize) -> azure_core::Result<Vec<u8>> {
+    let too_big = || {
+        Error::with_message(
+            ErrorKind::DataConversion,
+            format!("the answer is larger than {} MiB; not read", max >> 20),
+        )
+    };
+    if rsp.content_length().is_some_and(|n| n > max as u64) {
+        return Err(too_big());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = rsp
+        .chunk()
+        .await
+        .map_err(|e| Error::with_message(ErrorKind::Io, error_chain(&e)))?
+    {
+        if body.len() + chunk.len() > max {
+            return Err(too_big());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// The transport all Azure calls share (token requests included).
 pub fn transport() -> Result<Arc<dyn HttpClient>, TransportError> {
+    transport_trusting(
+        std::env::var_os(CERT_FILE_ENV)
+            .filter(|p| !p.is_empty())
+            .map(std::path::PathBuf::from)
+            .as_deref(),
+    )
+}
+
+/// The transport, trusting the certificates of the PEM file `certs` too.
+pub fn transport_trusting(
+    certs: Option<&std::path::Path>,
+) -> Result<Arc<dyn HttpClient>, TransportError> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(10))
         .read_timeout(Duration::from_secs(60))
         .redirect(reqwest::redirect::Policy::none());
-    if let Some(path) = std::env::var_os(CERT_FILE_ENV).filter(|p| !p.is_empty()) {
+    if let Some(path) = certs {
         let shown = path.to_string_lossy().into_owned();
         let cert_error = |reason: String| TransportError::CertFile {
             path: shown.clone(),
             reason,
         };
-        let pem = std::fs::read(&path).map_err(|e| cert_error(e.to_string()))?;
+        let pem = std::fs::read(path).map_err(|e| cert_error(e.to_string()))?;
         let certs =
             reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| cert_error(e.to_string()))?;
         if certs.is_empty() {
@@ -55,7 +99,10 @@ pub fn transport() -> Result<Arc<dyn HttpClient>, TransportError> {
     let client = builder
         .build()
         .map_err(|e| TransportError::Build(error_chain(&e)))?;
-    Ok(Arc::new(ReqwestTransport { client }))
+    Ok(Arc::new(ReqwestTransport {
+        client,
+        max_body: MAX_BODY,
+    }))
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
@@ -127,11 +174,7 @@ impl HttpClient for ReqwestTransport {
             })
             .collect::<std::collections::HashMap<_, _>>()
             .into();
-        // Answers are small JSON documents; reading them whole keeps errors in one place.
-        let body = rsp
-            .bytes()
-            .await
-            .map_err(|e| Error::with_message(ErrorKind::Io, error_chain(&e)))?;
+        let body = read_bounded(rsp, self.max_body).await?;
         Ok(AsyncRawResponse::from_bytes(status.into(), headers, body))
     }
 }

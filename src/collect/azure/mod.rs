@@ -121,6 +121,7 @@ impl AzureContext {
         let settings = ApiSettings {
             max_attempts: opts.max_attempts.max(1),
             concurrency: opts.concurrency,
+            limits: api::Limits::default(),
         };
         let arm = Api::new(
             opts.cloud.arm_endpoint.clone(),

@@ -60,11 +60,15 @@ struct Attributes {
     security_rules: Observed<Value>,
 }
 
-fn rules(p: &Properties) -> Value {
-    Value::Array(
-        p.security_rules
+/// ARM always sends `securityRules` (empty when the group has only the defaults); an
+/// answer without it says nothing about the group's rules.
+fn rules(p: &Properties) -> Observed<Value> {
+    let Some(rules) = &p.security_rules else {
+        return Observed::unreadable(format!("{LIST}: the answer has no securityRules"));
+    };
+    Observed::Value(Value::Array(
+        rules
             .iter()
-            .flatten()
             .map(|r| {
                 let q = &r.properties;
                 serde_json::json!({
@@ -78,7 +82,7 @@ fn rules(p: &Properties) -> Value {
                 })
             })
             .collect(),
-    )
+    ))
 }
 
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
@@ -91,7 +95,7 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
         RESOURCE_TYPE,
         |g: AzureResource<Properties>| async move {
             let attrs = Attributes {
-                security_rules: Observed::Value(rules(&g.properties)),
+                security_rules: rules(&g.properties),
             };
             g.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
         },

@@ -29,6 +29,8 @@ pub struct Properties {
     network_acls: Option<NetworkAcls>,
     #[serde(default)]
     public_network_access: Option<String>,
+    #[serde(default)]
+    creation_time: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +99,7 @@ struct Attributes {
     minimum_tls_version: Observed<Value>,
     https_only: Observed<Value>,
     allow_blob_public_access: Observed<Value>,
+    creation_time: Observed<Value>,
     network_default_action: Observed<Value>,
     public_network_access: Observed<Value>,
     blob_soft_delete: Observed<Value>,
@@ -115,6 +118,30 @@ fn encryption(p: &Properties) -> Observed<Value> {
         "require_infrastructure_encryption": e.require_infrastructure_encryption,
         "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
     }))
+}
+
+/// `creationTime` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), which orders as text in Rego.
+fn created(p: &Properties) -> Option<String> {
+    let t = chrono::DateTime::parse_from_rfc3339(p.creation_time.as_deref()?).ok()?;
+    Some(
+        t.with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string(),
+    )
+}
+
+/// An unset `allowBlobPublicAccess` means "allowed" on accounts created before
+/// November 2023 and "not allowed" on newer ones, so without the creation time the
+/// setting cannot be read.
+fn public_access(p: &Properties) -> Observed<Value> {
+    match (&p.allow_blob_public_access, created(p)) {
+        (Some(_), _) => field(&p.allow_blob_public_access),
+        (None, Some(_)) => Observed::Value(Value::Null),
+        (None, None) => Observed::unreadable(format!(
+            "{LIST}: allowBlobPublicAccess is not set and the answer has no valid creationTime ({:?}); unset allows anonymous access on accounts created before November 2023",
+            p.creation_time.as_deref().unwrap_or("absent")
+        )),
+    }
 }
 
 fn soft_delete(answer: &Result<BlobService, ApiError>) -> Observed<Value> {
@@ -150,7 +177,8 @@ async fn account(
             LIST,
             "supportsHttpsTrafficOnly",
         ),
-        allow_blob_public_access: field(&p.allow_blob_public_access),
+        allow_blob_public_access: public_access(p),
+        creation_time: field(&created(p)),
         network_default_action: required(
             &p.network_acls
                 .as_ref()
