@@ -88,14 +88,8 @@ impl AwsContext {
     ) -> Result<Self, CollectError> {
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .http_client(http::http_client())
-            .retry_config(RetryConfig::adaptive().with_max_attempts(opts.max_attempts.max(1)))
-            .timeout_config(
-                TimeoutConfig::builder()
-                    .connect_timeout(Duration::from_secs(5))
-                    .operation_attempt_timeout(Duration::from_secs(30))
-                    .operation_timeout(Duration::from_secs(120))
-                    .build(),
-            );
+            .retry_config(retry_config(opts.max_attempts))
+            .timeout_config(timeout_config()?);
         if let Some(profile) = &opts.profile {
             loader = loader.profile_name(profile);
         }
@@ -174,6 +168,37 @@ impl AwsContext {
     pub fn scans_region(&self, region: &str) -> bool {
         self.regions.iter().any(|r| r == region)
     }
+}
+
+/// The retry behaviour of every AWS call.
+fn retry_config(max_attempts: u32) -> RetryConfig {
+    RetryConfig::adaptive().with_max_attempts(max_attempts.max(1))
+}
+
+/// Overrides the attempt timeout, in milliseconds. Not a flag: the default suits every
+/// real account; the fault-injection tests shorten it so a hung connection costs them
+/// seconds.
+const ATTEMPT_TIMEOUT_ENV: &str = "VOUCH_AWS_ATTEMPT_TIMEOUT_MS";
+
+const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn timeout_config() -> Result<TimeoutConfig, CollectError> {
+    let attempt = match std::env::var(ATTEMPT_TIMEOUT_ENV) {
+        Err(_) => ATTEMPT_TIMEOUT,
+        Ok(v) => match v.trim().parse::<u64>() {
+            Ok(ms) if ms > 0 => Duration::from_millis(ms),
+            _ => {
+                return Err(CollectError::Config(format!(
+                    "{ATTEMPT_TIMEOUT_ENV}={v:?} is not a positive number of milliseconds; unset it or give e.g. 5000"
+                )));
+            }
+        },
+    };
+    Ok(TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .operation_attempt_timeout(attempt)
+        .operation_timeout(Duration::from_secs(120))
+        .build())
 }
 
 async fn enabled_regions(config: &SdkConfig) -> Result<Vec<String>, CollectError> {
