@@ -135,7 +135,7 @@ fn is_verdict(status: &str) -> bool {
 #[test]
 #[ignore = "needs the seeded demo account: run scripts/test.sh"]
 fn light_faults_keep_every_verdict_or_make_it_an_error_with_its_reason() {
-    let (base, _) = baseline();
+    let (base, base_took) = baseline();
     let chaos = Chaos {
         seed: 11,
         throttle: 0.10,
@@ -174,6 +174,16 @@ fn light_faults_keep_every_verdict_or_make_it_an_error_with_its_reason() {
     for kind in ["throttle", "5xx", "reset", "hang"] {
         assert!(injected(kind) > 0, "no {kind} was injected");
     }
+    // Faults are cheap: only the call that met one waits. (Adaptive retry's client-side
+    // rate limiter made every later call of a throttled service wait: 8x as long.) The
+    // slack is for the hangs, each an attempt timeout, and a busy machine.
+    let bound = *base_took * 3 + Duration::from_millis(3 * ATTEMPT_TIMEOUT_MS);
+    assert!(
+        s.took <= bound,
+        "{:.1} s with faults, {:.1} s without",
+        s.took.as_secs_f64(),
+        base_took.as_secs_f64()
+    );
     eprintln!(
         "light faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {} hangs, {errors} errors",
         s.took.as_secs_f64(),
