@@ -3,7 +3,7 @@
 //! localstack/env.sh gives them.
 //!
 //!     cargo run --example fault_proxy -- [--seed N] [--throttle P] [--server-error P]
-//!         [--reset P] [--hang P] [--hang-for-ms MS] [--spare SIGNING_NAME]... UPSTREAM...
+//!         [--reset P] [--truncate P] [--hang P] [--hang-for-ms MS] [--spare SIGNING_NAME]... UPSTREAM...
 //!
 //! Prints `UPSTREAM PROXY_URL` per upstream, then serves until killed. Each proxy
 //! answers `GET /__vouch_fault_proxy/stats` with what it injected, as JSON.
@@ -48,6 +48,7 @@ fn run() -> Result<(), String> {
             "--throttle" => chaos.throttle = prob(value("--throttle")?)?,
             "--server-error" => chaos.server_error = prob(value("--server-error")?)?,
             "--reset" => chaos.reset = prob(value("--reset")?)?,
+            "--truncate" => chaos.truncate = prob(value("--truncate")?)?,
             "--hang" => chaos.hang = prob(value("--hang")?)?,
             "--hang-for-ms" => {
                 let v = value("--hang-for-ms")?;

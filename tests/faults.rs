@@ -1,6 +1,6 @@
 //! The demo account (LocalStack + moto, as localstack/seed.py seeds it) scanned through
 //! proxies that inject faults per request: throttling in each AWS protocol's wire
-//! format, 5xx, connection resets and hangs. A verdict must survive every fault it can
+//! format, 5xx, connection resets, answers cut off halfway and hangs. A verdict must survive every fault it can
 //! be retried through, and a fault it cannot must become `error` with its reason: never
 //! a pass or a fail that the fault-free scan does not give, never a lost result.
 //! Run by scripts/test.sh.
@@ -141,6 +141,7 @@ fn light_faults_keep_every_verdict_or_make_it_an_error_with_its_reason() {
         throttle: 0.10,
         server_error: 0.02,
         reset: 0.01,
+        truncate: 0.01,
         hang: 0.01,
         hang_for: Duration::from_millis(3 * ATTEMPT_TIMEOUT_MS),
         spare: vec![],
@@ -171,7 +172,7 @@ fn light_faults_keep_every_verdict_or_make_it_an_error_with_its_reason() {
         base.len()
     );
     let injected = |prefix: &str| proxies.iter().map(|p| p.stats.total(prefix)).sum::<u64>();
-    for kind in ["throttle", "5xx", "reset", "hang"] {
+    for kind in ["throttle", "5xx", "reset", "truncate", "hang"] {
         assert!(injected(kind) > 0, "no {kind} was injected");
     }
     // Faults are cheap: only the call that met one waits. (Adaptive retry's client-side
@@ -185,12 +186,13 @@ fn light_faults_keep_every_verdict_or_make_it_an_error_with_its_reason() {
         base_took.as_secs_f64()
     );
     eprintln!(
-        "light faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {} hangs, {errors} errors",
+        "light faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {} truncated, {} hangs, {errors} errors",
         s.took.as_secs_f64(),
         injected("requests"),
         injected("throttle"),
         injected("5xx"),
         injected("reset"),
+        injected("truncate"),
         injected("hang"),
     );
 }
@@ -201,9 +203,10 @@ fn heavy_faults_with_two_attempts_make_errors_never_a_flipped_verdict() {
     let (base, _) = baseline();
     let chaos = Chaos {
         seed: 23,
-        throttle: 0.45,
+        throttle: 0.40,
         server_error: 0.10,
         reset: 0.05,
+        truncate: 0.05,
         hang: 0.0,
         hang_for: Duration::ZERO,
         // The credential check must pass for there to be a scan to judge.
@@ -242,12 +245,13 @@ fn heavy_faults_with_two_attempts_make_errors_never_a_flipped_verdict() {
     let still = faulty.values().filter(|(st, _, _)| is_verdict(st)).count();
     let injected = |prefix: &str| proxies.iter().map(|p| p.stats.total(prefix)).sum::<u64>();
     eprintln!(
-        "heavy faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {errors} errors, {still} verdicts kept",
+        "heavy faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {} truncated, {errors} errors, {still} verdicts kept",
         s.took.as_secs_f64(),
         injected("requests"),
         injected("throttle"),
         injected("5xx"),
         injected("reset"),
+        injected("truncate"),
     );
 }
 

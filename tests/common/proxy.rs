@@ -73,6 +73,8 @@ pub struct Chaos {
     pub server_error: f64,
     /// The connection is reset (RST) after the request was read, before any answer.
     pub reset: f64,
+    /// The emulator's answer is cut off halfway, then the connection reset.
+    pub truncate: f64,
     /// No answer for `hang_for`, then the connection is closed.
     pub hang: f64,
     pub hang_for: Duration,
@@ -246,7 +248,7 @@ fn server_error(protocol: Protocol, unavailable: bool, json_type: &str) -> Answe
 }
 
 /// What the chaos proxy did, by kind: `requests`, `throttle <protocol>`,
-/// `5xx <protocol>`, `reset`, `hang`, `spared`, and `retried <protocol>` for requests
+/// `5xx <protocol>`, `reset`, `truncate`, `hang`, `spared`, and `retried <protocol>` for requests
 /// it had seen before (the same content again: a retry).
 #[derive(Default, Debug)]
 pub struct Stats {
@@ -386,6 +388,7 @@ enum Decision {
     Forward,
     Answer(Answer),
     Reset,
+    Truncate,
     Hang(Duration),
 }
 
@@ -439,6 +442,11 @@ fn decide(
     if draw < edge {
         stats.add("reset");
         return Decision::Reset;
+    }
+    edge += chaos.truncate;
+    if draw < edge {
+        stats.add("truncate");
+        return Decision::Truncate;
     }
     edge += chaos.hang;
     if draw < edge {
@@ -524,20 +532,37 @@ async fn serve(mut client: TcpStream, upstream: SocketAddr, mode: &Mode) -> std:
         }
     };
     match decision {
-        Decision::Answer(a) => return answer(&mut client, &a).await,
+        Decision::Answer(a) => answer(&mut client, &a).await,
         Decision::Reset => {
             // SO_LINGER 0: closing sends RST, not FIN.
-            client.set_zero_linger()?;
-            return Ok(());
+            client.set_zero_linger()
         }
         Decision::Hang(d) => {
             tokio::time::sleep(d).await;
-            return Ok(());
+            Ok(())
         }
-        Decision::Forward => {}
+        Decision::Truncate => {
+            let mut up = forward(&text[..end], &head[end + 4..], upstream).await?;
+            let mut whole = Vec::new();
+            up.read_to_end(&mut whole).await?;
+            client.write_all(&whole[..whole.len() / 2]).await?;
+            client.flush().await?;
+            // Time to read the half, before the reset discards what is still queued.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            client.set_zero_linger()
+        }
+        Decision::Forward => {
+            let mut up = forward(&text[..end], &head[end + 4..], upstream).await?;
+            tokio::io::copy_bidirectional(&mut client, &mut up).await?;
+            Ok(())
+        }
     }
-    // Forward with `Connection: close`, so every request on a new connection is inspected.
-    let mut forwarded: String = text[..end]
+}
+
+/// Sends the request upstream with `Connection: close`, so that every request comes on
+/// a new connection and is inspected; returns the upstream connection.
+async fn forward(head: &str, rest: &[u8], upstream: SocketAddr) -> std::io::Result<TcpStream> {
+    let mut forwarded: String = head
         .lines()
         .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
         .collect::<Vec<_>>()
@@ -545,7 +570,6 @@ async fn serve(mut client: TcpStream, upstream: SocketAddr, mode: &Mode) -> std:
     forwarded.push_str("\r\nConnection: close\r\n\r\n");
     let mut up = TcpStream::connect(upstream).await?;
     up.write_all(forwarded.as_bytes()).await?;
-    up.write_all(&head[end + 4..]).await?;
-    tokio::io::copy_bidirectional(&mut client, &mut up).await?;
-    Ok(())
+    up.write_all(rest).await?;
+    Ok(up)
 }
