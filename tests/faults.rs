@@ -244,6 +244,9 @@ fn heavy_faults_with_two_attempts_make_errors_never_a_flipped_verdict() {
     assert!(errors >= 20, "only {errors} errors under 60 % faults");
     let still = faulty.values().filter(|(st, _, _)| is_verdict(st)).count();
     let injected = |prefix: &str| proxies.iter().map(|p| p.stats.total(prefix)).sum::<u64>();
+    for kind in ["throttle", "5xx", "reset", "truncate"] {
+        assert!(injected(kind) > 0, "no {kind} was injected");
+    }
     eprintln!(
         "heavy faults: {:.1} s, {} requests, {} throttles, {} 5xx, {} resets, {} truncated, {errors} errors, {still} verdicts kept",
         s.took.as_secs_f64(),
