@@ -1,18 +1,14 @@
 //! AWS Security Hub: ASFF findings imported with BatchImportFindings, 100 per call (the
-//! API's limit), into the region each finding names. The SDK's adaptive retry handles
+//! API's limit), into the region each finding names. The scan's retry settings handle
 //! throttling; findings Security Hub rejects one by one are reported by id.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
-use aws_config::retry::RetryConfig;
-use aws_config::timeout::TimeoutConfig;
-use aws_config::{BehaviorVersion, Region};
+use aws_config::Region;
 use aws_sdk_securityhub::types::AwsSecurityFinding;
 use serde_json::Value;
 
 use super::DeliverError;
-use crate::collect::aws::http::http_client;
 use crate::collect::aws::{self, AwsOptions};
 
 const PER_CALL: usize = 100;
@@ -127,22 +123,13 @@ fn to_finding(v: &Value) -> Result<AwsSecurityFinding, String> {
     Ok(finding)
 }
 
-/// The SDK configuration for the import: the scan's own profile, endpoint and region
-/// (`aws` is `None` for `vouch check`, which has only the standard chain), and bounded
-/// time, so a stalled endpoint cannot hold the run after its outputs are written.
-async fn sdk_config(aws: Option<&AwsOptions>) -> aws_config::SdkConfig {
-    let opts = aws.cloned().unwrap_or_default();
-    let loader = aws_config::defaults(BehaviorVersion::latest())
-        .http_client(http_client())
-        .retry_config(RetryConfig::adaptive().with_max_attempts(opts.max_attempts.max(1)))
-        .timeout_config(
-            TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(5))
-                .operation_attempt_timeout(Duration::from_secs(30))
-                .operation_timeout(Duration::from_secs(120))
-                .build(),
-        );
-    aws::with_home_region(aws::with_scan_target(loader, &opts).load().await, &opts)
+/// The SDK configuration for the import: the scan's own profile, endpoint, region and
+/// retry bounds (`aws` is `None` for `vouch check`, which has only the standard chain),
+/// so a stalled endpoint cannot hold the run after its outputs are written.
+async fn sdk_config(aws: Option<&AwsOptions>) -> Result<aws_config::SdkConfig, DeliverError> {
+    aws::sdk_config(&aws.cloned().unwrap_or_default())
+        .await
+        .map_err(|e| failed(e.to_string()))
 }
 
 /// Refuses to import unless the credentials belong to the account every finding is
@@ -182,7 +169,7 @@ async fn same_account(
 
 /// Imports the findings; returns how many Security Hub accepted.
 pub async fn send(findings: &[Value], aws: Option<&AwsOptions>) -> Result<usize, DeliverError> {
-    let config = sdk_config(aws).await;
+    let config = sdk_config(aws).await?;
     same_account(&config, findings).await?;
     let home = config
         .region()
