@@ -803,3 +803,36 @@ fn a_symlink_loop_in_the_check_dir_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("symlink loop") && err.contains("up"), "{err}");
 }
+
+#[test]
+fn a_denial_of_an_unknown_resource_is_an_error_when_judged_one_by_one_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "typo.rego",
+        &custom_check(
+            "custom-typo-fragile",
+            "custom.typo_fragile",
+            // count(null) fails at run time on bad-bucket, so each bucket is then
+            // judged alone; good-bucket's denial carries a mangled id.
+            "deny contains {\"id\": concat(\"\", [b.id, \"/\"]), \"message\": \"bad\"} if {\n\tsome b in input.resources\n\tb.name == \"good-bucket\"\n}\n\ndeny contains {\"id\": b.id, \"message\": \"m\"} if {\n\tsome b in input.resources\n\tb.name == \"bad-bucket\"\n\tcount(b.versioning.mfa_delete) > 0\n}",
+        ),
+    );
+    let out = check_with_dir(dir.path(), &["--checks", "custom-typo-fragile"]);
+    let report = report_of(&out);
+    let good = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"]["id"] == GOOD)
+        .unwrap();
+    assert_eq!(good["status"], "error", "{good}");
+    assert!(
+        good["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"arn:aws:s3:::good-bucket/\""),
+        "{good}"
+    );
+    assert_eq!(status_of(&report, "custom-typo-fragile", BAD), "error");
+}
