@@ -550,6 +550,10 @@ fn report_of(out: &std::process::Output) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
 }
 
+/// Rego body lines that take 10^10 steps in constant memory: hours without a limit.
+const ENDLESS: &str =
+    "\tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j < 0\n";
+
 fn check_with_dir(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
     vouch()
         .args(["check", "--inventory"])
@@ -757,8 +761,9 @@ fn a_check_past_the_time_limit_is_an_error_and_the_scan_goes_on() {
         &custom_check(
             "custom-slow",
             "custom.slow",
-            // 10^10 steps in constant memory: hours without a limit.
-            "deny contains {\"id\": b.id, \"message\": \"never\"} if {\n\tsome b in input.resources\n\tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j < 0\n}",
+            &format!(
+                "deny contains {{\"id\": b.id, \"message\": \"never\"}} if {{\n\tsome b in input.resources\n{ENDLESS}}}"
+            ),
         ),
     );
     let started = std::time::Instant::now();
@@ -835,4 +840,32 @@ fn a_denial_of_an_unknown_resource_is_an_error_when_judged_one_by_one_too() {
         "{good}"
     );
     assert_eq!(status_of(&report, "custom-typo-fragile", BAD), "error");
+}
+
+#[test]
+fn a_rego_test_past_the_time_limit_fails_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "named.rego",
+        &custom_check("custom-named", "custom.named", DENY_NAMED_X),
+    );
+    write(
+        dir.path(),
+        "named_test.rego",
+        &format!(
+            "package custom.named_test\n\nimport rego.v1\n\ntest_endless if {{\n{ENDLESS}}}\n"
+        ),
+    );
+    let out = vouch()
+        .args(["test", "--checks-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("FAIL custom-named test_endless: stopped at the time limit of 5s"),
+        "{text}"
+    );
 }

@@ -11,8 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use regorus::utils::limits::LimitError;
-
 use super::catalog::{Catalog, Check};
 use crate::inventory::{Inventory, Observed, RESERVED_FIELDS, Resource, TAGS_ATTRIBUTE};
 use crate::results::{CheckResult, ResourceRef, Status};
@@ -312,12 +310,12 @@ impl Catalog {
         let value = self
             .engine
             .eval_rule(format!("{}.deny", check.package))
-            .map_err(|e| match e.downcast_ref::<LimitError>() {
-                Some(LimitError::TimeLimitExceeded { limit, .. }) => EvalError::TimedOut(format!(
+            .map_err(|e| match super::time_limit_hit(&e) {
+                Some(limit) => EvalError::TimedOut(format!(
                     "stopped at the time limit of {limit:?} for one evaluation ({} resource(s)); a slow check cannot hold up the scan",
                     resources.len()
                 )),
-                _ => EvalError::Failed(e.to_string()),
+                None => EvalError::Failed(e.to_string()),
             })?;
         if value == regorus::Value::Undefined {
             return Ok(Vec::new());

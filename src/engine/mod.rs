@@ -64,6 +64,14 @@ pub enum EngineError {
     DirectoryCycle { path: String, target: String },
 }
 
+/// The limit an evaluation was stopped at, when regorus' execution timer stopped it.
+pub(crate) fn time_limit_hit(err: &anyhow::Error) -> Option<std::time::Duration> {
+    match err.downcast_ref::<regorus::utils::limits::LimitError>() {
+        Some(regorus::utils::limits::LimitError::TimeLimitExceeded { limit, .. }) => Some(*limit),
+        _ => None,
+    }
+}
+
 /// regorus reports `error: \n--> file:line:col\n | snippet...\nerror: message`; vouch
 /// prints one line a person can act on: `file:line:col: message`.
 pub(crate) fn rego_error(err: &anyhow::Error) -> EngineError {

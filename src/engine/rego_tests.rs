@@ -29,7 +29,10 @@ impl Catalog {
                         Some("undefined (a condition did not hold)".into())
                     }
                     Ok(other) => Some(format!("evaluated to {other}")),
-                    Err(e) => Some(e.to_string()),
+                    Err(e) => Some(match super::time_limit_hit(&e) {
+                        Some(limit) => format!("stopped at the time limit of {limit:?}"),
+                        None => e.to_string(),
+                    }),
                 };
                 outcomes.push(TestOutcome {
                     check: check.id().to_string(),
