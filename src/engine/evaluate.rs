@@ -307,6 +307,8 @@ impl Catalog {
     ) -> Result<Vec<Denial>, EvalError> {
         let input = serde_json::json!({"resources": resources, "params": params});
         self.engine.set_input(regorus::Value::from(input));
+        let timer = self.timer_for(resources.len());
+        self.engine.set_execution_timer_config(timer);
         let value = self
             .engine
             .eval_rule(format!("{}.deny", check.package))

@@ -18,6 +18,7 @@ impl Catalog {
         let mut outcomes = Vec::new();
         // Evaluation clears its own state, so one copy of the engine serves every test.
         let mut engine = self.engine.clone();
+        engine.set_execution_timer_config(self.timer_for(0));
         for check in &self.checks {
             let Some(package) = &check.test_package else {
                 continue;
