@@ -509,3 +509,363 @@ fn mutes_can_match_resource_tags_and_results_carry_them() {
         "error"
     );
 }
+
+/// A check of buckets in `--checks-dir` form, with the package and body given.
+fn custom_check(id: &str, package: &str, body: &str) -> String {
+    format!(
+        r#"# METADATA
+# title: Custom {id}
+# description: d
+# related_resources:
+#   - ref: https://example.com
+# custom:
+#   id: {id}
+#   severity: low
+#   provider: aws
+#   service: s3
+#   resource_type: aws_s3_bucket
+#   requires: [versioning]
+#   rationale: r
+#   remediation: r
+package {package}
+
+import rego.v1
+
+{body}
+"#
+    )
+}
+
+/// A body for [`custom_check`] that denies nothing in the fixture.
+const DENY_NAMED_X: &str = "deny contains {\"id\": b.id, \"message\": \"m\"} if { some b in input.resources; b.name == \"x\" }";
+
+/// Writes a library file into the `lib/` directory of a checks directory.
+fn write_lib(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::create_dir_all(dir.join("lib")).unwrap();
+    write(&dir.join("lib"), name, text);
+}
+
+fn report_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// Rego body lines that take 10^10 steps in constant memory: hours without a limit.
+const ENDLESS: &str =
+    "\tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j < 0\n";
+
+fn check_with_dir(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args(["--format", "json", "--checks-dir"])
+        .arg(dir)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn an_inventory_listing_one_resource_twice_is_rejected_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inv: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("inventory-s3.json")).unwrap())
+            .unwrap();
+    // The same bucket again, as a merge of two scans would give it, but passing.
+    let mut copy = inv["resources"][1].clone();
+    copy["attributes"]["versioning"] = serde_json::json!({"state": "observed", "value": {"status": "Enabled", "mfa_delete": null}});
+    inv["resources"].as_array_mut().unwrap().push(copy);
+    let path = write(dir.path(), "merged.json", &inv.to_string());
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("merged.json") && err.contains(BAD) && err.contains("more than once"),
+        "{err}"
+    );
+    // The same id under another type is another resource.
+    let mut other = inv["resources"][0].clone();
+    other["type"] = serde_json::json!("aws_s3_account_settings");
+    inv["resources"].as_array_mut().unwrap().pop();
+    inv["resources"].as_array_mut().unwrap().push(other);
+    let path = write(dir.path(), "two-types.json", &inv.to_string());
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn every_resource_carrying_a_denied_id_takes_the_denial() {
+    use vouch::engine::{Catalog, PlannedCheck};
+    use vouch::inventory::Inventory;
+    let mut inv: Inventory =
+        serde_json::from_str(&std::fs::read_to_string(fixture("inventory-s3.json")).unwrap())
+            .unwrap();
+    // A live scan can still meet one resource twice (one region listed twice).
+    let bad = inv.resources.iter().find(|r| r.id == BAD).unwrap().clone();
+    inv.resources.push(bad);
+    let mut catalog = Catalog::load_with(None).unwrap();
+    let results = catalog.evaluate(
+        &inv,
+        &[PlannedCheck {
+            check: "aws-s3-bucket-versioning".into(),
+            params: Default::default(),
+        }],
+    );
+    let on_bad: Vec<_> = results.iter().filter(|r| r.resource.id == BAD).collect();
+    assert_eq!(on_bad.len(), 2);
+    for r in on_bad {
+        assert_eq!(r.status, vouch::results::Status::Fail, "{r:?}");
+    }
+}
+
+#[test]
+fn a_check_dir_may_not_redefine_a_bundled_library() {
+    let dir = tempfile::tempdir().unwrap();
+    write_lib(
+        dir.path(),
+        "aws_policy.rego",
+        "# neuters every public-policy check\npackage vouch.lib.aws_policy\n\nimport rego.v1\n\nrestricted(_) if true\n",
+    );
+    write(
+        dir.path(),
+        "named.rego",
+        &custom_check("custom-named", "custom.named", DENY_NAMED_X),
+    );
+    let out = check_with_dir(dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("aws_policy.rego:2:") && err.contains("vouch.lib.aws_policy"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no results at all");
+}
+
+#[test]
+fn two_checks_sharing_a_package_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.rego",
+        &custom_check("custom-a", "custom.same", DENY_NAMED_X),
+    );
+    write(
+        dir.path(),
+        "b.rego",
+        &custom_check("custom-b", "custom.same", DENY_NAMED_X),
+    );
+    let out = check_with_dir(dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("custom.same") && err.contains("a.rego") && err.contains("b.rego"),
+        "{err}"
+    );
+}
+
+#[test]
+fn checks_under_a_lib_directory_of_the_file_system_still_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("var/lib/vouch-checks");
+    write_lib(
+        &root,
+        "naming.rego",
+        "package custom.lib.naming\n\nimport rego.v1\n\nprefixed(name) if startswith(name, \"good-\")\n",
+    );
+    write(
+        &root,
+        "prefix.rego",
+        &custom_check(
+            "custom-prefix",
+            "custom.prefix",
+            "import data.custom.lib.naming\n\ndeny contains {\"id\": b.id, \"message\": \"no prefix\"} if {\n\tsome b in input.resources\n\tnot naming.prefixed(b.name)\n}",
+        ),
+    );
+    let out = check_with_dir(&root, &["--checks", "custom-prefix"]);
+    let report = report_of(&out);
+    assert_eq!(status_of(&report, "custom-prefix", GOOD), "pass");
+    assert_eq!(status_of(&report, "custom-prefix", BAD), "fail");
+    assert_eq!(out.status.code(), Some(1), "bad-bucket fails");
+}
+
+#[test]
+fn a_check_dir_without_checks_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write_lib(
+        dir.path(),
+        "helpers.rego",
+        "package custom.lib.helpers\n\nimport rego.v1\n\nyes if true\n",
+    );
+    let out = check_with_dir(dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("holds no checks"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = check_with_dir(empty.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_denial_of_an_unknown_resource_makes_the_check_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "typo.rego",
+        &custom_check(
+            "custom-typo",
+            "custom.typo",
+            // The id is mangled, so the denial lands on no resource.
+            "deny contains {\"id\": concat(\"\", [b.id, \"/\"]), \"message\": \"bad\"} if {\n\tsome b in input.resources\n\tb.name == \"bad-bucket\"\n}",
+        ),
+    );
+    let out = check_with_dir(dir.path(), &["--checks", "custom-typo"]);
+    let report = report_of(&out);
+    for id in [GOOD, BAD] {
+        let r = report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["resource"]["id"] == id)
+            .unwrap();
+        assert_eq!(r["status"], "error", "{r}");
+        assert!(
+            r["message"]
+                .as_str()
+                .unwrap()
+                .contains("\"arn:aws:s3:::bad-bucket/\""),
+            "{r}"
+        );
+    }
+    assert_eq!(out.status.code(), Some(4));
+}
+
+#[test]
+fn a_check_past_the_time_limit_is_an_error_and_the_scan_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "slow.rego",
+        &custom_check(
+            "custom-slow",
+            "custom.slow",
+            &format!(
+                "deny contains {{\"id\": b.id, \"message\": \"never\"}} if {{\n\tsome b in input.resources\n{ENDLESS}}}"
+            ),
+        ),
+    );
+    let started = std::time::Instant::now();
+    let out = check_with_dir(
+        dir.path(),
+        &["--checks", "custom-slow,aws-s3-bucket-versioning"],
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let report = report_of(&out);
+    let slow = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["check"] == "custom-slow" && r["resource"]["id"] == GOOD)
+        .unwrap();
+    assert_eq!(slow["status"], "error", "{slow}");
+    assert!(
+        slow["message"].as_str().unwrap().contains("time limit"),
+        "{slow}"
+    );
+    assert_eq!(status_of(&report, "aws-s3-bucket-versioning", BAD), "fail");
+    assert_eq!(status_of(&report, "aws-s3-bucket-versioning", GOOD), "pass");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_the_check_dir_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "named.rego",
+        &custom_check("custom-named", "custom.named", DENY_NAMED_X),
+    );
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
+    let out = check_with_dir(dir.path(), &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("symlink loop") && err.contains("up"), "{err}");
+}
+
+#[test]
+fn a_denial_of_an_unknown_resource_is_an_error_when_judged_one_by_one_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "typo.rego",
+        &custom_check(
+            "custom-typo-fragile",
+            "custom.typo_fragile",
+            // count(null) fails at run time on bad-bucket, so each bucket is then
+            // judged alone; good-bucket's denial carries a mangled id.
+            "deny contains {\"id\": concat(\"\", [b.id, \"/\"]), \"message\": \"bad\"} if {\n\tsome b in input.resources\n\tb.name == \"good-bucket\"\n}\n\ndeny contains {\"id\": b.id, \"message\": \"m\"} if {\n\tsome b in input.resources\n\tb.name == \"bad-bucket\"\n\tcount(b.versioning.mfa_delete) > 0\n}",
+        ),
+    );
+    let out = check_with_dir(dir.path(), &["--checks", "custom-typo-fragile"]);
+    let report = report_of(&out);
+    let good = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["resource"]["id"] == GOOD)
+        .unwrap();
+    assert_eq!(good["status"], "error", "{good}");
+    assert!(
+        good["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"arn:aws:s3:::good-bucket/\""),
+        "{good}"
+    );
+    assert_eq!(status_of(&report, "custom-typo-fragile", BAD), "error");
+}
+
+#[test]
+fn a_rego_test_past_the_time_limit_fails_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "named.rego",
+        &custom_check("custom-named", "custom.named", DENY_NAMED_X),
+    );
+    write(
+        dir.path(),
+        "named_test.rego",
+        &format!(
+            "package custom.named_test\n\nimport rego.v1\n\ntest_endless if {{\n{ENDLESS}}}\n"
+        ),
+    );
+    let out = vouch()
+        .args(["test", "--checks-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("FAIL custom-named test_endless: stopped at the time limit of 5s"),
+        "{text}"
+    );
+}

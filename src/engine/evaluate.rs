@@ -224,7 +224,8 @@ impl Catalog {
 
         // One evaluation for all resources; if the Rego fails at run time (a builtin
         // given a null, say), judge each resource alone so one odd value costs one
-        // `error`, not the whole check.
+        // `error`, not the whole check. A check stopped by the time limit is not
+        // retried: each retry could take as long again.
         let all: Vec<&Map<String, Value>> = judged.iter().map(|(_, v)| v).collect();
         let verdicts: Vec<Result<Vec<String>, String>> = match self.deny_set(check, &all, params) {
             Ok(denials) => {
@@ -233,29 +234,55 @@ impl Catalog {
                 for d in denials {
                     by_id.entry(d.id).or_default().push(d.message);
                 }
-                for id in by_id.keys().filter(|id| !known.contains(id.as_str())) {
-                    self.warnings.push(format!(
-                        "check {} denied {id:?}, which is not a resource it was given; ignored",
-                        check.id()
-                    ));
+                let unknown: Vec<&String> = by_id
+                    .keys()
+                    .filter(|id| !known.contains(id.as_str()))
+                    .collect();
+                if unknown.is_empty() {
+                    // Every resource carrying a denied id takes the denial: two
+                    // resources of one id must not split one verdict between them.
+                    judged
+                        .iter()
+                        .map(|(r, _)| Ok(by_id.get(&r.id).cloned().unwrap_or_default()))
+                        .collect()
+                } else {
+                    // A denial of nothing it was given shows the check is wrong (a
+                    // mangled id, say); its silence about the rest proves nothing.
+                    let reason = unknown_denials(&unknown);
+                    judged.iter().map(|_| Err(reason.clone())).collect()
                 }
+            }
+            Err(EvalError::TimedOut(reason)) => {
+                judged.iter().map(|_| Err(reason.clone())).collect()
+            }
+            Err(EvalError::Failed(_)) => {
+                let mut timed_out: Option<String> = None;
                 judged
                     .iter()
-                    .map(|(r, _)| Ok(by_id.remove(&r.id).unwrap_or_default()))
+                    .map(|(r, view)| {
+                        if let Some(reason) = &timed_out {
+                            return Err(reason.clone());
+                        }
+                        match self.deny_set(check, &[view], params) {
+                            Ok(denials) => {
+                                let (mine, other): (Vec<Denial>, Vec<Denial>) =
+                                    denials.into_iter().partition(|d| d.id == r.id);
+                                if other.is_empty() {
+                                    Ok(mine.into_iter().map(|d| d.message).collect())
+                                } else {
+                                    let ids: Vec<&String> = other.iter().map(|d| &d.id).collect();
+                                    Err(unknown_denials(&ids))
+                                }
+                            }
+                            Err(EvalError::TimedOut(reason)) => {
+                                timed_out = Some(reason.clone());
+                                Err(reason)
+                            }
+                            Err(EvalError::Failed(reason)) => Err(reason),
+                        }
+                    })
                     .collect()
             }
-            Err(_) => judged
-                .iter()
-                .map(|(r, view)| {
-                    self.deny_set(check, &[view], params).map(|denials| {
-                        denials
-                            .into_iter()
-                            .filter(|d| d.id == r.id)
-                            .map(|d| d.message)
-                            .collect()
-                    })
-                })
-                .collect(),
         };
         for ((resource, view), verdict) in judged.iter().zip(verdicts) {
             let evidence = evidence_of(check, view);
@@ -277,29 +304,57 @@ impl Catalog {
         check: &Check,
         resources: &[&Map<String, Value>],
         params: &Map<String, Value>,
-    ) -> Result<Vec<Denial>, String> {
+    ) -> Result<Vec<Denial>, EvalError> {
         let input = serde_json::json!({"resources": resources, "params": params});
         self.engine.set_input(regorus::Value::from(input));
+        let timer = self.timer_for(resources.len());
+        self.engine.set_execution_timer_config(timer);
         let value = self
             .engine
             .eval_rule(format!("{}.deny", check.package))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| match super::time_limit_hit(&e) {
+                Some(limit) => EvalError::TimedOut(format!(
+                    "stopped at the time limit of {limit:?} for one evaluation ({} resource(s)); a slow check cannot hold up the scan",
+                    resources.len()
+                )),
+                None => EvalError::Failed(e.to_string()),
+            })?;
         if value == regorus::Value::Undefined {
             return Ok(Vec::new());
         }
-        let json = serde_json::to_value(&value).map_err(|e| e.to_string())?;
+        let failed = EvalError::Failed;
+        let json = serde_json::to_value(&value).map_err(|e| failed(e.to_string()))?;
         let Value::Array(items) = json else {
-            return Err(format!("`deny` must be a set of objects, got {json}"));
+            return Err(failed(format!(
+                "`deny` must be a set of objects, got {json}"
+            )));
         };
         items
             .into_iter()
             .map(|item| {
                 serde_json::from_value::<Denial>(item.clone()).map_err(|e| {
-                    format!(
+                    failed(format!(
                         "`deny` entry {item} is not {{\"id\": string, \"message\": string}}: {e}"
-                    )
+                    ))
                 })
             })
             .collect()
     }
+}
+
+/// Why an evaluation produced no deny set.
+enum EvalError {
+    /// Stopped by the execution time limit.
+    TimedOut(String),
+    Failed(String),
+}
+
+fn unknown_denials(ids: &[&String]) -> String {
+    format!(
+        "the check denied {}, which is not among the resources it was given, so its verdicts cannot be trusted",
+        ids.iter()
+            .map(|id| format!("{id:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }

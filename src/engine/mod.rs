@@ -38,6 +38,38 @@ pub enum EngineError {
     },
     #[error("unknown check {0:?} (see `vouch checks list`)")]
     UnknownCheck(String),
+    #[error(
+        "{path}:{line}: package {package} is in the vouch namespace, which belongs to the bundled checks and libraries; name your package outside it (e.g. custom.{{name}})"
+    )]
+    ReservedPackage {
+        path: String,
+        line: usize,
+        package: String,
+    },
+    #[error(
+        "package {package} is declared by {first} and by {second}: a check needs a package of its own, or its `deny` takes rules from the other file"
+    )]
+    SharedPackage {
+        package: String,
+        first: String,
+        second: String,
+    },
+    #[error(
+        "checks directory {path} holds no checks (of its {files} .rego files, each is a *_test.rego or a library under lib/): a check is a .rego file with METADATA and a `deny` rule"
+    )]
+    NoChecks { path: String, files: usize },
+    #[error(
+        "checks directory: {path} leads back to {target}, which is already being read (a symlink loop, or a second link to one directory); remove the link"
+    )]
+    DirectoryCycle { path: String, target: String },
+}
+
+/// The limit an evaluation was stopped at, when regorus' execution timer stopped it.
+pub(crate) fn time_limit_hit(err: &anyhow::Error) -> Option<std::time::Duration> {
+    match err.downcast_ref::<regorus::utils::limits::LimitError>() {
+        Some(regorus::utils::limits::LimitError::TimeLimitExceeded { limit, .. }) => Some(*limit),
+        _ => None,
+    }
 }
 
 /// regorus reports `error: \n--> file:line:col\n | snippet...\nerror: message`; vouch

@@ -18,6 +18,7 @@ impl Catalog {
         let mut outcomes = Vec::new();
         // Evaluation clears its own state, so one copy of the engine serves every test.
         let mut engine = self.engine.clone();
+        engine.set_execution_timer_config(self.timer_for(0));
         for check in &self.checks {
             let Some(package) = &check.test_package else {
                 continue;
@@ -29,7 +30,10 @@ impl Catalog {
                         Some("undefined (a condition did not hold)".into())
                     }
                     Ok(other) => Some(format!("evaluated to {other}")),
-                    Err(e) => Some(e.to_string()),
+                    Err(e) => Some(match super::time_limit_hit(&e) {
+                        Some(limit) => format!("stopped at the time limit of {limit:?}"),
+                        None => e.to_string(),
+                    }),
                 };
                 outcomes.push(TestOutcome {
                     check: check.id().to_string(),

@@ -112,6 +112,14 @@ pub enum InventoryError {
         id: String,
         name: String,
     },
+    #[error(
+        "inventory {path}: resource {id} of type {resource_type} appears more than once; each (type, id) must be listed once (was the file merged from overlapping scans?)"
+    )]
+    DuplicateResource {
+        path: String,
+        resource_type: String,
+        id: String,
+    },
     #[error("attributes of {0} did not serialize: {1}")]
     Attributes(String, serde_json::Error),
 }
@@ -134,7 +142,17 @@ impl Inventory {
                 found: inventory.format,
             });
         }
+        // Two copies of one resource may disagree; a verdict on "the" resource would
+        // rest on whichever the check happened to look at.
+        let mut seen = std::collections::BTreeSet::new();
         for resource in &inventory.resources {
+            if !seen.insert((resource.resource_type.as_str(), resource.id.as_str())) {
+                return Err(InventoryError::DuplicateResource {
+                    path: shown,
+                    resource_type: resource.resource_type.clone(),
+                    id: resource.id.clone(),
+                });
+            }
             if let Some(name) = resource
                 .attributes
                 .keys()

@@ -38,3 +38,8 @@ test_fails_when_the_public_access_block_restricts_only_half if {
 test_fails_when_the_log_bucket_could_not_be_found if {
 	run(null) == {{"id": "trail", "message": "the trail's log bucket could not be found"}}
 }
+
+test_fails_when_a_public_statement_admits_the_whole_internet_by_condition if {
+	open := object.union(public_read, {"Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}})
+	count(run({"public_access_block": null, "policy": {"Statement": [cloudtrail_write, open]}})) == 1
+}

@@ -42,9 +42,6 @@ deny contains {"id": k.id, "message": msg} if {
 }
 
 # kms:CallerAccount limits a wildcard principal to callers from the named account,
-# the pattern AWS uses in its own key policies.
-limited_to_an_account(stmt) if {
-	some _, keys in stmt.Condition
-	some key, _ in keys
-	lower(key) == "kms:calleraccount"
-}
+# the pattern AWS uses in its own key policies; only as a positive, fixed condition
+# (not StringNotEquals, not "*", not ...IfExists).
+limited_to_an_account(stmt) if aws_policy.pins(stmt, {"kms:calleraccount"})

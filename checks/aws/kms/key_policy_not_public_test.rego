@@ -36,3 +36,18 @@ test_fails_when_a_condition_does_not_restrict_who if {
 test_passes_when_the_policy_is_null if {
 	count(run(null)) == 0
 }
+
+test_fails_when_the_caller_account_condition_is_negated if {
+	stmt := {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringNotEquals": {"kms:CallerAccount": "111122223333"}}}
+	count(run({"Statement": [stmt]})) == 1
+}
+
+test_fails_when_the_caller_account_is_any_account if {
+	stmt := {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringLike": {"kms:CallerAccount": "*"}}}
+	count(run({"Statement": [stmt]})) == 1
+}
+
+test_fails_when_the_source_ip_is_the_whole_internet if {
+	stmt := {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}}
+	count(run({"Statement": [stmt]})) == 1
+}
