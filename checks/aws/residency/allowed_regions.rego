@@ -6,6 +6,10 @@
 #   default: any region), for account-wide resources (region "global"), and for the
 #   per-region settings records vouch keeps for each scanned region (types ending in
 #   _region_settings), which describe the region rather than something stored in it.
+#   Reports `error` when the scan did not cover every region enabled for the account
+#   (`--region`), for each region left out, and when a bucket's region could not be
+#   read: resources there may lie outside the allowed regions. S3 buckets of regions
+#   outside the scan are still judged, as ListBuckets shows every bucket.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region
 #     description: Example SCP denying access to AWS based on the requested Region
@@ -36,6 +40,7 @@ import rego.v1
 deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
 	r.region != "global"
+	r.region != "unknown"
 	not endswith(r.type, "_region_settings")
 	not "*" in input.params.allowed_regions
 	not r.region in input.params.allowed_regions
