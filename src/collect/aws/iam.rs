@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
-use super::{AwsContext, Collected};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
 pub const ACCOUNT: &str = "aws_iam_account";
@@ -377,7 +377,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     let users = users(ctx, &iam, &report).await;
     out.listed(ctx, USER, GLOBAL_REGION, users);
     let policies = customer_policies(ctx, &iam).await;
-    out.listed(ctx, POLICY, GLOBAL_REGION, policies);
+    out.found(ctx, POLICY, GLOBAL_REGION, policies);
     let roles = roles(ctx, &iam).await;
     out.listed(ctx, ROLE, GLOBAL_REGION, roles);
     let groups = groups(ctx, &iam).await;
@@ -619,7 +619,7 @@ async fn users(
     Ok(resources)
 }
 
-async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
+async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
     let list = iam
         .list_policies()
         .scope(aws_sdk_iam::types::PolicyScopeType::Local)
@@ -629,9 +629,18 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resourc
         .try_collect()
         .await
         .map_err(|e| reason("iam:ListPolicies", &e))?;
-    let resources = stream::iter(list)
-        .map(|p| async move {
-            let arn = p.arn().unwrap_or_default().to_string();
+    let mut found = Found::default();
+    let with_arns: Vec<_> = list
+        .into_iter()
+        .filter_map(|p| {
+            if p.arn().is_none() {
+                found.without_id("iam:ListPolicies", "Arn");
+            }
+            Some((p.arn()?.to_string(), p))
+        })
+        .collect();
+    let resources = stream::iter(with_arns)
+        .map(|(arn, p)| async move {
             let document = match p.default_version_id() {
                 Some(v) => match observe(
                     "iam:GetPolicyVersion",
@@ -670,7 +679,10 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resourc
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()
         .await;
-    Ok(resources)
+    for r in resources {
+        found.push(r);
+    }
+    Ok(found)
 }
 
 async fn roles(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
