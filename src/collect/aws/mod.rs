@@ -281,41 +281,46 @@ pub async fn collect(
 /// the allowed regions" on the regions it did not look at.
 pub const REGION_CONTENTS: &str = "aws_resources";
 
-/// A failed [`REGION_CONTENTS`] listing for each enabled region the scan leaves out,
-/// or one for the whole account when its regions could not be listed.
+/// A failed [`REGION_CONTENTS`] listing, for the whole account, naming the enabled
+/// regions the scan leaves out (or saying the regions could not be listed). One
+/// listing, so a scan of two regions out of twenty gets one `error`, not eighteen.
 pub fn unscanned_regions(
     ctx: &AwsContext,
     enabled: Result<Vec<String>, CollectError>,
 ) -> Collected {
     let mut out = Collected::default();
-    match enabled {
+    let error = match enabled {
         Ok(regions) => {
-            for region in regions.iter().filter(|r| !ctx.scans_region(r)) {
-                out.listed(
-                    ctx,
-                    REGION_CONTENTS,
-                    region,
-                    Err(format!(
-                        "{region} is enabled for the account but was not scanned (the scan was limited with --region), so what it holds is unknown"
-                    )),
-                );
+            let left_out: Vec<&str> = regions
+                .iter()
+                .filter(|r| !ctx.scans_region(r))
+                .map(String::as_str)
+                .collect();
+            if left_out.is_empty() {
+                return out;
             }
+            format!(
+                "the scan was limited with --region and left out {} of the account's enabled regions ({}), so what they hold is unknown",
+                left_out.len(),
+                left_out.join(", ")
+            )
         }
         Err(e) => {
             let why = match e {
                 CollectError::Regions(r) => r,
                 other => other.to_string(),
             };
-            out.listed(
-                ctx,
-                REGION_CONTENTS,
-                crate::inventory::GLOBAL_REGION,
-                Err(format!(
-                    "the account's regions could not be listed, so what lies outside the scanned regions is unknown ({why})"
-                )),
+            format!(
+                "the account's regions could not be listed, so what lies outside the scanned regions is unknown ({why})"
             )
         }
-    }
+    };
+    out.listed(
+        ctx,
+        REGION_CONTENTS,
+        crate::inventory::GLOBAL_REGION,
+        Err(error),
+    );
     out
 }
 
@@ -562,16 +567,18 @@ mod tests {
         let enabled = ["eu-west-1", "us-east-1", "us-west-2"]
             .map(String::from)
             .to_vec();
-        let out = unscanned_regions(&ctx, Ok(enabled));
+        let out = unscanned_regions(&ctx, Ok(enabled.clone()));
         assert_eq!(out.listings.len(), 1);
         assert_eq!(out.listings[0].resource_type, REGION_CONTENTS);
-        assert_eq!(out.listings[0].region, "us-west-2");
-        assert!(
-            out.listings[0]
-                .error
-                .as_deref()
-                .is_some_and(|e| e.contains("not scanned"))
+        assert_eq!(out.listings[0].region, "global");
+        assert_eq!(
+            out.listings[0].error.as_deref(),
+            Some(
+                "the scan was limited with --region and left out 1 of the account's enabled regions (us-west-2), so what they hold is unknown"
+            )
         );
+        let all = context(&["eu-west-1", "us-east-1", "us-west-2"]);
+        assert!(unscanned_regions(&all, Ok(enabled)).listings.is_empty());
         let failed = unscanned_regions(
             &ctx,
             Err(CollectError::Regions(
