@@ -40,7 +40,6 @@ import rego.v1
 deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
 	r.region != "global"
-	r.region != "unknown"
 	not endswith(r.type, "_region_settings")
 	not "*" in input.params.allowed_regions
 	not r.region in input.params.allowed_regions

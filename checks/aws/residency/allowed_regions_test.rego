@@ -41,7 +41,3 @@ test_fails_everything_regional_when_no_region_is_allowed if {
 test_passes_for_region_settings_records_outside_the_allowed_regions if {
 	count(run([resource("arn:aws:guardduty:us-east-1:1:settings", "aws_guardduty_region_settings", "us-east-1")], ["eu-west-1"])) == 0
 }
-
-test_does_not_judge_a_bucket_whose_region_could_not_be_read if {
-	count(run([resource("b", "aws_s3_bucket", "unknown")], ["eu-west-1"])) == 0
-}

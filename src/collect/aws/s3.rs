@@ -207,7 +207,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             ctx.progress
                 .stage(&format!("s3: reading {} buckets", buckets.len()));
             ctx.progress.add_work(buckets.len() as u64);
-            let read: Vec<(Resource, Option<Listing>)> = stream::iter(buckets)
+            let read: Vec<Result<Resource, [Listing; 2]>> = stream::iter(buckets)
                 .map(|(name, region)| {
                     let home = &home;
                     let clients = &clients;
@@ -220,9 +220,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 .buffer_unordered(ctx.concurrency)
                 .collect()
                 .await;
-            for (resource, unlocated) in read {
-                out.resources.push(resource);
-                out.listings.extend(unlocated);
+            for bucket in read {
+                match bucket {
+                    Ok(resource) => out.resources.push(resource),
+                    Err(unlocated) => out.listings.extend(unlocated),
+                }
             }
         }
     }
@@ -253,15 +255,17 @@ async fn list_buckets(client: &Client) -> Result<Vec<(String, Option<String>)>, 
 }
 
 /// Reads one bucket. A bucket outside the scanned regions is kept with its settings
-/// unread; one whose region cannot be read also yields the failed listing that makes
-/// data residency `error`.
+/// unread, so data residency still judges it by its region. A bucket whose region
+/// cannot be read has no region to be judged by: it is no resource, but two failed
+/// listings scoped to its ARN, so each bucket check and data residency report
+/// `error` for it (rather than a bucket "in region unknown" failing residency).
 async fn read_bucket(
     ctx: &AwsContext,
     home: &Client,
     clients: &BTreeMap<String, Client>,
     name: String,
     listed_region: Option<String>,
-) -> (Resource, Option<Listing>) {
+) -> Result<Resource, [Listing; 2]> {
     let region = match listed_region {
         Some(r) => Ok(r),
         None => home
@@ -272,54 +276,40 @@ async fn read_bucket(
             .map(|out| normalize_location(out.location_constraint().map(|c| c.as_str())))
             .map_err(|e| reason("s3:GetBucketLocation", &e)),
     };
-    let (region, attrs, unlocated) = match region {
-        Ok(region) => match clients.get(&region) {
-            Some(client) => {
-                let attrs = read_attributes(client, &name).await;
-                (region, attrs, None)
-            }
-            // Kept, so data residency judges it; its settings were not read.
-            None => {
-                let why = format!(
-                    "the bucket is in {region}, outside the scanned regions (add --region {region} to read it)"
-                );
-                (region, BucketAttributes::unreadable(&why), None)
-            }
-        },
+    let region = match region {
+        Ok(region) => region,
         Err(why) => {
-            let why = format!("bucket region unknown: {why}");
-            (
-                UNKNOWN_REGION.to_string(),
-                BucketAttributes::unreadable(&why),
-                Some(why),
-            )
+            let id = format!("arn:{}:s3:::{name}", partition_of(ctx.home_region()));
+            let listing = |resource_type: &str| Listing {
+                resource_type: resource_type.into(),
+                account: ctx.account.clone(),
+                region: UNKNOWN_REGION.into(),
+                error: Some(format!(
+                    "the region of bucket {name} could not be read ({why})"
+                )),
+                scope: Some(id.clone()),
+            };
+            return Err([listing(BUCKET), listing(super::REGION_CONTENTS)]);
         }
     };
-    let id = format!("arn:{}:s3:::{name}", partition_of(&region));
-    // Where a bucket lies is what residency judges: not knowing it is that check's
-    // error, not a bucket "in region unknown" failing it.
-    let unlocated = unlocated.map(|why| Listing {
-        resource_type: super::REGION_CONTENTS.into(),
-        account: ctx.account.clone(),
-        region: UNKNOWN_REGION.into(),
-        error: Some(format!(
-            "the region of bucket {name} could not be read ({why})"
+    let attrs = match clients.get(&region) {
+        Some(client) => read_attributes(client, &name).await,
+        None => BucketAttributes::unreadable(&format!(
+            "the bucket is in {region}, outside the scanned regions (add --region {region} to read it)"
         )),
-        scope: Some(id.clone()),
-    });
-    let attributes = attributes_of(&id, &attrs).unwrap_or_default();
-    let resource = Resource {
+    };
+    let id = format!("arn:{}:s3:::{name}", partition_of(&region));
+    Ok(Resource {
+        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
         id,
         resource_type: BUCKET.into(),
         name,
         account: ctx.account.clone(),
         region,
-        attributes,
-    };
-    (resource, unlocated)
+    })
 }
 
-/// The region of a bucket whose location could not be read.
+/// The region of the listings for a bucket whose location could not be read.
 pub const UNKNOWN_REGION: &str = "unknown";
 
 impl BucketAttributes {
