@@ -2,6 +2,7 @@
 //! Security Hub) or per account (Shield Advanced), so "enabled everywhere" can be
 //! judged region by region.
 
+use aws_sdk_guardduty::operation::get_detector::GetDetectorOutput;
 use aws_sdk_inspector2::operation::batch_get_account_status::BatchGetAccountStatusOutput;
 use serde::Serialize;
 
@@ -73,10 +74,10 @@ pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
                         gd.get_detector().detector_id(&id).send().await,
                         &[],
                     ) {
-                        Observed::Value(d) => found.push(Detector {
-                            id,
-                            status: d.status().map(|s| s.as_str().to_string()),
-                        }),
+                        Observed::Value(d) => match detector_of(id, &d) {
+                            Ok(d) => found.push(d),
+                            Err(r) => failure = Some(r),
+                        },
                         Observed::Absent => {}
                         Observed::Unreadable(r) => failure = Some(r),
                     }
@@ -98,6 +99,20 @@ pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
         )
     })
     .await
+}
+
+/// A detector and its status. GetDetector always names the status; an answer without
+/// it is unreadable, not a detector that is off.
+pub fn detector_of(id: String, out: &GetDetectorOutput) -> Result<Detector, String> {
+    match out.status() {
+        Some(s) => Ok(Detector {
+            id,
+            status: Some(s.as_str().to_string()),
+        }),
+        None => Err(format!(
+            "guardduty:GetDetector: the response for detector {id} has no Status"
+        )),
+    }
 }
 
 pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
@@ -242,6 +257,15 @@ mod tests {
             .error_message("")
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn a_detector_without_its_status_is_unreadable_not_off() {
+        let none = GetDetectorOutput::builder().build();
+        assert_eq!(
+            detector_of("d1".into(), &none).err().as_deref(),
+            Some("guardduty:GetDetector: the response for detector d1 has no Status")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use aws_sdk_iam::Client;
+use aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyOutput;
 use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
 use aws_sdk_iam::types::{ReportStateType, SummaryKeyType};
 use futures::stream::{self, StreamExt};
@@ -139,6 +140,27 @@ pub fn summary_of(out: &GetAccountSummaryOutput) -> Observed<Summary> {
         (Observed::Unreadable(r), _) | (_, Observed::Unreadable(r)) => Observed::Unreadable(r),
         _ => Observed::unreadable(format!("{OP}: the response has no usable SummaryMap")),
     }
+}
+
+/// The account's password policy. The answer to a set policy always carries it; one
+/// without it is unreadable, not a policy with every requirement off.
+pub fn password_policy_of(out: &GetAccountPasswordPolicyOutput) -> Observed<PasswordPolicy> {
+    required(
+        "iam:GetAccountPasswordPolicy",
+        "PasswordPolicy",
+        out.password_policy(),
+    )
+    .map(|p| PasswordPolicy {
+        minimum_password_length: p.minimum_password_length(),
+        require_symbols: p.require_symbols(),
+        require_numbers: p.require_numbers(),
+        require_uppercase_characters: p.require_uppercase_characters(),
+        require_lowercase_characters: p.require_lowercase_characters(),
+        password_reuse_prevention: p.password_reuse_prevention(),
+        max_password_age: p.max_password_age(),
+        allow_users_to_change_password: p.allow_users_to_change_password(),
+        hard_expiry: p.hard_expiry(),
+    })
 }
 
 /// Every column of the credential report vouch reads. All are checked once against
@@ -336,25 +358,15 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .iter()
             .any(|d| d.user().is_some_and(|u| u.arn().ends_with(":root")))
     });
-    let password_policy = observe(
+    let password_policy = match observe(
         "iam:GetAccountPasswordPolicy",
         iam.get_account_password_policy().send().await,
         &["NoSuchEntity"],
-    )
-    .map(|out| {
-        let p = out.password_policy();
-        PasswordPolicy {
-            minimum_password_length: p.and_then(|p| p.minimum_password_length()),
-            require_symbols: p.is_some_and(|p| p.require_symbols()),
-            require_numbers: p.is_some_and(|p| p.require_numbers()),
-            require_uppercase_characters: p.is_some_and(|p| p.require_uppercase_characters()),
-            require_lowercase_characters: p.is_some_and(|p| p.require_lowercase_characters()),
-            password_reuse_prevention: p.and_then(|p| p.password_reuse_prevention()),
-            max_password_age: p.and_then(|p| p.max_password_age()),
-            allow_users_to_change_password: p.is_some_and(|p| p.allow_users_to_change_password()),
-            hard_expiry: p.and_then(|p| p.hard_expiry()),
-        }
-    });
+    ) {
+        Observed::Value(out) => password_policy_of(&out),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let account_attrs = AccountAttributes {
         summary,
         root_credentials,
@@ -849,6 +861,15 @@ alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,no_inf
         let text = REPORT.replacen("00:00,true,no_inf", "00:00,not_supported,no_inf", 1);
         let rows = parse_credential_report(text.as_bytes()).unwrap();
         assert!(rows["alice"].unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn a_password_policy_answer_without_its_policy_is_unreadable_not_all_off() {
+        let out = GetAccountPasswordPolicyOutput::builder().build();
+        assert_eq!(
+            password_policy_of(&out).unreadable_reason(),
+            Some("iam:GetAccountPasswordPolicy: the response has no PasswordPolicy")
+        );
     }
 
     fn summary(pairs: &[(SummaryKeyType, i32)]) -> GetAccountSummaryOutput {
