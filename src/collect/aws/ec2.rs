@@ -145,6 +145,29 @@ pub fn rules_of(operation: &str, perms: &[IpPermission]) -> Observed<Vec<Rule>> 
     Observed::Value(rules)
 }
 
+/// Flow logs by the resource they watch. A flow log without its ResourceId could be any
+/// VPC's: dropping it would fail a VPC that has one, so the whole map is unreadable.
+pub fn flow_logs_by_resource(
+    logs: &[aws_sdk_ec2::types::FlowLog],
+) -> Observed<BTreeMap<String, Vec<FlowLog>>> {
+    let mut by_resource: BTreeMap<String, Vec<FlowLog>> = BTreeMap::new();
+    for l in logs {
+        let Some(rid) = l.resource_id() else {
+            return Observed::unreadable("ec2:DescribeFlowLogs: a flow log has no ResourceId");
+        };
+        by_resource
+            .entry(rid.to_string())
+            .or_default()
+            .push(FlowLog {
+                id: l.flow_log_id().map(str::to_string),
+                status: l.flow_log_status().map(str::to_string),
+                traffic_type: l.traffic_type().map(|t| t.as_str().to_string()),
+                destination: l.log_destination().map(str::to_string),
+            });
+    }
+    Observed::Value(by_resource)
+}
+
 /// A security group's attributes. Its name decides whether it is the VPC's default
 /// group, so a group without GroupName has `group_name` and `is_default` unreadable.
 fn group_attributes(g: &SecurityGroup) -> GroupAttributes {
@@ -237,23 +260,10 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
         .send()
         .try_collect()
         .await;
-    let logs = observe("ec2:DescribeFlowLogs", logs, &[]).map(|logs| {
-        let mut by_resource: BTreeMap<String, Vec<FlowLog>> = BTreeMap::new();
-        for l in logs {
-            if let Some(rid) = l.resource_id() {
-                by_resource
-                    .entry(rid.to_string())
-                    .or_default()
-                    .push(FlowLog {
-                        id: l.flow_log_id().map(str::to_string),
-                        status: l.flow_log_status().map(str::to_string),
-                        traffic_type: l.traffic_type().map(|t| t.as_str().to_string()),
-                        destination: l.log_destination().map(str::to_string),
-                    });
-            }
-        }
-        by_resource
-    });
+    let logs = match observe("ec2:DescribeFlowLogs", logs, &[]) {
+        Observed::Value(logs) => flow_logs_by_resource(&logs),
+        other => other.map(|_| BTreeMap::new()),
+    };
     let mut found = Found::default();
     for v in &vpcs {
         let Some(id) = v.vpc_id() else {
@@ -411,6 +421,25 @@ mod tests {
         let all = all.value().unwrap();
         assert_eq!(all[0].protocol, "-1");
         assert_eq!((all[1].from_port, all[1].to_port), (Some(22), Some(22)));
+    }
+
+    #[test]
+    fn a_flow_log_without_its_resource_is_unreadable_not_dropped() {
+        let lost = aws_sdk_ec2::types::FlowLog::builder()
+            .flow_log_id("fl-1")
+            .build();
+        assert_eq!(
+            flow_logs_by_resource(&[lost]).unreadable_reason(),
+            Some("ec2:DescribeFlowLogs: a flow log has no ResourceId")
+        );
+        let kept = aws_sdk_ec2::types::FlowLog::builder()
+            .flow_log_id("fl-1")
+            .resource_id("vpc-1")
+            .build();
+        assert_eq!(
+            flow_logs_by_resource(&[kept]).value().unwrap()["vpc-1"].len(),
+            1
+        );
     }
 
     #[test]

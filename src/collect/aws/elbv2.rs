@@ -7,7 +7,7 @@ use aws_sdk_elasticloadbalancingv2::Client;
 use aws_sdk_elasticloadbalancingv2::operation::describe_ssl_policies::DescribeSslPoliciesOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::{observe, reason, required};
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -119,12 +119,7 @@ async fn load_balancers(
         let attrs = LbAttributes {
             lb_type: Observed::Value(lb_type),
             scheme: Observed::Value(lb.scheme().map(|s| s.as_str().to_string())),
-            availability_zones: Observed::Value(
-                lb.availability_zones()
-                    .iter()
-                    .filter_map(|z| z.zone_name().map(str::to_string))
-                    .collect(),
-            ),
+            availability_zones: zones_of(&lb),
             listeners,
             web_acl_arn,
         };
@@ -132,6 +127,19 @@ async fn load_balancers(
         found.push(ctx.resource(LOAD_BALANCER, arn.to_string(), name, region, &attrs));
     }
     Ok(found)
+}
+
+/// The zones a load balancer is in. A zone left unnamed would lower the count that
+/// multi-AZ is judged by, so it makes the list unreadable.
+pub fn zones_of(lb: &aws_sdk_elasticloadbalancingv2::types::LoadBalancer) -> Observed<Vec<String>> {
+    required(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "ZoneName",
+        lb.availability_zones()
+            .iter()
+            .map(|z| z.zone_name().map(str::to_string))
+            .collect::<Option<Vec<_>>>(),
+    )
 }
 
 /// Listener protocols that negotiate TLS, and so name a security policy.
@@ -273,6 +281,19 @@ mod tests {
             &read("p", &["TLSv1.2"]),
         );
         assert_eq!(ok.value().unwrap()[0].ssl_protocols, vec!["TLSv1.2"]);
+    }
+
+    #[test]
+    fn an_unnamed_zone_is_unreadable_not_one_zone_fewer() {
+        use aws_sdk_elasticloadbalancingv2::types::{AvailabilityZone, LoadBalancer};
+        let lb = LoadBalancer::builder()
+            .availability_zones(AvailabilityZone::builder().zone_name("us-east-1a").build())
+            .availability_zones(AvailabilityZone::builder().build())
+            .build();
+        assert_eq!(
+            zones_of(&lb).unreadable_reason(),
+            Some("elasticloadbalancing:DescribeLoadBalancers: the response has no ZoneName")
+        );
     }
 
     #[test]
