@@ -366,8 +366,8 @@ impl Collected {
 #[derive(Debug, Default)]
 pub struct Found {
     pub resources: Vec<Resource>,
-    /// `operation: field` of every item left out, in the order met.
-    without_id: Vec<String>,
+    /// (operation, field) of every item left out, in the order met.
+    without_id: Vec<(String, String)>,
 }
 
 impl Found {
@@ -377,7 +377,8 @@ impl Found {
 
     /// Records an item of `operation`'s answer that lacks `field`, its identifier.
     pub fn without_id(&mut self, operation: &str, field: &str) {
-        self.without_id.push(format!("{operation}: {field}"));
+        self.without_id
+            .push((operation.to_string(), field.to_string()));
     }
 
     /// Why the listing is incomplete, if it is: how many items had no id, per field.
@@ -385,28 +386,18 @@ impl Found {
         if self.without_id.is_empty() {
             return None;
         }
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        let mut counts: std::collections::BTreeMap<&(String, String), usize> = Default::default();
         for what in &self.without_id {
-            *counts.entry(what.as_str()).or_default() += 1;
+            *counts.entry(what).or_default() += 1;
         }
         let parts: Vec<String> = counts
             .iter()
-            .map(|(what, n)| {
-                let (op, field) = what.split_once(": ").unwrap_or((what, "id"));
+            .map(|((op, field), n)| {
                 let items = if *n == 1 { "item has" } else { "items have" };
                 format!("{op}: {n} {items} no {field}")
             })
             .collect();
         Some(format!("{}; such items cannot be judged", parts.join("; ")))
-    }
-}
-
-impl From<Vec<Resource>> for Found {
-    fn from(resources: Vec<Resource>) -> Self {
-        Found {
-            resources,
-            without_id: Vec::new(),
-        }
     }
 }
 
