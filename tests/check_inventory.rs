@@ -869,3 +869,80 @@ fn a_rego_test_past_the_time_limit_fails_with_the_reason() {
         "{text}"
     );
 }
+
+/// Issue 11, defect 11, offline: what a region-limited scan records (a failed
+/// `aws_resources` listing naming the regions left out, a bucket elsewhere kept with
+/// its settings unread, a bucket of unknown region) makes residency `error` beside
+/// its verdicts, and leaves the other checks alone.
+mod residency_of_a_partial_scan {
+    use super::*;
+
+    fn obs(v: Value) -> Value {
+        serde_json::json!({"state": "observed", "value": v})
+    }
+
+    fn bucket(name: &str, region: &str, versioning: Value) -> Value {
+        serde_json::json!({"id": format!("arn:aws:s3:::{name}"), "type": "aws_s3_bucket",
+            "name": name, "account": "111122223333", "region": region,
+            "attributes": {"versioning": versioning}})
+    }
+
+    #[test]
+    fn unscanned_regions_and_unlocated_buckets_are_residency_errors_only() {
+        let unread = serde_json::json!({"state": "unreadable",
+            "reason": "the bucket is in us-east-1, outside the scanned regions (add --region us-east-1 to read it)"});
+        let inventory = serde_json::json!({
+            "format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+            "regions": ["eu-west-1"], "collected_at": "2026-12-01T00:00:00Z",
+            "listings": [
+                {"resource_type": "aws_s3_bucket", "account": "111122223333", "region": "global"},
+                {"resource_type": "aws_resources", "account": "111122223333", "region": "global",
+                 "error": "the scan was limited with --region and left out 1 of the account's enabled regions (us-east-1), so what they hold is unknown"},
+                {"resource_type": "aws_resources", "account": "111122223333", "region": "unknown",
+                 "scope": "arn:aws:s3:::lost", "error": "the region of bucket lost could not be read (...)"},
+                {"resource_type": "aws_s3_bucket", "account": "111122223333", "region": "unknown",
+                 "scope": "arn:aws:s3:::lost", "error": "the region of bucket lost could not be read (...)"}
+            ],
+            "resources": [
+                bucket("here", "eu-west-1", obs(serde_json::json!({"status": "Enabled", "mfa_delete": null}))),
+                bucket("there", "us-east-1", unread),
+            ]
+        });
+        let dir = tempfile::tempdir().unwrap();
+        let inv = dir.path().join("inventory.json");
+        std::fs::write(&inv, inventory.to_string()).unwrap();
+        let pack = dir.path().join("residency.toml");
+        std::fs::write(&pack, "id = \"r\"\ntitle = \"R\"\npublisher = \"p\"\nsource = \"s\"\nprovider = \"aws\"\nsummary = \"s\"\n\n[[clause]]\nid = \"R-1\"\nsection = \"1\"\ntext = \"Only eu-west-1.\"\nchecks = [{ id = \"aws-resource-allowed-regions\", params = { allowed_regions = [\"eu-west-1\"] } }]\n").unwrap();
+        let out = vouch()
+            .args(["check", "--inventory"])
+            .arg(&inv)
+            .args(["--checks", "aws-s3-bucket-versioning", "--policy"])
+            .arg(&pack)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+        let all = statuses(&report);
+        let residency =
+            |id: &str| all[&("aws-resource-allowed-regions".to_string(), id.to_string())].clone();
+        assert_eq!(residency("arn:aws:s3:::here"), "pass");
+        assert_eq!(
+            residency("arn:aws:s3:::there"),
+            "fail",
+            "kept, judged by where it is"
+        );
+        assert_eq!(
+            residency("arn:aws:s3:::lost"),
+            "error",
+            "not 'in region unknown'"
+        );
+        assert_eq!(residency("111122223333/global/aws_resources"), "error");
+        let versioning: Vec<_> = all
+            .iter()
+            .filter(|((check, _), _)| check == "aws-s3-bucket-versioning")
+            .collect();
+        assert_eq!(versioning.len(), 3, "{versioning:?}");
+        assert_eq!(report["policies"][0]["clauses"][0]["status"], "error");
+    }
+}

@@ -139,7 +139,7 @@ fn every_seeded_misconfiguration_fails_and_every_compliant_bucket_passes_in_both
 
 #[test]
 #[ignore = "needs the LocalStack demo account: run scripts/test.sh"]
-fn a_scan_limited_to_one_region_reports_only_that_regions_buckets() {
+fn a_scan_limited_to_one_region_judges_only_that_regions_buckets() {
     let out = vouch()
         .args([
             "scan",
@@ -155,14 +155,29 @@ fn a_scan_limited_to_one_region_reports_only_that_regions_buckets() {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let regions: Vec<&str> = report["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["resource"]["region"].as_str().unwrap())
-        .collect();
-    assert!(!regions.is_empty());
-    assert!(regions.iter().all(|r| *r == "eu-west-1"), "{regions:?}");
+    let results = report["results"].as_array().unwrap();
+    let in_region = |region: &str| -> Vec<&Value> {
+        results
+            .iter()
+            .filter(|r| r["resource"]["region"] == region)
+            .collect()
+    };
+    let judged = in_region("eu-west-1");
+    assert!(!judged.is_empty());
+    assert!(judged.iter().all(|r| r["status"] != "error"), "{judged:?}");
+    // Buckets elsewhere are listed (ListBuckets is global) but not read: kept, with
+    // the reason, rather than silently dropped.
+    let elsewhere = in_region("us-east-1");
+    assert!(!elsewhere.is_empty());
+    assert!(
+        elsewhere.iter().all(|r| r["status"] == "error"
+            && r["message"]
+                .as_str()
+                .unwrap()
+                .contains("outside the scanned regions (add --region us-east-1")),
+        "{elsewhere:?}"
+    );
+    assert_eq!(results.len(), judged.len() + elsewhere.len());
 }
 
 #[test]
@@ -259,4 +274,57 @@ fn a_saved_inventory_gives_the_same_results_offline() {
         .unwrap();
     let offline: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(live["results"], offline["results"]);
+}
+
+/// Issue 11, defect 11: with data residency selected beside other checks, every
+/// service is collected, buckets outside the scanned regions are still judged by
+/// where they are, and the regions left out make the verdict `error`, not a pass.
+#[test]
+#[ignore = "needs the LocalStack demo account: run scripts/test.sh"]
+fn residency_on_a_region_limited_scan_judges_everything_listed_and_errors_on_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("residency.toml");
+    std::fs::write(&pack, "id = \"r\"\ntitle = \"R\"\npublisher = \"p\"\nsource = \"s\"\nprovider = \"aws\"\nsummary = \"s\"\n\n[[clause]]\nid = \"R-1\"\nsection = \"1\"\ntext = \"Only eu-west-1.\"\nchecks = [{ id = \"aws-resource-allowed-regions\", params = { allowed_regions = [\"eu-west-1\"] } }]\n").unwrap();
+    let out = vouch()
+        .args(["scan", "aws", "--region", "eu-west-1"])
+        .args(["--checks", "aws-s3-bucket-versioning", "--policy"])
+        .arg(&pack)
+        .args(["--endpoint-url", &endpoint(), "--format", "json"])
+        .env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let residency: Vec<&Value> = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["check"] == "aws-resource-allowed-regions")
+        .collect();
+    let of_type = |t: &'static str| residency.iter().filter(move |r| r["resource"]["type"] == t);
+    assert!(
+        of_type("aws_ec2_security_group").any(|r| r["status"] == "pass"),
+        "services beyond s3 are collected for residency: {residency:?}"
+    );
+    let bucket = |name: &str| {
+        residency
+            .iter()
+            .find(|r| r["resource"]["name"] == name)
+            .unwrap_or_else(|| panic!("no residency result for {name}"))
+    };
+    assert_eq!(bucket("vouch-demo-compliant-use1")["status"], "fail");
+    assert_eq!(bucket("vouch-demo-compliant-euw1")["status"], "pass");
+    let unscanned: Vec<&&Value> = of_type("aws_resources").collect();
+    assert_eq!(unscanned.len(), 1, "{unscanned:?}");
+    assert_eq!(unscanned[0]["status"], "error");
+    let why = unscanned[0]["message"].as_str().unwrap();
+    assert!(
+        why.contains("left out") && why.contains("us-east-1"),
+        "{why}"
+    );
+    assert!(!why.contains("eu-west-1"), "{why}");
+    assert_eq!(report["policies"][0]["clauses"][0]["status"], "error");
 }

@@ -34,6 +34,19 @@ covers_port(rule, port) if {
 	port <= rule.to_port
 }
 
+# A TCP or UDP rule without a numeric port range (an inventory not written by vouch's
+# collector, which reports such a rule unreadable) is taken to admit every port: in
+# doubt, open, never "covers nothing".
+covers_port(rule, _) if {
+	port_protocol(rule)
+	not port_range(rule)
+}
+
+port_range(rule) if {
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
 # What the rule admits, for messages: "all traffic", "tcp 22", "tcp 0-1024", "icmp".
 describe(rule) := "all traffic" if all_traffic(rule)
 
@@ -48,6 +61,11 @@ describe(rule) := sprintf("%s %d-%d", [rule.protocol, rule.from_port, rule.to_po
 	is_number(rule.from_port)
 	is_number(rule.to_port)
 	rule.from_port != rule.to_port
+}
+
+describe(rule) := sprintf("%s (no port range)", [rule.protocol]) if {
+	port_protocol(rule)
+	not port_range(rule)
 }
 
 describe(rule) := sprintf("%v", [rule.protocol]) if {

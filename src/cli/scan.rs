@@ -330,13 +330,23 @@ fn dedupe_targets(values: &mut Vec<String>, what: &str) {
     });
 }
 
+/// The services to collect for the plan; empty means every service. A check over
+/// every type (data residency) judges whatever is collected, so it needs them all: a
+/// narrower collection would hand it a partial inventory to pass.
 fn services_needed(prepared: &Prepared) -> Vec<String> {
-    let set: BTreeSet<String> = prepared
+    let checks: Vec<_> = prepared
         .plan
         .iter()
         .filter_map(|p| prepared.catalog.get(&p.check))
-        // A check over every type (data residency) reads whatever is collected.
-        .filter(|c| c.meta.custom.resource_type != crate::inventory::ANY_TYPE)
+        .collect();
+    if checks
+        .iter()
+        .any(|c| c.meta.custom.resource_type == crate::inventory::ANY_TYPE)
+    {
+        return Vec::new();
+    }
+    let set: BTreeSet<String> = checks
+        .iter()
         .map(|c| c.meta.custom.service.clone())
         .collect();
     set.into_iter().collect()

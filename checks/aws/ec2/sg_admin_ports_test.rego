@@ -63,3 +63,14 @@ test_passes_when_icmp_is_open_to_the_internet if {
 test_passes_when_the_ingress_list_is_null if {
 	count(run(null, defaults)) == 0
 }
+
+test_fails_when_a_tcp_rule_open_to_the_internet_has_no_port_range if {
+	run([rule("tcp", null, null, ["0.0.0.0/0"], [])], defaults) == {
+		{"id": "sg-1", "message": "ingress from 0.0.0.0/0 allows port 22 (tcp (no port range))"},
+		{"id": "sg-1", "message": "ingress from 0.0.0.0/0 allows port 3389 (tcp (no port range))"},
+	}
+}
+
+test_fails_when_a_udp_rule_has_only_one_end_of_its_range if {
+	count(run([rule("udp", 3389, null, ["0.0.0.0/0"], [])], defaults)) == 2
+}

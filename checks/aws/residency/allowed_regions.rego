@@ -6,6 +6,10 @@
 #   default: any region), for account-wide resources (region "global"), and for the
 #   per-region settings records vouch keeps for each scanned region (types ending in
 #   _region_settings), which describe the region rather than something stored in it.
+#   Reports `error` when the scan did not cover every region enabled for the account
+#   (`--region`), naming the regions left out, and when a bucket's region could not
+#   be read: resources there may lie outside the allowed regions. S3 buckets of
+#   regions outside the scan are still judged, as ListBuckets shows every bucket.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region
 #     description: Example SCP denying access to AWS based on the requested Region

@@ -1,11 +1,12 @@
 //! AWS Backup: the plans of each region (with rules and selections) and the vaults.
 
 use aws_sdk_backup::Client;
+use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
 use serde::Serialize;
 
 use super::error::{observe, reason};
-use super::{AwsContext, Collected, per_region};
-use crate::inventory::{Observed, Resource};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
 
 pub const REGION_SETTINGS: &str = "aws_backup_region_settings";
 pub const VAULT: &str = "aws_backup_vault";
@@ -60,7 +61,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             "AWS Backup",
             &settings,
         );
-        out.listed(ctx, VAULT, &region, vaults(ctx, &backup, &region).await);
+        out.found(ctx, VAULT, &region, vaults(ctx, &backup, &region).await);
         out
     })
     .await
@@ -82,28 +83,18 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
     let mut plans = Vec::new();
     for p in listed {
         let Some(id) = p.backup_plan_id() else {
-            continue;
+            return Observed::unreadable("backup:ListBackupPlans: a plan has no BackupPlanId");
         };
         let rules = match observe(
             "backup:GetBackupPlan",
             backup.get_backup_plan().backup_plan_id(id).send().await,
             &[],
         ) {
-            Observed::Value(out) => out
-                .backup_plan()
-                .map(|bp| {
-                    bp.rules()
-                        .iter()
-                        .map(|r| PlanRule {
-                            name: r.rule_name().to_string(),
-                            schedule: r.schedule_expression().map(str::to_string),
-                            lifecycle_delete_after_days: r
-                                .lifecycle()
-                                .and_then(|l| l.delete_after_days()),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+            Observed::Value(out) => match plan_rules_of(&out) {
+                Observed::Value(rules) => rules,
+                Observed::Absent => Vec::new(),
+                Observed::Unreadable(r) => return Observed::Unreadable(r),
+            },
             Observed::Absent => Vec::new(),
             Observed::Unreadable(r) => return Observed::Unreadable(r),
         };
@@ -123,7 +114,9 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
         let mut selections = Vec::new();
         for s in sels {
             let Some(sid) = s.selection_id() else {
-                continue;
+                return Observed::unreadable(
+                    "backup:ListBackupSelections: a selection has no SelectionId",
+                );
             };
             match observe(
                 "backup:GetBackupSelection",
@@ -135,15 +128,18 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
                     .await,
                 &[],
             ) {
-                Observed::Value(out) => {
-                    if let Some(sel) = out.backup_selection() {
-                        selections.push(Selection {
-                            name: sel.selection_name().to_string(),
-                            resources: sel.resources().to_vec(),
-                            iam_role: Some(sel.iam_role_arn().to_string()),
-                        });
+                Observed::Value(out) => match out.backup_selection() {
+                    Some(sel) => selections.push(Selection {
+                        name: sel.selection_name().to_string(),
+                        resources: sel.resources().to_vec(),
+                        iam_role: Some(sel.iam_role_arn().to_string()),
+                    }),
+                    None => {
+                        return Observed::unreadable(
+                            "backup:GetBackupSelection: the response has no BackupSelection",
+                        );
                     }
-                }
+                },
                 Observed::Absent => {}
                 Observed::Unreadable(r) => return Observed::Unreadable(r),
             }
@@ -158,7 +154,25 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
     Observed::Value(plans)
 }
 
-async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Vec<Resource>, String> {
+/// The rules of a GetBackupPlan answer; a plan left out of it is unreadable, not a
+/// plan without rules.
+pub fn plan_rules_of(out: &GetBackupPlanOutput) -> Observed<Vec<PlanRule>> {
+    let Some(plan) = out.backup_plan() else {
+        return Observed::unreadable("backup:GetBackupPlan: the response has no BackupPlan");
+    };
+    Observed::Value(
+        plan.rules()
+            .iter()
+            .map(|r| PlanRule {
+                name: r.rule_name().to_string(),
+                schedule: r.schedule_expression().map(str::to_string),
+                lifecycle_delete_after_days: r.lifecycle().and_then(|l| l.delete_after_days()),
+            })
+            .collect(),
+    )
+}
+
+async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found, String> {
     let listed = backup
         .list_backup_vaults()
         .into_paginator()
@@ -168,9 +182,13 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Vec<R
         .await
         .map_err(|e| reason("backup:ListBackupVaults", &e))?;
     let kms = aws_sdk_kms::Client::new(&ctx.regional(region));
-    let mut resources = Vec::new();
+    let mut resources = Found::default();
     for v in listed {
         let (Some(name), Some(arn)) = (v.backup_vault_name(), v.backup_vault_arn()) else {
+            resources.without_id(
+                "backup:ListBackupVaults",
+                "BackupVaultName or BackupVaultArn",
+            );
             continue;
         };
         let key = v.encryption_key_arn().map(str::to_string);
@@ -195,4 +213,18 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Vec<R
         resources.push(ctx.resource(VAULT, arn.to_string(), name.to_string(), region, &attrs));
     }
     Ok(resources)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_answer_without_its_plan_is_unreadable_not_ruleless() {
+        let none = GetBackupPlanOutput::builder().build();
+        assert_eq!(
+            plan_rules_of(&none).unreadable_reason(),
+            Some("backup:GetBackupPlan: the response has no BackupPlan")
+        );
+    }
 }

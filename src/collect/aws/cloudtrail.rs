@@ -1,16 +1,18 @@
-//! CloudTrail: every trail (read in its home region) with its status, selectors and the
+//! CloudTrail: every trail that applies to a scanned region (shadow and organization
+//! trails included), read in its home region, with its status, selectors and the
 //! exposure of its log bucket, plus an account-wide summary so "a multi-region trail
 //! exists" has a resource to pass or fail.
 
 use std::collections::BTreeMap;
 
 use aws_sdk_cloudtrail::Client;
+use aws_sdk_cloudtrail::types::Trail;
 use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
 use super::s3::PublicAccessBlock;
-use super::{AwsContext, Collected, per_region, rfc3339};
+use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
 pub const TRAIL: &str = "aws_cloudtrail_trail";
@@ -50,93 +52,148 @@ struct AccountAttributes {
     trails: Observed<Vec<TrailSummary>>,
 }
 
-pub async fn collect(ctx: &AwsContext) -> Collected {
-    let mut out = per_region(ctx, "cloudtrail", |region| async move {
-        let ct = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        let listed = ct
-            .describe_trails()
-            .include_shadow_trails(false)
-            .send()
-            .await
-            .map_err(|e| reason("cloudtrail:DescribeTrails", &e));
-        let trails = match listed {
-            Err(e) => Err(e),
+/// What DescribeTrails answered in each scanned region, shadow trails included.
+pub type Listed = Vec<(String, Result<Vec<Trail>, String>)>;
+
+/// Trails by ARN, each with the region to read it in.
+pub type ToRead = BTreeMap<String, (Trail, String)>;
+
+/// Each scanned region's listing outcome.
+pub type Listings = Vec<(String, Result<Found, String>)>;
+
+/// The trails to read, once each, by ARN, with the region to read them in (their home
+/// region), and what each region's listing held that could not be named.
+///
+/// DescribeTrails lists, in each region, every trail that applies there: the region's
+/// own, multi-region trails homed elsewhere and organization trails of the management
+/// account (shadow trails). Leaving those out gives a member account, or a scan that
+/// skips a trail's home region, a false "no multi-region trail".
+pub fn trails_to_read(listed: &Listed) -> (ToRead, Listings) {
+    let mut trails = ToRead::new();
+    let mut listings = Vec::new();
+    for (region, outcome) in listed {
+        let outcome = match outcome {
+            Err(e) => Err(e.clone()),
             Ok(list) => {
-                let mut resources = Vec::new();
-                for t in list.trail_list() {
-                    let (Some(name), Some(arn)) = (t.name(), t.trail_arn()) else {
+                let mut found = Found::default();
+                for t in list {
+                    let (Some(_), Some(arn)) = (t.name(), t.trail_arn()) else {
+                        found.without_id("cloudtrail:DescribeTrails", "Name or TrailARN");
                         continue;
                     };
-                    let status = ct.get_trail_status().name(arn).send().await;
-                    let status = observe("cloudtrail:GetTrailStatus", status, &[]);
-                    let selectors = observe(
-                        "cloudtrail:GetEventSelectors",
-                        ct.get_event_selectors().trail_name(arn).send().await,
-                        &[],
-                    )
-                    .map(|s| {
-                        let classic = s.event_selectors().iter().any(|e| {
-                            e.include_management_events().unwrap_or(true)
-                                && e.read_write_type().map(|r| r.as_str()) != Some("ReadOnly")
-                                && e.read_write_type().map(|r| r.as_str()) != Some("WriteOnly")
-                        });
-                        let advanced = s.advanced_event_selectors().iter().any(|a| {
-                            a.field_selectors().iter().any(|f| {
-                                f.field() == "eventCategory"
-                                    && f.equals().iter().any(|v| v == "Management")
-                            }) && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
-                        });
-                        classic || advanced
-                    });
-                    let bucket = t.s3_bucket_name().map(str::to_string);
-                    let log_bucket = match &bucket {
-                        Some(b) => log_bucket(ctx, &region, b).await,
-                        None => Observed::Absent,
-                    };
-                    let attrs = TrailAttributes {
-                        is_multi_region: required(
-                            "cloudtrail:DescribeTrails",
-                            "IsMultiRegionTrail",
-                            t.is_multi_region_trail(),
-                        ),
-                        home_region: Observed::Value(t.home_region().map(str::to_string)),
-                        log_file_validation: required(
-                            "cloudtrail:DescribeTrails",
-                            "LogFileValidationEnabled",
-                            t.log_file_validation_enabled(),
-                        ),
-                        kms_key_id: Observed::Value(t.kms_key_id().map(str::to_string)),
-                        is_logging: status
-                            .clone()
-                            .map(|s| s.is_logging())
-                            .and_then_required("cloudtrail:GetTrailStatus", "IsLogging"),
-                        cloudwatch_logs_log_group_arn: Observed::Value(
-                            t.cloud_watch_logs_log_group_arn().map(str::to_string),
-                        ),
-                        latest_cloudwatch_logs_delivery: status
-                            .map(|s| s.latest_cloud_watch_logs_delivery_time().and_then(rfc3339)),
-                        management_events: selectors,
-                        s3_bucket_name: Observed::Value(bucket),
-                        log_bucket,
-                    };
-                    resources.push(ctx.resource(
-                        TRAIL,
-                        arn.to_string(),
-                        name.to_string(),
-                        &region,
-                        &attrs,
-                    ));
+                    let home = t.home_region().unwrap_or(region).to_string();
+                    trails
+                        .entry(arn.to_string())
+                        .or_insert_with(|| (t.clone(), home));
                 }
-                Ok(resources)
+                Ok(found)
             }
         };
-        out.listed(ctx, TRAIL, &region, trails);
-        out
-    })
-    .await;
+        listings.push((region.clone(), outcome));
+    }
+    (trails, listings)
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    use futures::StreamExt;
+    ctx.progress.stage(&format!(
+        "cloudtrail: listing trails in {} regions",
+        ctx.regions.len()
+    ));
+    let listed: Listed = futures::stream::iter(ctx.regions.clone())
+        .map(|region| async move {
+            let ct = Client::new(&ctx.regional(&region));
+            let listed = ct
+                .describe_trails()
+                .include_shadow_trails(true)
+                .send()
+                .await
+                .map(|out| out.trail_list().to_vec())
+                .map_err(|e| reason("cloudtrail:DescribeTrails", &e));
+            (region, listed)
+        })
+        .buffer_unordered(super::REGIONS_AT_ONCE)
+        .collect()
+        .await;
+    let (trails, listings) = trails_to_read(&listed);
+    let mut out = Collected::default();
+    for (region, outcome) in listings {
+        out.found(ctx, TRAIL, &region, outcome);
+    }
+    ctx.progress
+        .stage(&format!("cloudtrail: reading {} trails", trails.len()));
+    let read: Vec<crate::inventory::Resource> = futures::stream::iter(trails)
+        .map(|(arn, (t, home))| async move { read_trail(ctx, &arn, &t, &home).await })
+        .buffer_unordered(ctx.concurrency)
+        .collect()
+        .await;
+    out.resources.extend(read);
     out.listed(ctx, ACCOUNT, GLOBAL_REGION, Ok(vec![account(ctx, &out)]));
     out
+}
+
+/// Reads one trail's status, selectors and log bucket in its home region: the one
+/// region where every emulator and AWS itself serve all three for a shadow trail.
+async fn read_trail(
+    ctx: &AwsContext,
+    arn: &str,
+    t: &Trail,
+    home: &str,
+) -> crate::inventory::Resource {
+    let ct = Client::new(&ctx.regional(home));
+    let status = ct.get_trail_status().name(arn).send().await;
+    let status = observe("cloudtrail:GetTrailStatus", status, &[]);
+    let selectors = observe(
+        "cloudtrail:GetEventSelectors",
+        ct.get_event_selectors().trail_name(arn).send().await,
+        &[],
+    )
+    .map(|s| {
+        let classic = s.event_selectors().iter().any(|e| {
+            e.include_management_events().unwrap_or(true)
+                && e.read_write_type().map(|r| r.as_str()) != Some("ReadOnly")
+                && e.read_write_type().map(|r| r.as_str()) != Some("WriteOnly")
+        });
+        let advanced = s.advanced_event_selectors().iter().any(|a| {
+            a.field_selectors().iter().any(|f| {
+                f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Management")
+            }) && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
+        });
+        classic || advanced
+    });
+    let bucket = t.s3_bucket_name().map(str::to_string);
+    let log_bucket = match &bucket {
+        Some(b) => log_bucket(ctx, home, b).await,
+        None => Observed::Absent,
+    };
+    let attrs = TrailAttributes {
+        is_multi_region: required(
+            "cloudtrail:DescribeTrails",
+            "IsMultiRegionTrail",
+            t.is_multi_region_trail(),
+        ),
+        home_region: Observed::Value(t.home_region().map(str::to_string)),
+        log_file_validation: required(
+            "cloudtrail:DescribeTrails",
+            "LogFileValidationEnabled",
+            t.log_file_validation_enabled(),
+        ),
+        kms_key_id: Observed::Value(t.kms_key_id().map(str::to_string)),
+        is_logging: status
+            .clone()
+            .map(|s| s.is_logging())
+            .and_then_required("cloudtrail:GetTrailStatus", "IsLogging"),
+        cloudwatch_logs_log_group_arn: Observed::Value(
+            t.cloud_watch_logs_log_group_arn().map(str::to_string),
+        ),
+        latest_cloudwatch_logs_delivery: status
+            .map(|s| s.latest_cloud_watch_logs_delivery_time().and_then(rfc3339)),
+        management_events: selectors,
+        s3_bucket_name: Observed::Value(bucket),
+        log_bucket,
+    };
+    let name = t.name().unwrap_or(arn).to_string();
+    ctx.resource(TRAIL, arn.to_string(), name, home, &attrs)
 }
 
 /// The account-wide view: every trail seen in any scanned region. If any region's
@@ -209,16 +266,15 @@ async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<Lo
         &["NoSuchBucketPolicy"],
     );
     let public_access_block = match pab {
-        Observed::Value(out) => Some(super::s3::pab_from(
-            out.public_access_block_configuration().map(|c| {
-                (
-                    c.block_public_acls(),
-                    c.ignore_public_acls(),
-                    c.block_public_policy(),
-                    c.restrict_public_buckets(),
-                )
-            }),
-        )),
+        Observed::Value(out) => match super::s3::pab_from(
+            "s3:GetPublicAccessBlock",
+            out.public_access_block_configuration()
+                .map(|c| super::s3::pab_flags!(c)),
+        ) {
+            Observed::Value(p) => Some(p),
+            Observed::Absent => None,
+            Observed::Unreadable(r) => return Observed::Unreadable(r),
+        },
         Observed::Absent => None,
         Observed::Unreadable(r) => return Observed::Unreadable(r),
     };
@@ -239,4 +295,72 @@ async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<Lo
         public_access_block,
         policy,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trail(name: &str, home: &str, multi: bool) -> Trail {
+        Trail::builder()
+            .name(name)
+            .trail_arn(format!(
+                "arn:aws:cloudtrail:{home}:999988887777:trail/{name}"
+            ))
+            .home_region(home)
+            .is_multi_region_trail(multi)
+            .build()
+    }
+
+    #[test]
+    fn shadow_trails_are_read_once_in_their_home_region() {
+        let org = trail("org", "us-west-2", true);
+        let listed: Listed = vec![
+            (
+                "us-east-1".into(),
+                Ok(vec![org.clone(), trail("local", "us-east-1", false)]),
+            ),
+            ("eu-west-1".into(), Ok(vec![org.clone()])),
+        ];
+        let (trails, listings) = trails_to_read(&listed);
+        assert_eq!(trails.len(), 2);
+        let (_, home) = &trails["arn:aws:cloudtrail:us-west-2:999988887777:trail/org"];
+        assert_eq!(
+            home, "us-west-2",
+            "read where it lives, though that region is not scanned"
+        );
+        assert!(
+            listings
+                .iter()
+                .all(|(_, o)| o.as_ref().is_ok_and(|f| f.error().is_none()))
+        );
+    }
+
+    #[test]
+    fn a_trail_without_a_name_or_arn_makes_its_listing_an_error() {
+        let nameless = Trail::builder().home_region("us-east-1").build();
+        let listed: Listed = vec![
+            ("us-east-1".into(), Ok(vec![nameless])),
+            (
+                "eu-west-1".into(),
+                Err("cloudtrail:DescribeTrails: AccessDenied".into()),
+            ),
+        ];
+        let (trails, listings) = trails_to_read(&listed);
+        assert!(trails.is_empty());
+        let errors: Vec<Option<String>> = listings
+            .iter()
+            .map(|(_, o)| match o {
+                Ok(f) => f.error(),
+                Err(e) => Some(e.clone()),
+            })
+            .collect();
+        assert_eq!(
+            errors,
+            vec![
+                Some("cloudtrail:DescribeTrails: 1 item has no Name or TrailARN; such items cannot be judged".into()),
+                Some("cloudtrail:DescribeTrails: AccessDenied".into()),
+            ]
+        );
+    }
 }

@@ -2,6 +2,8 @@
 //! Security Hub) or per account (Shield Advanced), so "enabled everywhere" can be
 //! judged region by region.
 
+use aws_sdk_guardduty::operation::get_detector::GetDetectorOutput;
+use aws_sdk_inspector2::operation::batch_get_account_status::BatchGetAccountStatusOutput;
 use serde::Serialize;
 
 use super::error::observe;
@@ -72,10 +74,10 @@ pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
                         gd.get_detector().detector_id(&id).send().await,
                         &[],
                     ) {
-                        Observed::Value(d) => found.push(Detector {
-                            id,
-                            status: d.status().map(|s| s.as_str().to_string()),
-                        }),
+                        Observed::Value(d) => match detector_of(id, &d) {
+                            Ok(d) => found.push(d),
+                            Err(r) => failure = Some(r),
+                        },
                         Observed::Absent => {}
                         Observed::Unreadable(r) => failure = Some(r),
                     }
@@ -99,35 +101,34 @@ pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
     .await
 }
 
+/// A detector and its status. GetDetector always names the status; an answer without
+/// it is unreadable, not a detector that is off.
+pub fn detector_of(id: String, out: &GetDetectorOutput) -> Result<Detector, String> {
+    match out.status() {
+        Some(s) => Ok(Detector {
+            id,
+            status: Some(s.as_str().to_string()),
+        }),
+        None => Err(format!(
+            "guardduty:GetDetector: the response for detector {id} has no Status"
+        )),
+    }
+}
+
 pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
     per_region(ctx, "inspector", |region| async move {
         let ins = aws_sdk_inspector2::Client::new(&ctx.regional(&region));
-        let status = observe(
+        let status = match observe(
             "inspector2:BatchGetAccountStatus",
             ins.batch_get_account_status()
                 .account_ids(&ctx.account)
                 .send()
                 .await,
             &[],
-        )
-        .map(|out| {
-            let mine = out
-                .accounts()
-                .iter()
-                .find(|a| a.account_id() == ctx.account);
-            let rs = mine.and_then(|a| a.resource_state());
-            InspectorStatus {
-                ec2: rs
-                    .and_then(|r| r.ec2())
-                    .map(|s| s.status().as_str().to_string()),
-                ecr: rs
-                    .and_then(|r| r.ecr())
-                    .map(|s| s.status().as_str().to_string()),
-                lambda: rs
-                    .and_then(|r| r.lambda())
-                    .map(|s| s.status().as_str().to_string()),
-            }
-        });
+        ) {
+            Observed::Value(out) => inspector_status_of(&ctx.account, &out),
+            other => other.map(|_| InspectorStatus::default()),
+        };
         settings(
             ctx,
             INSPECTOR,
@@ -138,6 +139,42 @@ pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
         )
     })
     .await
+}
+
+/// The scanning status of `account` in a BatchGetAccountStatus answer. An account the
+/// answer lists under `failedAccounts` (ACCESS_DENIED, say), or does not list at all,
+/// is unreadable: neither means Inspector is off.
+pub fn inspector_status_of(
+    account: &str,
+    out: &BatchGetAccountStatusOutput,
+) -> Observed<InspectorStatus> {
+    const OP: &str = "inspector2:BatchGetAccountStatus";
+    if let Some(failed) = out
+        .failed_accounts()
+        .iter()
+        .find(|a| a.account_id() == account)
+    {
+        return Observed::unreadable(format!(
+            "{OP}: the account's status could not be read: {}: {}",
+            failed.error_code().as_str(),
+            failed.error_message()
+        ));
+    }
+    let Some(mine) = out.accounts().iter().find(|a| a.account_id() == account) else {
+        return Observed::unreadable(format!(
+            "{OP}: the answer has no status for account {account}"
+        ));
+    };
+    let Some(rs) = mine.resource_state() else {
+        return Observed::unreadable(format!("{OP}: the response has no resourceState"));
+    };
+    let state =
+        |s: Option<&aws_sdk_inspector2::types::State>| s.map(|s| s.status().as_str().to_string());
+    Observed::Value(InspectorStatus {
+        ec2: state(rs.ec2()),
+        ecr: state(rs.ecr()),
+        lambda: state(rs.lambda()),
+    })
 }
 
 pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
@@ -204,4 +241,83 @@ fn settings<T: Serialize>(
     let mut out = Collected::default();
     out.settings(ctx, resource_type, service, region, label, attrs);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_inspector2::types::{
+        AccountState, ErrorCode, FailedAccount, ResourceState, State, Status,
+    };
+
+    fn enabled() -> State {
+        State::builder()
+            .status(Status::Enabled)
+            .error_code(ErrorCode::AccessDenied)
+            .error_message("")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_detector_without_its_status_is_unreadable_not_off() {
+        let none = GetDetectorOutput::builder().build();
+        assert_eq!(
+            detector_of("d1".into(), &none).err().as_deref(),
+            Some("guardduty:GetDetector: the response for detector d1 has no Status")
+        );
+    }
+
+    #[test]
+    fn a_failed_or_missing_account_is_unreadable_not_disabled() {
+        let failed = BatchGetAccountStatusOutput::builder()
+            .set_accounts(Some(Vec::new()))
+            .failed_accounts(
+                FailedAccount::builder()
+                    .account_id("111122223333")
+                    .error_code(ErrorCode::AccessDenied)
+                    .error_message("not allowed")
+                    .build()
+                    .unwrap(),
+            )
+            .build()
+            .unwrap();
+        assert_eq!(
+            inspector_status_of("111122223333", &failed).unreadable_reason(),
+            Some(
+                "inspector2:BatchGetAccountStatus: the account's status could not be read: ACCESS_DENIED: not allowed"
+            )
+        );
+        let empty = BatchGetAccountStatusOutput::builder()
+            .set_accounts(Some(Vec::new()))
+            .build()
+            .unwrap();
+        assert!(
+            inspector_status_of("111122223333", &empty)
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("no status for account 111122223333"))
+        );
+        let ok = BatchGetAccountStatusOutput::builder()
+            .accounts(
+                AccountState::builder()
+                    .account_id("111122223333")
+                    .state(enabled())
+                    .resource_state(
+                        ResourceState::builder()
+                            .ec2(enabled())
+                            .ecr(enabled())
+                            .build(),
+                    )
+                    .build()
+                    .unwrap(),
+            )
+            .build()
+            .unwrap();
+        let status = inspector_status_of("111122223333", &ok);
+        assert_eq!(
+            status.value().and_then(|s| s.ec2.as_deref()),
+            Some("ENABLED")
+        );
+        assert_eq!(status.value().and_then(|s| s.lambda.as_deref()), None);
+    }
 }

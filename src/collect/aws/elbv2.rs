@@ -4,15 +4,16 @@
 use std::collections::BTreeMap;
 
 use aws_sdk_elasticloadbalancingv2::Client;
+use aws_sdk_elasticloadbalancingv2::operation::describe_ssl_policies::DescribeSslPoliciesOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected, per_region};
-use crate::inventory::{Observed, Resource};
+use super::error::{observe, reason, required};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
 
 pub const LOAD_BALANCER: &str = "aws_elbv2_load_balancer";
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub struct Listener {
     pub port: Option<i32>,
     pub protocol: Option<String>,
@@ -21,7 +22,7 @@ pub struct Listener {
     pub default_actions: Vec<Action>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug)]
 pub struct Action {
     #[serde(rename = "type")]
     pub action_type: String,
@@ -43,7 +44,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let elb = Client::new(&config);
         let waf = aws_sdk_wafv2::Client::new(&config);
         let mut out = Collected::default();
-        out.listed(
+        out.found(
             ctx,
             LOAD_BALANCER,
             &region,
@@ -59,7 +60,7 @@ async fn load_balancers(
     elb: &Client,
     waf: &aws_sdk_wafv2::Client,
     region: &str,
-) -> Result<Vec<Resource>, String> {
+) -> Result<Found, String> {
     let listed = elb
         .describe_load_balancers()
         .into_paginator()
@@ -69,9 +70,13 @@ async fn load_balancers(
         .await
         .map_err(|e| reason("elasticloadbalancing:DescribeLoadBalancers", &e))?;
     let mut policies: BTreeMap<String, Observed<Vec<String>>> = BTreeMap::new();
-    let mut resources = Vec::new();
+    let mut found = Found::default();
     for lb in listed {
         let Some(arn) = lb.load_balancer_arn() else {
+            found.without_id(
+                "elasticloadbalancing:DescribeLoadBalancers",
+                "LoadBalancerArn",
+            );
             continue;
         };
         let lb_type = lb.r#type().map(|t| t.as_str().to_string());
@@ -85,50 +90,12 @@ async fn load_balancers(
             .await;
         let listeners = match observe("elasticloadbalancing:DescribeListeners", listeners, &[]) {
             Observed::Value(list) => {
-                let mut out = Vec::new();
-                let mut failure = None;
-                for l in list {
-                    let ssl_protocols = match l.ssl_policy() {
-                        Some(p) => {
-                            if !policies.contains_key(p) {
-                                policies.insert(p.to_string(), ssl_protocols(elb, p).await);
-                            }
-                            match &policies[p] {
-                                Observed::Value(v) => v.clone(),
-                                Observed::Absent => Vec::new(),
-                                Observed::Unreadable(r) => {
-                                    failure = Some(r.clone());
-                                    Vec::new()
-                                }
-                            }
-                        }
-                        None => Vec::new(),
-                    };
-                    out.push(Listener {
-                        port: l.port(),
-                        protocol: l.protocol().map(|p| p.as_str().to_string()),
-                        ssl_policy: l.ssl_policy().map(str::to_string),
-                        ssl_protocols,
-                        default_actions: l
-                            .default_actions()
-                            .iter()
-                            .map(|a| Action {
-                                action_type: a
-                                    .r#type()
-                                    .map(|t| t.as_str().to_string())
-                                    .unwrap_or_default(),
-                                redirect_protocol: a
-                                    .redirect_config()
-                                    .and_then(|r| r.protocol())
-                                    .map(str::to_string),
-                            })
-                            .collect(),
-                    });
+                for p in list.iter().filter_map(|l| l.ssl_policy()) {
+                    if !policies.contains_key(p) {
+                        policies.insert(p.to_string(), ssl_protocols(elb, p).await);
+                    }
                 }
-                match failure {
-                    Some(r) => Observed::Unreadable(r),
-                    None => Observed::Value(out),
-                }
+                listeners_of(&list, &policies)
             }
             other => other.map(|_| Vec::new()),
         };
@@ -152,31 +119,209 @@ async fn load_balancers(
         let attrs = LbAttributes {
             lb_type: Observed::Value(lb_type),
             scheme: Observed::Value(lb.scheme().map(|s| s.as_str().to_string())),
-            availability_zones: Observed::Value(
-                lb.availability_zones()
-                    .iter()
-                    .filter_map(|z| z.zone_name().map(str::to_string))
-                    .collect(),
-            ),
+            availability_zones: zones_of(&lb),
             listeners,
             web_acl_arn,
         };
         let name = lb.load_balancer_name().unwrap_or(arn).to_string();
-        resources.push(ctx.resource(LOAD_BALANCER, arn.to_string(), name, region, &attrs));
+        found.push(ctx.resource(LOAD_BALANCER, arn.to_string(), name, region, &attrs));
     }
-    Ok(resources)
+    Ok(found)
+}
+
+/// The zones a load balancer is in. A zone left unnamed would lower the count that
+/// multi-AZ is judged by, so it makes the list unreadable.
+pub fn zones_of(lb: &aws_sdk_elasticloadbalancingv2::types::LoadBalancer) -> Observed<Vec<String>> {
+    required(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "ZoneName",
+        lb.availability_zones()
+            .iter()
+            .map(|z| z.zone_name().map(str::to_string))
+            .collect::<Option<Vec<_>>>(),
+    )
+}
+
+/// Listener protocols that negotiate TLS, and so name a security policy.
+const TLS_PROTOCOLS: [&str; 2] = ["HTTPS", "TLS"];
+
+/// A load balancer's listeners, with the protocols of each one's security policy as
+/// read into `policies`. A listener without its protocol, or a TLS listener whose
+/// policy or protocol list is missing, makes them all unreadable: an empty list of
+/// protocols would pass any minimum TLS version.
+pub fn listeners_of(
+    listeners: &[aws_sdk_elasticloadbalancingv2::types::Listener],
+    policies: &BTreeMap<String, Observed<Vec<String>>>,
+) -> Observed<Vec<Listener>> {
+    const OP: &str = "elasticloadbalancing:DescribeListeners";
+    let mut out = Vec::new();
+    for l in listeners {
+        let port = l.port().map_or("?".to_string(), |p| p.to_string());
+        let Some(protocol) = l.protocol().map(|p| p.as_str().to_string()) else {
+            return Observed::unreadable(format!(
+                "{OP}: the listener on port {port} has no Protocol"
+            ));
+        };
+        let ssl_protocols = match l.ssl_policy() {
+            Some(p) => match policies.get(p) {
+                Some(Observed::Value(v)) => v.clone(),
+                Some(Observed::Unreadable(r)) => return Observed::Unreadable(r.clone()),
+                Some(Observed::Absent) | None => {
+                    return Observed::unreadable(format!(
+                        "elasticloadbalancing:DescribeSSLPolicies: policy {p} was not read"
+                    ));
+                }
+            },
+            None if TLS_PROTOCOLS.contains(&protocol.as_str()) => {
+                return Observed::unreadable(format!(
+                    "{OP}: the {protocol} listener on port {port} has no SslPolicy"
+                ));
+            }
+            None => Vec::new(),
+        };
+        let mut default_actions = Vec::new();
+        for a in l.default_actions() {
+            let Some(action_type) = a.r#type() else {
+                return Observed::unreadable(format!(
+                    "{OP}: a default action of the listener on port {port} has no Type"
+                ));
+            };
+            default_actions.push(Action {
+                action_type: action_type.as_str().to_string(),
+                redirect_protocol: a
+                    .redirect_config()
+                    .and_then(|r| r.protocol())
+                    .map(str::to_string),
+            });
+        }
+        out.push(Listener {
+            port: l.port(),
+            protocol: Some(protocol),
+            ssl_policy: l.ssl_policy().map(str::to_string),
+            ssl_protocols,
+            default_actions,
+        });
+    }
+    Observed::Value(out)
 }
 
 async fn ssl_protocols(elb: &Client, policy: &str) -> Observed<Vec<String>> {
-    observe(
+    match observe(
         "elasticloadbalancing:DescribeSSLPolicies",
         elb.describe_ssl_policies().names(policy).send().await,
         &[],
-    )
-    .map(|out| {
-        out.ssl_policies()
-            .iter()
-            .flat_map(|p| p.ssl_protocols().to_vec())
-            .collect()
-    })
+    ) {
+        Observed::Value(out) => ssl_protocols_of(policy, &out),
+        other => other.map(|_| Vec::new()),
+    }
+}
+
+/// The protocols `policy` allows, from a DescribeSSLPolicies answer. A policy absent
+/// from the answer, or one listing no protocols, is unreadable rather than "allows
+/// nothing old".
+pub fn ssl_protocols_of(policy: &str, out: &DescribeSslPoliciesOutput) -> Observed<Vec<String>> {
+    const OP: &str = "elasticloadbalancing:DescribeSSLPolicies";
+    let Some(p) = out.ssl_policies().iter().find(|p| p.name() == Some(policy)) else {
+        return Observed::unreadable(format!("{OP}: the answer has no policy {policy}"));
+    };
+    if p.ssl_protocols().is_empty() {
+        return Observed::unreadable(format!("{OP}: policy {policy} lists no SslProtocols"));
+    }
+    Observed::Value(p.ssl_protocols().to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_elasticloadbalancingv2::types::{
+        Action as SdkAction, ActionTypeEnum, Listener as SdkListener, ProtocolEnum, SslPolicy,
+    };
+
+    fn listener(protocol: Option<ProtocolEnum>, policy: Option<&str>) -> SdkListener {
+        let mut b = SdkListener::builder()
+            .port(443)
+            .default_actions(SdkAction::builder().r#type(ActionTypeEnum::Forward).build());
+        if let Some(p) = protocol {
+            b = b.protocol(p);
+        }
+        if let Some(p) = policy {
+            b = b.ssl_policy(p);
+        }
+        b.build()
+    }
+
+    fn read(policy: &str, protocols: &[&str]) -> BTreeMap<String, Observed<Vec<String>>> {
+        let v = protocols.iter().map(|p| p.to_string()).collect();
+        BTreeMap::from([(policy.to_string(), Observed::Value(v))])
+    }
+
+    #[test]
+    fn a_tls_listener_without_its_policy_or_protocol_is_unreadable_not_empty() {
+        let none = BTreeMap::new();
+        let got = listeners_of(&[listener(Some(ProtocolEnum::Https), None)], &none);
+        assert_eq!(
+            got.unreadable_reason(),
+            Some(
+                "elasticloadbalancing:DescribeListeners: the HTTPS listener on port 443 has no SslPolicy"
+            )
+        );
+        let got = listeners_of(&[listener(None, None)], &none);
+        assert_eq!(
+            got.unreadable_reason(),
+            Some(
+                "elasticloadbalancing:DescribeListeners: the listener on port 443 has no Protocol"
+            )
+        );
+        let got = listeners_of(&[listener(Some(ProtocolEnum::Tls), Some("p"))], &none);
+        assert!(got.unreadable_reason().is_some(), "{got:?}");
+        let plain = listeners_of(&[listener(Some(ProtocolEnum::Http), None)], &none);
+        assert!(plain.value().is_some_and(|l| l[0].ssl_protocols.is_empty()));
+        let ok = listeners_of(
+            &[listener(Some(ProtocolEnum::Https), Some("p"))],
+            &read("p", &["TLSv1.2"]),
+        );
+        assert_eq!(ok.value().unwrap()[0].ssl_protocols, vec!["TLSv1.2"]);
+    }
+
+    #[test]
+    fn an_unnamed_zone_is_unreadable_not_one_zone_fewer() {
+        use aws_sdk_elasticloadbalancingv2::types::{AvailabilityZone, LoadBalancer};
+        let lb = LoadBalancer::builder()
+            .availability_zones(AvailabilityZone::builder().zone_name("us-east-1a").build())
+            .availability_zones(AvailabilityZone::builder().build())
+            .build();
+        assert_eq!(
+            zones_of(&lb).unreadable_reason(),
+            Some("elasticloadbalancing:DescribeLoadBalancers: the response has no ZoneName")
+        );
+    }
+
+    #[test]
+    fn a_policy_missing_from_the_answer_or_without_protocols_is_unreadable() {
+        let empty = DescribeSslPoliciesOutput::builder().build();
+        assert_eq!(
+            ssl_protocols_of("p", &empty).unreadable_reason(),
+            Some("elasticloadbalancing:DescribeSSLPolicies: the answer has no policy p")
+        );
+        let bare = DescribeSslPoliciesOutput::builder()
+            .ssl_policies(SslPolicy::builder().name("p").build())
+            .build();
+        assert_eq!(
+            ssl_protocols_of("p", &bare).unreadable_reason(),
+            Some("elasticloadbalancing:DescribeSSLPolicies: policy p lists no SslProtocols")
+        );
+        let full = DescribeSslPoliciesOutput::builder()
+            .ssl_policies(
+                SslPolicy::builder()
+                    .name("p")
+                    .ssl_protocols("TLSv1")
+                    .ssl_protocols("TLSv1.2")
+                    .build(),
+            )
+            .build();
+        assert_eq!(
+            ssl_protocols_of("p", &full),
+            Observed::Value(vec!["TLSv1".to_string(), "TLSv1.2".to_string()])
+        );
+    }
 }

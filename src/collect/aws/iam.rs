@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use aws_sdk_iam::Client;
+use aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyOutput;
+use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
 use aws_sdk_iam::types::{ReportStateType, SummaryKeyType};
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected};
+use super::error::{observe, reason, required};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
 pub const ACCOUNT: &str = "aws_iam_account";
@@ -31,7 +33,8 @@ pub struct Summary {
 /// One row of the credential report, with "N/A" and "no_information" as null.
 #[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Credentials {
-    pub password_enabled: bool,
+    /// Null for the root user, for whom AWS reports `not_supported`.
+    pub password_enabled: Option<bool>,
     pub password_last_used: Option<String>,
     pub password_last_changed: Option<String>,
     pub mfa_active: bool,
@@ -108,51 +111,190 @@ pub fn parse_policy_document(operation: &str, text: &str) -> Observed<Value> {
     }
 }
 
-fn report_time(v: &str) -> Option<String> {
-    match v {
-        "" | "N/A" | "no_information" | "not_supported" => None,
-        t => Some(t.to_string()),
+/// The two root-user facts of `GetAccountSummary`. AWS always returns both keys; a
+/// map or key left out is unreadable, not 0: a missing `AccountAccessKeysPresent`
+/// read as 0 would pass "the root user has no access keys" on nothing.
+pub fn summary_of(out: &GetAccountSummaryOutput) -> Observed<Summary> {
+    const OP: &str = "iam:GetAccountSummary";
+    let Some(map) = out.summary_map() else {
+        return Observed::unreadable(format!("{OP}: the response has no SummaryMap"));
+    };
+    let flag = |key: SummaryKeyType| {
+        required(
+            OP,
+            &format!("SummaryMap key {}", key.as_str()),
+            map.get(&key),
+        )
+        .map(|n| *n > 0)
+    };
+    match (
+        flag(SummaryKeyType::AccountMfaEnabled),
+        flag(SummaryKeyType::AccountAccessKeysPresent),
+    ) {
+        (Observed::Value(account_mfa_enabled), Observed::Value(account_access_keys_present)) => {
+            Observed::Value(Summary {
+                account_mfa_enabled,
+                account_access_keys_present,
+            })
+        }
+        (Observed::Unreadable(r), _) | (_, Observed::Unreadable(r)) => Observed::Unreadable(r),
+        _ => Observed::unreadable(format!("{OP}: the response has no usable SummaryMap")),
     }
 }
 
-/// Parses the credential report CSV into rows keyed by user name (`<root_account>` for root).
-pub fn parse_credential_report(csv_text: &[u8]) -> Result<BTreeMap<String, Credentials>, String> {
-    let mut reader = csv::Reader::from_reader(csv_text);
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
-    let mut rows = BTreeMap::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
-        let get = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| record.get(i))
-                .unwrap_or_default()
+/// The account's password policy. The answer to a set policy always carries it; one
+/// without it is unreadable, not a policy with every requirement off.
+pub fn password_policy_of(out: &GetAccountPasswordPolicyOutput) -> Observed<PasswordPolicy> {
+    required(
+        "iam:GetAccountPasswordPolicy",
+        "PasswordPolicy",
+        out.password_policy(),
+    )
+    .map(|p| PasswordPolicy {
+        minimum_password_length: p.minimum_password_length(),
+        require_symbols: p.require_symbols(),
+        require_numbers: p.require_numbers(),
+        require_uppercase_characters: p.require_uppercase_characters(),
+        require_lowercase_characters: p.require_lowercase_characters(),
+        password_reuse_prevention: p.password_reuse_prevention(),
+        max_password_age: p.max_password_age(),
+        allow_users_to_change_password: p.allow_users_to_change_password(),
+        hard_expiry: p.hard_expiry(),
+    })
+}
+
+/// Every column of the credential report vouch reads. All are checked once against
+/// the header: a report without one of them cannot give any user's credentials.
+const REPORT_COLUMNS: [&str; 11] = [
+    "user",
+    "password_enabled",
+    "password_last_used",
+    "password_last_changed",
+    "mfa_active",
+    "access_key_1_active",
+    "access_key_1_last_rotated",
+    "access_key_1_last_used_date",
+    "access_key_2_active",
+    "access_key_2_last_rotated",
+    "access_key_2_last_used_date",
+];
+
+/// The row of the root user, keyed as the report names it.
+pub const ROOT_ROW: &str = "<root_account>";
+
+/// Rows of the credential report by user name (`<root_account>` for root); each row is
+/// readable or unreadable on its own, so one odd cell costs one user, not all.
+pub type CredentialRows = BTreeMap<String, Observed<Credentials>>;
+
+/// One row, by column name, with the checks every cell must pass.
+struct Row<'a> {
+    user: &'a str,
+    record: &'a csv::StringRecord,
+    columns: &'a BTreeMap<&'static str, usize>,
+}
+
+impl Row<'_> {
+    fn cell(&self, column: &str) -> Result<&str, String> {
+        self.columns
+            .get(column)
+            .and_then(|i| self.record.get(*i))
+            .ok_or_else(|| format!("the row of {} has no {column} cell", self.user))
+    }
+
+    fn bad(&self, column: &str, value: &str, wanted: &str) -> String {
+        format!(
+            "the {column} cell of {} is {value:?}, not {wanted}",
+            self.user
+        )
+    }
+
+    /// `true` or `false`; anything else is an error, never `false`.
+    fn flag(&self, column: &str) -> Result<bool, String> {
+        let v = self.cell(column)?;
+        if v.eq_ignore_ascii_case("true") {
+            Ok(true)
+        } else if v.eq_ignore_ascii_case("false") {
+            Ok(false)
+        } else {
+            Err(self.bad(column, v, "true or false"))
+        }
+    }
+
+    /// A timestamp, or null for the report's "none" markers (N/A, no_information,
+    /// not_supported); any other text is an error.
+    fn time(&self, column: &str) -> Result<Option<String>, String> {
+        match self.cell(column)? {
+            "" | "N/A" | "no_information" | "not_supported" => Ok(None),
+            t if chrono::DateTime::parse_from_rfc3339(t).is_ok() => Ok(Some(t.to_string())),
+            t => Err(self.bad(column, t, "a timestamp or N/A")),
+        }
+    }
+
+    fn credentials(&self) -> Result<Credentials, String> {
+        let mut access_keys = Vec::new();
+        for n in 1..=2 {
+            let key = AccessKey {
+                active: self.flag(&format!("access_key_{n}_active"))?,
+                last_rotated: self.time(&format!("access_key_{n}_last_rotated"))?,
+                last_used: self.time(&format!("access_key_{n}_last_used_date"))?,
+            };
+            if key.active || key.last_rotated.is_some() {
+                access_keys.push(key);
+            }
+        }
+        // AWS documents `not_supported` here for the root user only.
+        let password_enabled = match self.cell("password_enabled")? {
+            "not_supported" if self.user == ROOT_ROW => None,
+            _ => Some(self.flag("password_enabled")?),
         };
-        let user = get("user").to_string();
-        let access_keys = (1..=2)
-            .map(|n| AccessKey {
-                active: get(&format!("access_key_{n}_active")) == "true",
-                last_rotated: report_time(get(&format!("access_key_{n}_last_rotated"))),
-                last_used: report_time(get(&format!("access_key_{n}_last_used_date"))),
-            })
-            .filter(|k| k.active || k.last_rotated.is_some())
-            .collect();
-        rows.insert(
-            user,
-            Credentials {
-                password_enabled: get("password_enabled") == "true",
-                password_last_used: report_time(get("password_last_used")),
-                password_last_changed: report_time(get("password_last_changed")),
-                mfa_active: get("mfa_active") == "true",
-                access_keys,
-            },
-        );
+        Ok(Credentials {
+            password_enabled,
+            password_last_used: self.time("password_last_used")?,
+            password_last_changed: self.time("password_last_changed")?,
+            mfa_active: self.flag("mfa_active")?,
+            access_keys,
+        })
+    }
+}
+
+/// Parses the credential report CSV. A column vouch reads that the header lacks makes
+/// the whole report unreadable (the error names it); a cell that is not what the
+/// column holds makes that user's row unreadable.
+pub fn parse_credential_report(csv_text: &[u8]) -> Result<CredentialRows, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_text);
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let mut columns = BTreeMap::new();
+    for name in REPORT_COLUMNS {
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("the report has no {name} column"))?;
+        columns.insert(name, i);
+    }
+    let mut rows = BTreeMap::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| e.to_string())?;
+        let user = match record.get(columns["user"]) {
+            Some(u) if !u.is_empty() => u.to_string(),
+            _ => return Err(format!("row {} has no user", n + 2)),
+        };
+        let row = Row {
+            user: &user,
+            record: &record,
+            columns: &columns,
+        };
+        let credentials = match row.credentials() {
+            Ok(c) => Observed::Value(c),
+            Err(e) => Observed::Unreadable(format!("iam:GetCredentialReport: {e}")),
+        };
+        rows.insert(user, credentials);
     }
     Ok(rows)
 }
 
-async fn credential_report(iam: &Client) -> Result<BTreeMap<String, Credentials>, String> {
+async fn credential_report(iam: &Client) -> Result<CredentialRows, String> {
     // Generation is asynchronous on AWS's side; poll briefly until it is complete.
     for attempt in 0..15 {
         let state = iam
@@ -186,29 +328,18 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     let mut out = Collected::default();
     let report = credential_report(&iam).await;
 
-    let summary = observe(
+    let summary = match observe(
         "iam:GetAccountSummary",
         iam.get_account_summary().send().await,
         &[],
-    )
-    .map(|s| {
-        let m = s.summary_map().cloned().unwrap_or_default();
-        Summary {
-            account_mfa_enabled: m
-                .get(&SummaryKeyType::AccountMfaEnabled)
-                .copied()
-                .unwrap_or(0)
-                > 0,
-            account_access_keys_present: m
-                .get(&SummaryKeyType::AccountAccessKeysPresent)
-                .copied()
-                .unwrap_or(0)
-                > 0,
-        }
-    });
+    ) {
+        Observed::Value(out) => summary_of(&out),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let root_credentials = match &report {
-        Ok(rows) => match rows.get("<root_account>") {
-            Some(c) => Observed::Value(c.clone()),
+        Ok(rows) => match rows.get(ROOT_ROW) {
+            Some(c) => c.clone(),
             None => Observed::Unreadable(
                 "iam:GetCredentialReport: the report has no <root_account> row".into(),
             ),
@@ -227,25 +358,15 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .iter()
             .any(|d| d.user().is_some_and(|u| u.arn().ends_with(":root")))
     });
-    let password_policy = observe(
+    let password_policy = match observe(
         "iam:GetAccountPasswordPolicy",
         iam.get_account_password_policy().send().await,
         &["NoSuchEntity"],
-    )
-    .map(|out| {
-        let p = out.password_policy();
-        PasswordPolicy {
-            minimum_password_length: p.and_then(|p| p.minimum_password_length()),
-            require_symbols: p.is_some_and(|p| p.require_symbols()),
-            require_numbers: p.is_some_and(|p| p.require_numbers()),
-            require_uppercase_characters: p.is_some_and(|p| p.require_uppercase_characters()),
-            require_lowercase_characters: p.is_some_and(|p| p.require_lowercase_characters()),
-            password_reuse_prevention: p.and_then(|p| p.password_reuse_prevention()),
-            max_password_age: p.and_then(|p| p.max_password_age()),
-            allow_users_to_change_password: p.is_some_and(|p| p.allow_users_to_change_password()),
-            hard_expiry: p.and_then(|p| p.hard_expiry()),
-        }
-    });
+    ) {
+        Observed::Value(out) => password_policy_of(&out),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let account_attrs = AccountAttributes {
         summary,
         root_credentials,
@@ -268,7 +389,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     let users = users(ctx, &iam, &report).await;
     out.listed(ctx, USER, GLOBAL_REGION, users);
     let policies = customer_policies(ctx, &iam).await;
-    out.listed(ctx, POLICY, GLOBAL_REGION, policies);
+    out.found(ctx, POLICY, GLOBAL_REGION, policies);
     let roles = roles(ctx, &iam).await;
     out.listed(ctx, ROLE, GLOBAL_REGION, roles);
     let groups = groups(ctx, &iam).await;
@@ -451,7 +572,7 @@ impl Principal {
 async fn users(
     ctx: &AwsContext,
     iam: &Client,
-    report: &Result<BTreeMap<String, Credentials>, String>,
+    report: &Result<CredentialRows, String>,
 ) -> Result<Vec<Resource>, String> {
     let list = iam
         .list_users()
@@ -468,7 +589,7 @@ async fn users(
             let name = u.user_name().to_string();
             let credentials = match report {
                 Ok(rows) => match rows.get(&name) {
-                    Some(c) => Observed::Value(c.clone()),
+                    Some(c) => c.clone(),
                     None => Observed::Unreadable("iam:GetCredentialReport: the user is not in the report (created after it was generated?)".into()),
                 },
                 Err(e) => Observed::Unreadable(e.clone()),
@@ -510,7 +631,7 @@ async fn users(
     Ok(resources)
 }
 
-async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
+async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
     let list = iam
         .list_policies()
         .scope(aws_sdk_iam::types::PolicyScopeType::Local)
@@ -520,9 +641,18 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resourc
         .try_collect()
         .await
         .map_err(|e| reason("iam:ListPolicies", &e))?;
-    let resources = stream::iter(list)
-        .map(|p| async move {
-            let arn = p.arn().unwrap_or_default().to_string();
+    let mut found = Found::default();
+    let with_arns: Vec<_> = list
+        .into_iter()
+        .filter_map(|p| {
+            if p.arn().is_none() {
+                found.without_id("iam:ListPolicies", "Arn");
+            }
+            Some((p.arn()?.to_string(), p))
+        })
+        .collect();
+    let resources = stream::iter(with_arns)
+        .map(|(arn, p)| async move {
             let document = match p.default_version_id() {
                 Some(v) => match observe(
                     "iam:GetPolicyVersion",
@@ -561,7 +691,10 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resourc
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()
         .await;
-    Ok(resources)
+    for r in resources {
+        found.push(r);
+    }
+    Ok(found)
 }
 
 async fn roles(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
@@ -624,18 +757,26 @@ mod tests {
 alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,no_information,2024-01-01T00:00:00+00:00,N/A,false,true,2024-01-02T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A
 ";
 
+    fn row(rows: &CredentialRows, user: &str) -> Credentials {
+        rows[user]
+            .value()
+            .cloned()
+            .unwrap_or_else(|| panic!("{:?}", rows[user]))
+    }
+
     #[test]
     fn parses_report_rows_with_nulls_for_missing_values() {
         let rows = parse_credential_report(REPORT.as_bytes()).unwrap();
-        let root = &rows["<root_account>"];
-        assert!(root.mfa_active && !root.password_enabled);
+        let root = row(&rows, ROOT_ROW);
+        assert!(root.mfa_active);
+        assert_eq!(root.password_enabled, None, "root's not_supported");
         assert_eq!(
             root.password_last_used.as_deref(),
             Some("2026-11-01T10:00:00+00:00")
         );
         assert!(root.access_keys.is_empty());
-        let alice = &rows["alice"];
-        assert!(alice.password_enabled && !alice.mfa_active);
+        let alice = row(&rows, "alice");
+        assert!(alice.password_enabled == Some(true) && !alice.mfa_active);
         assert_eq!(alice.password_last_used, None);
         assert_eq!(
             alice.access_keys,
@@ -645,6 +786,129 @@ alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,no_inf
                 last_used: None
             }]
         );
+    }
+
+    /// The report with one column renamed in the header (its cells stay).
+    fn without_column(column: &str) -> String {
+        let (header, body) = REPORT.split_once('\n').unwrap();
+        let header: Vec<String> = header
+            .split(',')
+            .map(|h| {
+                if h == column {
+                    format!("{h}_gone")
+                } else {
+                    h.to_string()
+                }
+            })
+            .collect();
+        format!("{}\n{body}", header.join(","))
+    }
+
+    #[test]
+    fn a_missing_column_makes_the_whole_report_unreadable_naming_it() {
+        for column in REPORT_COLUMNS {
+            let err = parse_credential_report(without_column(column).as_bytes()).unwrap_err();
+            assert_eq!(err, format!("the report has no {column} column"));
+        }
+    }
+
+    #[test]
+    fn a_cell_that_is_not_true_or_false_makes_that_row_unreadable_not_false() {
+        for (from, to, column) in [
+            (
+                ",true,2024-01-02",
+                ",TRUE?,2024-01-02",
+                "access_key_1_active",
+            ),
+            (",false,true,2024", ",,true,2024", "mfa_active"),
+            ("00:00,true,no_inf", "00:00,yes,no_inf", "password_enabled"),
+            (
+                "2024-01-02T00:00:00+00:00",
+                "last tuesday",
+                "access_key_1_last_rotated",
+            ),
+        ] {
+            let text = REPORT.replacen(from, to, 1);
+            assert_ne!(text, REPORT, "{from}");
+            let rows = parse_credential_report(text.as_bytes()).unwrap();
+            let reason = rows["alice"]
+                .unreadable_reason()
+                .unwrap_or_else(|| panic!("{column}: {:?}", rows["alice"]));
+            assert!(
+                reason.starts_with(&format!(
+                    "iam:GetCredentialReport: the {column} cell of alice is"
+                )),
+                "{reason}"
+            );
+            assert!(rows[ROOT_ROW].value().is_some(), "root's row is unaffected");
+        }
+    }
+
+    #[test]
+    fn a_short_row_is_unreadable_and_not_supported_is_only_roots() {
+        let short = REPORT.replace(",false,N/A,false,N/A\n", "\n");
+        let rows = parse_credential_report(short.as_bytes()).unwrap();
+        assert!(
+            rows.values().all(|r| r.value().is_some()),
+            "unread tail columns"
+        );
+        let cut = REPORT.replace(
+            "alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true",
+            "alice,arn:aws:iam::111122223333:user/alice",
+        );
+        let rows = parse_credential_report(cut.as_bytes()).unwrap();
+        assert!(rows["alice"].unreadable_reason().is_some());
+        let text = REPORT.replacen("00:00,true,no_inf", "00:00,not_supported,no_inf", 1);
+        let rows = parse_credential_report(text.as_bytes()).unwrap();
+        assert!(rows["alice"].unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn a_password_policy_answer_without_its_policy_is_unreadable_not_all_off() {
+        let out = GetAccountPasswordPolicyOutput::builder().build();
+        assert_eq!(
+            password_policy_of(&out).unreadable_reason(),
+            Some("iam:GetAccountPasswordPolicy: the response has no PasswordPolicy")
+        );
+    }
+
+    fn summary(pairs: &[(SummaryKeyType, i32)]) -> GetAccountSummaryOutput {
+        pairs
+            .iter()
+            .fold(GetAccountSummaryOutput::builder(), |b, (k, v)| {
+                b.summary_map(k.clone(), *v)
+            })
+            .build()
+    }
+
+    #[test]
+    fn an_account_summary_without_its_map_or_a_key_is_unreadable_not_false() {
+        let none = GetAccountSummaryOutput::builder().build();
+        assert_eq!(
+            summary_of(&none).unreadable_reason(),
+            Some("iam:GetAccountSummary: the response has no SummaryMap")
+        );
+        let no_keys = summary(&[(SummaryKeyType::AccountMfaEnabled, 1)]);
+        assert_eq!(
+            summary_of(&no_keys).unreadable_reason(),
+            Some(
+                "iam:GetAccountSummary: the response has no SummaryMap key AccountAccessKeysPresent"
+            )
+        );
+        let no_mfa = summary(&[(SummaryKeyType::AccountAccessKeysPresent, 0)]);
+        assert!(
+            summary_of(&no_mfa)
+                .unreadable_reason()
+                .is_some_and(|r| r.ends_with("AccountMFAEnabled")),
+            "{:?}",
+            summary_of(&no_mfa).unreadable_reason()
+        );
+        let both = summary(&[
+            (SummaryKeyType::AccountMfaEnabled, 1),
+            (SummaryKeyType::AccountAccessKeysPresent, 0),
+        ]);
+        let s = summary_of(&both).value().cloned().unwrap();
+        assert!(s.account_mfa_enabled && !s.account_access_keys_present);
     }
 
     #[test]

@@ -2,37 +2,105 @@
 //! are left out: their rotation and policy are not the account's to set.
 
 use aws_sdk_kms::Client;
+use aws_sdk_kms::operation::describe_key::DescribeKeyOutput;
 use aws_sdk_kms::types::KeyManagerType;
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected, per_region};
-use crate::inventory::{Observed, Resource};
+use super::error::{observe, reason, required};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
 
 pub const KEY: &str = "aws_kms_key";
 
 #[derive(Serialize)]
 struct KeyAttributes {
-    key_state: Observed<Option<String>>,
-    key_spec: Observed<Option<String>>,
-    key_usage: Observed<Option<String>>,
+    key_state: Observed<String>,
+    key_spec: Observed<String>,
+    key_usage: Observed<String>,
     rotation_enabled: Observed<Option<bool>>,
     policy: Observed<Value>,
+}
+
+impl KeyAttributes {
+    fn unreadable(why: &str) -> Self {
+        KeyAttributes {
+            key_state: Observed::unreadable(why),
+            key_spec: Observed::unreadable(why),
+            key_usage: Observed::unreadable(why),
+            rotation_enabled: Observed::unreadable(why),
+            policy: Observed::unreadable(why),
+        }
+    }
+}
+
+/// What DescribeKey says of a key, each fact as AWS documents it: always present.
+#[derive(Debug, PartialEq)]
+pub struct Described {
+    /// Whether the account manages the key (`KeyManager` CUSTOMER); AWS-managed keys
+    /// are not the account's to rotate or to write policies for.
+    pub customer: Observed<bool>,
+    pub arn: Option<String>,
+    pub state: Observed<String>,
+    pub spec: Observed<String>,
+    pub usage: Observed<String>,
+    /// Whether automatic rotation exists for the key: symmetric, key material from KMS,
+    /// not pending deletion. Unreadable when a fact it rests on is missing, so a key
+    /// without its KeySpec is not waved through as "rotation does not apply".
+    pub rotation_applies: Observed<bool>,
+}
+
+pub fn described(out: &DescribeKeyOutput) -> Described {
+    const OP: &str = "kms:DescribeKey";
+    let Some(meta) = out.key_metadata() else {
+        let why = format!("{OP}: the response has no KeyMetadata");
+        return Described {
+            customer: Observed::unreadable(&why),
+            arn: None,
+            state: Observed::unreadable(&why),
+            spec: Observed::unreadable(&why),
+            usage: Observed::unreadable(&why),
+            rotation_applies: Observed::unreadable(&why),
+        };
+    };
+    let text = |field: &str, v: Option<&str>| required(OP, field, v.map(str::to_string));
+    let state = text("KeyState", meta.key_state().map(|s| s.as_str()));
+    let spec = text("KeySpec", meta.key_spec().map(|s| s.as_str()));
+    let origin = text("Origin", meta.origin().map(|s| s.as_str()));
+    let rotation_applies = match (&state, &spec, &origin) {
+        (Observed::Value(state), Observed::Value(spec), Observed::Value(origin)) => {
+            Observed::Value(
+                spec == "SYMMETRIC_DEFAULT" && origin == "AWS_KMS" && state != "PendingDeletion",
+            )
+        }
+        (Observed::Unreadable(r), _, _)
+        | (_, Observed::Unreadable(r), _)
+        | (_, _, Observed::Unreadable(r)) => Observed::Unreadable(r.clone()),
+        _ => Observed::unreadable(format!("{OP}: KeyState, KeySpec or Origin was not read")),
+    };
+    Described {
+        customer: required(OP, "KeyManager", meta.key_manager())
+            .map(|m| *m == KeyManagerType::Customer),
+        arn: meta.arn().map(str::to_string),
+        state,
+        spec,
+        usage: text("KeyUsage", meta.key_usage().map(|u| u.as_str())),
+        rotation_applies,
+    }
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
     per_region(ctx, "kms", |region| async move {
         let kms = Client::new(&ctx.regional(&region));
         let mut out = Collected::default();
-        out.listed(ctx, KEY, &region, keys(ctx, &kms, &region).await);
+        out.found(ctx, KEY, &region, keys(ctx, &kms, &region).await);
         out
     })
     .await
 }
 
-async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Vec<Resource>, String> {
+async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, String> {
     let listed = kms
         .list_keys()
         .into_paginator()
@@ -41,49 +109,51 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Vec<Resour
         .try_collect()
         .await
         .map_err(|e| reason("kms:ListKeys", &e))?;
-    let found = stream::iter(listed)
-        .map(|k| async move {
-            let id = k.key_id()?.to_string();
-            let described = kms.describe_key().key_id(&id).send().await;
-            let meta = match described {
-                Ok(d) => d.key_metadata().cloned(),
+    let mut found = Found::default();
+    let with_ids: Vec<_> = listed
+        .into_iter()
+        .filter_map(|k| {
+            if k.key_id().is_none() {
+                found.without_id("kms:ListKeys", "KeyId");
+            }
+            Some((k.key_id()?.to_string(), k.key_arn().map(str::to_string)))
+        })
+        .collect();
+    let keys = stream::iter(with_ids)
+        .map(|(id, listed_arn)| async move {
+            let fallback_arn = || {
+                listed_arn
+                    .clone()
+                    .unwrap_or_else(|| ctx.arn("kms", region, &format!("key/{id}")))
+            };
+            let meta = match kms.describe_key().key_id(&id).send().await {
+                Ok(d) => described(&d),
                 Err(e) => {
                     // Without metadata we cannot tell whose key it is; report it as
                     // unreadable rather than drop it.
                     let why = reason("kms:DescribeKey", &e);
-                    let attrs = KeyAttributes {
-                        key_state: Observed::unreadable(&why),
-                        key_spec: Observed::unreadable(&why),
-                        key_usage: Observed::unreadable(&why),
-                        rotation_enabled: Observed::unreadable(&why),
-                        policy: Observed::unreadable(&why),
-                    };
-                    let arn = k
-                        .key_arn()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| ctx.arn("kms", region, &format!("key/{id}")));
-                    return Some(ctx.resource(KEY, arn, id, region, &attrs));
+                    let attrs = KeyAttributes::unreadable(&why);
+                    return Some(ctx.resource(KEY, fallback_arn(), id, region, &attrs));
                 }
             };
-            let meta = meta?;
-            if meta.key_manager() != Some(&KeyManagerType::Customer) {
-                return None;
+            match &meta.customer {
+                Observed::Value(true) => {}
+                Observed::Value(false) | Observed::Absent => return None,
+                Observed::Unreadable(why) => {
+                    let attrs = KeyAttributes::unreadable(why);
+                    return Some(ctx.resource(KEY, fallback_arn(), id, region, &attrs));
+                }
             }
-            let state = meta.key_state().map(|s| s.as_str().to_string());
-            let spec = meta.key_spec().map(|s| s.as_str().to_string());
-            let symmetric = spec.as_deref() == Some("SYMMETRIC_DEFAULT");
-            let external = meta.origin().map(|o| o.as_str()) != Some("AWS_KMS");
-            let rotation_enabled =
-                if !symmetric || external || state.as_deref() == Some("PendingDeletion") {
-                    Observed::Value(None)
-                } else {
-                    observe(
-                        "kms:GetKeyRotationStatus",
-                        kms.get_key_rotation_status().key_id(&id).send().await,
-                        &[],
-                    )
-                    .map(|r| Some(r.key_rotation_enabled()))
-                };
+            let rotation_enabled = match &meta.rotation_applies {
+                Observed::Value(true) => observe(
+                    "kms:GetKeyRotationStatus",
+                    kms.get_key_rotation_status().key_id(&id).send().await,
+                    &[],
+                )
+                .map(|r| Some(r.key_rotation_enabled())),
+                Observed::Value(false) | Observed::Absent => Observed::Value(None),
+                Observed::Unreadable(r) => Observed::Unreadable(r.clone()),
+            };
             let policy = match observe(
                 "kms:GetKeyPolicy",
                 kms.get_key_policy()
@@ -103,21 +173,91 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Vec<Resour
                 Observed::Absent => Observed::Absent,
                 Observed::Unreadable(r) => Observed::Unreadable(r),
             };
+            let arn = meta.arn.clone().unwrap_or_else(fallback_arn);
             let attrs = KeyAttributes {
-                key_state: Observed::Value(state),
-                key_spec: Observed::Value(spec),
-                key_usage: Observed::Value(meta.key_usage().map(|u| u.as_str().to_string())),
+                key_state: meta.state,
+                key_spec: meta.spec,
+                key_usage: meta.usage,
                 rotation_enabled,
                 policy,
             };
-            let arn = meta
-                .arn()
-                .map(str::to_string)
-                .unwrap_or_else(|| ctx.arn("kms", region, &format!("key/{id}")));
             Some(ctx.resource(KEY, arn, id, region, &attrs))
         })
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()
         .await;
-    Ok(found.into_iter().flatten().collect())
+    for key in keys.into_iter().flatten() {
+        found.push(key);
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_kms::types::{KeySpec, KeyState, KeyUsageType, OriginType};
+
+    fn full() -> aws_sdk_kms::types::builders::KeyMetadataBuilder {
+        aws_sdk_kms::types::KeyMetadata::builder()
+            .key_id("k")
+            .key_manager(KeyManagerType::Customer)
+            .key_state(KeyState::Enabled)
+            .key_spec(KeySpec::SymmetricDefault)
+            .key_usage(KeyUsageType::EncryptDecrypt)
+            .origin(OriginType::AwsKms)
+    }
+
+    fn of(meta: aws_sdk_kms::types::builders::KeyMetadataBuilder) -> Described {
+        described(
+            &DescribeKeyOutput::builder()
+                .key_metadata(meta.build().unwrap())
+                .build(),
+        )
+    }
+
+    #[test]
+    fn a_key_with_every_fact_has_rotation_judged() {
+        let d = of(full());
+        assert_eq!(d.customer, Observed::Value(true));
+        assert_eq!(d.rotation_applies, Observed::Value(true));
+        assert_eq!(d.state, Observed::Value("Enabled".into()));
+        let imported = of(full().origin(OriginType::External));
+        assert_eq!(imported.rotation_applies, Observed::Value(false));
+    }
+
+    #[test]
+    fn missing_key_metadata_or_manager_is_unreadable_not_dropped() {
+        let none = described(&DescribeKeyOutput::builder().build());
+        assert_eq!(
+            none.customer.unreadable_reason(),
+            Some("kms:DescribeKey: the response has no KeyMetadata")
+        );
+        let mut no_manager = full();
+        no_manager = no_manager.set_key_manager(None);
+        assert_eq!(
+            of(no_manager).customer.unreadable_reason(),
+            Some("kms:DescribeKey: the response has no KeyManager")
+        );
+    }
+
+    #[test]
+    fn a_missing_spec_origin_or_state_makes_rotation_unreadable_not_skipped() {
+        for (meta, field) in [
+            (full().set_key_spec(None), "KeySpec"),
+            (full().set_origin(None), "Origin"),
+            (full().set_key_state(None), "KeyState"),
+        ] {
+            let d = of(meta);
+            assert_eq!(
+                d.rotation_applies.unreadable_reason(),
+                Some(format!("kms:DescribeKey: the response has no {field}").as_str())
+            );
+        }
+        assert!(
+            of(full().set_key_state(None))
+                .state
+                .unreadable_reason()
+                .is_some()
+        );
+    }
 }

@@ -334,10 +334,63 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
-    let all = super::run_all(jobs, SERVICES_AT_ONCE, None).await.sorted();
+    let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
+    if !opts.regions.is_empty() {
+        all.merge(unscanned_regions(&ctx, enabled_regions(&ctx.config).await));
+    }
+    let all = all.sorted();
     inventory.listings = all.listings;
     inventory.resources = all.resources;
     Ok(inventory)
+}
+
+/// The type of the listings that stand for "everything in a region": a failed one says
+/// the region's resources are unknown. Only checks over every type (data residency)
+/// match it, so a scan narrowed with `--region` cannot pass "resources exist only in
+/// the allowed regions" on the regions it did not look at.
+pub const REGION_CONTENTS: &str = "aws_resources";
+
+/// A failed [`REGION_CONTENTS`] listing, for the whole account, naming the enabled
+/// regions the scan leaves out (or saying the regions could not be listed). One
+/// listing, so a scan of two regions out of twenty gets one `error`, not eighteen.
+pub fn unscanned_regions(
+    ctx: &AwsContext,
+    enabled: Result<Vec<String>, CollectError>,
+) -> Collected {
+    let mut out = Collected::default();
+    let error = match enabled {
+        Ok(regions) => {
+            let left_out: Vec<&str> = regions
+                .iter()
+                .filter(|r| !ctx.scans_region(r))
+                .map(String::as_str)
+                .collect();
+            if left_out.is_empty() {
+                return out;
+            }
+            format!(
+                "the scan was limited with --region and left out {} of the account's enabled regions ({}), so what they hold is unknown",
+                left_out.len(),
+                left_out.join(", ")
+            )
+        }
+        Err(e) => {
+            let why = match e {
+                CollectError::Regions(r) => r,
+                other => other.to_string(),
+            };
+            format!(
+                "the account's regions could not be listed, so what lies outside the scanned regions is unknown ({why})"
+            )
+        }
+    };
+    out.listed(
+        ctx,
+        REGION_CONTENTS,
+        crate::inventory::GLOBAL_REGION,
+        Err(error),
+    );
+    out
 }
 
 pub use super::Collected;
@@ -373,6 +426,74 @@ impl Collected {
             region,
             Ok(vec![ctx.resource(resource_type, id, name, region, attrs)]),
         );
+    }
+}
+
+/// What one listing found: its resources, and the items that came without the id vouch
+/// names a resource by. Such an item cannot be judged, and dropping it quietly would
+/// let the listing pass as complete, so each one makes the listing an error.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub resources: Vec<Resource>,
+    /// (operation, field) of every item left out, in the order met.
+    without_id: Vec<(String, String)>,
+}
+
+impl Found {
+    pub fn push(&mut self, resource: Resource) {
+        self.resources.push(resource);
+    }
+
+    /// Records an item of `operation`'s answer that lacks `field`, its identifier.
+    pub fn without_id(&mut self, operation: &str, field: &str) {
+        self.without_id
+            .push((operation.to_string(), field.to_string()));
+    }
+
+    /// Why the listing is incomplete, if it is: how many items had no id, per field.
+    pub fn error(&self) -> Option<String> {
+        if self.without_id.is_empty() {
+            return None;
+        }
+        let mut counts: std::collections::BTreeMap<&(String, String), usize> = Default::default();
+        for what in &self.without_id {
+            *counts.entry(what).or_default() += 1;
+        }
+        let parts: Vec<String> = counts
+            .iter()
+            .map(|((op, field), n)| {
+                let items = if *n == 1 { "item has" } else { "items have" };
+                format!("{op}: {n} {items} no {field}")
+            })
+            .collect();
+        Some(format!("{}; such items cannot be judged", parts.join("; ")))
+    }
+}
+
+impl Collected {
+    /// Records a listing that may have found items without an id: the resources it
+    /// could name are kept and judged, and the listing carries the error for the rest.
+    pub fn found(
+        &mut self,
+        ctx: &AwsContext,
+        resource_type: &str,
+        region: &str,
+        outcome: Result<Found, String>,
+    ) {
+        match outcome {
+            Err(e) => self.listed(ctx, resource_type, region, Err(e)),
+            Ok(found) => {
+                let error = found.error();
+                self.resources.extend(found.resources);
+                self.listings.push(crate::inventory::Listing {
+                    resource_type: resource_type.to_string(),
+                    account: ctx.account.clone(),
+                    region: region.to_string(),
+                    error,
+                    scope: None,
+                });
+            }
+        }
     }
 }
 
@@ -465,4 +586,86 @@ pub const SERVICES: [&str; 16] = [
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
 pub fn rfc3339(t: &aws_smithy_types::DateTime) -> Option<String> {
     t.fmt(aws_smithy_types::date_time::Format::DateTime).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_without_an_id_make_the_listing_an_error_counted_per_field() {
+        let mut found = Found::default();
+        assert_eq!(found.error(), None);
+        found.without_id("ec2:DescribeVolumes", "VolumeId");
+        found.without_id("ec2:DescribeVolumes", "VolumeId");
+        found.without_id("kms:ListKeys", "KeyId");
+        assert_eq!(
+            found.error().as_deref(),
+            Some(
+                "ec2:DescribeVolumes: 2 items have no VolumeId; kms:ListKeys: 1 item has no KeyId; such items cannot be judged"
+            )
+        );
+    }
+
+    pub(crate) fn context(regions: &[&str]) -> AwsContext {
+        AwsContext {
+            config: SdkConfig::builder()
+                .region(Region::new("us-east-1"))
+                .behavior_version(BehaviorVersion::latest())
+                .build(),
+            account: "111122223333".into(),
+            regions: regions.iter().map(|r| r.to_string()).collect(),
+            concurrency: 1,
+            path_style: true,
+            progress: Arc::new(crate::collect::NoProgress),
+        }
+    }
+
+    #[test]
+    fn every_enabled_region_left_out_of_the_scan_is_an_unread_listing() {
+        let ctx = context(&["us-east-1", "eu-west-1"]);
+        let enabled = ["eu-west-1", "us-east-1", "us-west-2"]
+            .map(String::from)
+            .to_vec();
+        let out = unscanned_regions(&ctx, Ok(enabled.clone()));
+        assert_eq!(out.listings.len(), 1);
+        assert_eq!(out.listings[0].resource_type, REGION_CONTENTS);
+        assert_eq!(out.listings[0].region, "global");
+        assert_eq!(
+            out.listings[0].error.as_deref(),
+            Some(
+                "the scan was limited with --region and left out 1 of the account's enabled regions (us-west-2), so what they hold is unknown"
+            )
+        );
+        let all = context(&["eu-west-1", "us-east-1", "us-west-2"]);
+        assert!(unscanned_regions(&all, Ok(enabled)).listings.is_empty());
+        let failed = unscanned_regions(
+            &ctx,
+            Err(CollectError::Regions(
+                "ec2:DescribeRegions: AccessDenied".into(),
+            )),
+        );
+        assert_eq!(failed.listings[0].region, "global");
+        assert!(
+            failed.listings[0]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("AccessDenied"))
+        );
+    }
+
+    #[test]
+    fn a_listing_with_nameless_items_keeps_the_rest_and_carries_the_error() {
+        let ctx = context(&["us-east-1"]);
+        let mut found = Found::default();
+        found.push(ctx.resource("t", "arn:1".into(), "one".into(), "us-east-1", &()));
+        found.without_id("logs:DescribeLogGroups", "logGroupName");
+        let mut out = Collected::default();
+        out.found(&ctx, "t", "us-east-1", Ok(found));
+        assert_eq!(out.resources.len(), 1);
+        assert_eq!(
+            out.listings[0].error.as_deref(),
+            Some("logs:DescribeLogGroups: 1 item has no logGroupName; such items cannot be judged")
+        );
+    }
 }

@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 
 use aws_sdk_rds::Client;
+use aws_sdk_rds::operation::describe_db_cluster_snapshot_attributes::DescribeDbClusterSnapshotAttributesOutput;
+use aws_sdk_rds::operation::describe_db_snapshot_attributes::DescribeDbSnapshotAttributesOutput;
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, per_region, rfc3339};
+use super::{AwsContext, Collected, Found, per_region, rfc3339};
 use crate::inventory::Observed;
 
 pub const INSTANCE: &str = "aws_rds_db_instance";
@@ -92,10 +94,14 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let instances = match instances {
             Err(e) => Err(e),
             Ok(list) => {
-                let mut resources = Vec::new();
+                let mut resources = Found::default();
                 for db in list {
                     let (Some(id), Some(arn)) = (db.db_instance_identifier(), db.db_instance_arn())
                     else {
+                        resources.without_id(
+                            "rds:DescribeDBInstances",
+                            "DBInstanceIdentifier or DBInstanceArn",
+                        );
                         continue;
                     };
                     let group = db
@@ -157,7 +163,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 Ok(resources)
             }
         };
-        out.listed(ctx, INSTANCE, &region, instances);
+        out.found(ctx, INSTANCE, &region, instances);
 
         let clusters = rds
             .describe_db_clusters()
@@ -170,10 +176,14 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let clusters = match clusters {
             Err(e) => Err(e),
             Ok(list) => {
-                let mut resources = Vec::new();
+                let mut resources = Found::default();
                 for c in list {
                     let (Some(id), Some(arn)) = (c.db_cluster_identifier(), c.db_cluster_arn())
                     else {
+                        resources.without_id(
+                            "rds:DescribeDBClusters",
+                            "DBClusterIdentifier or DBClusterArn",
+                        );
                         continue;
                     };
                     let tls_parameters = match c.db_cluster_parameter_group() {
@@ -214,20 +224,16 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 Ok(resources)
             }
         };
-        out.listed(ctx, CLUSTER, &region, clusters);
+        out.found(ctx, CLUSTER, &region, clusters);
         let snapshots = snapshots(ctx, &rds, &region).await;
-        out.listed(ctx, SNAPSHOT, &region, snapshots);
+        out.found(ctx, SNAPSHOT, &region, snapshots);
         out
     })
     .await
 }
 
-async fn snapshots(
-    ctx: &AwsContext,
-    rds: &Client,
-    region: &str,
-) -> Result<Vec<crate::inventory::Resource>, String> {
-    let mut resources = Vec::new();
+async fn snapshots(ctx: &AwsContext, rds: &Client, region: &str) -> Result<Found, String> {
+    let mut resources = Found::default();
     let instance_snaps = rds
         .describe_db_snapshots()
         .snapshot_type("manual")
@@ -239,25 +245,23 @@ async fn snapshots(
         .map_err(|e| reason("rds:DescribeDBSnapshots", &e))?;
     for s in instance_snaps {
         let (Some(id), Some(arn)) = (s.db_snapshot_identifier(), s.db_snapshot_arn()) else {
+            resources.without_id(
+                "rds:DescribeDBSnapshots",
+                "DBSnapshotIdentifier or DBSnapshotArn",
+            );
             continue;
         };
-        let restore = observe(
+        let restore = match observe(
             "rds:DescribeDBSnapshotAttributes",
             rds.describe_db_snapshot_attributes()
                 .db_snapshot_identifier(id)
                 .send()
                 .await,
             &[],
-        )
-        .map(|out| {
-            out.db_snapshot_attributes_result()
-                .map(|r| r.db_snapshot_attributes())
-                .unwrap_or_default()
-                .iter()
-                .filter(|a| a.attribute_name() == Some("restore"))
-                .flat_map(|a| a.attribute_values().to_vec())
-                .collect::<Vec<String>>()
-        });
+        ) {
+            Observed::Value(out) => instance_restore_of(&out),
+            other => other.map(|_| Vec::new()),
+        };
         let attrs = SnapshotAttributes {
             kind: Observed::Value("instance".into()),
             encrypted: required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted()),
@@ -279,25 +283,23 @@ async fn snapshots(
             s.db_cluster_snapshot_identifier(),
             s.db_cluster_snapshot_arn(),
         ) else {
+            resources.without_id(
+                "rds:DescribeDBClusterSnapshots",
+                "DBClusterSnapshotIdentifier or DBClusterSnapshotArn",
+            );
             continue;
         };
-        let restore = observe(
+        let restore = match observe(
             "rds:DescribeDBClusterSnapshotAttributes",
             rds.describe_db_cluster_snapshot_attributes()
                 .db_cluster_snapshot_identifier(id)
                 .send()
                 .await,
             &[],
-        )
-        .map(|out| {
-            out.db_cluster_snapshot_attributes_result()
-                .map(|r| r.db_cluster_snapshot_attributes())
-                .unwrap_or_default()
-                .iter()
-                .filter(|a| a.attribute_name() == Some("restore"))
-                .flat_map(|a| a.attribute_values().to_vec())
-                .collect::<Vec<String>>()
-        });
+        ) {
+            Observed::Value(out) => cluster_restore_of(&out),
+            other => other.map(|_| Vec::new()),
+        };
         let attrs = SnapshotAttributes {
             kind: Observed::Value("cluster".into()),
             encrypted: required(
@@ -310,6 +312,53 @@ async fn snapshots(
         resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
     }
     Ok(resources)
+}
+
+/// Who may restore a snapshot: the values of its `restore` attribute, which AWS always
+/// returns (empty for a private snapshot). A result or attribute left out is unreadable,
+/// never "shared with no one".
+fn restore_principals<'a>(
+    operation: &str,
+    result: Option<impl Iterator<Item = (Option<&'a str>, &'a [String])>>,
+) -> Observed<Vec<String>> {
+    let Some(attributes) = result else {
+        return Observed::unreadable(format!(
+            "{operation}: the response has no attributes result"
+        ));
+    };
+    let mut restore = None;
+    for (name, values) in attributes {
+        if name == Some("restore") {
+            restore
+                .get_or_insert_with(Vec::new)
+                .extend(values.iter().cloned());
+        }
+    }
+    super::error::required(operation, "restore attribute", restore)
+}
+
+pub fn instance_restore_of(out: &DescribeDbSnapshotAttributesOutput) -> Observed<Vec<String>> {
+    restore_principals(
+        "rds:DescribeDBSnapshotAttributes",
+        out.db_snapshot_attributes_result().map(|r| {
+            r.db_snapshot_attributes()
+                .iter()
+                .map(|a| (a.attribute_name(), a.attribute_values()))
+        }),
+    )
+}
+
+pub fn cluster_restore_of(
+    out: &DescribeDbClusterSnapshotAttributesOutput,
+) -> Observed<Vec<String>> {
+    restore_principals(
+        "rds:DescribeDBClusterSnapshotAttributes",
+        out.db_cluster_snapshot_attributes_result().map(|r| {
+            r.db_cluster_snapshot_attributes()
+                .iter()
+                .map(|a| (a.attribute_name(), a.attribute_values()))
+        }),
+    )
 }
 
 fn pick_tls<'a>(
@@ -365,17 +414,23 @@ async fn protected_resources(
         .send()
         .try_collect()
         .await;
-    observe("backup:ListProtectedResources", listed, &[]).map(|items| {
-        items
-            .iter()
-            .filter_map(|r| {
-                Some((
-                    r.resource_arn()?.to_string(),
-                    r.last_backup_time().and_then(rfc3339),
-                ))
-            })
-            .collect()
-    })
+    match observe("backup:ListProtectedResources", listed, &[]) {
+        // An item without its ARN could be any resource: none can be called unprotected.
+        Observed::Value(items) if items.iter().any(|r| r.resource_arn().is_none()) => {
+            Observed::unreadable("backup:ListProtectedResources: an item has no ResourceArn")
+        }
+        other => other.map(|items| {
+            items
+                .iter()
+                .filter_map(|r| {
+                    Some((
+                        r.resource_arn()?.to_string(),
+                        r.last_backup_time().and_then(rfc3339),
+                    ))
+                })
+                .collect()
+        }),
+    }
 }
 
 fn protection_of(
@@ -386,4 +441,60 @@ fn protection_of(
         protected: m.contains_key(arn),
         last_backup_time: m.get(arn).cloned().flatten(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_rds::types::{
+        DbClusterSnapshotAttribute, DbClusterSnapshotAttributesResult, DbSnapshotAttribute,
+        DbSnapshotAttributesResult,
+    };
+
+    #[test]
+    fn snapshot_attributes_left_out_are_unreadable_not_unshared() {
+        let none = DescribeDbSnapshotAttributesOutput::builder().build();
+        assert_eq!(
+            instance_restore_of(&none).unreadable_reason(),
+            Some("rds:DescribeDBSnapshotAttributes: the response has no attributes result")
+        );
+        let no_restore = DescribeDbSnapshotAttributesOutput::builder()
+            .db_snapshot_attributes_result(DbSnapshotAttributesResult::builder().build())
+            .build();
+        assert_eq!(
+            instance_restore_of(&no_restore).unreadable_reason(),
+            Some("rds:DescribeDBSnapshotAttributes: the response has no restore attribute")
+        );
+        let public = DescribeDbSnapshotAttributesOutput::builder()
+            .db_snapshot_attributes_result(
+                DbSnapshotAttributesResult::builder()
+                    .db_snapshot_attributes(
+                        DbSnapshotAttribute::builder()
+                            .attribute_name("restore")
+                            .attribute_values("all")
+                            .build(),
+                    )
+                    .build(),
+            )
+            .build();
+        assert_eq!(
+            instance_restore_of(&public),
+            Observed::Value(vec!["all".to_string()])
+        );
+
+        let none = DescribeDbClusterSnapshotAttributesOutput::builder().build();
+        assert!(cluster_restore_of(&none).unreadable_reason().is_some());
+        let private = DescribeDbClusterSnapshotAttributesOutput::builder()
+            .db_cluster_snapshot_attributes_result(
+                DbClusterSnapshotAttributesResult::builder()
+                    .db_cluster_snapshot_attributes(
+                        DbClusterSnapshotAttribute::builder()
+                            .attribute_name("restore")
+                            .build(),
+                    )
+                    .build(),
+            )
+            .build();
+        assert_eq!(cluster_restore_of(&private), Observed::Value(vec![]));
+    }
 }

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use aws_sdk_s3::Client;
+use aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput;
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
@@ -42,7 +43,7 @@ pub struct EncryptionRule {
     pub bucket_key_enabled: Option<bool>,
 }
 
-/// A setting the API leaves out is off, as AWS documents.
+/// The four settings of a public access block, as S3 and S3 Control return them.
 #[derive(Debug, Clone, Serialize)]
 pub struct PublicAccessBlock {
     pub block_public_acls: bool,
@@ -73,15 +74,76 @@ pub struct AccountSettingsAttributes {
 /// BlockPublicPolicy, RestrictPublicBuckets), each possibly left out.
 pub type PabFlags = (Option<bool>, Option<bool>, Option<bool>, Option<bool>);
 
-/// The four settings as S3 and S3 Control return them; a setting left out is off.
-pub fn pab_from(flags: Option<PabFlags>) -> PublicAccessBlock {
-    let (acls, ignore, policy, restrict) = flags.unwrap_or_default();
-    PublicAccessBlock {
-        block_public_acls: acls.unwrap_or(false),
-        ignore_public_acls: ignore.unwrap_or(false),
-        block_public_policy: policy.unwrap_or(false),
-        restrict_public_buckets: restrict.unwrap_or(false),
+/// The public access block of an answer. S3 returns the configuration with all four
+/// settings; a configuration or setting left out is unreadable, not "off" (that would
+/// fail a bucket on nothing) and not "on" (that would pass it on nothing).
+pub fn pab_from(operation: &str, flags: Option<PabFlags>) -> Observed<PublicAccessBlock> {
+    let Some((acls, ignore, policy, restrict)) = flags else {
+        return Observed::unreadable(format!(
+            "{operation}: the response has no PublicAccessBlockConfiguration"
+        ));
+    };
+    let missing: Vec<&str> = [
+        ("BlockPublicAcls", acls),
+        ("IgnorePublicAcls", ignore),
+        ("BlockPublicPolicy", policy),
+        ("RestrictPublicBuckets", restrict),
+    ]
+    .iter()
+    .filter(|(_, v)| v.is_none())
+    .map(|(name, _)| *name)
+    .collect();
+    match (acls, ignore, policy, restrict) {
+        (Some(a), Some(i), Some(p), Some(r)) => Observed::Value(PublicAccessBlock {
+            block_public_acls: a,
+            ignore_public_acls: i,
+            block_public_policy: p,
+            restrict_public_buckets: r,
+        }),
+        _ => Observed::unreadable(format!(
+            "{operation}: the response has no {}",
+            missing.join(", ")
+        )),
     }
+}
+
+/// The flags of an S3 or S3 Control configuration, in API order.
+macro_rules! pab_flags {
+    ($c:expr) => {
+        (
+            $c.block_public_acls(),
+            $c.ignore_public_acls(),
+            $c.block_public_policy(),
+            $c.restrict_public_buckets(),
+        )
+    };
+}
+pub(crate) use pab_flags;
+
+/// The default encryption rules of a GetBucketEncryption answer. The configuration is
+/// documented as always present, and a rule without its default encryption says
+/// nothing about what S3 applies: either one left out is unreadable, never "no rules".
+pub fn encryption_of(out: &GetBucketEncryptionOutput) -> Observed<Encryption> {
+    const OP: &str = "s3:GetBucketEncryption";
+    let Some(config) = out.server_side_encryption_configuration() else {
+        return Observed::unreadable(format!(
+            "{OP}: the response has no ServerSideEncryptionConfiguration"
+        ));
+    };
+    let mut rules = Vec::new();
+    for rule in config.rules() {
+        let Some(d) = rule.apply_server_side_encryption_by_default() else {
+            return Observed::unreadable(format!(
+                "{OP}: a rule has no ApplyServerSideEncryptionByDefault"
+            ));
+        };
+        rules.push(EncryptionRule {
+            algorithm: d.sse_algorithm().as_str().to_string(),
+            kms_key_id: d.kms_master_key_id().map(str::to_string),
+            bucket_key_enabled: rule.bucket_key_enabled(),
+        });
+    }
+    Observed::Value(Encryption { rules })
 }
 
 /// AWS partition of a region, for ARNs.
@@ -145,7 +207,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             ctx.progress
                 .stage(&format!("s3: reading {} buckets", buckets.len()));
             ctx.progress.add_work(buckets.len() as u64);
-            let resources: Vec<Option<Resource>> = stream::iter(buckets)
+            let read: Vec<Result<Resource, [Listing; 2]>> = stream::iter(buckets)
                 .map(|(name, region)| {
                     let home = &home;
                     let clients = &clients;
@@ -158,7 +220,12 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 .buffer_unordered(ctx.concurrency)
                 .collect()
                 .await;
-            out.resources.extend(resources.into_iter().flatten());
+            for bucket in read {
+                match bucket {
+                    Ok(resource) => out.resources.push(resource),
+                    Err(unlocated) => out.listings.extend(unlocated),
+                }
+            }
         }
     }
     out.listings.push(Listing {
@@ -187,14 +254,18 @@ async fn list_buckets(client: &Client) -> Result<Vec<(String, Option<String>)>, 
     Ok(buckets)
 }
 
-/// Reads one bucket; `None` when it lies outside the scanned regions.
+/// Reads one bucket. A bucket outside the scanned regions is kept with its settings
+/// unread, so data residency still judges it by its region. A bucket whose region
+/// cannot be read has no region to be judged by: it is no resource, but two failed
+/// listings scoped to its ARN, so each bucket check and data residency report
+/// `error` for it (rather than a bucket "in region unknown" failing residency).
 async fn read_bucket(
     ctx: &AwsContext,
     home: &Client,
     clients: &BTreeMap<String, Client>,
     name: String,
     listed_region: Option<String>,
-) -> Option<Resource> {
+) -> Result<Resource, [Listing; 2]> {
     let region = match listed_region {
         Some(r) => Ok(r),
         None => home
@@ -205,37 +276,54 @@ async fn read_bucket(
             .map(|out| normalize_location(out.location_constraint().map(|c| c.as_str())))
             .map_err(|e| reason("s3:GetBucketLocation", &e)),
     };
-    let (region, attrs) = match region {
-        Ok(region) => {
-            let client = clients.get(&region)?;
-            (region, read_attributes(client, &name).await)
-        }
+    let region = match region {
+        Ok(region) => region,
         Err(why) => {
-            let why = format!("bucket region unknown: {why}");
-            (
-                "unknown".to_string(),
-                BucketAttributes {
-                    encryption: Observed::unreadable(&why),
-                    public_access_block: Observed::unreadable(&why),
-                    policy: Observed::unreadable(&why),
-                    versioning: Observed::unreadable(&why),
-                    logging: Observed::unreadable(&why),
-                    object_ownership: Observed::unreadable(&why),
-                    tags: Observed::unreadable(&why),
-                },
-            )
+            let id = format!("arn:{}:s3:::{name}", partition_of(ctx.home_region()));
+            let listing = |resource_type: &str| Listing {
+                resource_type: resource_type.into(),
+                account: ctx.account.clone(),
+                region: UNKNOWN_REGION.into(),
+                error: Some(format!(
+                    "the region of bucket {name} could not be read ({why})"
+                )),
+                scope: Some(id.clone()),
+            };
+            return Err([listing(BUCKET), listing(super::REGION_CONTENTS)]);
         }
     };
+    let attrs = match clients.get(&region) {
+        Some(client) => read_attributes(client, &name).await,
+        None => BucketAttributes::unreadable(&format!(
+            "the bucket is in {region}, outside the scanned regions (add --region {region} to read it)"
+        )),
+    };
     let id = format!("arn:{}:s3:::{name}", partition_of(&region));
-    let attributes = attributes_of(&id, &attrs).unwrap_or_default();
-    Some(Resource {
+    Ok(Resource {
+        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
         id,
         resource_type: BUCKET.into(),
         name,
         account: ctx.account.clone(),
         region,
-        attributes,
     })
+}
+
+/// The region of the listings for a bucket whose location could not be read.
+pub const UNKNOWN_REGION: &str = "unknown";
+
+impl BucketAttributes {
+    fn unreadable(why: &str) -> Self {
+        BucketAttributes {
+            encryption: Observed::unreadable(why),
+            public_access_block: Observed::unreadable(why),
+            policy: Observed::unreadable(why),
+            versioning: Observed::unreadable(why),
+            logging: Observed::unreadable(why),
+            object_ownership: Observed::unreadable(why),
+            tags: Observed::unreadable(why),
+        }
+    }
 }
 
 async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
@@ -259,42 +347,27 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         Observed::Absent => Observed::Value(BTreeMap::new()),
         Observed::Unreadable(r) => Observed::Unreadable(r),
     };
-    let encryption = observe(
+    let encryption = match observe(
         "s3:GetBucketEncryption",
         encryption,
         &["ServerSideEncryptionConfigurationNotFoundError"],
-    )
-    .map(|out| Encryption {
-        rules: out
-            .server_side_encryption_configuration()
-            .map(|c| c.rules())
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|rule| {
-                let d = rule.apply_server_side_encryption_by_default()?;
-                Some(EncryptionRule {
-                    algorithm: d.sse_algorithm().as_str().to_string(),
-                    kms_key_id: d.kms_master_key_id().map(str::to_string),
-                    bucket_key_enabled: rule.bucket_key_enabled(),
-                })
-            })
-            .collect(),
-    });
-    let public_access_block = observe(
+    ) {
+        Observed::Value(out) => encryption_of(&out),
+        other => other.map(|_| Encryption { rules: Vec::new() }),
+    };
+    let public_access_block = match observe(
         "s3:GetPublicAccessBlock",
         pab,
         &["NoSuchPublicAccessBlockConfiguration"],
-    )
-    .map(|out| {
-        pab_from(out.public_access_block_configuration().map(|c| {
-            (
-                c.block_public_acls(),
-                c.ignore_public_acls(),
-                c.block_public_policy(),
-                c.restrict_public_buckets(),
-            )
-        }))
-    });
+    ) {
+        Observed::Value(out) => pab_from(
+            "s3:GetPublicAccessBlock",
+            out.public_access_block_configuration()
+                .map(|c| pab_flags!(c)),
+        ),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let policy = match observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]) {
         Observed::Value(out) => match out.policy() {
             None => Observed::Absent,
@@ -349,7 +422,7 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
 
 async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
     let control = aws_sdk_s3control::Client::new(&ctx.regional(home_region));
-    let public_access_block = observe(
+    let public_access_block = match observe(
         "s3control:GetPublicAccessBlock",
         control
             .get_public_access_block()
@@ -357,17 +430,15 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
             .send()
             .await,
         &["NoSuchPublicAccessBlockConfiguration"],
-    )
-    .map(|out| {
-        pab_from(out.public_access_block_configuration().map(|c| {
-            (
-                c.block_public_acls(),
-                c.ignore_public_acls(),
-                c.block_public_policy(),
-                c.restrict_public_buckets(),
-            )
-        }))
-    });
+    ) {
+        Observed::Value(out) => pab_from(
+            "s3control:GetPublicAccessBlock",
+            out.public_access_block_configuration()
+                .map(|c| pab_flags!(c)),
+        ),
+        Observed::Absent => Observed::Absent,
+        Observed::Unreadable(r) => Observed::Unreadable(r),
+    };
     let id = format!(
         "arn:{}:s3::{}:account",
         partition_of(home_region),
@@ -383,5 +454,76 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
         name: format!("S3 settings of account {}", ctx.account),
         account: ctx.account.clone(),
         region: GLOBAL_REGION.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_s3::types::{
+        ServerSideEncryption, ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration,
+        ServerSideEncryptionRule,
+    };
+
+    #[test]
+    fn a_public_access_block_setting_left_out_is_unreadable_not_off() {
+        let op = "s3:GetPublicAccessBlock";
+        assert_eq!(
+            pab_from(op, None).unreadable_reason(),
+            Some("s3:GetPublicAccessBlock: the response has no PublicAccessBlockConfiguration")
+        );
+        assert_eq!(
+            pab_from(op, Some((Some(true), None, Some(true), None))).unreadable_reason(),
+            Some(
+                "s3:GetPublicAccessBlock: the response has no IgnorePublicAcls, RestrictPublicBuckets"
+            )
+        );
+        let all = pab_from(op, Some((Some(true), Some(false), Some(true), Some(true))));
+        let all = all.value().unwrap();
+        assert!(all.block_public_acls && !all.ignore_public_acls && all.restrict_public_buckets);
+    }
+
+    #[test]
+    fn an_encryption_answer_without_its_configuration_or_default_is_unreadable() {
+        let none = GetBucketEncryptionOutput::builder().build();
+        assert_eq!(
+            encryption_of(&none).unreadable_reason(),
+            Some("s3:GetBucketEncryption: the response has no ServerSideEncryptionConfiguration")
+        );
+        let keyless_rule = ServerSideEncryptionRule::builder()
+            .bucket_key_enabled(true)
+            .build();
+        let partial = GetBucketEncryptionOutput::builder()
+            .server_side_encryption_configuration(
+                ServerSideEncryptionConfiguration::builder()
+                    .rules(keyless_rule)
+                    .build()
+                    .unwrap(),
+            )
+            .build();
+        assert_eq!(
+            encryption_of(&partial).unreadable_reason(),
+            Some("s3:GetBucketEncryption: a rule has no ApplyServerSideEncryptionByDefault")
+        );
+        let sse = ServerSideEncryptionRule::builder()
+            .apply_server_side_encryption_by_default(
+                ServerSideEncryptionByDefault::builder()
+                    .sse_algorithm(ServerSideEncryption::Aes256)
+                    .build()
+                    .unwrap(),
+            )
+            .build();
+        let full = GetBucketEncryptionOutput::builder()
+            .server_side_encryption_configuration(
+                ServerSideEncryptionConfiguration::builder()
+                    .rules(sse)
+                    .build()
+                    .unwrap(),
+            )
+            .build();
+        assert_eq!(
+            encryption_of(&full).value().unwrap().rules[0].algorithm,
+            "AES256"
+        );
     }
 }

@@ -4,8 +4,8 @@ use aws_sdk_secretsmanager::Client;
 use serde::Serialize;
 
 use super::error::reason;
-use super::{AwsContext, Collected, per_region, rfc3339};
-use crate::inventory::{Observed, Resource};
+use super::{AwsContext, Collected, Found, per_region, rfc3339};
+use crate::inventory::Observed;
 
 pub const SECRET: &str = "aws_secretsmanager_secret";
 
@@ -21,13 +21,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     per_region(ctx, "secretsmanager", |region| async move {
         let sm = Client::new(&ctx.regional(&region));
         let mut out = Collected::default();
-        out.listed(ctx, SECRET, &region, secrets(ctx, &sm, &region).await);
+        out.found(ctx, SECRET, &region, secrets(ctx, &sm, &region).await);
         out
     })
     .await
 }
 
-async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Vec<Resource>, String> {
+async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Found, String> {
     let pages = sm
         .list_secrets()
         .into_paginator()
@@ -39,26 +39,28 @@ async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Vec<Reso
         .iter()
         .flat_map(|p| p.secret_list().to_vec())
         .collect();
-    Ok(listed
-        .iter()
-        .filter_map(|s| {
-            let arn = s.arn()?;
-            let attrs = SecretAttributes {
-                rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
-                rotation_days: Observed::Value(
-                    s.rotation_rules()
-                        .and_then(|r| r.automatically_after_days()),
-                ),
-                last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
-                kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
-            };
-            Some(ctx.resource(
-                SECRET,
-                arn.to_string(),
-                s.name().unwrap_or(arn).to_string(),
-                region,
-                &attrs,
-            ))
-        })
-        .collect())
+    let mut found = Found::default();
+    for s in &listed {
+        let Some(arn) = s.arn() else {
+            found.without_id("secretsmanager:ListSecrets", "ARN");
+            continue;
+        };
+        let attrs = SecretAttributes {
+            rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
+            rotation_days: Observed::Value(
+                s.rotation_rules()
+                    .and_then(|r| r.automatically_after_days()),
+            ),
+            last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
+            kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
+        };
+        found.push(ctx.resource(
+            SECRET,
+            arn.to_string(),
+            s.name().unwrap_or(arn).to_string(),
+            region,
+            &attrs,
+        ));
+    }
+    Ok(found)
 }
