@@ -652,6 +652,62 @@ proptest! {
     }
 }
 
+/// Found by `config_bad_value_is_rejected_on_its_own_line`: the line of a bad
+/// `fail_on`, format or delivery target was the first place the key's name appeared,
+/// a comment or another key's string.
+#[test]
+fn a_config_value_error_names_its_own_line_not_a_comment() {
+    let text = "# fail_on = \"any\" is the default\nfail_on = \"sometimes\"\n";
+    assert!(config_err(text).unwrap().starts_with("v.toml:2: fail_on"));
+    let text = "[aws]\nprofile = \"send_to = x\"\n[output]\nsend_to = [\"securityhub\",\n  \"carrier-pigeon\"]\n";
+    let e = config_err(text).unwrap();
+    assert!(
+        e.starts_with("v.toml:5:") && e.contains("carrier-pigeon"),
+        "{e}"
+    );
+}
+
+/// Comments and values that mention a key, placed before the key itself.
+fn key_noise() -> impl Strategy<Value = Vec<&'static str>> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "",
+            "# fail_on = \"any\" is the default\n",
+            "# formats = [\"terminal\"] when unset\n",
+            "# send_to = [] unless given\n",
+            "#fail_on=new\n",
+            "\n",
+        ]),
+        4,
+    )
+}
+
+proptest! {
+    #![proptest_config(cases(1))]
+
+    /// The values toml cannot check (fail_on, formats, send_to) are rejected on the
+    /// line that holds them, whatever comments mention the key before it.
+    #[test]
+    fn config_bad_value_is_rejected_on_its_own_line(
+        noise in key_noise(),
+        bad in 0usize..3,
+        profile in prop::sample::select(vec!["audit", "fail_on = x", "formats = y", "send_to = z"]),
+    ) {
+        let fail_on = if bad == 0 { "sometimes" } else { "new" };
+        let format = if bad == 1 { "pdf" } else { "json" };
+        let target = if bad == 2 { "carrier-pigeon" } else { "securityhub" };
+        let text = format!(
+            "{}provider = \"aws\"\n{}fail_on = \"{fail_on}\"\n[aws]\nprofile = \"{profile}\"\n[output]\n{}formats = [\"csv\", \"{format}\"]\n{}send_to = [\"{target}\"]\n",
+            noise[0], noise[1], noise[2], noise[3],
+        );
+        let err = config_err(&text).ok_or_else(|| TestCaseError::fail(format!("accepted:\n{text}")))?;
+        let line = assert_names_file_and_line(&err, "v.toml", &text).map_err(TestCaseError::fail)?;
+        let named = text.lines().nth(line - 1).unwrap_or("");
+        let value = [fail_on, format, target][bad];
+        prop_assert!(named.contains(value), "{err:?} names line {line} ({named:?}):\n{text}");
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // Mutes
 
@@ -1050,6 +1106,48 @@ proptest! {
     }
 
     #[test]
+    fn metadata_field_of_another_type_is_rejected_at_that_field(
+        which in any::<Index>(), field in any::<Index>(), to in any::<Index>(),
+    ) {
+        let (path, text) = &CHECK_SOURCES[which.index(CHECK_SOURCES.len())];
+        let block: String = text
+            .lines()
+            .skip_while(|l| l.trim() != "# METADATA")
+            .skip(1)
+            .map_while(|l| l.strip_prefix('#'))
+            .map(|l| format!("{}\n", l.strip_prefix(' ').unwrap_or(l)))
+            .collect();
+        let doc: Value = yaml_serde::from_str(&block).unwrap();
+        let Some((changed, at, old, new)) = json_with_type_changed(&doc, field, to) else {
+            return Err(TestCaseError::reject("no field"));
+        };
+        let keys: Vec<String> = at.iter().filter_map(|s| match s {
+            Seg::Key(k) => Some(k.clone()),
+            Seg::At(_) => None,
+        }).collect();
+        let yaml = yaml_serde::to_string(&changed).unwrap();
+        let text: String = format!(
+            "# METADATA\n{}package vouch.x\n",
+            yaml.lines().map(|l| format!("# {l}\n")).collect::<String>()
+        );
+        match metadata::parse(path, &text) {
+            // Parameters are free-form; to YAML a plain scalar where a string belongs is
+            // that string (`title: 7` is the title "7"), and null an absent description.
+            Ok(_) => prop_assert!(
+                keys.iter().any(|k| k == "params")
+                    || (old.is_string() && !new.is_array() && !new.is_object())
+                    || (keys.last().is_some_and(|k| k == "description") && new.is_null() && keys.len() == 2),
+                "accepted {keys:?}:\n{text}"
+            ),
+            Err(e) => {
+                let e = e.to_string();
+                let line = assert_names_file_and_line(&e, path, &text).map_err(TestCaseError::fail)?;
+                assert_points_at_field(&e, line, &text, &keys).map_err(TestCaseError::fail)?;
+            }
+        }
+    }
+
+    #[test]
     fn metadata_generated_valid_parses_to_what_was_written(meta in gen_meta(), lead in "(package a\n)?(\n)?") {
         let yaml = yaml_serde::to_string(&meta).unwrap();
         let block: String = yaml.lines().map(|l| format!("# {l}\n")).collect();
@@ -1235,12 +1333,13 @@ fn json_kind(v: &Value) -> u8 {
     }
 }
 
-/// The JSON document with one field given a value of another type.
+/// The JSON document with one field given a value of another type: the document, the
+/// path to the field, its old and its new value.
 fn json_with_type_changed(
     doc: &Value,
     which: Index,
     replacement: Index,
-) -> Option<(Value, Vec<Seg>)> {
+) -> Option<(Value, Vec<Seg>, Value, Value)> {
     let mut doc = doc.clone();
     let mut paths = Vec::new();
     json_paths(&doc, &mut Vec::new(), &mut paths);
@@ -1257,8 +1356,9 @@ fn json_with_type_changed(
     .into_iter()
     .filter(|v| json_kind(v) != json_kind(slot))
     .collect();
-    *slot = choices[replacement.index(choices.len())].clone();
-    Some((doc, path))
+    let new = choices[replacement.index(choices.len())].clone();
+    let old = std::mem::replace(slot, new.clone());
+    Some((doc, path, old, new))
 }
 
 proptest! {
@@ -1285,7 +1385,7 @@ proptest! {
     #[test]
     fn inventory_field_of_another_type_is_rejected_naming_the_file(which in any::<Index>(), field in any::<Index>(), to in any::<Index>()) {
         let fixture: Value = serde_json::from_str(&INVENTORY_FIXTURES[which.index(INVENTORY_FIXTURES.len())]).unwrap();
-        let Some((changed, path)) = json_with_type_changed(&fixture, field, to) else {
+        let Some((changed, path, _, _)) = json_with_type_changed(&fixture, field, to) else {
             return Err(TestCaseError::reject("no field"));
         };
         let (shown, got) = load_inventory(serde_json::to_string_pretty(&changed).unwrap().as_bytes());
@@ -1791,7 +1891,7 @@ proptest! {
         let path = &AZURE_PATHS[which.index(AZURE_PATHS.len())];
         let original = &azure::ROUTES[path];
         let doc: Value = serde_json::from_slice(&original[page.index(original.len())]).unwrap();
-        let Some((changed, _)) = json_with_type_changed(&doc, field, to) else {
+        let Some((changed, _, _, _)) = json_with_type_changed(&doc, field, to) else {
             return Err(TestCaseError::reject("no field"));
         };
         azure_case(path, page, serde_json::to_vec(&changed).unwrap())?;
