@@ -1159,6 +1159,73 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------
+// A check file as a whole (`--checks-dir`): Rego, then its METADATA block
+
+const REGO_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "\"",
+    "`",
+    ":=",
+    "=",
+    "==",
+    " if ",
+    " contains ",
+    " some ",
+    " in ",
+    " every ",
+    " not ",
+    "import ",
+    "package ",
+    "deny",
+    "\n",
+    "#",
+    ".",
+    ",",
+    ";",
+    "|",
+    "input",
+    "data",
+    "default ",
+    "with ",
+    " as ",
+    "else",
+    "é",
+    "\u{0}",
+    "\t",
+    "1e309",
+    "-",
+];
+
+proptest! {
+    #![proptest_config(cases(2))]
+
+    #[test]
+    fn check_file_mutated_is_rejected_naming_the_file(which in any::<Index>(), e in edits()) {
+        let (path, text) = &CHECK_SOURCES[which.index(CHECK_SOURCES.len())];
+        let mutated = lossy(&apply(text.as_bytes(), &e, REGO_TOKENS));
+        let src = vouch::engine::SourceFile { path: path.clone(), text: mutated };
+        if let Err(err) = Catalog::load(vec![src]) {
+            let err = err.to_string();
+            prop_assert!(err.contains(path.as_str()), "{err:?} does not name {path}");
+        }
+    }
+
+    #[test]
+    fn check_file_arbitrary_text_is_rejected_naming_the_file(text in soup(REGO_TOKENS)) {
+        let src = vouch::engine::SourceFile { path: "custom/x.rego".into(), text };
+        if let Err(err) = Catalog::load(vec![src]) {
+            let err = err.to_string();
+            prop_assert!(err.contains("custom/x.rego"), "{err:?} does not name the file");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
 // Saved inventories
 
 fn small_text() -> impl Strategy<Value = String> {
