@@ -106,6 +106,22 @@ pub struct HistorySection {
     pub enabled: Option<bool>,
 }
 
+/// Where the values [`Config::parse`] checks itself are written.
+#[derive(Default, Deserialize)]
+struct ValueSpans {
+    fail_on: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    output: OutputSpans,
+}
+
+#[derive(Default, Deserialize)]
+struct OutputSpans {
+    #[serde(default)]
+    formats: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    send_to: Vec<toml::Spanned<String>>,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config {path}: {source}")]
@@ -175,27 +191,31 @@ impl Config {
         };
         let mut config: Config =
             crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
-        // Values whose meaning toml cannot check: name their line too.
-        let value_line = |key: &str| {
-            text.find(&format!("{key} ="))
-                .or_else(|| text.find(key))
-                .unwrap_or(0)
-        };
-        if let Some(f) = &config.fail_on {
-            f.parse::<FailOn>()
-                .map_err(|e| invalid(value_line("fail_on"), format!("fail_on {e}")))?;
+        // Values whose meaning toml cannot check: name their line too, from where toml
+        // read them (a search for the key would find it in a comment or a string).
+        let spans: ValueSpans = toml::from_str(text).unwrap_or_default();
+        if let Some(f) = &spans.fail_on {
+            f.get_ref()
+                .parse::<FailOn>()
+                .map_err(|e| invalid(f.span().start, format!("fail_on {e}")))?;
         }
-        for f in &config.output.formats {
-            if !["terminal", "json", "ocsf", "asff", "csv", "junit", "html"].contains(&f.as_str()) {
+        for f in &spans.output.formats {
+            if !["terminal", "json", "ocsf", "asff", "csv", "junit", "html"]
+                .contains(&f.get_ref().as_str())
+            {
                 return Err(invalid(
-                    value_line("formats"),
-                    format!("unknown format {f:?} (terminal, json, ocsf, asff, csv, junit, html)"),
+                    f.span().start,
+                    format!(
+                        "unknown format {:?} (terminal, json, ocsf, asff, csv, junit, html)",
+                        f.get_ref()
+                    ),
                 ));
             }
         }
-        for t in &config.output.send_to {
-            t.parse::<crate::deliver::Target>()
-                .map_err(|e| invalid(value_line("send_to"), e.to_string()))?;
+        for t in &spans.output.send_to {
+            t.get_ref()
+                .parse::<crate::deliver::Target>()
+                .map_err(|e| invalid(t.span().start, e.to_string()))?;
         }
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)

@@ -59,11 +59,35 @@ struct RawMute {
     resource_regex: Option<String>,
     account: Option<String>,
     region: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tag_table")]
     tags: std::collections::BTreeMap<String, String>,
     reason: String,
     owner: String,
     expires: Option<toml::value::Datetime>,
+}
+
+/// `tags` as a table of strings. Read through a `toml::Value` because the toml crate
+/// hands a date to a plain map as a one-entry table, so `tags = 2026-01-01` would
+/// otherwise load as a tag that no resource has, muting nothing without a word.
+fn tag_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    use serde::de::Error;
+    let toml::Value::Table(table) = toml::Value::deserialize(d)? else {
+        return Err(D::Error::custom(
+            "`tags` must be a table of tag values, like tags = { team = \"data\" }",
+        ));
+    };
+    table
+        .into_iter()
+        .map(|(k, v)| match v {
+            toml::Value::String(s) => Ok((k, s)),
+            other => Err(D::Error::custom(format!(
+                "tag {k:?} must be a string, not a {}",
+                other.type_str()
+            ))),
+        })
+        .collect()
 }
 
 impl Mute {

@@ -63,6 +63,7 @@ pub fn parse(path: &str, source: &str) -> Result<CheckMeta, EngineError> {
                     .into(),
         })?;
     let mut yaml = String::new();
+    let mut block_lines = 0;
     for line in &lines[start + 1..] {
         let trimmed = line.trim_start();
         let Some(rest) = trimmed.strip_prefix('#') else {
@@ -70,11 +71,13 @@ pub fn parse(path: &str, source: &str) -> Result<CheckMeta, EngineError> {
         };
         yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
         yaml.push('\n');
+        block_lines += 1;
     }
     let meta: CheckMeta = yaml_serde::from_str(&yaml).map_err(|e| EngineError::Metadata {
         path: path.to_string(),
-        // Block line 1 is the line after `# METADATA`.
-        line: start + 1 + e.location().map(|l| l.line()).unwrap_or(1),
+        // Block line 1 is the line after `# METADATA`. YAML places an error at the end
+        // of the block one line past it, which may be past the end of the file.
+        line: start + 1 + e.location().map(|l| l.line()).unwrap_or(1).min(block_lines),
         reason: e.to_string(),
     })?;
     validate(path, start + 1, &meta)?;

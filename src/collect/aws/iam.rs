@@ -97,13 +97,14 @@ struct PolicyAttributes {
     attachment_count: Observed<i32>,
 }
 
-/// IAM returns policy documents URL-encoded; emulators sometimes do not.
+/// IAM returns policy documents URL-encoded; emulators sometimes do not. A plain
+/// document is read as it is: decoding it first would turn a `%41` in a value into `A`.
 pub fn parse_policy_document(operation: &str, text: &str) -> Observed<Value> {
     let decoded = percent_encoding::percent_decode_str(text)
         .decode_utf8()
         .map(|c| c.into_owned())
         .unwrap_or_else(|_| text.to_string());
-    match serde_json::from_str(&decoded).or_else(|_| serde_json::from_str(text)) {
+    match serde_json::from_str(text).or_else(|_| serde_json::from_str(&decoded)) {
         Ok(v) => Observed::Value(v),
         Err(e) => Observed::Unreadable(format!(
             "{operation}: the policy document is not valid JSON ({e})"

@@ -374,7 +374,22 @@ impl Api {
         api_version: Option<&str>,
         operation: &str,
     ) -> Result<T, ApiError> {
-        self.fetch(self.url(path, api_version)?, operation).await
+        self.fetch(self.url_for(path, api_version, operation)?, operation)
+            .await
+    }
+
+    /// [`Api::url`] for one operation: a path that makes no URL (an odd id in an
+    /// answer) is reported under the operation that wanted it.
+    fn url_for(
+        &self,
+        path: &str,
+        api_version: Option<&str>,
+        operation: &str,
+    ) -> Result<Url, ApiError> {
+        self.url(path, api_version).map_err(|e| match e {
+            ApiError::Failed(m) => ApiError::Failed(format!("{operation}: {m}")),
+            other => other,
+        })
     }
 
     /// Every item of a list, following `nextLink` (ARM) or `@odata.nextLink` (Graph).
@@ -385,7 +400,7 @@ impl Api {
         operation: &str,
     ) -> Result<Vec<T>, ApiError> {
         let mut items = Vec::new();
-        let mut url = self.url(path, api_version)?;
+        let mut url = self.url_for(path, api_version, operation)?;
         // A service that keeps answering with a nextLink must not hold the scan forever.
         for _ in 0..MAX_PAGES {
             let page: Page<T> = self.fetch(url, operation).await?;
