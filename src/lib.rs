@@ -17,6 +17,7 @@ pub mod history;
 pub mod inventory;
 pub mod mute;
 pub mod policy;
+pub mod redact;
 pub mod report;
 pub mod results;
 pub mod toml_file;

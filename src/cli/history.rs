@@ -144,14 +144,7 @@ pub fn run_diff(args: DiffArgs) -> Result<u8, Failure> {
 
 /// The text of a diff, as `vouch diff` and the scan report show it.
 pub fn render(d: &ScanDiff, after: i64) -> String {
-    let mut out = terminal::render_diff(d, Some(after));
-    if !d.new_errors.is_empty() {
-        out.push_str(&format!("  newly not judged ({}):\n", d.new_errors.len()));
-        for c in &d.new_errors {
-            out.push_str(&format!("    {}  {}  {}\n", c.check, c.resource, c.message));
-        }
-    }
-    out
+    terminal::render_diff(d, Some(after))
 }
 
 pub fn run_config(cmd: ConfigCommand) -> Result<u8, Failure> {

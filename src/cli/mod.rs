@@ -122,8 +122,8 @@ pub struct OutputArgs {
     #[arg(long = "send-to", value_name = "TARGET", value_parser = TargetParser)]
     pub send_to: Vec<crate::deliver::Target>,
     /// What makes the exit code 1: any (a failure, the default), new (a failure the
-    /// previous scan of the account did not have), severity:LEVEL, or score:N (a policy
-    /// score under N).
+    /// previous scan of the account did not have; then exit 4 too is only for results
+    /// newly not judged), severity:LEVEL, or score:N (a policy score under N).
     #[arg(long, value_name = "RULE")]
     pub fail_on: Option<crate::config::FailOn>,
     /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.

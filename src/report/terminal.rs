@@ -155,7 +155,7 @@ pub fn render(
     listed(Status::Fail, "Failing resources", &mut out);
     listed(
         Status::Error,
-        "Could not be judged (error: the values were not readable)",
+        "Could not be judged (error: a value could not be read, or the check could not run)",
         &mut out,
     );
 
@@ -319,6 +319,19 @@ pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
                 out,
                 "    [{}] {}  {}  {}",
                 c.severity,
+                c.check,
+                printable(&c.resource),
+                printable(&c.message)
+            );
+        }
+    }
+    // Under `--fail-on new` these alone make the exit code 4, so they are listed.
+    if !d.new_errors.is_empty() {
+        let _ = writeln!(out, "  newly not judged ({}):", d.new_errors.len());
+        for c in &d.new_errors {
+            let _ = writeln!(
+                out,
+                "    {}  {}  {}",
                 c.check,
                 printable(&c.resource),
                 printable(&c.message)

@@ -31,9 +31,11 @@ where
             }
         }
         SdkError::TimeoutError(_) => format!("{operation}: timed out"),
+        // Refused, reset before an answer, TLS failure: the request got no answer,
+        // though the endpoint may well have been reached.
         SdkError::DispatchFailure(_) => {
             format!(
-                "{operation}: could not reach the endpoint ({})",
+                "{operation}: no answer from the endpoint ({})",
                 root_cause(err)
             )
         }

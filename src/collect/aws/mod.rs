@@ -75,7 +75,7 @@ const HOME_REGION: &str = "us-east-1";
 fn endpoint_shown(config: &SdkConfig) -> String {
     config
         .endpoint_url()
-        .map(str::to_string)
+        .map(crate::redact::redact_userinfo)
         .unwrap_or_else(|| "the AWS API".into())
 }
 
