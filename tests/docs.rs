@@ -143,7 +143,9 @@ fn docs_packs_are_generated_from_the_current_packs() {
     let tom = std::fs::read_to_string(format!("{committed_dir}/tom-annex.md")).unwrap();
     let row = tom.lines().find(|l| l.starts_with("| TOM-15 |")).unwrap();
     assert!(
-        row.contains("`aws-logs-retention` (min_retention_days = 1)"),
+        row.contains(
+            "[`aws-logs-retention`](../checks.md#aws-logs-retention) (min_retention_days = 1)"
+        ),
         "{row}"
     );
     assert!(row.contains("predetermined amount of time"), "{row}");

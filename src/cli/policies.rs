@@ -220,9 +220,9 @@ fn pack_reference(pack: &Pack, text: &str) -> String {
                         .map(|(k, v)| format!("{k} = {v}"))
                         .collect();
                     if params.is_empty() {
-                        format!("`{}`", cc.id)
+                        format!("[`{0}`](../checks.md#{0})", cc.id)
                     } else {
-                        format!("`{}` ({})", cc.id, params.join(", "))
+                        format!("[`{0}`](../checks.md#{0}) ({1})", cc.id, params.join(", "))
                     }
                 })
                 .collect::<Vec<_>>()
