@@ -911,3 +911,88 @@ fn heavy_faults_with_two_attempts_give_errors_never_flipped_verdicts() {
     );
     eprintln!("faults {kinds:?}; {caused} results became errors");
 }
+
+/// Issue 13: `retentionDays = 0` applies to the storage destination only. Audit records
+/// sent only to Log Analytics are kept as long as the workspace's AzureDiagnostics table
+/// keeps them, and auditing "to Azure Monitor" with no diagnostic setting of `master`
+/// sending SQLSecurityAuditEvents to a workspace keeps them nowhere.
+#[test]
+fn sql_auditing_to_log_analytics_is_judged_by_the_workspace_retention() {
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--services", "sql", "--subscription", MAIN]);
+    let server = |name: &str| {
+        format!(
+            "/subscriptions/{MAIN}/resourceGroups/rg-sql/providers/Microsoft.Sql/servers/{name}"
+        )
+    };
+    let check = "azure-sql-server-auditing";
+    // law-vouch keeps AzureDiagnostics 2557 days.
+    assert_eq!(
+        result_of(&report, check, &server("sql-good")).0,
+        "pass",
+        "{stderr}"
+    );
+    let (status, message) = result_of(&report, check, &server("sql-azure-services"));
+    assert_eq!(status, "fail", "{message}");
+    assert!(
+        message.contains("kept 30 days (in workspace law-short), fewer than 90"),
+        "{message}"
+    );
+    let (status, message) = result_of(&report, check, &server("sql-tls10"));
+    assert_eq!(status, "fail", "{message}");
+    assert!(
+        message.contains("no storage account or Log Analytics workspace"),
+        "{message}"
+    );
+    // Storage destinations keep their own reading: 0 is indefinitely, 30 days is short.
+    assert_eq!(
+        result_of(&report, check, &server("sql-open-firewall")).0,
+        "pass"
+    );
+    let (status, message) = result_of(&report, check, &server("sql-audit-30days"));
+    assert_eq!(status, "fail", "{message}");
+    assert!(message.contains("kept 30 days (in storage)"), "{message}");
+}
+
+/// Issue 13: a lifecycle rule shortens the exported Activity Log only if its filters
+/// select it. stlax also deletes block blobs after 7 days and insights-logs-* append
+/// blobs after 30; only the insights-activity-logs/ rule (90 days) counts.
+#[test]
+fn activity_log_lifecycle_rules_count_only_when_their_filters_cover_the_log() {
+    let fake = FakeAzure::start("default");
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("admin-log.toml");
+    // The lax subscription exports only the Administrative category.
+    std::fs::write(
+        &pack,
+        r#"id = "admin-log"
+title = "Administrative log kept 180 days"
+publisher = "vouch tests"
+source = "tests/azure.rs"
+provider = "azure"
+summary = "x"
+
+[[clause]]
+id = "L-1"
+section = "1"
+text = "The administrative log is kept 180 days."
+checks = [{ id = "azure-monitor-activity-log-retention", params = { categories = ["Administrative"], min_retention_days = 180 } }]
+"#,
+    )
+    .unwrap();
+    let (report, _, stderr) = fake.scan_json(&[
+        "--services",
+        "monitor",
+        "--subscription",
+        LAX,
+        "--policy",
+        pack.to_str().unwrap(),
+    ]);
+    let clause = &report["policies"][0]["clauses"][0];
+    assert_eq!(clause["status"], "failed", "{stderr}");
+    let message = clause["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("kept at most 90 days (storage stlax of setting activity-log-to-storage)"),
+        "{message}"
+    );
+}

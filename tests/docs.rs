@@ -95,3 +95,62 @@ fn the_aws_catalogue_has_at_least_45_checks_with_complete_metadata() {
         }
     }
 }
+
+/// Issue 13: each pack's reference table in docs/packs/ is generated from the pack, so
+/// a changed mapping, parameter or note cannot leave the reviewed table behind.
+#[test]
+fn docs_packs_are_generated_from_the_current_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = vouch()
+        .args(["policies", "docs", "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let committed_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/packs");
+    let names = |d: &std::path::Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".md"))
+            .collect();
+        v.sort();
+        v
+    };
+    let generated = names(dir.path());
+    assert!(
+        generated.contains(&"indicado.md".to_string()),
+        "{generated:?}"
+    );
+    assert_eq!(
+        generated,
+        names(std::path::Path::new(committed_dir)),
+        "docs/packs is stale: run `cargo run -- policies docs -o docs/packs`"
+    );
+    for name in generated {
+        let fresh = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+        let committed = std::fs::read_to_string(format!("{committed_dir}/{name}")).unwrap();
+        assert!(
+            fresh == committed,
+            "docs/packs/{name} is stale: run `cargo run -- policies docs -o docs/packs`"
+        );
+    }
+    // A row shows the clause, its checks with their parameters, and the pack's notes.
+    let tom = std::fs::read_to_string(format!("{committed_dir}/tom-annex.md")).unwrap();
+    let row = tom.lines().find(|l| l.starts_with("| TOM-15 |")).unwrap();
+    assert!(
+        row.contains(
+            "[`aws-logs-retention`](../checks.md#aws-logs-retention) (min_retention_days = 1)"
+        ),
+        "{row}"
+    );
+    assert!(row.contains("predetermined amount of time"), "{row}");
+    assert!(
+        row.contains("retention of logs kept outside CloudWatch Logs"),
+        "{row}"
+    );
+}

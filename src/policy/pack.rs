@@ -268,6 +268,14 @@ impl Pack {
         Pack::parse(&format!("checks/policies/{name}"), text, catalog)
     }
 
+    /// The file text of a bundled pack: its comments carry the reasons for each mapping,
+    /// which the pack reference in docs/packs/ is generated from.
+    pub fn bundled_text(id: &str) -> Option<&'static str> {
+        BUNDLED_PACKS
+            .get_file(format!("{id}.toml"))
+            .and_then(|f| f.contents_utf8())
+    }
+
     /// `--policy NAME`: a bundled pack id, or a path to a pack file of one's own.
     pub fn resolve(reference: &str, catalog: &Catalog) -> Result<Pack, PackError> {
         let looks_like_path = reference.contains('/') || reference.ends_with(".toml");

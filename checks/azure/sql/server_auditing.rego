@@ -1,17 +1,22 @@
 # METADATA
 # title: Azure SQL servers audit database events and keep the audit long enough
 # description: >-
-#   Passes when server-level auditing is Enabled and its retention (retentionDays) is
-#   0, which means kept indefinitely, or at least `min_retention_days` days. Fails when
-#   auditing is Disabled or not reported, and when it keeps audit records between 1 day
-#   and fewer than `min_retention_days`. The retention is the one Azure applies to the
-#   storage-account destination; a Log Analytics workspace or event hub destination
-#   keeps records for its own retention, which this check does not read.
+#   Passes when server-level auditing is Enabled and one of its destinations keeps the
+#   records at least `min_retention_days` days: the storage account, whose retention
+#   (retentionDays) is 0 for indefinitely or a number of days, or a Log Analytics
+#   workspace that the master database's diagnostic settings send SQLSecurityAuditEvents
+#   to, whose AzureDiagnostics table keeps them for its own total retention. Fails when
+#   auditing is Disabled or not reported, when no destination keeps the records long
+#   enough (the message gives the longest found), and when auditing goes to no storage
+#   account or workspace: retentionDays = 0 then keeps nothing anywhere, and an event
+#   hub passes records on to systems whose retention vouch cannot see.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview
 #     description: Auditing for Azure SQL Database and Azure Synapse Analytics
 #   - ref: https://learn.microsoft.com/en-us/rest/api/sql/server-blob-auditing-policies/get
 #     description: Server Blob Auditing Policies - Get (state, retentionDays)
+#   - ref: https://learn.microsoft.com/en-us/rest/api/sql/server-blob-auditing-policies/create-or-update
+#     description: Server Blob Auditing Policies - Create Or Update (isAzureMonitorTargetEnabled and the master database's diagnostic settings)
 # custom:
 #   id: azure-sql-server-auditing
 #   severity: medium
@@ -49,16 +54,67 @@ deny contains {"id": s.id, "message": msg} if {
 	msg := sprintf("server auditing is %s", [shown(state)])
 }
 
+# Each destination that keeps the records for a known time: {where, days (null:
+# indefinitely)}. retentionDays applies to the storage account only.
+destinations(a) := array.concat(storage(a), workspaces(a))
+
+storage(a) := [{"where": "in storage", "days": days}] if {
+	is_string(a.storage_endpoint)
+	is_number(a.retention_days)
+	a.retention_days > 0
+	days := a.retention_days
+}
+
+storage(a) := [{"where": "in storage", "days": null}] if {
+	is_string(a.storage_endpoint)
+	a.retention_days == 0
+}
+
+storage(a) := [] if not is_string(a.storage_endpoint)
+
+workspaces(a) := [{"where": sprintf("in workspace %s", [short(r.workspace_id)]), "days": r.retention_days} |
+	some r in object.get(a, "log_analytics_retention", [])
+	is_number(r.retention_days)
+]
+
+long_enough(d) if d.days == null
+
+long_enough(d) if {
+	is_number(d.days)
+	d.days >= input.params.min_retention_days
+}
+
 deny contains {"id": s.id, "message": msg} if {
 	some s in input.resources
 	is_object(s.auditing)
 	s.auditing.state == "Enabled"
-	days := s.auditing.retention_days
-	is_number(days)
-	days > 0
-	days < input.params.min_retention_days
-	msg := sprintf("audit records are kept %s, fewer than %d", [day_count(days), input.params.min_retention_days])
+	count(destinations(s.auditing)) == 0
+	msg := "auditing is on but sends records to no storage account or Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to none), so no retention keeps them"
 }
+
+deny contains {"id": s.id, "message": msg} if {
+	some s in input.resources
+	is_object(s.auditing)
+	s.auditing.state == "Enabled"
+	found := destinations(s.auditing)
+	count(found) > 0
+	not any_long_enough(found)
+	best := max([d.days | some d in found])
+	where := concat(", ", sort([d.where | some d in found; d.days == best]))
+	msg := sprintf("audit records are kept %s (%s), fewer than %d", [day_count(best), where, input.params.min_retention_days])
+}
+
+any_long_enough(found) if {
+	some d in found
+	long_enough(d)
+}
+
+short(id) := parts[count(parts) - 1] if {
+	is_string(id)
+	parts := split(id, "/")
+}
+
+short(id) := "(unknown)" if not is_string(id)
 
 shown(value) := value if is_string(value)
 

@@ -24,20 +24,42 @@ test_fails_when_auditing_is_disabled if {
 }
 
 test_fails_when_records_are_kept_fewer_days_than_the_minimum if {
-	run(audit("Enabled", 30), defaults) == {{"id": "srv", "message": "audit records are kept 30 days, fewer than 90"}}
+	run(audit("Enabled", 30), defaults) == {{"id": "srv", "message": "audit records are kept 30 days (in storage), fewer than 90"}}
 }
 
 test_fails_when_a_pack_asks_for_six_years if {
-	run(audit("Enabled", 365), {"min_retention_days": 2190}) == {{"id": "srv", "message": "audit records are kept 365 days, fewer than 2190"}}
+	run(audit("Enabled", 365), {"min_retention_days": 2190}) == {{"id": "srv", "message": "audit records are kept 365 days (in storage), fewer than 2190"}}
 }
 
 test_passes_a_six_year_policy_when_records_are_kept_indefinitely if {
 	count(run(audit("Enabled", 0), {"min_retention_days": 2190})) == 0
 }
 
-test_passes_when_auditing_goes_only_to_a_workspace_with_no_retention_days if {
-	a := {"state": "Enabled", "retention_days": null, "storage_endpoint": null, "azure_monitor_target_enabled": true}
+law := "/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-audit"
+
+to_workspace(days) := {
+	"state": "Enabled", "retention_days": 0, "storage_endpoint": null, "azure_monitor_target_enabled": true,
+	"log_analytics_retention": [{"setting": "audit", "workspace_id": law, "retention_days": days}],
+}
+
+test_passes_when_auditing_goes_only_to_a_workspace_that_keeps_it_long_enough if {
+	count(run(to_workspace(2557), {"min_retention_days": 2190})) == 0
+}
+
+# retentionDays = 0 applies to the storage destination; with none, it is not "forever".
+test_fails_when_auditing_goes_only_to_a_workspace_that_keeps_it_too_short if {
+	run(to_workspace(30), defaults) == {{"id": "srv", "message": "audit records are kept 30 days (in workspace law-audit), fewer than 90"}}
+}
+
+test_fails_when_auditing_goes_to_no_destination_whose_retention_is_known if {
+	a := {"state": "Enabled", "retention_days": 0, "storage_endpoint": null, "azure_monitor_target_enabled": true, "log_analytics_retention": []}
+	run(a, defaults) == {{"id": "srv", "message": "auditing is on but sends records to no storage account or Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to none), so no retention keeps them"}}
+}
+
+test_passes_when_either_destination_keeps_it_long_enough if {
+	a := object.union(to_workspace(30), {"storage_endpoint": "https://a.blob.core.windows.net/", "retention_days": 120})
 	count(run(a, defaults)) == 0
+	run(a, {"min_retention_days": 365}) == {{"id": "srv", "message": "audit records are kept 120 days (in storage), fewer than 365"}}
 }
 
 test_fails_when_the_state_is_not_reported if {

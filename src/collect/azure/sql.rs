@@ -1,11 +1,12 @@
-//! Azure SQL logical servers (network exposure, TLS, firewall, auditing) and their
-//! databases (transparent data encryption).
+//! Azure SQL logical servers (network exposure, TLS, firewall, auditing and how long its
+//! destinations keep the records) and their databases (transparent data encryption).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{AzureResource, field, required, settings};
+use super::model::{AzureResource, field, required};
+use super::subscription::{diagnostic_settings, table_retention_days};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
@@ -87,6 +88,51 @@ struct DatabaseAttributes {
     tde_state: Observed<Value>,
 }
 
+/// The Log Analytics destinations of a server's audit records and how long each keeps
+/// them. `retentionDays` applies to the storage destination only: audit records sent to
+/// Azure Monitor go where the diagnostic settings of the server's `master` database send
+/// the SQLSecurityAuditEvents category, and land in the workspace's AzureDiagnostics
+/// table, which keeps them for its own retention.
+async fn audit_workspaces(ctx: &AzureContext, server_id: &str) -> Result<Value, String> {
+    let settings = diagnostic_settings(ctx, &format!("{server_id}/databases/master"))
+        .await
+        .map_err(|e| e.reason())?;
+    let audits = |l: &super::subscription::LogSetting| {
+        l.enabled
+            && (l
+                .category
+                .as_deref()
+                .is_some_and(|c| c.eq_ignore_ascii_case("SQLSecurityAuditEvents"))
+                || l.category_group.as_deref().is_some_and(|g| {
+                    g.eq_ignore_ascii_case("audit") || g.eq_ignore_ascii_case("allLogs")
+                }))
+    };
+    let mut reads = Vec::new();
+    for s in &settings {
+        let Some(ws) = s
+            .properties
+            .workspace_id
+            .as_deref()
+            .filter(|w| !w.is_empty())
+        else {
+            continue;
+        };
+        if s.properties.logs.iter().any(audits) {
+            reads.push(async move {
+                let days = table_retention_days(ctx, ws, "AzureDiagnostics").await?;
+                Ok::<Value, String>(serde_json::json!({
+                    "setting": s.name,
+                    "workspace_id": ws,
+                    "retention_days": days,
+                }))
+            });
+        }
+    }
+    let rows: Result<Vec<Value>, String> =
+        futures::future::join_all(reads).await.into_iter().collect();
+    rows.map(Value::Array)
+}
+
 /// A server and its databases; the databases' listing is recorded per server, so a
 /// server whose databases cannot be listed makes only their checks `error`.
 async fn server(
@@ -128,15 +174,27 @@ async fn server(
         Ok(a) if a.properties.retention_days.is_none() => {
             Observed::unreadable(format!("{AUDITING}: the answer has no retentionDays"))
         }
-        other => settings(other, |a| {
+        Ok(a) => {
             let p = &a.properties;
-            serde_json::json!({
-                "state": p.state,
-                "retention_days": p.retention_days,
-                "storage_endpoint": p.storage_endpoint.clone().filter(|e| !e.is_empty()),
-                "azure_monitor_target_enabled": p.is_azure_monitor_target_enabled,
-            })
-        }),
+            let to_monitor =
+                p.state == "Enabled" && p.is_azure_monitor_target_enabled == Some(true);
+            let workspaces = if to_monitor {
+                audit_workspaces(ctx, &s.id).await
+            } else {
+                Ok(Value::Array(Vec::new()))
+            };
+            match workspaces {
+                Ok(workspaces) => Observed::Value(serde_json::json!({
+                    "state": p.state,
+                    "retention_days": p.retention_days,
+                    "storage_endpoint": p.storage_endpoint.clone().filter(|e| !e.is_empty()),
+                    "azure_monitor_target_enabled": p.is_azure_monitor_target_enabled,
+                    "log_analytics_retention": workspaces,
+                })),
+                Err(reason) => Observed::unreadable(reason),
+            }
+        }
+        Err(e) => Observed::unreadable(e.reason()),
     };
     let attrs = ServerAttributes {
         public_network_access: field(&s.properties.public_network_access),

@@ -24,32 +24,68 @@ pub const RESOURCES_API: &str = "2021-04-01";
 pub const RESOURCES: &str = "Microsoft.Resources/subscriptions/resources/read";
 
 #[derive(Debug, Deserialize)]
-struct DiagnosticSetting {
-    name: String,
-    properties: DiagnosticProperties,
+pub(super) struct DiagnosticSetting {
+    pub(super) name: String,
+    pub(super) properties: DiagnosticProperties,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct DiagnosticProperties {
+pub(super) struct DiagnosticProperties {
     #[serde(default)]
     storage_account_id: Option<String>,
     #[serde(default)]
-    workspace_id: Option<String>,
+    pub(super) workspace_id: Option<String>,
     #[serde(default)]
     event_hub_authorization_rule_id: Option<String>,
     #[serde(default)]
-    logs: Vec<LogSetting>,
+    pub(super) logs: Vec<LogSetting>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct LogSetting {
+pub(super) struct LogSetting {
     #[serde(default)]
-    category: Option<String>,
+    pub(super) category: Option<String>,
     #[serde(default)]
-    category_group: Option<String>,
-    enabled: bool,
+    pub(super) category_group: Option<String>,
+    pub(super) enabled: bool,
+}
+
+/// The diagnostic settings of a resource (or of the subscription, for its Activity Log).
+pub(super) async fn diagnostic_settings(
+    ctx: &AzureContext,
+    resource: &str,
+) -> Result<Vec<DiagnosticSetting>, ApiError> {
+    ctx.arm
+        .list(
+            &format!("{resource}/providers/Microsoft.Insights/diagnosticSettings"),
+            Some(DIAGNOSTICS_API),
+            DIAGNOSTICS,
+        )
+        .await
+}
+
+/// How long a Log Analytics workspace keeps one table's records: its total retention
+/// (interactive plus long-term), or the interactive one where no total is reported.
+pub(super) async fn table_retention_days(
+    ctx: &AzureContext,
+    workspace_id: &str,
+    table: &str,
+) -> Result<i64, String> {
+    let table: Table = ctx
+        .arm
+        .get(
+            &format!("{workspace_id}/tables/{table}"),
+            Some(TABLES_API),
+            TABLES,
+        )
+        .await
+        .map_err(|e| e.reason())?;
+    let p = table.properties;
+    p.total_retention_in_days
+        .or(p.retention_in_days)
+        .ok_or_else(|| format!("{TABLES}: the answer has no totalRetentionInDays"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,11 +179,46 @@ fn export_of(s: &DiagnosticSetting) -> Value {
     })
 }
 
-/// The smallest age (days) at which an enabled lifecycle rule deletes base blobs, by
-/// any of the ages a rule can name; none means blobs are kept until someone deletes
-/// them. Rule filters are not read, so a rule for another container also counts: the
-/// retention shown is never longer than the real one.
-fn lifecycle_deletes_after(policy: &LifecyclePolicy) -> Option<i64> {
+/// Where Azure Monitor writes a subscription's Activity Log in a storage account: append
+/// blobs named insights-activity-logs/resourceId=/SUBSCRIPTIONS/{id}/y=.../PT1H.json.
+fn activity_log_blob_prefix(subscription: &str) -> String {
+    format!("insights-activity-logs/resourceId=/SUBSCRIPTIONS/{subscription}/")
+}
+
+/// Whether a lifecycle rule's filters can select blobs whose names start with `prefix`
+/// and that are append blobs (what Azure Monitor writes). A rule with no `blobTypes` or
+/// no `prefixMatch` is not narrowed by it; a prefix names a container and optionally a
+/// blob-name start, so it selects some of the blobs when either string starts with the
+/// other. Names are compared without case, and blob index tag filters are not read (Azure
+/// Monitor sets no tags, but someone may), so a doubtful rule counts: the retention shown
+/// is never longer than the real one.
+fn rule_covers(definition: &Value, prefix: &str) -> bool {
+    let filters = &definition["filters"];
+    let types_ok = match filters["blobTypes"].as_array() {
+        Some(types) => types.iter().any(|t| {
+            t.as_str()
+                .is_some_and(|t| t.eq_ignore_ascii_case("appendBlob"))
+        }),
+        None => true,
+    };
+    let prefix = prefix.to_ascii_lowercase();
+    let prefix_ok = match filters["prefixMatch"].as_array() {
+        Some(prefixes) if !prefixes.is_empty() => prefixes.iter().any(|p| {
+            p.as_str().is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                prefix.starts_with(&p) || p.starts_with(&prefix)
+            })
+        }),
+        _ => true,
+    };
+    types_ok && prefix_ok
+}
+
+/// The smallest age (days) at which an enabled lifecycle rule covering the blobs under
+/// `prefix` deletes them, by any of the ages a rule can name; none means they are kept
+/// until someone deletes them. A rule whose filters select other containers or only
+/// block blobs does not shorten the retention of the Activity Log.
+fn lifecycle_deletes_after(policy: &LifecyclePolicy, prefix: &str) -> Option<i64> {
     const AGES: [&str; 3] = [
         "daysAfterModificationGreaterThan",
         "daysAfterCreationGreaterThan",
@@ -156,7 +227,7 @@ fn lifecycle_deletes_after(policy: &LifecyclePolicy) -> Option<i64> {
     policy
         .rules
         .iter()
-        .filter(|r| r.enabled)
+        .filter(|r| r.enabled && rule_covers(&r.definition, prefix))
         .flat_map(|r| {
             let delete = &r.definition["actions"]["baseBlob"]["delete"];
             AGES.iter()
@@ -169,6 +240,7 @@ fn lifecycle_deletes_after(policy: &LifecyclePolicy) -> Option<i64> {
 
 async fn retention_row(
     ctx: &AzureContext,
+    subscription: &str,
     setting: &str,
     kind: &str,
     id: &str,
@@ -184,20 +256,7 @@ async fn retention_row(
     };
     match kind {
         "log_analytics" => {
-            let table: Table = ctx
-                .arm
-                .get(
-                    &format!("{id}/tables/AzureActivity"),
-                    Some(TABLES_API),
-                    TABLES,
-                )
-                .await
-                .map_err(|e| e.reason())?;
-            let p = table.properties;
-            let days = p
-                .total_retention_in_days
-                .or(p.retention_in_days)
-                .ok_or_else(|| format!("{TABLES}: the answer has no totalRetentionInDays"))?;
+            let days = table_retention_days(ctx, id, "AzureActivity").await?;
             Ok(row(Some(days), false))
         }
         "storage" => {
@@ -211,7 +270,10 @@ async fn retention_row(
                 .await;
             match policy {
                 Ok(p) => {
-                    let days = lifecycle_deletes_after(&p.properties.policy);
+                    let days = lifecycle_deletes_after(
+                        &p.properties.policy,
+                        &activity_log_blob_prefix(subscription),
+                    );
                     Ok(row(days, days.is_none()))
                 }
                 // No lifecycle policy: nothing ages the logs out.
@@ -227,17 +289,7 @@ async fn activity_log(
     ctx: &AzureContext,
     sub: &Subscription,
 ) -> (Observed<Value>, Observed<Value>) {
-    let settings: Result<Vec<DiagnosticSetting>, ApiError> = ctx
-        .arm
-        .list(
-            &format!(
-                "/subscriptions/{}/providers/Microsoft.Insights/diagnosticSettings",
-                sub.id
-            ),
-            Some(DIAGNOSTICS_API),
-            DIAGNOSTICS,
-        )
-        .await;
+    let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
     let settings = match settings {
         Ok(s) => s,
         Err(e) => {
@@ -257,7 +309,7 @@ async fn activity_log(
             ("event_hub", &p.event_hub_authorization_rule_id),
         ] {
             if let Some(id) = id.as_deref().filter(|i| !i.is_empty()) {
-                reads.push(retention_row(ctx, &s.name, kind, id));
+                reads.push(retention_row(ctx, &sub.id, &s.name, kind, id));
             }
         }
     }
@@ -382,12 +434,55 @@ mod tests {
                 serde_json::json!({"daysAfterCreationGreaterThan": 1})
             ),
         ]));
-        assert_eq!(lifecycle_deletes_after(&p), Some(120));
+        let logs = activity_log_blob_prefix("sub-1");
+        assert_eq!(lifecycle_deletes_after(&p, &logs), Some(120));
         // A rule that only moves blobs to a cooler tier deletes nothing.
         let keeps = policy(serde_json::json!([{
             "enabled": true,
             "definition": {"actions": {"baseBlob": {"tierToCool": {"daysAfterModificationGreaterThan": 30}}}}
         }]));
-        assert_eq!(lifecycle_deletes_after(&keeps), None);
+        assert_eq!(lifecycle_deletes_after(&keeps, &logs), None);
+    }
+
+    /// Filters as in Microsoft's lifecycle examples: a rule for another container or for
+    /// block blobs only leaves the Activity Log (append blobs) alone.
+    #[test]
+    fn a_rule_whose_filters_miss_the_activity_log_does_not_shorten_it() {
+        let rule = |filters: Value, days: i64| {
+            serde_json::json!({
+                "enabled": true,
+                "type": "Lifecycle",
+                "definition": {
+                    "filters": filters,
+                    "actions": {"baseBlob": {"delete": {"daysAfterModificationGreaterThan": days}}}
+                }
+            })
+        };
+        let logs = activity_log_blob_prefix("AAAAAAAA-0000-0000-0000-000000000002");
+        let misses = policy(serde_json::json!([
+            rule(serde_json::json!({"blobTypes": ["blockBlob"]}), 7),
+            rule(
+                serde_json::json!({"blobTypes": ["appendBlob"], "prefixMatch": ["insights-logs-auditevent/"]}),
+                30
+            ),
+            rule(
+                serde_json::json!({"blobTypes": ["appendBlob"], "prefixMatch": ["insights-activity-logs/resourceId=/SUBSCRIPTIONS/OTHER/"]}),
+                30
+            ),
+        ]));
+        assert_eq!(lifecycle_deletes_after(&misses, &logs), None);
+        for filters in [
+            serde_json::json!({"blobTypes": ["appendBlob"], "prefixMatch": ["insights-activity-logs/"]}),
+            serde_json::json!({"blobTypes": ["blockBlob", "appendBlob"]}),
+            serde_json::json!({"blobTypes": ["appendBlob"], "prefixMatch": ["insights"]}),
+            serde_json::json!({"blobTypes": ["appendBlob"], "prefixMatch": ["insights-activity-logs/resourceId=/subscriptions/aaaaaaaa-0000-0000-0000-000000000002/y=2024"]}),
+        ] {
+            let covers = policy(serde_json::json!([rule(filters.clone(), 90)]));
+            assert_eq!(
+                lifecycle_deletes_after(&covers, &logs),
+                Some(90),
+                "{filters}"
+            );
+        }
     }
 }
