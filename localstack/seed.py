@@ -561,6 +561,7 @@ class IamRole:
     what: str
     service: str
     inline: dict = field(default_factory=dict)
+    attached: list = field(default_factory=list)
 
 
 def iam_spec(account: str) -> tuple[list, list, list, list]:
@@ -590,6 +591,8 @@ def iam_spec(account: str) -> tuple[list, list, list, list]:
     ]
     policies = [
         ("vouch-demo-policy-full-admin", FULL_ADMIN, "allows * on * (not attached)"),
+        ("vouch-demo-attached-policy-full-admin", FULL_ADMIN,
+         "allows * on *, attached to vouch-demo-role-admin-attached"),
         ("vouch-demo-policy-s3-read", scoped(
             "ReadDemoBuckets", ["s3:GetObject", "s3:ListBucket"],
             ["arn:aws:s3:::vouch-demo-*", "arn:aws:s3:::vouch-demo-*/*"]),
@@ -598,6 +601,10 @@ def iam_spec(account: str) -> tuple[list, list, list, list]:
     roles = [
         IamRole("vouch-demo-role-inline-admin", "inline policy allows * on *", "ec2.amazonaws.com",
                 inline={"full-admin": FULL_ADMIN}),
+        IamRole("vouch-demo-role-admin-attached",
+                "AWS managed AdministratorAccess and a customer * on * policy attached",
+                "ec2.amazonaws.com",
+                attached=[ADMIN_ARN, f"arn:aws:iam::{account}:policy/vouch-demo-attached-policy-full-admin"]),
         IamRole("vouch-demo-role-flow-logs", "VPC flow logs delivery to CloudWatch Logs",
                 "vpc-flow-logs.amazonaws.com",
                 inline={"deliver-flow-logs": scoped(
@@ -665,6 +672,7 @@ def _attached(iam, kind: str, name: str) -> list[str]:
     lister, arg = {
         "user": (iam.list_attached_user_policies, "UserName"),
         "group": (iam.list_attached_group_policies, "GroupName"),
+        "role": (iam.list_attached_role_policies, "RoleName"),
     }[kind]
     return sorted(p["PolicyArn"] for p in lister(**{arg: name})["AttachedPolicies"])
 
@@ -673,6 +681,7 @@ def _converge_attached(iam, kind: str, name: str, want: list[str]) -> None:
     attach, detach, arg = {
         "user": (iam.attach_user_policy, iam.detach_user_policy, "UserName"),
         "group": (iam.attach_group_policy, iam.detach_group_policy, "GroupName"),
+        "role": (iam.attach_role_policy, iam.detach_role_policy, "RoleName"),
     }[kind]
     have = _attached(iam, kind, name)
     for arn_ in set(have) - set(want):
@@ -759,10 +768,13 @@ def seed_iam(c: Clients, r: Report, account: str) -> None:
             state = _create(iam.create_role, RoleName=role.name,
                             AssumeRolePolicyDocument=json.dumps(trust(role.service)))
             _converge_inline(iam, "role", role.name, role.inline)
+            _converge_attached(iam, "role", role.name, role.attached)
         if not exists(iam.get_role, RoleName=role.name):
             r.missing(role.name)
             continue
-        r.compare(role.name, {"inline": _inline(iam, "role", role.name)}, {"inline": role.inline})
+        r.compare(role.name, {"inline": _inline(iam, "role", role.name),
+                              "attached": _attached(iam, "role", role.name)},
+                  {"inline": role.inline, "attached": sorted(role.attached)})
         r.row("iam", role.name, "global", state, role.what)
 
     for u in users:

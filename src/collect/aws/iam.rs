@@ -651,6 +651,12 @@ async fn users(
     Ok(resources)
 }
 
+/// Whether a policy grants anything rests on this count (CIS 2.14 judges attached
+/// policies only): a listing without it is unreadable, not 0.
+pub fn attachment_count_of(p: &aws_sdk_iam::types::Policy) -> Observed<i32> {
+    required("iam:ListPolicies", "AttachmentCount", p.attachment_count())
+}
+
 async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
     let list = iam
         .list_policies()
@@ -698,7 +704,7 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
             };
             let attrs = PolicyAttributes {
                 document,
-                attachment_count: Observed::Value(p.attachment_count().unwrap_or(0)),
+                attachment_count: attachment_count_of(&p),
             };
             ctx.resource(
                 POLICY,
@@ -929,6 +935,19 @@ alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,no_inf
         ]);
         let s = summary_of(&both).value().cloned().unwrap();
         assert!(s.account_mfa_enabled && !s.account_access_keys_present);
+    }
+
+    #[test]
+    fn a_listed_policy_without_its_attachment_count_is_unreadable_not_unattached() {
+        let without = aws_sdk_iam::types::Policy::builder().build();
+        assert_eq!(
+            attachment_count_of(&without).unreadable_reason(),
+            Some("iam:ListPolicies: the response has no AttachmentCount")
+        );
+        let with = aws_sdk_iam::types::Policy::builder()
+            .attachment_count(0)
+            .build();
+        assert_eq!(attachment_count_of(&with), Observed::Value(0));
     }
 
     #[test]
