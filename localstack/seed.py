@@ -1377,11 +1377,17 @@ def seed_secrets(c: Clients, r: Report, account: str) -> None:
 # -- RDS (moto) ------------------------------------------------------------------------
 
 PARAM_GROUPS = [  # (name, family, parameters, cluster group?)
-    ("vouch-demo-pg-force-ssl-use1", "postgres16", {"rds.force_ssl": "1"}, False),
+    ("vouch-demo-pg-force-ssl-use1", "postgres16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1.2"}, False),
     ("vouch-demo-pg-no-force-ssl-use1", "postgres16", {"rds.force_ssl": "0"}, False),
+    # Forces TLS but still accepts TLS 1.0.
+    ("vouch-demo-pg-tls10-use1", "postgres16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1"}, False),
     ("vouch-demo-pg-aurora-writer-use1", "aurora-postgresql16", {}, False),
-    ("vouch-demo-cpg-force-ssl-use1", "aurora-postgresql16", {"rds.force_ssl": "1"}, True),
-    ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0", {"require_secure_transport": "OFF"}, True),
+    ("vouch-demo-cpg-force-ssl-use1", "aurora-postgresql16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1.2"}, True),
+    ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0",
+     {"require_secure_transport": "OFF", "tls_version": "TLSv1,TLSv1.1,TLSv1.2"}, True),
 ]
 
 
@@ -1418,6 +1424,8 @@ DB_INSTANCES = [
        param_group="vouch-demo-pg-no-force-ssl-use1"),
     db("default-params", "engine's default parameter group (default.postgres16)",
        param_group=None),
+    db("tls10", "forces TLS (rds.force_ssl=1) but accepts TLS 1.0 (ssl_min_protocol_version=TLSv1)",
+       param_group="vouch-demo-pg-tls10-use1"),
 ]
 # Cluster members: the instance checks other than encryption, public access and
 # minor upgrades defer to the cluster. moto derives a cluster's MultiAZ from its
