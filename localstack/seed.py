@@ -1906,11 +1906,11 @@ LOAD_BALANCERS = [
                  [("HTTPS", 443, OLD_TLS, "forward"), ("HTTP", 80, None, "forward")], False,
                  "HTTPS on ELBSecurityPolicy-2016-08 (TLS 1.0+), plain HTTP forward, no WAF"),
     LoadBalancer("vouch-demo-alb-internal-use1", "application", "internal", 2,
-                 [("HTTPS", 443, TLS12, "forward")], False,
-                 "internal: no WAF needed"),
+                 [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "forward")], False,
+                 "internal: no WAF needed, plain HTTP inside the network not judged"),
     LoadBalancer("vouch-demo-nlb-single-az-use1", "network", "internet-facing", 1,
-                 [("TCP", 443, None, "forward")], False,
-                 "network load balancer in one AZ (ALBs need two)"),
+                 [("TCP", 443, None, "forward"), ("TCP", 80, None, "forward")], False,
+                 "network load balancer in one AZ (ALBs need two), plaintext TCP:80"),
 ]
 WEB_ACL = "vouch-demo-web-acl-use1"
 CERT_DOMAIN = "demo.vouch.example"
