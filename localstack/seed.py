@@ -1894,6 +1894,7 @@ class LoadBalancer:
     listeners: list  # (protocol, port, ssl policy or None, action: "forward" | "redirect")
     web_acl: bool
     what: str
+    http_rules: list = field(default_factory=list)  # (priority, path pattern) forwarding over HTTP:80
 
 
 TLS12 = "ELBSecurityPolicy-TLS13-1-2-2021-06"  # TLSv1.3, TLSv1.2
@@ -1905,6 +1906,10 @@ LOAD_BALANCERS = [
     LoadBalancer("vouch-demo-alb-legacy-use1", "application", "internet-facing", 2,
                  [("HTTPS", 443, OLD_TLS, "forward"), ("HTTP", 80, None, "forward")], False,
                  "HTTPS on ELBSecurityPolicy-2016-08 (TLS 1.0+), plain HTTP forward, no WAF"),
+    LoadBalancer("vouch-demo-alb-rule-forward-use1", "application", "internet-facing", 2,
+                 [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "redirect")], False,
+                 "HTTP redirects to HTTPS by default, but a rule forwards /api/* in plain HTTP",
+                 http_rules=[(10, "/api/*")]),
     LoadBalancer("vouch-demo-alb-internal-use1", "application", "internal", 2,
                  [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "forward")], False,
                  "internal: no WAF needed, plain HTTP inside the network not judged"),
@@ -1914,6 +1919,26 @@ LOAD_BALANCERS = [
 ]
 WEB_ACL = "vouch-demo-web-acl-use1"
 CERT_DOMAIN = "demo.vouch.example"
+
+
+def http_rules(elb, lb_arn: str, want: list, target_group: str, apply: bool) -> list:
+    """The forward rules of the load balancer's HTTP:80 listener, created if missing."""
+    http = [x for x in elb.describe_listeners(LoadBalancerArn=lb_arn)["Listeners"]
+            if x["Protocol"] == "HTTP" and x["Port"] == 80]
+    if not http:
+        return []
+
+    def current() -> list:
+        return sorted((int(x["Priority"]), x["Conditions"][0]["Values"][0])
+                      for x in elb.describe_rules(ListenerArn=http[0]["ListenerArn"])["Rules"]
+                      if not x.get("IsDefault") and x["Actions"][0]["Type"] == "forward")
+
+    if apply:
+        for priority, path in set(want) - set(current()):
+            elb.create_rule(ListenerArn=http[0]["ListenerArn"], Priority=priority,
+                            Conditions=[{"Field": "path-pattern", "Values": [path]}],
+                            Actions=[{"Type": "forward", "TargetGroupArn": target_group}])
+    return current()
 
 
 def seed_elbv2(c: Clients, r: Report) -> None:
@@ -2022,9 +2047,11 @@ def seed_elbv2(c: Clients, r: Report) -> None:
             "type": got[0]["Type"], "scheme": got[0]["Scheme"],
             "listeners": sorted((shape(x) for x in listeners().values()), key=repr),
             "web_acl": web_acl,
+            "http_rules": http_rules(elb, lb_arn, lb.http_rules, groups.get("HTTP"), r.apply),
         }, {
             "type": lb.lb_type, "scheme": lb.scheme, "listeners": sorted(lb.listeners, key=repr),
             "web_acl": acl_arn if lb.web_acl else None,
+            "http_rules": sorted(lb.http_rules),
         })
         r.row("elbv2", lb.name, region, state, lb.what)
 

@@ -4,8 +4,9 @@
 #   Judges client-facing load balancers only: one whose Scheme is internal serves
 #   clients inside the network and is not judged here (it passes). For application
 #   load balancers, fails for each HTTP listener whose default action is not a single
-#   redirect to HTTPS, and describes its default actions; listener rules other than
-#   the default action are not read. For network load balancers, fails for each TCP
+#   redirect to HTTPS, and describes its default actions, and for each rule of an HTTP
+#   listener that forwards requests (plain HTTP reaching targets even when the default
+#   action redirects). For network load balancers, fails for each TCP
 #   or TCP_UDP listener on port 80, which serves HTTP's port in plaintext. Passes
 #   when no listener does either.
 # related_resources:
@@ -19,7 +20,7 @@
 #   provider: aws
 #   service: elbv2
 #   resource_type: aws_elbv2_load_balancer
-#   requires: [lb_type, scheme, listeners]
+#   requires: [lb_type, scheme, listeners, http_rules]
 #   rationale: >-
 #     An HTTP listener that serves content lets clients send cookies, credentials and
 #     data in clear text; redirecting every HTTP request to HTTPS keeps the promise of
@@ -43,6 +44,18 @@ deny contains {"id": lb.id, "message": msg} if {
 	l.protocol == "HTTP"
 	not redirects_to_https(l)
 	msg := sprintf("HTTP listener on port %v does not redirect to HTTPS (default actions: %s)", [l.port, describe(actions(l))])
+}
+
+deny contains {"id": lb.id, "message": msg} if {
+	some lb in input.resources
+	not lb.scheme == "internal"
+	lb.lb_type == "application"
+	is_array(lb.http_rules)
+	some listener in lb.http_rules
+	some rule in listener.rules
+	some action in rule.actions
+	action.type == "forward"
+	msg := sprintf("HTTP listener on port %v: rule %v forwards plain HTTP to targets instead of redirecting to HTTPS", [listener.port, rule.priority])
 }
 
 deny contains {"id": lb.id, "message": msg} if {

@@ -53,3 +53,11 @@ test_does_not_judge_internal_load_balancers if {
 	count(run_scheme("network", "internal", [listener(80, "TCP", [forward])])) == 0
 	count(run_scheme("application", null, [listener(80, "HTTP", [forward])])) == 1
 }
+
+test_fails_a_rule_of_an_http_listener_that_forwards if {
+	lb := {"id": "lb", "lb_type": "application", "scheme": "internet-facing", "listeners": [listener(80, "HTTP", [redirect("HTTPS")])]}
+	rules := [{"port": 80, "rules": [{"priority": "10", "actions": [forward]}, {"priority": "20", "actions": [redirect("HTTPS")]}]}]
+	check.deny == {{"id": "lb", "message": "HTTP listener on port 80: rule 10 forwards plain HTTP to targets instead of redirecting to HTTPS"}} with input as {"resources": [object.union(lb, {"http_rules": rules})], "params": {}}
+	count(check.deny) == 0 with input as {"resources": [object.union(lb, {"http_rules": [{"port": 80, "rules": [{"priority": "20", "actions": [redirect("HTTPS")]}]}]})], "params": {}}
+	count(check.deny) == 0 with input as {"resources": [object.union(lb, {"scheme": "internal", "http_rules": rules})], "params": {}}
+}
