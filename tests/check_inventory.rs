@@ -1054,3 +1054,54 @@ fn an_untouched_default_security_group_keeps_segmentation_clauses_and_fails_only
         assert_eq!(clause(&report, id), "met", "{pack} {id}");
     }
 }
+
+/// What the demo account does not hold: a group with AdministratorAccess attached
+/// (the demo's admin group grants it inline), and an internal load balancer whose TLS
+/// policy is old (the demo's internal one is on TLS 1.2).
+#[test]
+fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_judged_for_client_tls()
+ {
+    let obs = |v: Value| serde_json::json!({"state": "observed", "value": v});
+    let group = |id: &str, arn: &str| {
+        serde_json::json!({"id": format!("arn:aws:iam::111122223333:group/{id}"), "type": "aws_iam_group",
+            "name": id, "account": "111122223333", "region": "global", "attributes": {
+            "inline_policies": obs(serde_json::json!([])),
+            "attached_policies": obs(serde_json::json!([{"name": arn.rsplit('/').next().unwrap(), "arn": arn}]))}})
+    };
+    let lb = |id: &str, scheme: &str| {
+        serde_json::json!({"id": format!("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/{id}/1"),
+            "type": "aws_elbv2_load_balancer", "name": id, "account": "111122223333", "region": "us-east-1",
+            "attributes": {"lb_type": obs(serde_json::json!("application")), "scheme": obs(serde_json::json!(scheme)),
+            "http_rules": obs(serde_json::json!([])),
+            "listeners": obs(serde_json::json!([{"port": 443, "protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-2016-08",
+                "ssl_protocols": ["TLSv1", "TLSv1.1", "TLSv1.2"], "default_actions": [{"type": "forward", "redirect_protocol": null}]}]))}})
+    };
+    let inventory = serde_json::json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+        "regions": ["us-east-1"], "collected_at": "2026-11-23T12:00:00Z",
+        "listings": [{"resource_type": "aws_iam_group", "account": "111122223333", "region": "global"},
+                     {"resource_type": "aws_elbv2_load_balancer", "account": "111122223333", "region": "us-east-1"}],
+        "resources": [group("admins", "arn:aws:iam::aws:policy/AdministratorAccess"),
+                      group("readers", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                      lb("public-old-tls", "internet-facing"), lb("internal-old-tls", "internal")]});
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, serde_json::to_vec(&inventory).unwrap()).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let g = |id: &str| format!("arn:aws:iam::111122223333:group/{id}");
+    let l = |id: &str| {
+        format!("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/{id}/1")
+    };
+    let check = "aws-iam-group-no-inline-full-admin";
+    assert_eq!(status_of(&report, check, &g("admins")), "fail");
+    assert_eq!(status_of(&report, check, &g("readers")), "pass");
+    let check = "aws-elbv2-tls-min-version";
+    assert_eq!(status_of(&report, check, &l("public-old-tls")), "fail");
+    assert_eq!(status_of(&report, check, &l("internal-old-tls")), "pass");
+}
