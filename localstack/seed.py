@@ -561,6 +561,7 @@ class IamRole:
     what: str
     service: str
     inline: dict = field(default_factory=dict)
+    attached: list = field(default_factory=list)
 
 
 def iam_spec(account: str) -> tuple[list, list, list, list]:
@@ -590,6 +591,8 @@ def iam_spec(account: str) -> tuple[list, list, list, list]:
     ]
     policies = [
         ("vouch-demo-policy-full-admin", FULL_ADMIN, "allows * on * (not attached)"),
+        ("vouch-demo-attached-policy-full-admin", FULL_ADMIN,
+         "allows * on *, attached to vouch-demo-role-admin-attached"),
         ("vouch-demo-policy-s3-read", scoped(
             "ReadDemoBuckets", ["s3:GetObject", "s3:ListBucket"],
             ["arn:aws:s3:::vouch-demo-*", "arn:aws:s3:::vouch-demo-*/*"]),
@@ -598,6 +601,10 @@ def iam_spec(account: str) -> tuple[list, list, list, list]:
     roles = [
         IamRole("vouch-demo-role-inline-admin", "inline policy allows * on *", "ec2.amazonaws.com",
                 inline={"full-admin": FULL_ADMIN}),
+        IamRole("vouch-demo-role-admin-attached",
+                "AWS managed AdministratorAccess and a customer * on * policy attached",
+                "ec2.amazonaws.com",
+                attached=[ADMIN_ARN, f"arn:aws:iam::{account}:policy/vouch-demo-attached-policy-full-admin"]),
         IamRole("vouch-demo-role-flow-logs", "VPC flow logs delivery to CloudWatch Logs",
                 "vpc-flow-logs.amazonaws.com",
                 inline={"deliver-flow-logs": scoped(
@@ -665,6 +672,7 @@ def _attached(iam, kind: str, name: str) -> list[str]:
     lister, arg = {
         "user": (iam.list_attached_user_policies, "UserName"),
         "group": (iam.list_attached_group_policies, "GroupName"),
+        "role": (iam.list_attached_role_policies, "RoleName"),
     }[kind]
     return sorted(p["PolicyArn"] for p in lister(**{arg: name})["AttachedPolicies"])
 
@@ -673,6 +681,7 @@ def _converge_attached(iam, kind: str, name: str, want: list[str]) -> None:
     attach, detach, arg = {
         "user": (iam.attach_user_policy, iam.detach_user_policy, "UserName"),
         "group": (iam.attach_group_policy, iam.detach_group_policy, "GroupName"),
+        "role": (iam.attach_role_policy, iam.detach_role_policy, "RoleName"),
     }[kind]
     have = _attached(iam, kind, name)
     for arn_ in set(have) - set(want):
@@ -759,10 +768,13 @@ def seed_iam(c: Clients, r: Report, account: str) -> None:
             state = _create(iam.create_role, RoleName=role.name,
                             AssumeRolePolicyDocument=json.dumps(trust(role.service)))
             _converge_inline(iam, "role", role.name, role.inline)
+            _converge_attached(iam, "role", role.name, role.attached)
         if not exists(iam.get_role, RoleName=role.name):
             r.missing(role.name)
             continue
-        r.compare(role.name, {"inline": _inline(iam, "role", role.name)}, {"inline": role.inline})
+        r.compare(role.name, {"inline": _inline(iam, "role", role.name),
+                              "attached": _attached(iam, "role", role.name)},
+                  {"inline": role.inline, "attached": sorted(role.attached)})
         r.row("iam", role.name, "global", state, role.what)
 
     for u in users:
@@ -1365,11 +1377,17 @@ def seed_secrets(c: Clients, r: Report, account: str) -> None:
 # -- RDS (moto) ------------------------------------------------------------------------
 
 PARAM_GROUPS = [  # (name, family, parameters, cluster group?)
-    ("vouch-demo-pg-force-ssl-use1", "postgres16", {"rds.force_ssl": "1"}, False),
+    ("vouch-demo-pg-force-ssl-use1", "postgres16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1.2"}, False),
     ("vouch-demo-pg-no-force-ssl-use1", "postgres16", {"rds.force_ssl": "0"}, False),
+    # Forces TLS but still accepts TLS 1.0.
+    ("vouch-demo-pg-tls10-use1", "postgres16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1"}, False),
     ("vouch-demo-pg-aurora-writer-use1", "aurora-postgresql16", {}, False),
-    ("vouch-demo-cpg-force-ssl-use1", "aurora-postgresql16", {"rds.force_ssl": "1"}, True),
-    ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0", {"require_secure_transport": "OFF"}, True),
+    ("vouch-demo-cpg-force-ssl-use1", "aurora-postgresql16",
+     {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1.2"}, True),
+    ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0",
+     {"require_secure_transport": "OFF", "tls_version": "TLSv1,TLSv1.1,TLSv1.2"}, True),
 ]
 
 
@@ -1406,6 +1424,8 @@ DB_INSTANCES = [
        param_group="vouch-demo-pg-no-force-ssl-use1"),
     db("default-params", "engine's default parameter group (default.postgres16)",
        param_group=None),
+    db("tls10", "forces TLS (rds.force_ssl=1) but accepts TLS 1.0 (ssl_min_protocol_version=TLSv1)",
+       param_group="vouch-demo-pg-tls10-use1"),
 ]
 # Cluster members: the instance checks other than encryption, public access and
 # minor upgrades defer to the cluster. moto derives a cluster's MultiAZ from its
@@ -1874,6 +1894,7 @@ class LoadBalancer:
     listeners: list  # (protocol, port, ssl policy or None, action: "forward" | "redirect")
     web_acl: bool
     what: str
+    http_rules: list = field(default_factory=list)  # (priority, path pattern) forwarding over HTTP:80
 
 
 TLS12 = "ELBSecurityPolicy-TLS13-1-2-2021-06"  # TLSv1.3, TLSv1.2
@@ -1885,15 +1906,39 @@ LOAD_BALANCERS = [
     LoadBalancer("vouch-demo-alb-legacy-use1", "application", "internet-facing", 2,
                  [("HTTPS", 443, OLD_TLS, "forward"), ("HTTP", 80, None, "forward")], False,
                  "HTTPS on ELBSecurityPolicy-2016-08 (TLS 1.0+), plain HTTP forward, no WAF"),
+    LoadBalancer("vouch-demo-alb-rule-forward-use1", "application", "internet-facing", 2,
+                 [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "redirect")], False,
+                 "HTTP redirects to HTTPS by default, but a rule forwards /api/* in plain HTTP",
+                 http_rules=[(10, "/api/*")]),
     LoadBalancer("vouch-demo-alb-internal-use1", "application", "internal", 2,
-                 [("HTTPS", 443, TLS12, "forward")], False,
-                 "internal: no WAF needed"),
+                 [("HTTPS", 443, TLS12, "forward"), ("HTTP", 80, None, "forward")], False,
+                 "internal: no WAF needed, plain HTTP inside the network not judged"),
     LoadBalancer("vouch-demo-nlb-single-az-use1", "network", "internet-facing", 1,
-                 [("TCP", 443, None, "forward")], False,
-                 "network load balancer in one AZ (ALBs need two)"),
+                 [("TCP", 443, None, "forward"), ("TCP", 80, None, "forward")], False,
+                 "network load balancer in one AZ (ALBs need two), plaintext TCP:80"),
 ]
 WEB_ACL = "vouch-demo-web-acl-use1"
 CERT_DOMAIN = "demo.vouch.example"
+
+
+def http_rules(elb, lb_arn: str, want: list, target_group: str, apply: bool) -> list:
+    """The forward rules of the load balancer's HTTP:80 listener, created if missing."""
+    http = [x for x in elb.describe_listeners(LoadBalancerArn=lb_arn)["Listeners"]
+            if x["Protocol"] == "HTTP" and x["Port"] == 80]
+    if not http:
+        return []
+
+    def current() -> list:
+        return sorted((int(x["Priority"]), x["Conditions"][0]["Values"][0])
+                      for x in elb.describe_rules(ListenerArn=http[0]["ListenerArn"])["Rules"]
+                      if not x.get("IsDefault") and x["Actions"][0]["Type"] == "forward")
+
+    if apply:
+        for priority, path in set(want) - set(current()):
+            elb.create_rule(ListenerArn=http[0]["ListenerArn"], Priority=priority,
+                            Conditions=[{"Field": "path-pattern", "Values": [path]}],
+                            Actions=[{"Type": "forward", "TargetGroupArn": target_group}])
+    return current()
 
 
 def seed_elbv2(c: Clients, r: Report) -> None:
@@ -2002,9 +2047,11 @@ def seed_elbv2(c: Clients, r: Report) -> None:
             "type": got[0]["Type"], "scheme": got[0]["Scheme"],
             "listeners": sorted((shape(x) for x in listeners().values()), key=repr),
             "web_acl": web_acl,
+            "http_rules": http_rules(elb, lb_arn, lb.http_rules, groups.get("HTTP"), r.apply),
         }, {
             "type": lb.lb_type, "scheme": lb.scheme, "listeners": sorted(lb.listeners, key=repr),
             "web_acl": acl_arn if lb.web_acl else None,
+            "http_rules": sorted(lb.http_rules),
         })
         r.row("elbv2", lb.name, region, state, lb.what)
 

@@ -946,3 +946,162 @@ mod residency_of_a_partial_scan {
         assert_eq!(report["policies"][0]["clauses"][0]["status"], "error");
     }
 }
+
+/// A default security group as AWS creates it (all traffic from itself in, all
+/// traffic out), one with an inbound rule added, and one emptied. The demo account
+/// shows the first and the last (eu-west-1 and us-east-1); its one default group per
+/// region is already taken by those two cases, so the opened one is judged here.
+fn default_groups_inventory(groups: &[(&str, Value)]) -> Value {
+    let rule = |extra: Value| {
+        let mut r = serde_json::json!({"protocol": "-1", "from_port": null, "to_port": null,
+            "ipv4_ranges": [], "ipv6_ranges": [], "source_groups": [], "prefix_lists": []});
+        r.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        r
+    };
+    let obs = |v: Value| serde_json::json!({"state": "observed", "value": v});
+    let resources: Vec<Value> = groups
+        .iter()
+        .map(|(id, added)| {
+            let mut ingress = vec![rule(serde_json::json!({"source_groups": [id]}))];
+            match added {
+                Value::Null => {}
+                Value::Bool(false) => ingress.clear(),
+                extra => ingress.push(rule(extra.clone())),
+            }
+            let egress = if ingress.is_empty() {
+                vec![]
+            } else {
+                vec![rule(serde_json::json!({"ipv4_ranges": ["0.0.0.0/0"]}))]
+            };
+            serde_json::json!({"id": format!("arn:aws:ec2:us-east-1:111122223333:security-group/{id}"),
+                "type": "aws_ec2_security_group", "name": format!("{id} (default)"),
+                "account": "111122223333", "region": "us-east-1", "attributes": {
+                "group_id": obs(serde_json::json!(id)), "group_name": obs(serde_json::json!("default")),
+                "vpc_id": obs(serde_json::json!("vpc-1")), "is_default": obs(serde_json::json!(true)),
+                "ingress": obs(serde_json::json!(ingress)), "egress": obs(serde_json::json!(egress)),
+                "tags": obs(serde_json::json!({}))}})
+        })
+        .collect();
+    serde_json::json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+        "regions": ["us-east-1"], "collected_at": "2026-11-23T12:00:00Z",
+        "listings": [{"resource_type": "aws_ec2_security_group", "account": "111122223333", "region": "us-east-1"}],
+        "resources": resources})
+}
+
+#[test]
+fn an_untouched_default_security_group_keeps_segmentation_clauses_and_fails_only_cis_6_5() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, inventory: Value, pack: &str| -> Value {
+        let path = dir.path().join(name);
+        std::fs::write(&path, serde_json::to_vec(&inventory).unwrap()).unwrap();
+        let out = vouch()
+            .args(["check", "--inventory"])
+            .arg(&path)
+            .args(["--format", "json"])
+            .args(if pack.is_empty() {
+                vec![]
+            } else {
+                vec!["--policy", pack]
+            })
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    };
+    let clause = |report: &Value, id: &str| -> String {
+        report["policies"][0]["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no clause {id}"))
+    };
+    let opened = serde_json::json!({"protocol": "tcp", "from_port": 443, "to_port": 443, "ipv4_ranges": ["10.0.0.0/8"]});
+    let all = default_groups_inventory(&[
+        ("sg-untouched", Value::Null),
+        ("sg-opened", opened),
+        ("sg-emptied", Value::Bool(false)),
+    ]);
+    let report = run("all.json", all, "");
+    let judged = [
+        (
+            "aws-ec2-default-sg-no-outside-access",
+            "sg-untouched",
+            "pass",
+        ),
+        ("aws-ec2-default-sg-no-outside-access", "sg-opened", "fail"),
+        ("aws-ec2-default-sg-no-outside-access", "sg-emptied", "pass"),
+        ("aws-ec2-default-sg-restricts-all", "sg-untouched", "fail"),
+        ("aws-ec2-default-sg-restricts-all", "sg-opened", "fail"),
+        ("aws-ec2-default-sg-restricts-all", "sg-emptied", "pass"),
+    ];
+    for (check, sg, want) in judged {
+        let id = format!("arn:aws:ec2:us-east-1:111122223333:security-group/{sg}");
+        assert_eq!(status_of(&report, check, &id), want, "{check} on {sg}");
+    }
+    let untouched = default_groups_inventory(&[("sg-untouched", Value::Null)]);
+    let cis = run("cis.json", untouched.clone(), "cis-aws-foundations");
+    assert_eq!(
+        clause(&cis, "6.5"),
+        "failed",
+        "CIS keeps its strict reading"
+    );
+    for (pack, id) in [("indicado", "IND-20"), ("statlas", "STL-05")] {
+        let report = run(&format!("{pack}.json"), untouched.clone(), pack);
+        assert_eq!(clause(&report, id), "met", "{pack} {id}");
+    }
+}
+
+/// What the demo account does not hold: a group with AdministratorAccess attached
+/// (the demo's admin group grants it inline), and an internal load balancer whose TLS
+/// policy is old (the demo's internal one is on TLS 1.2).
+#[test]
+fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_judged_for_client_tls()
+ {
+    let obs = |v: Value| serde_json::json!({"state": "observed", "value": v});
+    let group = |id: &str, arn: &str| {
+        serde_json::json!({"id": format!("arn:aws:iam::111122223333:group/{id}"), "type": "aws_iam_group",
+            "name": id, "account": "111122223333", "region": "global", "attributes": {
+            "inline_policies": obs(serde_json::json!([])),
+            "attached_policies": obs(serde_json::json!([{"name": arn.rsplit('/').next().unwrap(), "arn": arn}]))}})
+    };
+    let lb = |id: &str, scheme: &str| {
+        serde_json::json!({"id": format!("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/{id}/1"),
+            "type": "aws_elbv2_load_balancer", "name": id, "account": "111122223333", "region": "us-east-1",
+            "attributes": {"lb_type": obs(serde_json::json!("application")), "scheme": obs(serde_json::json!(scheme)),
+            "http_rules": obs(serde_json::json!([])),
+            "listeners": obs(serde_json::json!([{"port": 443, "protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-2016-08",
+                "ssl_protocols": ["TLSv1", "TLSv1.1", "TLSv1.2"], "default_actions": [{"type": "forward", "redirect_protocol": null}]}]))}})
+    };
+    let inventory = serde_json::json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+        "regions": ["us-east-1"], "collected_at": "2026-11-23T12:00:00Z",
+        "listings": [{"resource_type": "aws_iam_group", "account": "111122223333", "region": "global"},
+                     {"resource_type": "aws_elbv2_load_balancer", "account": "111122223333", "region": "us-east-1"}],
+        "resources": [group("admins", "arn:aws:iam::aws:policy/AdministratorAccess"),
+                      group("readers", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                      lb("public-old-tls", "internet-facing"), lb("internal-old-tls", "internal")]});
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, serde_json::to_vec(&inventory).unwrap()).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let g = |id: &str| format!("arn:aws:iam::111122223333:group/{id}");
+    let l = |id: &str| {
+        format!("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/{id}/1")
+    };
+    let check = "aws-iam-group-no-inline-full-admin";
+    assert_eq!(status_of(&report, check, &g("admins")), "fail");
+    assert_eq!(status_of(&report, check, &g("readers")), "pass");
+    let check = "aws-elbv2-tls-min-version";
+    assert_eq!(status_of(&report, check, &l("public-old-tls")), "fail");
+    assert_eq!(status_of(&report, check, &l("internal-old-tls")), "pass");
+}

@@ -46,6 +46,7 @@ fn account(
         "global",
         json!({
         "summary": {"account_mfa_enabled": mfa, "account_access_keys_present": keys},
+        "root_password_present": true,
         "root_credentials": creds, "root_virtual_mfa": virtual_mfa, "password_policy": policy}),
     )
 }
@@ -271,4 +272,63 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
         "global resources are not judged by region"
     );
     assert_eq!(report["policies"][0]["clauses"][0]["status"], "failed");
+}
+
+/// Neither emulator answers GetAccountSummary with AccountPasswordPresent, and neither
+/// can remove the root password: a root user without one (centralized root access)
+/// keeps the root MFA promise, and a summary without the key is an error, not a pass.
+#[test]
+fn a_root_user_without_a_password_passes_the_root_mfa_checks_and_an_unread_one_is_an_error() {
+    let mut no_password = account("root-no-password", false, false, false, 200, Value::Null);
+    no_password["attributes"]["root_password_present"] = obs(json!(false));
+    let mut unread = account(
+        "root-password-unread",
+        false,
+        false,
+        false,
+        200,
+        Value::Null,
+    );
+    unread["attributes"]["root_password_present"] = json!({"state": "unreadable",
+        "reason": "iam:GetAccountSummary: the response has no SummaryMap key AccountPasswordPresent"});
+    let with_password = account(
+        "root-password-no-mfa",
+        false,
+        false,
+        false,
+        200,
+        Value::Null,
+    );
+    let inv = json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+        "regions": ["us-east-1"], "collected_at": Utc::now().to_rfc3339(),
+        "listings": [{"resource_type": "aws_iam_account", "account": "111122223333", "region": "global"}],
+        "resources": [no_password, unread, with_password]});
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, serde_json::to_vec(&inv).unwrap()).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json", "--policy", "cis-aws-foundations"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    for check in ["aws-iam-root-mfa", "aws-iam-root-hardware-mfa"] {
+        assert_eq!(
+            status_of(&report, check, "root-no-password"),
+            "pass",
+            "{check}"
+        );
+        assert_eq!(
+            status_of(&report, check, "root-password-no-mfa"),
+            "fail",
+            "{check}"
+        );
+        assert_eq!(
+            status_of(&report, check, "root-password-unread"),
+            "error",
+            "{check}"
+        );
+    }
 }

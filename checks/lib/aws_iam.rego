@@ -28,8 +28,10 @@ full_admin_statement_labels(doc) := {label |
 	label := object.get(stmt, "Sid", sprintf("#%d", [i]))
 }
 
-# AWS's own full-access managed policy.
+# AWS's own full-access managed policy, in any partition. A customer policy that is
+# merely named AdministratorAccess lives under the account's id and is judged by its
+# document instead.
 is_administrator_access(arn) if {
 	is_string(arn)
-	endswith(arn, ":policy/AdministratorAccess")
+	regex.match(`^arn:aws(-[a-z]+)*:iam::aws:policy/AdministratorAccess$`, arn)
 }

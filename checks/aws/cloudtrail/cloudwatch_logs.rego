@@ -22,7 +22,8 @@
 #     alarms (root sign-in, policy changes, console sign-in without MFA); log files in
 #     S3 alone are read only after the fact. A delivery that stopped means the alarms
 #     are blind. CIS AWS Foundations Benchmark v1.4.0, recommendation 3.4 (Ensure
-#     CloudTrail trails are integrated with CloudWatch Logs).
+#     CloudTrail trails are integrated with CloudWatch Logs), which v7.0.0 no longer
+#     has.
 #   remediation: >-
 #     aws cloudtrail update-trail --name TRAIL --cloud-watch-logs-log-group-arn
 #     LOG-GROUP-ARN --cloud-watch-logs-role-arn ROLE-ARN (the role must allow

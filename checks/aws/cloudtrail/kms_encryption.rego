@@ -17,7 +17,7 @@
 #     With SSE-KMS, reading the logs needs permission on the key as well as on the
 #     bucket, and every decryption is itself logged, so a bucket policy mistake alone
 #     does not expose the account's audit record. CIS AWS Foundations Benchmark
-#     v3.0.0, recommendation 3.5 (Ensure CloudTrail logs are encrypted at rest using
+#     v7.0.0, recommendation 4.5 (Ensure CloudTrail logs are encrypted at rest using
 #     KMS CMKs).
 #   remediation: >-
 #     aws cloudtrail update-trail --name TRAIL --kms-key-id KEY (the key policy must

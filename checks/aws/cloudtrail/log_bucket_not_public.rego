@@ -25,7 +25,7 @@
 #     addresses and identities; a public log bucket gives an attacker a map of the
 #     account and lets them watch the response to their intrusion. CIS AWS Foundations
 #     Benchmark v1.4.0, recommendation 3.3 (Ensure the S3 bucket used to store
-#     CloudTrail logs is not publicly accessible).
+#     CloudTrail logs is not publicly accessible), which v7.0.0 no longer has.
 #   remediation: >-
 #     Remove the public statement from the bucket policy (aws s3api put-bucket-policy
 #     with the statements CloudTrail needs) and block public access on the bucket:

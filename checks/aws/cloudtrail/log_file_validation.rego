@@ -17,7 +17,7 @@
 #     Validation makes CloudTrail deliver signed digest files, so anyone can prove a
 #     log file was not changed or deleted after delivery; without it, an intruder who
 #     reaches the log bucket can rewrite the record of what they did. CIS AWS
-#     Foundations Benchmark v3.0.0, recommendation 3.2 (Ensure CloudTrail log file
+#     Foundations Benchmark v7.0.0, recommendation 4.2 (Ensure CloudTrail log file
 #     validation is enabled).
 #   remediation: aws cloudtrail update-trail --name TRAIL --enable-log-file-validation
 package vouch.aws.cloudtrail.log_file_validation

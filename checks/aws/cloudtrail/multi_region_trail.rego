@@ -21,8 +21,8 @@
 #     CloudTrail is the record of who did what in the account. A trail that covers
 #     every region, including those nobody uses (where an intruder would go), and
 #     keeps management events beyond the 90-day event history, is what audit and
-#     incident response depend on. CIS AWS Foundations Benchmark v3.0.0,
-#     recommendation 3.1 (Ensure CloudTrail is enabled in all regions).
+#     incident response depend on. CIS AWS Foundations Benchmark v7.0.0,
+#     recommendation 4.1 (Ensure CloudTrail is enabled in all regions).
 #   remediation: >-
 #     aws cloudtrail create-trail --name NAME --s3-bucket-name BUCKET
 #     --is-multi-region-trail, then aws cloudtrail start-logging --name NAME (new trails

@@ -20,7 +20,7 @@
 #     Instances launched without an explicit security group land in the default one,
 #     which out of the box lets its members talk to each other and reach anywhere.
 #     Emptying it forces every workload into a purpose-built group. CIS AWS
-#     Foundations Benchmark v3.0.0, recommendation 5.4 (Ensure the default security
+#     Foundations Benchmark v7.0.0, recommendation 6.5 (Ensure the default security
 #     group of every VPC restricts all traffic).
 #   remediation: >-
 #     Move any instance still using the default group to a purpose-built group, then

@@ -16,8 +16,8 @@
 #   rationale: >-
 #     With encryption by default, EC2 encrypts every new volume whatever the launch
 #     template or script asks for; without it the promise of encrypted data at rest
-#     depends on everyone remembering a flag. CIS AWS Foundations Benchmark v3.0.0,
-#     recommendation 2.2.1 (Ensure EBS Volume Encryption is Enabled in all Regions).
+#     depends on everyone remembering a flag. CIS AWS Foundations Benchmark v7.0.0,
+#     recommendation 6.1.1 (Ensure EBS Volume Encryption is Enabled in all Regions).
 #   remediation: aws ec2 enable-ebs-encryption-by-default --region REGION
 package vouch.aws.ec2.ebs_encryption_by_default
 

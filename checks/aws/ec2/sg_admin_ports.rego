@@ -22,7 +22,7 @@
 #     SSH and RDP open to the whole internet are scanned within minutes and exposed to
 #     password guessing and to every vulnerability of the remote access service.
 #     Administrative access should come through a bastion, a VPN or Session Manager.
-#     CIS AWS Foundations Benchmark v3.0.0, recommendations 5.2 and 5.3 (Ensure no
+#     CIS AWS Foundations Benchmark v7.0.0, recommendations 6.3 and 6.4 (Ensure no
 #     security groups allow ingress from 0.0.0.0/0 or ::/0 to remote server
 #     administration ports).
 #   remediation: >-

@@ -16,7 +16,7 @@
 #   rationale: >-
 #     Flow logs record which addresses talked to which, on which ports, and what was
 #     rejected: the evidence needed to investigate an intrusion or data exfiltration
-#     and to spot scanning. CIS AWS Foundations Benchmark v3.0.0, recommendation 3.7
+#     and to spot scanning. CIS AWS Foundations Benchmark v7.0.0, recommendation 4.7
 #     (Ensure VPC flow logging is enabled in all VPCs).
 #   remediation: >-
 #     aws ec2 create-flow-logs --resource-type VPC --resource-ids VPC --traffic-type ALL

@@ -5,7 +5,9 @@
 #   version below `min_tls_version` (1.2 by default; SSLv3 and TLSv1 count as below
 #   any TLS 1.x minimum above 1.0), and names the versions and the policy. Versions
 #   are compared as numbers. Passes when every HTTPS and TLS listener allows only the
-#   minimum or newer; HTTP, TCP, UDP and GENEVE listeners are not judged.
+#   minimum or newer; HTTP, TCP, UDP and GENEVE listeners are not judged. Judges
+#   client-facing load balancers only: one whose Scheme is internal is not judged
+#   here (it passes).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
 #     description: Security policies for your Application Load Balancer
@@ -17,7 +19,7 @@
 #   provider: aws
 #   service: elbv2
 #   resource_type: aws_elbv2_load_balancer
-#   requires: [listeners]
+#   requires: [scheme, listeners]
 #   rationale: >-
 #     TLS 1.0 and 1.1 are deprecated (RFC 8996) and weak against known attacks;
 #     policies promising strong encryption in transit, and PCI DSS, require TLS 1.2 or
@@ -34,6 +36,7 @@ import rego.v1
 
 deny contains {"id": lb.id, "message": msg} if {
 	some lb in input.resources
+	not lb.scheme == "internal"
 	is_array(lb.listeners)
 	some l in lb.listeners
 	l.protocol in {"HTTPS", "TLS"}

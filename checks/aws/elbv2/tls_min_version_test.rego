@@ -42,3 +42,10 @@ test_passes_when_the_listener_list_is_empty if {
 test_passes_when_the_listener_list_is_null if {
 	count(run(null, defaults)) == 0
 }
+
+test_does_not_judge_internal_load_balancers if {
+	l := listener(443, "HTTPS", "ELBSecurityPolicy-2016-08", ["TLSv1", "TLSv1.1", "TLSv1.2"])
+	lb := {"id": "lb", "scheme": "internal", "listeners": [l]}
+	count(check.deny) == 0 with input as {"resources": [lb], "params": defaults}
+	count(check.deny) == 1 with input as {"resources": [object.union(lb, {"scheme": "internet-facing"})], "params": defaults}
+}

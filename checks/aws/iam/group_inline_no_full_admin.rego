@@ -1,30 +1,37 @@
 # METADATA
-# title: IAM groups have no inline policy granting full administrator access
+# title: IAM groups hold no full administrator access (AdministratorAccess or an inline "*:*" policy)
 # description: >-
-#   Fails when one of the group's inline policies has an Allow statement with Action
-#   "*" on Resource "*", and names the policy. Passes otherwise. Managed policies
-#   attached to the group are not judged here (customer-managed ones are judged by
-#   aws-iam-policy-no-full-admin).
+#   Fails when the AWS-managed AdministratorAccess policy is attached to the group, or
+#   when one of the group's inline policies has an Allow statement with Action "*" on
+#   Resource "*", and names the policy. Passes otherwise. Customer-managed policies
+#   attached to the group are judged, once each, by aws-iam-policy-no-full-admin (which
+#   fails an attached "*:*" policy). The id keeps its historical "inline" for the
+#   history and the packs that reference it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: Security best practices in IAM (apply least-privilege permissions)
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
 #     description: Managed policies and inline policies
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
+#     description: AdministratorAccess managed policy
 # custom:
 #   id: aws-iam-group-no-inline-full-admin
 #   severity: high
 #   provider: aws
 #   service: iam
 #   resource_type: aws_iam_group
-#   requires: [inline_policies]
+#   requires: [inline_policies, attached_policies]
 #   rationale: >-
 #     An inline "allow everything" policy gives every member of the group, and their
 #     long-lived credentials, full control of the account, hidden from reviews of
-#     managed policies. CIS AWS Foundations Benchmark v3.0.0, recommendation 1.16
+#     managed policies. CIS AWS Foundations Benchmark v7.0.0, recommendation 2.14
 #     (Ensure IAM policies that allow full "*:*" administrative privileges are not
 #     attached).
 #   remediation: >-
-#     Replace the inline policy with one granting only the actions needed
+#     Detach AdministratorAccess (aws iam detach-group-policy --group-name GROUP
+#     --policy-arn arn:aws:iam::aws:policy/AdministratorAccess) and attach a policy
+#     granting only the actions needed. Replace an "allow everything" inline policy with
+#     one granting only the actions needed
 #     (aws iam put-group-policy --group-name GROUP --policy-name NAME --policy-document
 #     file://policy.json), or remove it with aws iam delete-group-policy --group-name
 #     GROUP --policy-name NAME.
@@ -39,4 +46,11 @@ deny contains {"id": g.id, "message": msg} if {
 	some p in g.inline_policies
 	aws_iam.grants_full_admin(p.document)
 	msg := sprintf("inline policy %s allows every action on every resource", [p.name])
+}
+
+deny contains {"id": r.id, "message": "the AdministratorAccess policy is attached to the group"} if {
+	some r in input.resources
+	is_array(r.attached_policies)
+	some p in r.attached_policies
+	aws_iam.is_administrator_access(p.arn)
 }

@@ -17,7 +17,7 @@
 #   rationale: >-
 #     Length is what makes a password resist guessing and offline cracking. Policies
 #     promising strong authentication for console users rely on the account enforcing
-#     it. CIS AWS Foundations Benchmark v3.0.0, recommendation 1.8 (Ensure IAM password
+#     it. CIS AWS Foundations Benchmark v7.0.0, recommendation 2.8 (Ensure IAM password
 #     policy requires minimum length of 14 or greater).
 #   remediation: >-
 #     aws iam update-account-password-policy --minimum-password-length 14 (the command

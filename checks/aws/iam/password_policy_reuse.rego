@@ -16,7 +16,7 @@
 #   requires: [password_policy]
 #   rationale: >-
 #     Without reuse prevention a user asked to change a compromised password can set
-#     it straight back. CIS AWS Foundations Benchmark v3.0.0, recommendation 1.9
+#     it straight back. CIS AWS Foundations Benchmark v7.0.0, recommendation 2.9
 #     (Ensure IAM password policy prevents password reuse) asks for 24.
 #   remediation: >-
 #     aws iam update-account-password-policy --password-reuse-prevention 24 (the

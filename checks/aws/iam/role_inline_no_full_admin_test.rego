@@ -24,3 +24,18 @@ test_fails_when_an_inline_policy_allows_everything if {
 test_passes_when_the_policy_list_is_null if {
 	count(run(null)) == 0
 }
+
+run_attached(attached) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "role", "inline_policies": [], "attached_policies": attached}], "params": {}}
+}
+
+test_fails_when_administrator_access_is_attached if {
+	run_attached([{"name": "AdministratorAccess", "arn": "arn:aws:iam::aws:policy/AdministratorAccess"}]) == {{"id": "role", "message": "the AdministratorAccess policy is attached to the role"}}
+}
+
+test_passes_with_other_managed_policies_attached if {
+	count(run_attached([{"name": "ReadOnlyAccess", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}])) == 0
+	count(run_attached([{"name": "NotAdministratorAccess", "arn": "arn:aws:iam::1:policy/NotAdministratorAccess"}])) == 0
+	count(run_attached([{"name": "AdministratorAccess", "arn": "arn:aws:iam::1:policy/AdministratorAccess"}])) == 0
+	count(run_attached([{"name": "AdministratorAccess", "arn": "arn:aws-us-gov:iam::aws:policy/AdministratorAccess"}])) == 1
+}

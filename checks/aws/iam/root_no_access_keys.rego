@@ -19,8 +19,8 @@
 #   rationale: >-
 #     A root access key is a long-lived secret with unrestricted power over the
 #     account, usable without MFA from anywhere; once it leaks from a script or a
-#     laptop the account is lost. CIS AWS Foundations Benchmark v3.0.0, recommendation
-#     1.4 (Ensure no 'root' user account access key exists).
+#     laptop the account is lost. CIS AWS Foundations Benchmark v7.0.0, recommendation
+#     2.4 (Ensure no 'root' user account access key exists).
 #   remediation: >-
 #     Sign in as the root user, open Security credentials, and under Access keys
 #     deactivate and delete every key; give automation an IAM role instead.

@@ -20,7 +20,7 @@
 #     The root user cannot be limited by IAM policies and its actions are not tied to a
 #     person. It is needed only for a few account tasks; regular use means someone
 #     works with unrestricted power, or shares the root password. CIS AWS Foundations
-#     Benchmark v3.0.0, recommendation 1.7 (Eliminate use of the 'root' user for
+#     Benchmark v7.0.0, recommendation 2.7 (Eliminate use of the 'root' user for
 #     administrative and daily tasks).
 #   remediation: >-
 #     Find out who used the root user and why (CloudTrail events with userIdentity.type

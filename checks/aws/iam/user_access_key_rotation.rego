@@ -19,8 +19,8 @@
 #   rationale: >-
 #     An access key is a long-lived secret copied into scripts, CI systems and
 #     laptops; the longer it lives, the more places it may have leaked to. Rotation
-#     limits how long a leaked key stays useful. CIS AWS Foundations Benchmark v3.0.0,
-#     recommendation 1.14 (Ensure access keys are rotated every 90 days or less).
+#     limits how long a leaked key stays useful. CIS AWS Foundations Benchmark v7.0.0,
+#     recommendation 2.12 (Ensure access keys are rotated every 90 days or less).
 #   remediation: >-
 #     aws iam create-access-key --user-name USER, move every client to the new key,
 #     then aws iam update-access-key --user-name USER --access-key-id OLD-KEY --status

@@ -18,7 +18,7 @@
 #   rationale: >-
 #     A console password alone falls to phishing, reuse from another breach or
 #     guessing; MFA makes a stolen password insufficient. CIS AWS Foundations
-#     Benchmark v3.0.0, recommendation 1.10 (Ensure multi-factor authentication (MFA)
+#     Benchmark v7.0.0, recommendation 2.10 (Ensure multi-factor authentication (MFA)
 #     is enabled for all IAM users that have a console password).
 #   remediation: >-
 #     Have the user register a device under Security credentials, Assign MFA device,

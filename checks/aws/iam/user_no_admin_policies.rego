@@ -22,7 +22,7 @@
 #     An IAM user holds long-lived credentials; with full administrator access, a
 #     leaked password or key gives away the whole account. Administrators should
 #     assume a role, with MFA and temporary credentials, when they need that power.
-#     CIS AWS Foundations Benchmark v3.0.0, recommendation 1.16 (Ensure IAM policies
+#     CIS AWS Foundations Benchmark v7.0.0, recommendation 2.14 (Ensure IAM policies
 #     that allow full "*:*" administrative privileges are not attached).
 #   remediation: >-
 #     aws iam detach-user-policy --user-name USER --policy-arn

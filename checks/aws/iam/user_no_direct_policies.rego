@@ -19,7 +19,7 @@
 #     Permissions granted per user drift apart and are missed in access reviews;
 #     granting them through groups that match job functions keeps them consistent and
 #     reviewable, and removing a user from a group revokes them in one step. CIS AWS
-#     Foundations Benchmark v3.0.0, recommendation 1.15 (Ensure IAM Users Receive
+#     Foundations Benchmark v7.0.0, recommendation 2.13 (Ensure IAM Users Receive
 #     Permissions Only Through Groups).
 #   remediation: >-
 #     Add the user to a group holding the permissions (aws iam add-user-to-group), then

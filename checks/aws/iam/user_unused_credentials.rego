@@ -22,7 +22,7 @@
 #   rationale: >-
 #     A credential nobody uses still works for whoever finds it, and its loss would go
 #     unnoticed; removing what is not needed shrinks what can leak. CIS AWS Foundations
-#     Benchmark v3.0.0, recommendation 1.12 (Ensure credentials unused for 45 days or
+#     Benchmark v7.0.0, recommendation 2.11 (Ensure credentials unused for 45 days or
 #     greater are disabled).
 #   remediation: >-
 #     Remove an unused password with aws iam delete-login-profile --user-name USER;

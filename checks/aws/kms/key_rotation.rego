@@ -19,7 +19,7 @@
 #     Automatic rotation replaces the key material every year (or the period you set)
 #     while keeping old material for decryption, which limits how much data any one
 #     piece of key material protects, as key management policies usually promise.
-#     CIS AWS Foundations Benchmark v3.0.0, recommendation 3.6 (Ensure rotation for
+#     CIS AWS Foundations Benchmark v7.0.0, recommendation 4.6 (Ensure rotation for
 #     customer-created symmetric CMKs is enabled).
 #   remediation: aws kms enable-key-rotation --key-id KEY
 package vouch.aws.kms.key_rotation

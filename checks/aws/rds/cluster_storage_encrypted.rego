@@ -16,8 +16,8 @@
 #   rationale: >-
 #     Encryption at rest covers the cluster volume, its automated backups, snapshots
 #     and replicas, so a copied snapshot does not expose the data. Policies promising
-#     encrypted data at rest rely on it. CIS AWS Foundations Benchmark v3.0.0,
-#     recommendation 2.3.1 (encryption at rest for RDS) applies to clusters as well.
+#     encrypted data at rest rely on it. CIS AWS Foundations Benchmark v7.0.0,
+#     recommendation 3.2.1 (encryption at rest for RDS) applies to clusters as well.
 #   remediation: >-
 #     Encryption cannot be turned on for an existing cluster. Take a snapshot
 #     (aws rds create-db-cluster-snapshot), copy it with a KMS key

@@ -16,7 +16,7 @@
 #   rationale: >-
 #     Minor engine versions carry security fixes; with automatic upgrades they are
 #     applied in the maintenance window instead of waiting for someone to remember.
-#     CIS AWS Foundations Benchmark v3.0.0, recommendation 2.3.2 (Ensure Auto Minor
+#     CIS AWS Foundations Benchmark v7.0.0, recommendation 3.2.2 (Ensure Auto Minor
 #     Version Upgrade feature is Enabled for RDS Instances).
 #   remediation: >-
 #     aws rds modify-db-instance --db-instance-identifier DB --auto-minor-version-upgrade

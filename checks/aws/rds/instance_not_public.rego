@@ -17,7 +17,7 @@
 #   rationale: >-
 #     A database reachable from the internet is exposed to credential stuffing and to
 #     any engine vulnerability; one permissive security group rule is then enough to
-#     publish it. CIS AWS Foundations Benchmark v3.0.0, recommendation 2.3.3 (Ensure
+#     publish it. CIS AWS Foundations Benchmark v7.0.0, recommendation 3.2.3 (Ensure
 #     that public access is not given to RDS Instance).
 #   remediation: >-
 #     aws rds modify-db-instance --db-instance-identifier DB --no-publicly-accessible

@@ -18,7 +18,7 @@
 #     Encryption at rest covers the instance's storage, its automated backups, read
 #     replicas and snapshots, so a copied disk or snapshot does not expose the data.
 #     Policies promising encrypted data at rest rely on it. CIS AWS Foundations
-#     Benchmark v3.0.0, recommendation 2.3.1 (Ensure that encryption-at-rest is enabled
+#     Benchmark v7.0.0, recommendation 3.2.1 (Ensure that encryption-at-rest is enabled
 #     for RDS Instances).
 #   remediation: >-
 #     Encryption cannot be turned on for an existing instance. Take a snapshot

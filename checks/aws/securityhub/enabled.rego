@@ -17,7 +17,7 @@
 #     Security Hub gathers GuardDuty, Inspector, Macie and configuration findings in
 #     one place and checks the account against security standards continuously; a
 #     region without it has no central view of its findings. CIS AWS Foundations
-#     Benchmark v3.0.0, recommendation 4.16 (Ensure AWS Security Hub is enabled).
+#     Benchmark v7.0.0, recommendation 5.16 (Ensure AWS Security Hub is enabled).
 #   remediation: >-
 #     aws securityhub enable-security-hub --enable-default-standards --region REGION
 #     (or enable it for the organisation from the Security Hub delegated

@@ -26,6 +26,9 @@ pub struct Rule {
     pub ipv4_ranges: Vec<String>,
     pub ipv6_ranges: Vec<String>,
     pub source_groups: Vec<String>,
+    /// Managed prefix lists the rule admits (their ids): sources outside the group as
+    /// much as a CIDR is.
+    pub prefix_lists: Vec<String>,
 }
 
 /// Tags as a map, from the `Tags` list EC2 returns with each resource.
@@ -42,6 +45,7 @@ fn tag_map(tags: &[aws_sdk_ec2::types::Tag]) -> BTreeMap<String, String> {
 
 #[derive(Serialize)]
 struct GroupAttributes {
+    group_id: Observed<String>,
     group_name: Observed<String>,
     vpc_id: Observed<Option<String>>,
     is_default: Observed<bool>,
@@ -107,39 +111,53 @@ pub fn rules_of(operation: &str, perms: &[IpPermission]) -> Observed<Vec<Rule>> 
                 "{operation}: a {protocol} rule has no FromPort or ToPort"
             ));
         }
-        let mut ipv4_ranges = Vec::new();
-        for r in p.ip_ranges() {
-            match r.cidr_ip() {
-                Some(c) => ipv4_ranges.push(c.to_string()),
-                None => {
-                    return Observed::unreadable(format!(
-                        "{operation}: an IPv4 range of a {protocol} rule has no CidrIp"
-                    ));
-                }
+        // Each source must carry its id: one dropped would narrow what the rule admits.
+        let sources = |what: &str, ids: Vec<Option<&str>>| -> Result<Vec<String>, String> {
+            ids.into_iter()
+                .map(|id| {
+                    id.map(str::to_string)
+                        .ok_or_else(|| format!("{operation}: a {protocol} rule has {what}"))
+                })
+                .collect()
+        };
+        let read = (
+            sources(
+                "an IPv4 range without CidrIp",
+                p.ip_ranges().iter().map(|r| r.cidr_ip()).collect(),
+            ),
+            sources(
+                "an IPv6 range without CidrIpv6",
+                p.ipv6_ranges().iter().map(|r| r.cidr_ipv6()).collect(),
+            ),
+            sources(
+                "a source group without GroupId or GroupName",
+                p.user_id_group_pairs()
+                    .iter()
+                    .map(|g| g.group_id().or(g.group_name()))
+                    .collect(),
+            ),
+            sources(
+                "a prefix list without PrefixListId",
+                p.prefix_list_ids()
+                    .iter()
+                    .map(|l| l.prefix_list_id())
+                    .collect(),
+            ),
+        );
+        let (ipv4_ranges, ipv6_ranges, source_groups, prefix_lists) = match read {
+            (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
+            (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => {
+                return Observed::Unreadable(e);
             }
-        }
-        let mut ipv6_ranges = Vec::new();
-        for r in p.ipv6_ranges() {
-            match r.cidr_ipv6() {
-                Some(c) => ipv6_ranges.push(c.to_string()),
-                None => {
-                    return Observed::unreadable(format!(
-                        "{operation}: an IPv6 range of a {protocol} rule has no CidrIpv6"
-                    ));
-                }
-            }
-        }
+        };
         rules.push(Rule {
             protocol: protocol.to_string(),
             from_port: p.from_port(),
             to_port: p.to_port(),
             ipv4_ranges,
             ipv6_ranges,
-            source_groups: p
-                .user_id_group_pairs()
-                .iter()
-                .filter_map(|g| g.group_id().or(g.group_name()).map(str::to_string))
-                .collect(),
+            source_groups,
+            prefix_lists,
         });
     }
     Observed::Value(rules)
@@ -174,6 +192,7 @@ fn group_attributes(g: &SecurityGroup) -> GroupAttributes {
     const OP: &str = "ec2:DescribeSecurityGroups";
     let name = required(OP, "GroupName", g.group_name().map(str::to_string));
     GroupAttributes {
+        group_id: required(OP, "GroupId", g.group_id().map(str::to_string)),
         is_default: name.clone().map(|n| n == "default"),
         group_name: name,
         vpc_id: Observed::Value(g.vpc_id().map(str::to_string)),
@@ -455,5 +474,30 @@ mod tests {
             .group_name("default")
             .build();
         assert_eq!(group_attributes(&named).is_default, Observed::Value(true));
+    }
+
+    #[test]
+    fn rule_sources_keep_groups_and_prefix_lists_and_a_nameless_one_is_unreadable() {
+        use aws_sdk_ec2::types::{PrefixListId, UserIdGroupPair};
+        let op = "ec2:DescribeSecurityGroups";
+        let rule = IpPermission::builder()
+            .ip_protocol("-1")
+            .user_id_group_pairs(UserIdGroupPair::builder().group_id("sg-1").build())
+            .prefix_list_ids(PrefixListId::builder().prefix_list_id("pl-1").build())
+            .build();
+        let read = rules_of(op, &[rule]);
+        let read = read.value().unwrap();
+        assert_eq!(read[0].source_groups, vec!["sg-1"]);
+        assert_eq!(read[0].prefix_lists, vec!["pl-1"]);
+        let nameless = IpPermission::builder()
+            .ip_protocol("-1")
+            .user_id_group_pairs(UserIdGroupPair::builder().build())
+            .build();
+        assert!(rules_of(op, &[nameless]).unreadable_reason().is_some());
+        let no_id = IpPermission::builder()
+            .ip_protocol("-1")
+            .prefix_list_ids(PrefixListId::builder().build())
+            .build();
+        assert!(rules_of(op, &[no_id]).unreadable_reason().is_some());
     }
 }

@@ -29,12 +29,27 @@ pub struct Action {
     pub redirect_protocol: Option<String>,
 }
 
+/// The rules of an ALB's HTTP listener other than its default one: a rule that
+/// forwards serves plain HTTP even when the default action redirects to HTTPS.
+#[derive(Serialize, Clone, Debug)]
+pub struct HttpRules {
+    pub port: Option<i32>,
+    pub rules: Vec<ListenerRule>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct ListenerRule {
+    pub priority: Option<String>,
+    pub actions: Vec<Action>,
+}
+
 #[derive(Serialize)]
 struct LbAttributes {
     lb_type: Observed<Option<String>>,
     scheme: Observed<Option<String>>,
     availability_zones: Observed<Vec<String>>,
     listeners: Observed<Vec<Listener>>,
+    http_rules: Observed<Vec<HttpRules>>,
     web_acl_arn: Observed<Option<String>>,
 }
 
@@ -88,17 +103,23 @@ async fn load_balancers(
             .send()
             .try_collect()
             .await;
-        let listeners = match observe("elasticloadbalancing:DescribeListeners", listeners, &[]) {
-            Observed::Value(list) => {
-                for p in list.iter().filter_map(|l| l.ssl_policy()) {
-                    if !policies.contains_key(p) {
-                        policies.insert(p.to_string(), ssl_protocols(elb, p).await);
+        let (listeners, http_rules) =
+            match observe("elasticloadbalancing:DescribeListeners", listeners, &[]) {
+                Observed::Value(list) => {
+                    for p in list.iter().filter_map(|l| l.ssl_policy()) {
+                        if !policies.contains_key(p) {
+                            policies.insert(p.to_string(), ssl_protocols(elb, p).await);
+                        }
                     }
+                    let http_rules = if lb_type.as_deref() == Some("application") {
+                        http_rules(elb, &list).await
+                    } else {
+                        Observed::Value(Vec::new())
+                    };
+                    (listeners_of(&list, &policies), http_rules)
                 }
-                listeners_of(&list, &policies)
-            }
-            other => other.map(|_| Vec::new()),
-        };
+                other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
+            };
         let web_acl_arn = if lb_type.as_deref() == Some("application") {
             observe(
                 "wafv2:GetWebACLForResource",
@@ -121,6 +142,7 @@ async fn load_balancers(
             scheme: Observed::Value(lb.scheme().map(|s| s.as_str().to_string())),
             availability_zones: zones_of(&lb),
             listeners,
+            http_rules,
             web_acl_arn,
         };
         let name = lb.load_balancer_name().unwrap_or(arn).to_string();
@@ -179,21 +201,14 @@ pub fn listeners_of(
             }
             None => Vec::new(),
         };
-        let mut default_actions = Vec::new();
-        for a in l.default_actions() {
-            let Some(action_type) = a.r#type() else {
+        let default_actions = match actions_of(l.default_actions()) {
+            Some(a) => a,
+            None => {
                 return Observed::unreadable(format!(
                     "{OP}: a default action of the listener on port {port} has no Type"
                 ));
-            };
-            default_actions.push(Action {
-                action_type: action_type.as_str().to_string(),
-                redirect_protocol: a
-                    .redirect_config()
-                    .and_then(|r| r.protocol())
-                    .map(str::to_string),
-            });
-        }
+            }
+        };
         out.push(Listener {
             port: l.port(),
             protocol: Some(protocol),
@@ -203,6 +218,80 @@ pub fn listeners_of(
         });
     }
     Observed::Value(out)
+}
+
+/// Actions as the checks read them; None when one has no Type (it could be anything).
+fn actions_of(actions: &[aws_sdk_elasticloadbalancingv2::types::Action]) -> Option<Vec<Action>> {
+    actions
+        .iter()
+        .map(|a| {
+            Some(Action {
+                action_type: a.r#type()?.as_str().to_string(),
+                redirect_protocol: a
+                    .redirect_config()
+                    .and_then(|r| r.protocol())
+                    .map(str::to_string),
+            })
+        })
+        .collect()
+}
+
+/// The non-default rules of each HTTP listener. A listener without its ARN, or a rule
+/// action without its Type, makes them all unreadable: a forward left unread would
+/// pass "HTTP only redirects".
+async fn http_rules(
+    elb: &Client,
+    listeners: &[aws_sdk_elasticloadbalancingv2::types::Listener],
+) -> Observed<Vec<HttpRules>> {
+    const OP: &str = "elasticloadbalancing:DescribeRules";
+    let mut out = Vec::new();
+    for l in listeners
+        .iter()
+        .filter(|l| l.protocol().map(|p| p.as_str()) == Some("HTTP"))
+    {
+        let port = l.port().map_or("?".to_string(), |p| p.to_string());
+        let Some(arn) = l.listener_arn() else {
+            return Observed::unreadable(format!(
+                "elasticloadbalancing:DescribeListeners: the HTTP listener on port {port} has no ListenerArn"
+            ));
+        };
+        let listed = match observe(OP, elb.describe_rules().listener_arn(arn).send().await, &[]) {
+            Observed::Value(out) => out,
+            other => return other.map(|_| Vec::new()),
+        };
+        match rules_of(&port, listed.rules()) {
+            Ok(rules) => out.push(HttpRules {
+                port: l.port(),
+                rules,
+            }),
+            Err(e) => return Observed::Unreadable(format!("{OP}: {e}")),
+        }
+    }
+    Observed::Value(out)
+}
+
+/// A listener's rules other than the default one (whose actions DescribeListeners
+/// already gave).
+pub fn rules_of(
+    port: &str,
+    rules: &[aws_sdk_elasticloadbalancingv2::types::Rule],
+) -> Result<Vec<ListenerRule>, String> {
+    rules
+        .iter()
+        .filter(|r| r.is_default() != Some(true))
+        .map(|r| {
+            let actions = actions_of(r.actions()).ok_or_else(|| {
+                format!(
+                    "an action of rule {} of the listener on port {port} has no Type",
+                    r.priority().unwrap_or("?")
+                )
+            })?;
+            Ok(ListenerRule {
+                priority: r.priority().map(str::to_string),
+                actions,
+            })
+        })
+        .collect()
 }
 
 async fn ssl_protocols(elb: &Client, policy: &str) -> Observed<Vec<String>> {
@@ -233,6 +322,36 @@ pub fn ssl_protocols_of(policy: &str, out: &DescribeSslPoliciesOutput) -> Observ
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listener_rules_keep_their_actions_skip_the_default_and_refuse_an_untyped_action() {
+        use aws_sdk_elasticloadbalancingv2::types::Rule;
+        let forward = SdkAction::builder().r#type(ActionTypeEnum::Forward).build();
+        let rules = [
+            Rule::builder()
+                .priority("default")
+                .is_default(true)
+                .actions(forward.clone())
+                .build(),
+            Rule::builder()
+                .priority("10")
+                .is_default(false)
+                .actions(forward)
+                .build(),
+        ];
+        let read = rules_of("80", &rules).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].priority.as_deref(), Some("10"));
+        assert_eq!(read[0].actions[0].action_type, "forward");
+        let untyped = [Rule::builder()
+            .priority("5")
+            .actions(SdkAction::builder().build())
+            .build()];
+        assert_eq!(
+            rules_of("80", &untyped).unwrap_err(),
+            "an action of rule 5 of the listener on port 80 has no Type"
+        );
+    }
     use aws_sdk_elasticloadbalancingv2::types::{
         Action as SdkAction, ActionTypeEnum, Listener as SdkListener, ProtocolEnum, SslPolicy,
     };

@@ -71,6 +71,7 @@ pub struct NamedPolicy {
 #[derive(Serialize)]
 struct AccountAttributes {
     summary: Observed<Summary>,
+    root_password_present: Observed<bool>,
     root_credentials: Observed<Credentials>,
     root_virtual_mfa: Observed<bool>,
     password_policy: Observed<PasswordPolicy>,
@@ -141,6 +142,23 @@ pub fn summary_of(out: &GetAccountSummaryOutput) -> Observed<Summary> {
         (Observed::Unreadable(r), _) | (_, Observed::Unreadable(r)) => Observed::Unreadable(r),
         _ => Observed::unreadable(format!("{OP}: the response has no usable SummaryMap")),
     }
+}
+
+/// Whether the root user has a password (`AccountPasswordPresent`). Kept apart from
+/// [`Summary`] so an answer without this one key costs only the checks that read it
+/// (both emulators leave it out), and unreadable, never "no password", when missing:
+/// a root user without a password cannot sign in, which passes the root MFA checks.
+pub fn root_password_present_of(out: &GetAccountSummaryOutput) -> Observed<bool> {
+    const OP: &str = "iam:GetAccountSummary";
+    let Some(map) = out.summary_map() else {
+        return Observed::unreadable(format!("{OP}: the response has no SummaryMap"));
+    };
+    required(
+        OP,
+        "SummaryMap key AccountPasswordPresent",
+        map.get(&SummaryKeyType::AccountPasswordPresent),
+    )
+    .map(|n| *n > 0)
 }
 
 /// The account's password policy. The answer to a set policy always carries it; one
@@ -329,14 +347,14 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     let mut out = Collected::default();
     let report = credential_report(&iam).await;
 
-    let summary = match observe(
+    let (summary, root_password_present) = match observe(
         "iam:GetAccountSummary",
         iam.get_account_summary().send().await,
         &[],
     ) {
-        Observed::Value(out) => summary_of(&out),
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
+        Observed::Value(out) => (summary_of(&out), root_password_present_of(&out)),
+        Observed::Absent => (Observed::Absent, Observed::Absent),
+        Observed::Unreadable(r) => (Observed::Unreadable(r.clone()), Observed::Unreadable(r)),
     };
     let root_credentials = match &report {
         Ok(rows) => match rows.get(ROOT_ROW) {
@@ -370,6 +388,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     };
     let account_attrs = AccountAttributes {
         summary,
+        root_password_present,
         root_credentials,
         root_virtual_mfa,
         password_policy,
@@ -632,6 +651,12 @@ async fn users(
     Ok(resources)
 }
 
+/// Whether a policy grants anything rests on this count (CIS 2.14 judges attached
+/// policies only): a listing without it is unreadable, not 0.
+pub fn attachment_count_of(p: &aws_sdk_iam::types::Policy) -> Observed<i32> {
+    required("iam:ListPolicies", "AttachmentCount", p.attachment_count())
+}
+
 async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
     let list = iam
         .list_policies()
@@ -679,7 +704,7 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
             };
             let attrs = PolicyAttributes {
                 document,
-                attachment_count: Observed::Value(p.attachment_count().unwrap_or(0)),
+                attachment_count: attachment_count_of(&p),
             };
             ctx.resource(
                 POLICY,
@@ -910,6 +935,41 @@ alice,arn:aws:iam::111122223333:user/alice,2024-01-01T00:00:00+00:00,true,no_inf
         ]);
         let s = summary_of(&both).value().cloned().unwrap();
         assert!(s.account_mfa_enabled && !s.account_access_keys_present);
+    }
+
+    #[test]
+    fn a_listed_policy_without_its_attachment_count_is_unreadable_not_unattached() {
+        let without = aws_sdk_iam::types::Policy::builder().build();
+        assert_eq!(
+            attachment_count_of(&without).unreadable_reason(),
+            Some("iam:ListPolicies: the response has no AttachmentCount")
+        );
+        let with = aws_sdk_iam::types::Policy::builder()
+            .attachment_count(0)
+            .build();
+        assert_eq!(attachment_count_of(&with), Observed::Value(0));
+    }
+
+    #[test]
+    fn root_password_presence_is_read_and_unreadable_when_the_key_is_missing() {
+        let without = summary(&[
+            (SummaryKeyType::AccountMfaEnabled, 0),
+            (SummaryKeyType::AccountAccessKeysPresent, 0),
+        ]);
+        assert_eq!(
+            root_password_present_of(&without).unreadable_reason(),
+            Some(
+                "iam:GetAccountSummary: the response has no SummaryMap key AccountPasswordPresent"
+            )
+        );
+        assert!(
+            summary_of(&without).value().is_some(),
+            "the other keys stay readable"
+        );
+        for (n, present) in [(0, false), (1, true)] {
+            let out = summary(&[(SummaryKeyType::AccountPasswordPresent, n)]);
+            assert_eq!(root_password_present_of(&out), Observed::Value(present));
+        }
     }
 
     #[test]

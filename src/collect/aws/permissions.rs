@@ -65,6 +65,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("elasticloadbalancing:DescribeLoadBalancers"),
     ),
     (
+        "elasticloadbalancing:DescribeRules",
+        Some("elasticloadbalancing:DescribeRules"),
+    ),
+    (
         "elasticloadbalancing:DescribeSSLPolicies",
         Some("elasticloadbalancing:DescribeSSLPolicies"),
     ),

@@ -19,6 +19,13 @@ pub const SNAPSHOT: &str = "aws_rds_snapshot";
 /// Parameters that decide whether an engine refuses unencrypted connections.
 const TLS_PARAMETERS: [&str; 2] = ["rds.force_ssl", "require_secure_transport"];
 
+/// Parameters that set the oldest TLS version an engine accepts.
+const MIN_TLS_PARAMETERS: [&str; 2] = ["ssl_min_protocol_version", "tls_version"];
+
+/// A parameter group's TLS-related parameters as listed: a value, or None when the
+/// group lists the parameter without one.
+type GroupParameters = BTreeMap<String, Option<String>>;
+
 #[derive(Serialize)]
 struct InstanceAttributes {
     engine: Observed<Option<String>>,
@@ -31,6 +38,7 @@ struct InstanceAttributes {
     auto_minor_version_upgrade: Observed<bool>,
     cluster_id: Observed<Option<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
+    min_tls_version: Observed<String>,
     backup_protected: Observed<BackupProtection>,
     tags: Observed<BTreeMap<String, String>>,
 }
@@ -45,6 +53,7 @@ struct ClusterAttributes {
     multi_az: Observed<bool>,
     availability_zones: Observed<Vec<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
+    min_tls_version: Observed<String>,
     backup_protected: Observed<BackupProtection>,
     tags: Observed<BTreeMap<String, String>>,
 }
@@ -81,7 +90,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let backup = aws_sdk_backup::Client::new(&config);
         let protected = protected_resources(&backup).await;
         let mut out = Collected::default();
-        let mut groups: BTreeMap<String, Observed<BTreeMap<String, String>>> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Observed<GroupParameters>> = BTreeMap::new();
 
         let instances = rds
             .describe_db_instances()
@@ -109,18 +118,30 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         .first()
                         .and_then(|g| g.db_parameter_group_name())
                         .map(str::to_string);
-                    let tls_parameters = match group {
+                    let listed = match &group {
                         Some(g) => {
-                            if !groups.contains_key(&g) {
-                                let values = instance_group_parameters(&rds, &g).await;
+                            if !groups.contains_key(g) {
+                                let values = instance_group_parameters(&rds, g).await;
                                 groups.insert(g.clone(), values);
                             }
-                            groups[&g].clone()
+                            groups[g].clone()
                         }
                         None => Observed::Unreadable(
                             "rds:DescribeDBInstances: the instance has no parameter group".into(),
                         ),
                     };
+                    let min_tls_version = match db.db_cluster_identifier() {
+                        Some(cluster) => Observed::Unreadable(format!(
+                            "the instance belongs to cluster {cluster}, whose cluster parameter group sets the minimum TLS version"
+                        )),
+                        None => min_tls_version_of(
+                            "rds:DescribeDBParameters",
+                            db.engine(),
+                            group.as_deref().unwrap_or_default(),
+                            &listed,
+                        ),
+                    };
+                    let tls_parameters = listed.map(|m| force_tls_of(&m));
                     let op = "rds:DescribeDBInstances";
                     let attrs = InstanceAttributes {
                         engine: Observed::Value(db.engine().map(str::to_string)),
@@ -149,6 +170,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         ),
                         cluster_id: Observed::Value(db.db_cluster_identifier().map(str::to_string)),
                         tls_parameters,
+                        min_tls_version,
                         backup_protected: protection_of(&protected, arn),
                         tags: Observed::Value(tag_map(db.tag_list())),
                     };
@@ -186,12 +208,19 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         );
                         continue;
                     };
-                    let tls_parameters = match c.db_cluster_parameter_group() {
+                    let listed = match c.db_cluster_parameter_group() {
                         Some(g) => cluster_group_parameters(&rds, g).await,
                         None => Observed::Unreadable(
                             "rds:DescribeDBClusters: the cluster has no parameter group".into(),
                         ),
                     };
+                    let min_tls_version = min_tls_version_of(
+                        "rds:DescribeDBClusterParameters",
+                        c.engine(),
+                        c.db_cluster_parameter_group().unwrap_or_default(),
+                        &listed,
+                    );
+                    let tls_parameters = listed.map(|m| force_tls_of(&m));
                     let op = "rds:DescribeDBClusters";
                     let attrs = ClusterAttributes {
                         engine: Observed::Value(c.engine().map(str::to_string)),
@@ -210,6 +239,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         multi_az: required(op, "MultiAZ", c.multi_az()),
                         availability_zones: Observed::Value(c.availability_zones().to_vec()),
                         tls_parameters,
+                        min_tls_version,
                         backup_protected: protection_of(&protected, arn),
                         tags: Observed::Value(tag_map(c.tag_list())),
                     };
@@ -363,21 +393,87 @@ pub fn cluster_restore_of(
 
 fn pick_tls<'a>(
     params: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)>,
-) -> BTreeMap<String, String> {
+) -> GroupParameters {
     params
         .filter_map(|(name, value)| {
             let name = name?;
-            TLS_PARAMETERS
-                .contains(&name)
-                .then(|| (name.to_string(), value.unwrap_or_default().to_string()))
+            (TLS_PARAMETERS.contains(&name) || MIN_TLS_PARAMETERS.contains(&name))
+                .then(|| (name.to_string(), value.map(str::to_string)))
         })
         .collect()
 }
 
-async fn instance_group_parameters(
-    rds: &Client,
+/// The parameters that force TLS, as the TLS-required checks read them ("" when
+/// listed without a value).
+fn force_tls_of(listed: &GroupParameters) -> BTreeMap<String, String> {
+    listed
+        .iter()
+        .filter(|(name, _)| TLS_PARAMETERS.contains(&name.as_str()))
+        .map(|(name, value)| (name.clone(), value.clone().unwrap_or_default()))
+        .collect()
+}
+
+/// The oldest TLS version the engine accepts ("1.0" to "1.3"), from the parameter its
+/// engine documents: `ssl_min_protocol_version` (PostgreSQL, Aurora PostgreSQL) or the
+/// lowest of `tls_version`'s list (MySQL, MariaDB, Aurora MySQL). An engine without
+/// such a parameter, a group that does not list it or lists it without a value (the
+/// engine default, when the answer does not give it), or a value that is not TLS
+/// versions is unreadable: none of them says what the database accepts.
+pub fn min_tls_version_of(
+    operation: &str,
+    engine: Option<&str>,
     group: &str,
-) -> Observed<BTreeMap<String, String>> {
+    listed: &Observed<GroupParameters>,
+) -> Observed<String> {
+    let parameter = match engine {
+        Some("postgres" | "aurora-postgresql") => "ssl_min_protocol_version",
+        Some("mysql" | "mariadb" | "aurora-mysql" | "aurora") => "tls_version",
+        Some(other) => {
+            return Observed::Unreadable(format!(
+                "the {other} engine has no minimum TLS version parameter that vouch reads"
+            ));
+        }
+        None => return Observed::unreadable(format!("{operation}: the engine is not reported")),
+    };
+    let listed = match listed {
+        Observed::Value(m) => m,
+        Observed::Absent => {
+            return Observed::unreadable(format!("{operation}: parameter group {group} not found"));
+        }
+        Observed::Unreadable(r) => return Observed::Unreadable(r.clone()),
+    };
+    let value = match listed.get(parameter) {
+        Some(Some(v)) => v,
+        Some(None) => {
+            return Observed::Unreadable(format!(
+                "{operation}: parameter group {group} lists {parameter} without a value"
+            ));
+        }
+        None => {
+            return Observed::Unreadable(format!(
+                "{operation}: parameter group {group} does not list {parameter}, so its engine default is not known"
+            ));
+        }
+    };
+    let versions: Option<Vec<&str>> = value
+        .split(',')
+        .map(|v| match v.trim() {
+            "TLSv1" | "TLSv1.0" => Some("1.0"),
+            "TLSv1.1" => Some("1.1"),
+            "TLSv1.2" => Some("1.2"),
+            "TLSv1.3" => Some("1.3"),
+            _ => None,
+        })
+        .collect();
+    match versions.and_then(|v| v.into_iter().min()) {
+        Some(min) => Observed::Value(min.to_string()),
+        None => Observed::Unreadable(format!(
+            "{operation}: {parameter} of parameter group {group} is {value:?}, not a list of TLS versions"
+        )),
+    }
+}
+
+async fn instance_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
     let params = rds
         .describe_db_parameters()
         .db_parameter_group_name(group)
@@ -390,7 +486,7 @@ async fn instance_group_parameters(
         .map(|ps| pick_tls(ps.iter().map(|p| (p.parameter_name(), p.parameter_value()))))
 }
 
-async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<BTreeMap<String, String>> {
+async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
     let params = rds
         .describe_db_cluster_parameters()
         .db_cluster_parameter_group_name(group)
@@ -446,6 +542,60 @@ fn protection_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_minimum_tls_version_comes_from_the_engines_parameter_or_is_unreadable() {
+        let op = "rds:DescribeDBParameters";
+        let group = |pairs: &[(&str, Option<&str>)]| {
+            Observed::Value(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.map(str::to_string)))
+                    .collect::<GroupParameters>(),
+            )
+        };
+        let pg = group(&[
+            ("rds.force_ssl", Some("1")),
+            ("ssl_min_protocol_version", Some("TLSv1")),
+        ]);
+        assert_eq!(
+            min_tls_version_of(op, Some("postgres"), "g", &pg),
+            Observed::Value("1.0".into())
+        );
+        let my = group(&[("tls_version", Some("TLSv1.3, TLSv1.2"))]);
+        assert_eq!(
+            min_tls_version_of(op, Some("aurora-mysql"), "g", &my),
+            Observed::Value("1.2".into())
+        );
+        assert_eq!(
+            min_tls_version_of(op, Some("mysql"), "g", &pg).unreadable_reason(),
+            Some(
+                "rds:DescribeDBParameters: parameter group g does not list tls_version, so its engine default is not known"
+            )
+        );
+        let unset = group(&[("ssl_min_protocol_version", None)]);
+        assert!(
+            min_tls_version_of(op, Some("postgres"), "g", &unset)
+                .unreadable_reason()
+                .is_some()
+        );
+        let odd = group(&[("ssl_min_protocol_version", Some("SSLv3"))]);
+        assert!(
+            min_tls_version_of(op, Some("postgres"), "g", &odd)
+                .unreadable_reason()
+                .is_some()
+        );
+        assert_eq!(
+            min_tls_version_of(op, Some("oracle-ee"), "g", &pg).unreadable_reason(),
+            Some("the oracle-ee engine has no minimum TLS version parameter that vouch reads")
+        );
+        assert!(
+            min_tls_version_of(op, None, "g", &pg)
+                .unreadable_reason()
+                .is_some()
+        );
+    }
+
     use aws_sdk_rds::types::{
         DbClusterSnapshotAttribute, DbClusterSnapshotAttributesResult, DbSnapshotAttribute,
         DbSnapshotAttributesResult,
