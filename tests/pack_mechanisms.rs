@@ -175,6 +175,32 @@ fn guardduty_only_where_resources_live_meets_the_clause_under_auto_scope() {
     }));
     // Residency is not scoped: it still looks at every region.
     assert!(clause(&report, "indicado", "IND-12")["scope"].is_null());
+
+    // The terminal and HTML reports show what was scoped out of the met clause.
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&inv)
+        .args(["--policy", "indicado"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("met IND-23: judged in us-east-1 (auto); 1 result(s) in eu-west-3 out of scope, not counted"),
+        "{text}"
+    );
+    let html = d.join("report.html");
+    vouch()
+        .args(["check", "--inventory"])
+        .arg(&inv)
+        .args(["--policy", "indicado", "--format", "html", "--output"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("Scoped out, not counted: 1 result(s) in eu-west-3."),
+        "the HTML report shows the scoped-out result"
+    );
 }
 
 #[test]
@@ -395,6 +421,26 @@ fn an_all_data_clause_is_not_met_while_a_data_store_goes_unexamined() {
     assert!(
         text.contains("not judged") && text.contains("aws_ec2_volume (1 in eu-west-1)"),
         "{text}"
+    );
+
+    let html = d.join("report.html");
+    vouch()
+        .args(["check", "--inventory"])
+        .arg(&inv)
+        .args(["--policy", pack, "--format", "html", "--output"])
+        .arg(&html)
+        .output()
+        .unwrap();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        page.contains("Incomplete"),
+        "the HTML report shows the status"
+    );
+    assert!(
+        page.contains(
+            "Not judged (no check of this clause examines them): 1 aws_ec2_volume in eu-west-1."
+        ),
+        "the HTML report names the type left out"
     );
 
     // With nothing else holding data, the same clause is met.

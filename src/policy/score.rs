@@ -1,8 +1,10 @@
 //! Scores results against policy packs, clause by clause.
 //!
 //! The rules (docs/scoring.md): a clause is met only if every check mapped to it
-//! passes on every resource in scope; `error` anywhere makes the clause `error`; a
-//! manual clause never counts as met; muted results do not fail a clause. The score
+//! passes on every resource in scope (and, with `any_of`, every check of one
+//! alternative does); `error` anywhere makes the clause `error`; a manual clause never
+//! counts as met; muted results do not fail a clause; a clause about all data that
+//! leaves a data-bearing type unexamined is `incomplete`, never met. The score
 //! counts only clauses a scan can verify, and the coverage says how many those are,
 //! so a high score on thin coverage is visible.
 
@@ -93,6 +95,19 @@ pub struct ClauseScore {
     /// the data-bearing types present that no check of the clause examines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<CoverageReport>,
+}
+
+impl ClauseScore {
+    /// Whether `r` is one of the results this clause was judged on: one of its
+    /// parameter sets, and not left out by its region scope.
+    pub fn counts_result(&self, r: &CheckResult) -> bool {
+        self.parameter_sets.iter().any(|ps| ps.covers(r))
+            && !self.scope.as_ref().is_some_and(|s| {
+                s.out_of_scope
+                    .iter()
+                    .any(|o| o.check == r.check && o.resource == r.resource.id)
+            })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -507,7 +507,7 @@ fn finding(r: &CheckResult, report: &ScanReport, catalog: &Catalog) -> FindingVi
         .flat_map(|p| {
             p.clauses
                 .iter()
-                .filter(|c| c.parameter_sets.iter().any(|ps| ps.covers(r)))
+                .filter(|c| c.counts_result(r))
                 .map(move |c| {
                     if report.policies.len() > 1 {
                         format!("{} {}", p.id, c.id)
