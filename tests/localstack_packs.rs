@@ -120,3 +120,46 @@ fn the_demo_account_shows_scope_alternatives_and_coverage() {
     assert_eq!(alts[1]["status"], "error");
     assert_eq!(ad24["status"], "error");
 }
+
+/// eu-west-3 is not seeded: the emulators hold only what they create by themselves there
+/// (the default VPC and its default security group), so under `auto` it is out of scope
+/// and its missing GuardDuty detector is shown but not counted. With vouch.toml naming
+/// us-east-1 as the only region in use, GuardDuty there meets IND-23.
+#[test]
+#[ignore = "needs the seeded demo account: run scripts/test.sh"]
+fn a_region_with_only_aws_defaults_is_out_of_scope_and_vouch_toml_sets_the_regions() {
+    let (report, _, stderr) = scan_demo_json(&["--region", "eu-west-3", "--policy", "indicado"]);
+    let ind23 = common::clause_of(&report, "indicado", "IND-23");
+    assert_eq!(
+        ind23["scope"]["regions"],
+        serde_json::json!(["eu-west-1", "us-east-1"]),
+        "{ind23:#} {stderr}"
+    );
+    let out = ind23["scope"]["out_of_scope"].as_array().unwrap();
+    assert!(
+        out.iter()
+            .any(|o| o["region"] == "eu-west-3" && o["check"] == "aws-guardduty-enabled"),
+        "{ind23:#}"
+    );
+    assert!(
+        ind23["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["resource"]["region"] != "eu-west-3"),
+        "{ind23:#}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("vouch-scope-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("vouch.toml");
+    std::fs::write(
+        &config,
+        "[policies]\npacks = [\"indicado\"]\nregions = [\"us-east-1\"]\n",
+    )
+    .unwrap();
+    let (report, _, stderr) = scan_demo_json(&["--config", config.to_str().unwrap()]);
+    let ind23 = common::clause_of(&report, "indicado", "IND-23");
+    assert_eq!(ind23["status"], "met", "{ind23:#} {stderr}");
+    assert_eq!(ind23["scope"]["mode"], "list");
+}
