@@ -459,7 +459,10 @@ fn policies_show_states_scope_alternatives_and_coverage() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("regions: auto"), "{text}");
     assert!(text.contains("scope: region-wide"), "{text}");
-    assert!(text.contains("any one of these alternatives"), "{text}");
+    assert!(
+        text.contains("for each resource, by any one of these alternatives"),
+        "{text}"
+    );
     assert!(
         text.contains("2. aws-rds-instance-backup-plan + aws-rds-cluster-backup-plan"),
         "{text}"
@@ -499,4 +502,72 @@ fn bad_mechanism_values_name_the_line() {
         assert_ne!(out.status.code(), Some(0));
         assert!(err.contains(want), "{want}: {err}");
     }
+}
+
+fn db(name: &str, retention: i64, protected: bool) -> Value {
+    resource(
+        "aws_rds_db_instance",
+        &format!("arn:aws:rds:us-east-1:{ACCOUNT}:db:{name}"),
+        "us-east-1",
+        json!({"backup_retention_period": obs(json!(retention)),
+               "cluster_id": {"state": "absent"},
+               "backup_protected": obs(json!({"protected": protected, "last_backup_time": null}))}),
+    )
+}
+
+fn backup_account(dbs: Vec<Value>) -> Value {
+    inventory(
+        &["us-east-1"],
+        &[
+            ("aws_s3_bucket", "global"),
+            ("aws_rds_db_instance", "us-east-1"),
+            ("aws_rds_db_cluster", "us-east-1"),
+        ],
+        dbs,
+    )
+}
+
+#[test]
+fn each_database_kept_by_automated_backups_or_aws_backup_meets_a_per_resource_any_of() {
+    let d = dir("anyof-resource");
+    // One database relies on automated backups, the other only on AWS Backup.
+    let inv = write(
+        &d,
+        "mixed.json",
+        &backup_account(vec![db("auto", 7, false), db("plan", 0, true)]).to_string(),
+    );
+    let c = clause(
+        &check(&inv, &["--policy", "atlasdata"]),
+        "atlasdata",
+        "AD-24",
+    );
+    assert_eq!(c["status"], "met", "{c:#}");
+    // Per group, neither holds for both databases: only the per-resource rule sees it.
+    let alts = c["alternatives"].as_array().unwrap();
+    assert_eq!(alts[0]["status"], "failed");
+    assert_eq!(alts[1]["status"], "failed");
+    assert!(c["findings"].is_null(), "{c:#}");
+
+    // A database kept by neither fails the clause and is its only finding.
+    let inv = write(
+        &d,
+        "one-bare.json",
+        &backup_account(vec![db("auto", 7, false), db("bare", 0, false)]).to_string(),
+    );
+    let c = clause(
+        &check(&inv, &["--policy", "atlasdata"]),
+        "atlasdata",
+        "AD-24",
+    );
+    assert_eq!(c["status"], "failed", "{c:#}");
+    let resources: Vec<&str> = c["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["resource"]["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        resources.iter().all(|r| r.ends_with(":db:bare")) && resources.len() == 2,
+        "{c:#}"
+    );
 }

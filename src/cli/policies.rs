@@ -65,7 +65,13 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
                     println!("    checked by {}", show(cc));
                 }
                 if !c.any_of.is_empty() {
-                    println!("    and by any one of these alternatives (each group in full):");
+                    if c.any_of_per_resource {
+                        println!(
+                            "    and, for each resource, by any one of these alternatives (every check of the group on that resource):"
+                        );
+                    } else {
+                        println!("    and by any one of these alternatives (each group in full):");
+                    }
                     for (i, group) in c.any_of.iter().enumerate() {
                         let checks: Vec<String> = group.iter().map(show).collect();
                         println!("      {}. {}", i + 1, checks.join(" + "));

@@ -144,6 +144,10 @@ pub struct Clause {
     pub checks: Vec<ClauseCheck>,
     /// Alternatives: besides `checks`, at least one group must hold entirely.
     pub any_of: Vec<Vec<ClauseCheck>>,
+    /// `any_of_per = "resource"`: the alternatives hold for each resource on its own
+    /// (a database with automated backups or one AWS Backup protects), not for the
+    /// clause as a whole.
+    pub any_of_per_resource: bool,
     pub scope: ClauseScope,
     /// A promise about all data of a kind (a class in src/policy/evidence.toml): the
     /// clause is not met while a data-bearing type present goes unexamined.
@@ -194,6 +198,7 @@ struct RawClause {
     text: String,
     checks: Option<Vec<Spanned<RawClauseCheck>>>,
     any_of: Option<Vec<Vec<Spanned<RawClauseCheck>>>>,
+    any_of_per: Option<Spanned<String>>,
     scope: Option<Spanned<String>>,
     coverage: Option<Spanned<String>>,
     manual: Option<String>,
@@ -286,6 +291,27 @@ impl Pack {
                     ),
                 ));
             }
+            let any_of_per_resource = match &c.any_of_per {
+                None => false,
+                Some(p) if c.any_of.is_none() => {
+                    return Err(invalid(
+                        p.span().start,
+                        format!("clause {id:?}: `any_of_per` goes only with `any_of`"),
+                    ));
+                }
+                Some(p) => match p.get_ref().as_str() {
+                    "resource" => true,
+                    "clause" => false,
+                    other => {
+                        return Err(invalid(
+                            p.span().start,
+                            format!(
+                                "clause {id:?}: any_of_per {other:?} is not \"clause\" (one group holds for the whole clause) or \"resource\" (each resource is kept by some group)"
+                            ),
+                        ));
+                    }
+                },
+            };
             let scope = match &c.scope {
                 None => ClauseScope::Everywhere,
                 Some(s) if c.manual.is_some() => {
@@ -377,6 +403,7 @@ impl Pack {
                 text: c.text,
                 checks: resolved,
                 any_of,
+                any_of_per_resource,
                 scope,
                 coverage,
                 manual: c.manual,

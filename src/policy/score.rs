@@ -252,6 +252,10 @@ struct Part {
     counts: Counts,
     findings: Vec<ClauseFinding>,
     status: ClauseStatus,
+    /// Worst result status per resource id, for alternatives judged per resource.
+    per_resource: BTreeMap<String, Status>,
+    /// A check's resource type was not collected: nothing can be said of its resources.
+    uncollected: bool,
 }
 
 fn status_of(c: &Counts) -> ClauseStatus {
@@ -264,6 +268,49 @@ fn status_of(c: &Counts) -> ClauseStatus {
     } else {
         ClauseStatus::Met
     }
+}
+
+fn result_badness(s: Status) -> u8 {
+    match s {
+        Status::Error => 3,
+        Status::Fail => 2,
+        _ => 1,
+    }
+}
+
+/// Alternatives judged per resource: a resource is kept when every result of some
+/// group on it passes; a group with no result on it does not keep it. Not kept and
+/// unreadable in some group is error (that group might keep it), otherwise failed.
+fn per_resource_status(parts: &[Part]) -> (ClauseStatus, BTreeSet<String>) {
+    let resources: BTreeSet<&String> = parts.iter().flat_map(|p| p.per_resource.keys()).collect();
+    let mut status = ClauseStatus::NotApplicable;
+    let mut not_kept = BTreeSet::new();
+    for id in resources {
+        let verdicts: Vec<Option<Status>> = parts
+            .iter()
+            .map(|p| p.per_resource.get(id).copied())
+            .collect();
+        let verdict = if verdicts
+            .iter()
+            .any(|v| matches!(v, Some(Status::Pass | Status::Muted)))
+        {
+            ClauseStatus::Met
+        } else if verdicts.contains(&Some(Status::Error)) {
+            ClauseStatus::Error
+        } else {
+            ClauseStatus::Failed
+        };
+        if verdict != ClauseStatus::Met {
+            not_kept.insert(id.clone());
+        }
+        if badness(verdict) > badness(status) {
+            status = verdict;
+        }
+    }
+    if status != ClauseStatus::Met && parts.iter().any(|p| p.uncollected) {
+        status = ClauseStatus::Error;
+    }
+    (status, not_kept)
 }
 
 /// Rank for combining parts that must all hold: the worst wins.
@@ -361,6 +408,7 @@ impl Judging<'_> {
         let mut c = Counts::default();
         let mut findings = Vec::new();
         let mut uncollected = Vec::new();
+        let mut per_resource: BTreeMap<String, Status> = BTreeMap::new();
         for cc in checks {
             if let Some(rt) = (self.cx.resource_type_of)(&cc.id)
                 && !inventory.was_listed(&rt)
@@ -389,6 +437,12 @@ impl Judging<'_> {
                 e.1.insert(r.resource.region.clone());
                 e.2.insert(r.check.clone());
                 c.add(r.status);
+                let worst = per_resource
+                    .entry(r.resource.id.clone())
+                    .or_insert(r.status);
+                if result_badness(r.status) > result_badness(*worst) {
+                    *worst = r.status;
+                }
                 if matches!(r.status, Status::Fail | Status::Error) {
                     findings.push(ClauseFinding {
                         check: r.check.clone(),
@@ -400,6 +454,7 @@ impl Judging<'_> {
                 }
             }
         }
+        let any_uncollected = !uncollected.is_empty();
         for rt in uncollected {
             c.error += 1;
             findings.push(ClauseFinding {
@@ -423,6 +478,8 @@ impl Judging<'_> {
             status: status_of(&c),
             counts: c,
             findings,
+            per_resource,
+            uncollected: any_uncollected,
         }
     }
 }
@@ -522,11 +579,16 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
         let mut alternatives = Vec::new();
         if !clause.any_of.is_empty() {
             let parts: Vec<Part> = clause.any_of.iter().map(|g| judging.judge(g)).collect();
-            let best = parts
-                .iter()
-                .map(|p| p.status)
-                .max_by_key(|s| goodness(*s))
-                .unwrap_or(ClauseStatus::NotApplicable);
+            let (best, not_kept) = if clause.any_of_per_resource {
+                per_resource_status(&parts)
+            } else {
+                let best = parts
+                    .iter()
+                    .map(|p| p.status)
+                    .max_by_key(|s| goodness(*s))
+                    .unwrap_or(ClauseStatus::NotApplicable);
+                (best, BTreeSet::new())
+            };
             for (group, part) in clause.any_of.iter().zip(parts) {
                 add_counts(&mut c, &part.counts);
                 alternatives.push(Alternative {
@@ -536,7 +598,14 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
                 });
                 // Once one alternative holds, the others' failures do not break the
                 // clause; they stay visible in `alternatives`.
-                if best != ClauseStatus::Met {
+                if clause.any_of_per_resource {
+                    // Only the resources no group keeps, and failed listings.
+                    findings.extend(
+                        part.findings
+                            .into_iter()
+                            .filter(|f| f.check.is_empty() || not_kept.contains(&f.resource.id)),
+                    );
+                } else if best != ClauseStatus::Met {
                     findings.extend(part.findings);
                 }
             }
