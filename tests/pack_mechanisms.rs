@@ -542,6 +542,7 @@ fn each_database_kept_by_automated_backups_or_aws_backup_meets_a_per_resource_an
         "AD-24",
     );
     assert_eq!(c["status"], "met", "{c:#}");
+    assert_eq!(c["alternatives_per_resource"], true);
     // Per group, neither holds for both databases: only the per-resource rule sees it.
     let alts = c["alternatives"].as_array().unwrap();
     assert_eq!(alts[0]["status"], "failed");

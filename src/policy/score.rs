@@ -83,6 +83,10 @@ pub struct ClauseScore {
     /// For a clause with alternatives (`any_of`): how each group fared.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Alternative>,
+    /// The alternatives are judged per resource (`any_of_per = "resource"`): each
+    /// resource must be kept by some group.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub alternatives_per_resource: bool,
     /// For a region-wide clause (`scope = "regions-in-use"`): where it was judged and
     /// the results left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -708,6 +712,7 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
                 None
             },
             alternatives,
+            alternatives_per_resource: clause.any_of_per_resource,
             scope,
             examined,
             coverage,

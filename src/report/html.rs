@@ -683,10 +683,12 @@ fn clause_notes(cl: &crate::policy::score::ClauseScore) -> Vec<String> {
             .iter()
             .map(|a| format!("{} ({})", a.checks.join(" + "), a.status))
             .collect();
-        notes.push(format!(
-            "Alternatives, one must hold: {}.",
-            groups.join("; ")
-        ));
+        let rule = if cl.alternatives_per_resource {
+            "one must hold for each resource"
+        } else {
+            "one must hold"
+        };
+        notes.push(format!("Alternatives, {rule}: {}.", groups.join("; ")));
     }
     if let Some(s) = &cl.scope {
         let mut note = format!(

@@ -334,11 +334,12 @@ fn render_clause_evidence(clause: &crate::policy::score::ClauseScore, out: &mut 
             .iter()
             .map(|a| format!("[{}] {}", a.checks.join(" + "), a.status))
             .collect();
-        let _ = writeln!(
-            out,
-            "         alternatives (one must hold): {}",
-            groups.join("; ")
-        );
+        let rule = if clause.alternatives_per_resource {
+            "one must hold for each resource"
+        } else {
+            "one must hold"
+        };
+        let _ = writeln!(out, "         alternatives ({rule}): {}", groups.join("; "));
     }
     if let Some(s) = &clause.scope {
         let _ = writeln!(out, "         scope: {}", scope_line(s));
