@@ -86,6 +86,24 @@ pub struct PoliciesSection {
     pub attestations: Vec<PathBuf>,
     #[serde(default)]
     pub mutes: Vec<PathBuf>,
+    /// `regions = "auto" | "all" | ["us-east-1", ...]`: where the company runs, for
+    /// every pack's region-wide clauses (overrides the packs' own `regions`).
+    pub regions: Option<PolicyRegions>,
+}
+
+/// `[policies] regions`, checked when the file is read.
+#[derive(Debug, Clone)]
+pub struct PolicyRegions {
+    pub scope: crate::policy::RegionScope,
+}
+
+impl<'de> Deserialize<'de> for PolicyRegions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = crate::policy::pack::RawRegionScope::deserialize(d)?;
+        raw.resolve()
+            .map(|scope| PolicyRegions { scope })
+            .map_err(|why| serde::de::Error::custom(format!("[policies] {why}")))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -321,6 +339,29 @@ database = "history.db"
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("v.toml:12:") && e.contains("pdf"), "{e}");
+    }
+
+    #[test]
+    fn policy_regions_parse_and_a_bad_value_names_its_line() {
+        let c = Config::parse(Path::new("v.toml"), "[policies]\nregions = \"auto\"\n").unwrap();
+        assert_eq!(
+            c.policies.regions.map(|r| r.scope),
+            Some(crate::policy::RegionScope::Auto)
+        );
+        let c = Config::parse(
+            Path::new("v.toml"),
+            "[policies]\nregions = [\"eu-west-1\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.policies.regions.map(|r| r.scope),
+            Some(crate::policy::RegionScope::List(vec!["eu-west-1".into()]))
+        );
+        let e = Config::parse(Path::new("v.toml"), "[policies]\nregions = \"some\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("v.toml:2:"), "{e}");
+        assert!(e.contains("auto"), "{e}");
     }
 
     #[test]

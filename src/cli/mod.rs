@@ -132,6 +132,11 @@ pub struct OutputArgs {
     /// Accepted failures with reason, owner and expiry (TOML, docs/scoring.md).
     #[arg(long = "mutes", value_name = "FILE")]
     pub mutes: Vec<PathBuf>,
+    /// Regions the company runs in, for the packs' region-wide clauses (GuardDuty,
+    /// Inspector... on): `auto` (where the account holds more than AWS's defaults),
+    /// `all`, or a list like `us-east-1,eu-west-1`. Overrides each pack's `regions`.
+    #[arg(long = "policy-regions", value_name = "REGIONS")]
+    pub policy_regions: Option<crate::policy::RegionScope>,
     /// The AWS scan's profile, endpoint and regions, set by `vouch scan aws`, so
     /// `--send-to securityhub` imports into the account that was read.
     #[arg(skip)]

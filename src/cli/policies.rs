@@ -57,9 +57,16 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
         PoliciesCommand::Show { pack } => {
             let pack = Pack::resolve(&pack, &catalog).map_err(bad_input)?;
             println!(
-                "{} ({})\nsource: {}\n{}\n",
-                pack.title, pack.id, pack.source, pack.summary
+                "{} ({})\nsource: {}\n{}\nregions: {} (clauses marked \"regions-in-use\" are judged there; `--policy-regions` or vouch.toml [policies] regions overrides it)\n",
+                pack.title, pack.id, pack.source, pack.summary, pack.regions
             );
+            let show = |cc: &crate::policy::ClauseCheck| {
+                let params: Vec<String> =
+                    cc.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                format!("{} {}", cc.id, params.join(" "))
+                    .trim_end()
+                    .to_string()
+            };
             for c in &pack.clauses {
                 println!("{} [{}] {}", c.id, c.section, c.text);
                 if c.is_manual() {
@@ -67,12 +74,43 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
                     if let Some(a) = &c.automation {
                         println!("    could be automated: {a}");
                     }
-                } else {
-                    for cc in &c.checks {
-                        let params: Vec<String> =
-                            cc.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                        println!("    checked by {} {}", cc.id, params.join(" "));
+                    continue;
+                }
+                for cc in &c.checks {
+                    println!("    checked by {}", show(cc));
+                }
+                if !c.any_of.is_empty() {
+                    if c.any_of_per_resource {
+                        println!(
+                            "    and, for each resource, by any one of these alternatives (every check of the group on that resource):"
+                        );
+                    } else {
+                        println!("    and by any one of these alternatives (each group in full):");
                     }
+                    for (i, group) in c.any_of.iter().enumerate() {
+                        let checks: Vec<String> = group.iter().map(show).collect();
+                        println!("      {}. {}", i + 1, checks.join(" + "));
+                    }
+                }
+                if c.scope == crate::policy::ClauseScope::RegionsInUse {
+                    println!(
+                        "    scope: region-wide; judged only in the pack's regions ({})",
+                        pack.regions
+                    );
+                }
+                if let Some(class) = c.coverage.as_deref()
+                    && let Some(cov) = crate::policy::evidence::coverage_class(class)
+                {
+                    println!(
+                        "    coverage ({class}): promises {}; met only if these data-bearing types, when present, are all examined: {}",
+                        cov.promise,
+                        cov.types
+                            .iter()
+                            .filter(|t| t.starts_with(&format!("{}_", pack.provider)))
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                 }
             }
         }

@@ -154,7 +154,12 @@ fn prepare(
             "--fail-on score:N needs a policy pack (--policy) to score"
         )));
     }
-    let packs = resolve_packs(&output.policies, &catalog)?;
+    let mut packs = resolve_packs(&output.policies, &catalog)?;
+    if let Some(regions) = &output.policy_regions {
+        for pack in &mut packs {
+            pack.regions = regions.clone();
+        }
+    }
     if let Some(p) = packs.iter().find(|p| p.provider != provider) {
         return Err(bad_input(anyhow::anyhow!(
             "policy pack {} is for {}, but this scan is of {provider}",
@@ -458,6 +463,9 @@ fn apply_config(args: &mut ScanCommon, config: &Config) -> Result<(), Failure> {
     }
     if o.mutes.is_empty() {
         o.mutes = p.mutes.iter().map(|f| config.path(f)).collect();
+    }
+    if o.policy_regions.is_none() {
+        o.policy_regions = p.regions.as_ref().map(|r| r.scope.clone());
     }
     let out = &config.output;
     if o.format.is_empty() {

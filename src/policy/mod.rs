@@ -3,7 +3,8 @@
 //! scan against them.
 
 pub mod attest;
+pub mod evidence;
 pub mod pack;
 pub mod score;
 
-pub use pack::{Clause, ClauseCheck, Pack, PackError};
+pub use pack::{Clause, ClauseCheck, ClauseScope, Pack, PackError, RegionScope};

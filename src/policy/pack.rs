@@ -46,7 +46,93 @@ pub struct Pack {
     pub provider: Provider,
     pub summary: String,
     pub path: String,
+    /// Where the company runs: the regions `scope = "regions-in-use"` clauses judge.
+    pub regions: RegionScope,
     pub clauses: Vec<Clause>,
+}
+
+/// Which regions a pack's region-wide "the service is on" clauses are judged in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionScope {
+    /// Every scanned region (the default: a pack that says nothing is judged as before).
+    #[default]
+    All,
+    /// The scanned regions where the account holds something AWS did not create by
+    /// itself (docs/scoring.md, "Scope").
+    Auto,
+    /// The regions the company says it runs in.
+    List(Vec<String>),
+}
+
+impl std::fmt::Display for RegionScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegionScope::All => f.write_str("all scanned regions"),
+            RegionScope::Auto => f.write_str(
+                "auto (the scanned regions holding resources beyond the defaults AWS creates)",
+            ),
+            RegionScope::List(l) => f.write_str(&l.join(", ")),
+        }
+    }
+}
+
+impl std::str::FromStr for RegionScope {
+    type Err = String;
+    /// `auto`, `all`, or a comma-separated list of region names.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "auto" => Ok(RegionScope::Auto),
+            "all" => Ok(RegionScope::All),
+            list => {
+                let regions: Vec<String> = list
+                    .split(',')
+                    .map(|r| r.trim().to_string())
+                    .filter(|r| !r.is_empty())
+                    .collect();
+                if regions.is_empty() {
+                    return Err(format!(
+                        "regions {s:?}: expected \"auto\", \"all\" or a list of region names"
+                    ));
+                }
+                Ok(RegionScope::List(regions))
+            }
+        }
+    }
+}
+
+/// The TOML spelling: `regions = "auto"`, `"all"`, or `["us-east-1", ...]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawRegionScope {
+    Word(String),
+    List(Vec<String>),
+}
+
+impl RawRegionScope {
+    pub fn resolve(&self) -> Result<RegionScope, String> {
+        match self {
+            RawRegionScope::Word(w) if w == "auto" || w == "all" => w.parse(),
+            RawRegionScope::Word(w) => Err(format!(
+                "regions = {w:?}: expected \"auto\", \"all\" or a list like [\"us-east-1\"]"
+            )),
+            RawRegionScope::List(l) if l.is_empty() || l.iter().any(|r| r.trim().is_empty()) => {
+                Err("regions: the list must name at least one region, and no empty names".into())
+            }
+            RawRegionScope::List(l) => Ok(RegionScope::List(l.clone())),
+        }
+    }
+}
+
+/// Where a clause is judged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClauseScope {
+    /// Every resource the checks see, in every region (residency, per-resource rules).
+    #[default]
+    Everywhere,
+    /// A region-wide "the service is on" promise: judged only in the pack's regions.
+    RegionsInUse,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,8 +140,18 @@ pub struct Clause {
     pub id: String,
     pub section: String,
     pub text: String,
-    /// Empty for a manual clause.
+    /// Checks that must all hold. Empty for a manual clause.
     pub checks: Vec<ClauseCheck>,
+    /// Alternatives: besides `checks`, at least one group must hold entirely.
+    pub any_of: Vec<Vec<ClauseCheck>>,
+    /// `any_of_per = "resource"`: the alternatives hold for each resource on its own
+    /// (a database with automated backups or one AWS Backup protects), not for the
+    /// clause as a whole.
+    pub any_of_per_resource: bool,
+    pub scope: ClauseScope,
+    /// A promise about all data of a kind (a class in src/policy/evidence.toml): the
+    /// clause is not met while a data-bearing type present goes unexamined.
+    pub coverage: Option<String>,
     /// For a manual clause: the evidence a person must produce.
     pub manual: Option<String>,
     /// For a manual clause an API could verify: what a future check would read.
@@ -71,7 +167,12 @@ pub struct ClauseCheck {
 
 impl Clause {
     pub fn is_manual(&self) -> bool {
-        self.checks.is_empty()
+        self.checks.is_empty() && self.any_of.is_empty()
+    }
+
+    /// Every check the clause runs, required ones first, then each alternative's.
+    pub fn all_checks(&self) -> impl Iterator<Item = &ClauseCheck> {
+        self.checks.iter().chain(self.any_of.iter().flatten())
     }
 }
 
@@ -84,6 +185,7 @@ struct RawPack {
     source: String,
     provider: Provider,
     summary: String,
+    regions: Option<Spanned<RawRegionScope>>,
     #[serde(default)]
     clause: Vec<Spanned<RawClause>>,
 }
@@ -95,6 +197,10 @@ struct RawClause {
     section: String,
     text: String,
     checks: Option<Vec<Spanned<RawClauseCheck>>>,
+    any_of: Option<Vec<Vec<Spanned<RawClauseCheck>>>>,
+    any_of_per: Option<Spanned<String>>,
+    scope: Option<Spanned<String>>,
+    coverage: Option<Spanned<String>>,
     manual: Option<String>,
     automation: Option<String>,
 }
@@ -144,34 +250,39 @@ impl Pack {
                     format!("duplicate clause id {id:?}"),
                 ));
             }
-            let checks = match (c.checks, &c.manual) {
-                (Some(_), Some(_)) => {
-                    return Err(invalid(
-                        start,
-                        format!(
-                            "clause {id:?} has both `checks` and `manual`; a clause is either checked or manual"
-                        ),
-                    ));
-                }
-                (None, None) => {
-                    return Err(invalid(
-                        start,
-                        format!(
-                            "clause {id:?} needs `checks = [...]` or `manual = \"evidence a person must show\"`"
-                        ),
-                    ));
-                }
-                (Some(list), None) if list.is_empty() => {
-                    return Err(invalid(
-                        start,
-                        format!(
-                            "clause {id:?} has an empty `checks` list; mark it `manual` instead"
-                        ),
-                    ));
-                }
-                (Some(list), None) => list,
-                (None, Some(_)) => Vec::new(),
-            };
+            let has_checks = c.checks.is_some() || c.any_of.is_some();
+            if has_checks && c.manual.is_some() {
+                return Err(invalid(
+                    start,
+                    format!(
+                        "clause {id:?} has both checks (`checks` or `any_of`) and `manual`; a clause is either checked or manual"
+                    ),
+                ));
+            }
+            if !has_checks && c.manual.is_none() {
+                return Err(invalid(
+                    start,
+                    format!(
+                        "clause {id:?} needs `checks = [...]`, `any_of = [[...], [...]]` or `manual = \"evidence a person must show\"`"
+                    ),
+                ));
+            }
+            if c.checks.as_ref().is_some_and(Vec::is_empty) {
+                return Err(invalid(
+                    start,
+                    format!("clause {id:?} has an empty `checks` list; mark it `manual` instead"),
+                ));
+            }
+            if let Some(groups) = &c.any_of
+                && (groups.len() < 2 || groups.iter().any(Vec::is_empty))
+            {
+                return Err(invalid(
+                    start,
+                    format!(
+                        "clause {id:?}: `any_of` needs at least two non-empty groups of checks (one group is just `checks`)"
+                    ),
+                ));
+            }
             if c.automation.is_some() && c.manual.is_none() {
                 return Err(invalid(
                     start,
@@ -180,50 +291,134 @@ impl Pack {
                     ),
                 ));
             }
-            let mut resolved = Vec::new();
-            for cc in checks {
-                let offset = cc.span().start;
-                let cc = cc.into_inner();
-                let check_id = cc.id.get_ref();
-                let Some(check) = catalog.get(check_id) else {
+            let any_of_per_resource = match &c.any_of_per {
+                None => false,
+                Some(p) if c.any_of.is_none() => {
                     return Err(invalid(
-                        cc.id.span().start,
-                        format!(
-                            "clause {id:?} names unknown check {check_id:?} (see `vouch checks list`)"
-                        ),
+                        p.span().start,
+                        format!("clause {id:?}: `any_of_per` goes only with `any_of`"),
                     ));
-                };
-                if check.meta.custom.provider != raw.provider {
+                }
+                Some(p) => match p.get_ref().as_str() {
+                    "resource" => true,
+                    "clause" => false,
+                    other => {
+                        return Err(invalid(
+                            p.span().start,
+                            format!(
+                                "clause {id:?}: any_of_per {other:?} is not \"clause\" (one group holds for the whole clause) or \"resource\" (each resource is kept by some group)"
+                            ),
+                        ));
+                    }
+                },
+            };
+            let scope = match &c.scope {
+                None => ClauseScope::Everywhere,
+                Some(s) if c.manual.is_some() => {
                     return Err(invalid(
-                        cc.id.span().start,
+                        s.span().start,
+                        format!("clause {id:?}: `scope` goes only with checks"),
+                    ));
+                }
+                Some(s) => match s.get_ref().as_str() {
+                    "regions-in-use" => ClauseScope::RegionsInUse,
+                    "everywhere" => ClauseScope::Everywhere,
+                    other => {
+                        return Err(invalid(
+                            s.span().start,
+                            format!(
+                                "clause {id:?}: scope {other:?} is not one of \"regions-in-use\" (a region-wide service check, judged in the pack's `regions`) or \"everywhere\""
+                            ),
+                        ));
+                    }
+                },
+            };
+            let coverage = match &c.coverage {
+                None => None,
+                Some(s) if c.manual.is_some() => {
+                    return Err(invalid(
+                        s.span().start,
+                        format!("clause {id:?}: `coverage` goes only with checks"),
+                    ));
+                }
+                Some(s) if super::evidence::coverage_class(s.get_ref()).is_none() => {
+                    return Err(invalid(
+                        s.span().start,
                         format!(
-                            "check {check_id:?} is for {} but this pack is for {}",
-                            check.meta.custom.provider, raw.provider
+                            "clause {id:?}: unknown coverage {:?} (one of: {})",
+                            s.get_ref(),
+                            super::evidence::coverage_classes().join(", ")
                         ),
                     ));
                 }
-                let overrides: Map<String, Value> = cc
-                    .params
-                    .iter()
-                    .map(|(k, v)| (k.clone(), to_json(v)))
-                    .collect();
-                let params = effective_params(check, &overrides)
-                    .map_err(|reason| invalid(offset, format!("clause {id:?}: {reason}")))?;
-                resolved.push(ClauseCheck {
-                    id: check_id.clone(),
-                    params,
-                });
+                Some(s) => Some(s.get_ref().clone()),
+            };
+            let resolve =
+                |list: Vec<Spanned<RawClauseCheck>>| -> Result<Vec<ClauseCheck>, PackError> {
+                    let mut resolved = Vec::new();
+                    for cc in list {
+                        let offset = cc.span().start;
+                        let cc = cc.into_inner();
+                        let check_id = cc.id.get_ref();
+                        let Some(check) = catalog.get(check_id) else {
+                            return Err(invalid(
+                                cc.id.span().start,
+                                format!(
+                                    "clause {id:?} names unknown check {check_id:?} (see `vouch checks list`)"
+                                ),
+                            ));
+                        };
+                        if check.meta.custom.provider != raw.provider {
+                            return Err(invalid(
+                                cc.id.span().start,
+                                format!(
+                                    "check {check_id:?} is for {} but this pack is for {}",
+                                    check.meta.custom.provider, raw.provider
+                                ),
+                            ));
+                        }
+                        let overrides: Map<String, Value> = cc
+                            .params
+                            .iter()
+                            .map(|(k, v)| (k.clone(), to_json(v)))
+                            .collect();
+                        let params = effective_params(check, &overrides).map_err(|reason| {
+                            invalid(offset, format!("clause {id:?}: {reason}"))
+                        })?;
+                        resolved.push(ClauseCheck {
+                            id: check_id.clone(),
+                            params,
+                        });
+                    }
+                    Ok(resolved)
+                };
+            let resolved = resolve(c.checks.unwrap_or_default())?;
+            let mut any_of = Vec::new();
+            for group in c.any_of.unwrap_or_default() {
+                any_of.push(resolve(group)?);
             }
             clauses.push(Clause {
                 id,
                 section: c.section,
                 text: c.text,
                 checks: resolved,
+                any_of,
+                any_of_per_resource,
+                scope,
+                coverage,
                 manual: c.manual,
                 automation: c.automation,
             });
         }
+        let regions = match &raw.regions {
+            None => RegionScope::All,
+            Some(r) => r
+                .get_ref()
+                .resolve()
+                .map_err(|why| invalid(r.span().start, why))?,
+        };
         Ok(Pack {
+            regions,
             id: raw.id,
             title: raw.title,
             publisher: raw.publisher,

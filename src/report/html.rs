@@ -152,6 +152,8 @@ struct ClauseView {
     manual: Option<String>,
     attestation: Option<AttestationView>,
     findings: Vec<ClauseFindingView>,
+    /// Alternatives, scope and evidence coverage, one sentence each.
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -453,6 +455,7 @@ fn clause_status(status: ClauseStatus) -> (&'static str, &'static str, &'static 
         ClauseStatus::Manual => ("manual", "Manual", "?"),
         ClauseStatus::Attested => ("attested", "Attested", "✎"),
         ClauseStatus::NotApplicable => ("not-applicable", "Not applicable", "–"),
+        ClauseStatus::Incomplete => ("incomplete", "Incomplete", "◐"),
     }
 }
 
@@ -504,7 +507,7 @@ fn finding(r: &CheckResult, report: &ScanReport, catalog: &Catalog) -> FindingVi
         .flat_map(|p| {
             p.clauses
                 .iter()
-                .filter(|c| c.parameter_sets.iter().any(|ps| ps.covers(r)))
+                .filter(|c| c.counts_result(r))
                 .map(move |c| {
                     if report.policies.len() > 1 {
                         format!("{} {}", p.id, c.id)
@@ -563,6 +566,11 @@ fn policy(p: &PolicyScore, catalog: &Catalog) -> PolicyView {
             n: c.error,
         },
         CountItem {
+            status: "incomplete",
+            label: "incomplete",
+            n: c.incomplete,
+        },
+        CountItem {
             status: "manual",
             label: "manual",
             n: c.manual,
@@ -596,7 +604,7 @@ fn policy(p: &PolicyScore, catalog: &Catalog) -> PolicyView {
         clauses_total: p.clauses_total,
         score: p.score.map(percent).unwrap_or_else(|| "n/a".into()),
         score_width: p.score.map(|s| format!("{:.1}", s.clamp(0.0, 100.0))),
-        score_detail: match c.met + c.failed + c.error {
+        score_detail: match c.met + c.failed + c.error + c.incomplete {
             0 => "no clause could be judged by a scan".into(),
             judged => format!(
                 "{} of {judged} clause{} a scan can judge {} met",
@@ -658,10 +666,95 @@ fn policy(p: &PolicyScore, catalog: &Catalog) -> PolicyView {
                             message: f.message.clone(),
                         })
                         .collect(),
+                    notes: clause_notes(cl),
                 }
             })
             .collect(),
     }
+}
+
+/// What a reader needs to trust a clause verdict beyond its findings: which
+/// alternative held, where a region-wide clause was judged, and the data left unexamined.
+fn clause_notes(cl: &crate::policy::score::ClauseScore) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !cl.alternatives.is_empty() {
+        let groups: Vec<String> = cl
+            .alternatives
+            .iter()
+            .map(|a| format!("{} ({})", a.checks.join(" + "), a.status))
+            .collect();
+        let rule = if cl.alternatives_per_resource {
+            "one must hold for each resource"
+        } else {
+            "one must hold"
+        };
+        notes.push(format!("Alternatives, {rule}: {}.", groups.join("; ")));
+    }
+    if let Some(s) = &cl.scope {
+        let mut note = format!(
+            "Judged in the regions in use ({}): {}.",
+            s.mode,
+            s.regions.join(", ")
+        );
+        if !s.out_of_scope.is_empty() {
+            let regions: std::collections::BTreeSet<&str> =
+                s.out_of_scope.iter().map(|o| o.region.as_str()).collect();
+            note.push_str(&format!(
+                " Scoped out, not counted: {} result(s) in {}.",
+                s.out_of_scope.len(),
+                regions.into_iter().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        notes.push(note);
+    }
+    if !cl.examined.is_empty() {
+        let parts: Vec<String> = cl
+            .examined
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} in {}",
+                    e.resources,
+                    e.resource_type,
+                    e.regions.join(", ")
+                )
+            })
+            .collect();
+        notes.push(format!("Examined: {}.", parts.join("; ")));
+    }
+    if let Some(c) = &cl.coverage {
+        if c.not_judged.is_empty() {
+            notes.push(format!(
+                "Promise: {}; every data-bearing type present was examined.",
+                c.promise
+            ));
+        } else {
+            let parts: Vec<String> = c
+                .not_judged
+                .iter()
+                .map(|n| {
+                    format!(
+                        "{} {} in {}",
+                        n.resources,
+                        n.resource_type,
+                        n.regions.join(", ")
+                    )
+                })
+                .collect();
+            notes.push(format!(
+                "Promise: {}. Not judged (no check of this clause examines them): {}.",
+                c.promise,
+                parts.join("; ")
+            ));
+        }
+        for b in &c.by_design {
+            notes.push(format!(
+                "{} {}: {}.",
+                b.resources, b.resource_type, b.reason
+            ));
+        }
+    }
+    notes
 }
 
 fn clause_checks(

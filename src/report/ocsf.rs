@@ -209,11 +209,7 @@ pub fn compliance_findings(
             if matches!(clause.status, ClauseStatus::Manual | ClauseStatus::Attested) {
                 continue;
             }
-            for r in report
-                .results
-                .iter()
-                .filter(|r| clause.parameter_sets.iter().any(|s| s.covers(r)))
-            {
+            for r in report.results.iter().filter(|r| clause.counts_result(r)) {
                 let mut e = c.base(r, 2003, "Compliance Finding");
                 let (status_id, status) = finding_status(r.status);
                 e.insert("status_id".into(), json!(status_id));

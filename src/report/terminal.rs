@@ -183,7 +183,16 @@ const EVIDENCE_CHARS: usize = 160;
 /// score, and how much of the policy a scan can verify at all.
 fn render_policy_summary(policies: &[PolicyScore], out: &mut String) {
     let mut t = table(vec![
-        "policy", "clauses", "met", "failed", "error", "manual", "attested", "n/a", "score",
+        "policy",
+        "clauses",
+        "met",
+        "failed",
+        "error",
+        "incomplete",
+        "manual",
+        "attested",
+        "n/a",
+        "score",
         "coverage",
     ]);
     for p in policies {
@@ -194,6 +203,7 @@ fn render_policy_summary(policies: &[PolicyScore], out: &mut String) {
             c.met.to_string(),
             c.failed.to_string(),
             c.error.to_string(),
+            c.incomplete.to_string(),
             c.manual.to_string(),
             c.attested.to_string(),
             c.not_applicable.to_string(),
@@ -206,7 +216,7 @@ fn render_policy_summary(policies: &[PolicyScore], out: &mut String) {
     let _ = writeln!(out, "{t}");
     let _ = writeln!(
         out,
-        "score = met / (met + failed + error); coverage = clauses a scan can verify / all clauses; manual and attested clauses never count as met."
+        "score = met / (met + failed + error + incomplete); coverage = clauses a scan can verify / all clauses; manual and attested clauses never count as met; incomplete = a clause about all data that left data-bearing types unexamined."
     );
 }
 
@@ -226,6 +236,7 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
         let mark = match clause.status {
             ClauseStatus::Failed => "FAILED",
             ClauseStatus::Error => "ERROR ",
+            ClauseStatus::Incomplete => "INCOMPLETE",
             _ => continue,
         };
         shown += 1;
@@ -254,6 +265,7 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
                 clause.findings.len() - CLAUSE_FINDINGS_SHOWN
             );
         }
+        render_clause_evidence(clause, out);
     }
     if shown == 0 {
         let _ = writeln!(out, "  none");
@@ -265,6 +277,14 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
             .map(|c| c.id.as_str())
             .collect()
     };
+    for clause in p.clauses.iter().filter(|c| {
+        matches!(c.status, ClauseStatus::Met | ClauseStatus::NotApplicable)
+            && c.scope.as_ref().is_some_and(|s| !s.out_of_scope.is_empty())
+    }) {
+        if let Some(s) = &clause.scope {
+            let _ = writeln!(out, "  {} {}: {}", clause.status, clause.id, scope_line(s));
+        }
+    }
     for (label, status) in [
         ("met", ClauseStatus::Met),
         ("not applicable", ClauseStatus::NotApplicable),
@@ -287,6 +307,64 @@ fn render_policy(p: &PolicyScore, out: &mut String) {
                 clause.id, a.by, a.date, a.expires, a.evidence
             );
         }
+    }
+}
+
+/// Where a region-wide clause was judged and what it left out.
+fn scope_line(s: &crate::policy::score::ScopeReport) -> String {
+    let mut line = format!("judged in {} ({})", s.regions.join(", "), s.mode);
+    if !s.out_of_scope.is_empty() {
+        let regions: std::collections::BTreeSet<&str> =
+            s.out_of_scope.iter().map(|o| o.region.as_str()).collect();
+        let _ = write!(
+            line,
+            "; {} result(s) in {} out of scope, not counted",
+            s.out_of_scope.len(),
+            regions.into_iter().collect::<Vec<_>>().join(", ")
+        );
+    }
+    line
+}
+
+/// Alternatives, scope and evidence coverage of a clause that is not kept.
+fn render_clause_evidence(clause: &crate::policy::score::ClauseScore, out: &mut String) {
+    if !clause.alternatives.is_empty() {
+        let groups: Vec<String> = clause
+            .alternatives
+            .iter()
+            .map(|a| format!("[{}] {}", a.checks.join(" + "), a.status))
+            .collect();
+        let rule = if clause.alternatives_per_resource {
+            "one must hold for each resource"
+        } else {
+            "one must hold"
+        };
+        let _ = writeln!(out, "         alternatives ({rule}): {}", groups.join("; "));
+    }
+    if let Some(s) = &clause.scope {
+        let _ = writeln!(out, "         scope: {}", scope_line(s));
+    }
+    if let Some(c) = &clause.coverage
+        && !c.not_judged.is_empty()
+    {
+        let types: Vec<String> = c
+            .not_judged
+            .iter()
+            .map(|n| {
+                format!(
+                    "{} ({} in {})",
+                    n.resource_type,
+                    n.resources,
+                    n.regions.join(", ")
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "         not judged ({}; no check of this clause examines them): {}",
+            c.promise,
+            types.join(", ")
+        );
     }
 }
 

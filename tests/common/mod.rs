@@ -52,6 +52,21 @@ pub fn status_of(report: &Value, check: &str, resource: &str) -> String {
         .cloned()
         .unwrap_or_else(|| panic!("no result for {check} on {resource}"))
 }
+/// The clause `id` of policy `pack` in a JSON report.
+pub fn clause_of(report: &Value, pack: &str, id: &str) -> Value {
+    report["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == pack)
+        .unwrap_or_else(|| panic!("no pack {pack}"))["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no clause {id} in {pack}"))
+        .clone()
+}
 pub mod fake_azure;
 pub mod hec;
 pub mod proxy;
