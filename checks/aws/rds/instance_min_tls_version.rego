@@ -7,8 +7,9 @@
 #   1.2). Passes otherwise. An engine with no such parameter (Oracle, SQL Server, Db2),
 #   or a group that does not list the parameter or its value (left at an engine
 #   default the answer does not give), is an error, not a pass.
-#   An instance that belongs to an Aurora or Multi-AZ cluster is an error here: its
-#   cluster parameter group sets the version (aws-rds-cluster-min-tls-version).
+#   An instance that belongs to an Aurora or Multi-AZ cluster passes here: its
+#   cluster parameter group sets the version, which aws-rds-cluster-min-tls-version
+#   judges.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
 #     description: Using SSL with a PostgreSQL DB instance (ssl_min_protocol_version)
@@ -22,7 +23,7 @@
 #   provider: aws
 #   service: rds
 #   resource_type: aws_rds_db_instance
-#   requires: [min_tls_version]
+#   requires: [min_tls_version, cluster_id]
 #   rationale: >-
 #     Forcing TLS is not enough when the database still negotiates TLS 1.0 or 1.1,
 #     whose known weaknesses let an attacker on the path weaken or read the
@@ -41,6 +42,8 @@ import rego.v1
 
 deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
+	r.cluster_id == null
+	is_string(r.min_tls_version)
 	to_number(r.min_tls_version) < to_number(input.params.min_tls_version)
 	msg := sprintf("the database accepts TLS %s, older than TLS %s", [r.min_tls_version, input.params.min_tls_version])
 }

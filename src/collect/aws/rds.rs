@@ -130,10 +130,10 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                             "rds:DescribeDBInstances: the instance has no parameter group".into(),
                         ),
                     };
+                    // A cluster member has no setting of its own: its cluster's parameter
+                    // group holds it, and the cluster check judges it there.
                     let min_tls_version = match db.db_cluster_identifier() {
-                        Some(cluster) => Observed::Unreadable(format!(
-                            "the instance belongs to cluster {cluster}, whose cluster parameter group sets the minimum TLS version"
-                        )),
+                        Some(_) => Observed::Absent,
                         None => min_tls_version_of(
                             "rds:DescribeDBParameters",
                             db.engine(),
