@@ -317,6 +317,24 @@ fn a_bucket_protected_only_by_the_account_level_block_meets_an_any_of_clause() {
     let report = check(&inv, &["--policy", "statlas"]);
     let c = clause(&report, "statlas", "STL-27");
     assert_eq!(c["alternatives"][0]["status"], "met", "{c:#}");
+
+    // CIS 3.1.4's audit accepts either level: the account-level block alone meets it,
+    // and so does a block on every bucket; neither fails it.
+    let report = check(&inv, &["--policy", "cis-aws-foundations"]);
+    let c = clause(&report, "cis-aws-foundations", "3.1.4");
+    assert_eq!(c["status"], "met", "{c:#}");
+    let inv = write(
+        &d,
+        "only-buckets.json",
+        &pab_account(false, true).to_string(),
+    );
+    let report = check(&inv, &["--policy", "cis-aws-foundations"]);
+    let c = clause(&report, "cis-aws-foundations", "3.1.4");
+    assert_eq!(c["status"], "met", "{c:#}");
+    let inv = write(&d, "neither.json", &pab_account(false, false).to_string());
+    let report = check(&inv, &["--policy", "cis-aws-foundations"]);
+    let c = clause(&report, "cis-aws-foundations", "3.1.4");
+    assert_eq!(c["status"], "failed", "{c:#}");
 }
 
 #[test]

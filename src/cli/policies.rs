@@ -80,12 +80,14 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
                     println!("    checked by {}", show(cc));
                 }
                 if !c.any_of.is_empty() {
+                    // "and" only when plain checks were listed above.
+                    let and = if c.checks.is_empty() { "" } else { "and " };
                     if c.any_of_per_resource {
                         println!(
-                            "    and, for each resource, by any one of these alternatives (every check of the group on that resource):"
+                            "    {and}for each resource, by any one of these alternatives (every check of the group on that resource):"
                         );
                     } else {
-                        println!("    and by any one of these alternatives (each group in full):");
+                        println!("    {and}by any one of these alternatives (each group in full):");
                     }
                     for (i, group) in c.any_of.iter().enumerate() {
                         let checks: Vec<String> = group.iter().map(show).collect();
