@@ -37,13 +37,26 @@ impl Collected {
         region: &str,
         outcome: Result<Vec<Resource>, String>,
     ) {
-        let error = match outcome {
-            Ok(resources) => {
-                self.resources.extend(resources);
-                None
-            }
-            Err(reason) => Some(reason),
+        let (resources, error) = match outcome {
+            Ok(resources) => (resources, None),
+            Err(reason) => (Vec::new(), Some(reason)),
         };
+        self.record_partial(scope, resource_type, account, region, resources, error);
+    }
+
+    /// Records a listing that found `resources` and may still be incomplete: with an
+    /// `error`, the resources are judged and the type's checks also report the error
+    /// for what the listing could not name.
+    pub fn record_partial(
+        &mut self,
+        scope: Option<String>,
+        resource_type: &str,
+        account: &str,
+        region: &str,
+        resources: Vec<Resource>,
+        error: Option<String>,
+    ) {
+        self.resources.extend(resources);
         self.listings.push(Listing {
             resource_type: resource_type.to_string(),
             account: account.to_string(),

@@ -30,20 +30,26 @@ impl<T> Observed<T> {
         }
     }
 
+    /// Reads a value out of an answer that was read, where that reading can itself find
+    /// nothing or fail; "absent" and "unreadable" pass through as they are.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Observed<U>) -> Observed<U> {
+        match self {
+            Observed::Value(v) => f(v),
+            Observed::Absent => Observed::Absent,
+            Observed::Unreadable(r) => Observed::Unreadable(r),
+        }
+    }
+
     /// For an observed optional field the API documents as always present: its absence
     /// makes the value unreadable, with the reason.
     pub fn and_then_required<U>(self, operation: &str, field: &str) -> Observed<U>
     where
         T: Into<Option<U>>,
     {
-        match self {
-            Observed::Value(v) => match v.into() {
-                Some(u) => Observed::Value(u),
-                None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
-            },
-            Observed::Absent => Observed::Absent,
-            Observed::Unreadable(r) => Observed::Unreadable(r),
-        }
+        self.and_then(|v| match v.into() {
+            Some(u) => Observed::Value(u),
+            None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
+        })
     }
 
     pub fn value(&self) -> Option<&T> {

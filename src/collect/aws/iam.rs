@@ -129,19 +129,12 @@ pub fn summary_of(out: &GetAccountSummaryOutput) -> Observed<Summary> {
         )
         .map(|n| *n > 0)
     };
-    match (
-        flag(SummaryKeyType::AccountMfaEnabled),
-        flag(SummaryKeyType::AccountAccessKeysPresent),
-    ) {
-        (Observed::Value(account_mfa_enabled), Observed::Value(account_access_keys_present)) => {
-            Observed::Value(Summary {
-                account_mfa_enabled,
-                account_access_keys_present,
-            })
-        }
-        (Observed::Unreadable(r), _) | (_, Observed::Unreadable(r)) => Observed::Unreadable(r),
-        _ => Observed::unreadable(format!("{OP}: the response has no usable SummaryMap")),
-    }
+    flag(SummaryKeyType::AccountMfaEnabled).and_then(|account_mfa_enabled| {
+        flag(SummaryKeyType::AccountAccessKeysPresent).map(|account_access_keys_present| Summary {
+            account_mfa_enabled,
+            account_access_keys_present,
+        })
+    })
 }
 
 /// Whether the root user has a password (`AccountPasswordPresent`). Kept apart from
@@ -377,15 +370,12 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .iter()
             .any(|d| d.user().is_some_and(|u| u.arn().ends_with(":root")))
     });
-    let password_policy = match observe(
+    let password_policy = observe(
         "iam:GetAccountPasswordPolicy",
         iam.get_account_password_policy().send().await,
         &["NoSuchEntity"],
-    ) {
-        Observed::Value(out) => password_policy_of(&out),
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
+    )
+    .and_then(|out| password_policy_of(&out));
     let account_attrs = AccountAttributes {
         summary,
         root_password_present,
@@ -680,7 +670,7 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
     let resources = stream::iter(with_arns)
         .map(|(arn, p)| async move {
             let document = match p.default_version_id() {
-                Some(v) => match observe(
+                Some(v) => observe(
                     "iam:GetPolicyVersion",
                     iam.get_policy_version()
                         .policy_arn(&arn)
@@ -688,16 +678,15 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
                         .send()
                         .await,
                     &[],
-                ) {
-                    Observed::Value(out) => match out.policy_version().and_then(|v| v.document()) {
+                )
+                .and_then(|out| {
+                    match out.policy_version().and_then(|v| v.document()) {
                         Some(doc) => parse_policy_document("iam:GetPolicyVersion", doc),
                         None => Observed::Unreadable(
                             "iam:GetPolicyVersion: the response has no document".into(),
                         ),
-                    },
-                    Observed::Absent => Observed::Absent,
-                    Observed::Unreadable(r) => Observed::Unreadable(r),
-                },
+                    }
+                }),
                 None => Observed::Unreadable(
                     "iam:ListPolicies: the policy has no default version".into(),
                 ),

@@ -154,7 +154,7 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 Observed::Value(false) | Observed::Absent => Observed::Value(None),
                 Observed::Unreadable(r) => Observed::Unreadable(r.clone()),
             };
-            let policy = match observe(
+            let policy = observe(
                 "kms:GetKeyPolicy",
                 kms.get_key_policy()
                     .key_id(&id)
@@ -162,17 +162,14 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                     .send()
                     .await,
                 &[],
-            ) {
-                Observed::Value(p) => match p.policy().map(serde_json::from_str::<Value>) {
-                    Some(Ok(doc)) => Observed::Value(doc),
-                    Some(Err(e)) => Observed::Unreadable(format!(
-                        "kms:GetKeyPolicy: the policy is not valid JSON ({e})"
-                    )),
-                    None => Observed::Absent,
-                },
-                Observed::Absent => Observed::Absent,
-                Observed::Unreadable(r) => Observed::Unreadable(r),
-            };
+            )
+            .and_then(|p| match p.policy().map(serde_json::from_str::<Value>) {
+                Some(Ok(doc)) => Observed::Value(doc),
+                Some(Err(e)) => Observed::Unreadable(format!(
+                    "kms:GetKeyPolicy: the policy is not valid JSON ({e})"
+                )),
+                None => Observed::Absent,
+            });
             let arn = meta.arn.clone().unwrap_or_else(fallback_arn);
             let attrs = KeyAttributes {
                 key_state: meta.state,

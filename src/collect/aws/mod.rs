@@ -484,14 +484,14 @@ impl Collected {
             Err(e) => self.listed(ctx, resource_type, region, Err(e)),
             Ok(found) => {
                 let error = found.error();
-                self.resources.extend(found.resources);
-                self.listings.push(crate::inventory::Listing {
-                    resource_type: resource_type.to_string(),
-                    account: ctx.account.clone(),
-                    region: region.to_string(),
+                self.record_partial(
+                    None,
+                    resource_type,
+                    &ctx.account,
+                    region,
+                    found.resources,
                     error,
-                    scope: None,
-                });
+                );
             }
         }
     }
