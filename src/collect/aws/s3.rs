@@ -12,7 +12,7 @@ use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::error::{observe, reason};
-use super::{AwsContext, Collected};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Listing, Observed, Resource, attributes_of};
 
 pub const BUCKET: &str = "aws_s3_bucket";
@@ -184,21 +184,10 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     ctx.progress.stage("s3: listing buckets");
     let listed = list_buckets(&home).await;
     match listed {
-        Err(error) => out.listings.push(Listing {
-            resource_type: BUCKET.into(),
-            account: ctx.account.clone(),
-            region: GLOBAL_REGION.into(),
-            error: Some(error),
-            scope: None,
-        }),
-        Ok(buckets) => {
-            out.listings.push(Listing {
-                resource_type: BUCKET.into(),
-                account: ctx.account.clone(),
-                region: GLOBAL_REGION.into(),
-                error: None,
-                scope: None,
-            });
+        Err(error) => out.listed(ctx, BUCKET, GLOBAL_REGION, Err(error)),
+        Ok((buckets, unnamed)) => {
+            // The buckets themselves are added as they are read, below.
+            out.found(ctx, BUCKET, GLOBAL_REGION, Ok(unnamed));
             let clients: BTreeMap<String, Client> = ctx
                 .regions
                 .iter()
@@ -228,30 +217,37 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             }
         }
     }
-    out.listings.push(Listing {
-        resource_type: ACCOUNT_SETTINGS.into(),
-        account: ctx.account.clone(),
-        region: GLOBAL_REGION.into(),
-        error: None,
-        scope: None,
-    });
-    out.resources
-        .push(account_settings(ctx, &home_region).await);
+    let settings = account_settings(ctx, &home_region).await;
+    out.listed(ctx, ACCOUNT_SETTINGS, GLOBAL_REGION, Ok(vec![settings]));
     out
 }
 
-async fn list_buckets(client: &Client) -> Result<Vec<(String, Option<String>)>, String> {
+/// Every bucket as (name, region if the listing gave it), and the items without a
+/// name, which cannot be read or judged and so make the listing an error.
+async fn list_buckets(client: &Client) -> Result<(Vec<(String, Option<String>)>, Found), String> {
     let mut pages = client.list_buckets().into_paginator().send();
     let mut buckets = Vec::new();
+    let mut unnamed = Found::default();
     while let Some(page) = pages.next().await {
         let page = page.map_err(|e| reason("s3:ListBuckets", &e))?;
-        for b in page.buckets() {
-            if let Some(name) = b.name() {
-                buckets.push((name.to_string(), b.bucket_region().map(str::to_string)));
-            }
+        buckets.extend(named_buckets(page.buckets(), &mut unnamed));
+    }
+    Ok((buckets, unnamed))
+}
+
+/// The buckets of one ListBuckets page that carry a name; each one without is recorded.
+pub fn named_buckets(
+    page: &[aws_sdk_s3::types::Bucket],
+    unnamed: &mut Found,
+) -> Vec<(String, Option<String>)> {
+    let mut named = Vec::new();
+    for b in page {
+        match b.name() {
+            Some(name) => named.push((name.to_string(), b.bucket_region().map(str::to_string))),
+            None => unnamed.without_id("s3:ListBuckets", "Name"),
         }
     }
-    Ok(buckets)
+    named
 }
 
 /// Reads one bucket. A bucket outside the scanned regions is kept with its settings
@@ -355,21 +351,20 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         Observed::Value(out) => encryption_of(&out),
         other => other.map(|_| Encryption { rules: Vec::new() }),
     };
-    let public_access_block = match observe(
+    let public_access_block = observe(
         "s3:GetPublicAccessBlock",
         pab,
         &["NoSuchPublicAccessBlockConfiguration"],
-    ) {
-        Observed::Value(out) => pab_from(
+    )
+    .and_then(|out| {
+        pab_from(
             "s3:GetPublicAccessBlock",
             out.public_access_block_configuration()
                 .map(|c| pab_flags!(c)),
-        ),
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
-    let policy = match observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]) {
-        Observed::Value(out) => match out.policy() {
+        )
+    });
+    let policy = observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]).and_then(|out| {
+        match out.policy() {
             None => Observed::Absent,
             Some(text) => match serde_json::from_str(text) {
                 Ok(doc) => Observed::Value(doc),
@@ -377,38 +372,31 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
                     "s3:GetBucketPolicy: the policy is not valid JSON ({e})"
                 )),
             },
-        },
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
+        }
+    });
     let versioning = observe("s3:GetBucketVersioning", versioning, &[]).map(|out| Versioning {
         status: out.status().map(|s| s.as_str().to_string()),
         mfa_delete: out.mfa_delete().map(|s| s.as_str().to_string()),
     });
-    let logging = match observe("s3:GetBucketLogging", logging, &[]) {
-        Observed::Value(out) => match out.logging_enabled() {
+    let logging =
+        observe("s3:GetBucketLogging", logging, &[]).and_then(|out| match out.logging_enabled() {
             Some(l) => Observed::Value(Logging {
                 target_bucket: l.target_bucket().to_string(),
                 target_prefix: l.target_prefix().to_string(),
             }),
             None => Observed::Absent,
-        },
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
-    let object_ownership = match observe(
+        });
+    let object_ownership = observe(
         "s3:GetBucketOwnershipControls",
         ownership,
         &["OwnershipControlsNotFoundError"],
-    ) {
-        Observed::Value(out) => out
-            .ownership_controls()
+    )
+    .and_then(|out| {
+        out.ownership_controls()
             .and_then(|c| c.rules().first())
             .map(|r| Observed::Value(r.object_ownership().as_str().to_string()))
-            .unwrap_or(Observed::Absent),
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
+            .unwrap_or(Observed::Absent)
+    });
     BucketAttributes {
         encryption,
         public_access_block,
@@ -422,7 +410,7 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
 
 async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
     let control = aws_sdk_s3control::Client::new(&ctx.regional(home_region));
-    let public_access_block = match observe(
+    let public_access_block = observe(
         "s3control:GetPublicAccessBlock",
         control
             .get_public_access_block()
@@ -430,15 +418,14 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
             .send()
             .await,
         &["NoSuchPublicAccessBlockConfiguration"],
-    ) {
-        Observed::Value(out) => pab_from(
+    )
+    .and_then(|out| {
+        pab_from(
             "s3control:GetPublicAccessBlock",
             out.public_access_block_configuration()
                 .map(|c| pab_flags!(c)),
-        ),
-        Observed::Absent => Observed::Absent,
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
+        )
+    });
     let id = format!(
         "arn:{}:s3::{}:account",
         partition_of(home_region),
@@ -460,6 +447,27 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_bucket_without_a_name_makes_the_listing_an_error_not_one_bucket_fewer() {
+        let page = [
+            aws_sdk_s3::types::Bucket::builder()
+                .name("kept")
+                .bucket_region("eu-west-1")
+                .build(),
+            aws_sdk_s3::types::Bucket::builder().build(),
+        ];
+        let mut unnamed = Found::default();
+        let named = named_buckets(&page, &mut unnamed);
+        assert_eq!(
+            named,
+            vec![("kept".to_string(), Some("eu-west-1".to_string()))]
+        );
+        assert_eq!(
+            unnamed.error().as_deref(),
+            Some("s3:ListBuckets: 1 item has no Name; such items cannot be judged")
+        );
+    }
     use aws_sdk_s3::types::{
         ServerSideEncryption, ServerSideEncryptionByDefault, ServerSideEncryptionConfiguration,
         ServerSideEncryptionRule,
