@@ -193,8 +193,17 @@ fn a_pack_scores_clause_by_clause_with_its_own_parameters() {
             .unwrap()
             .clone()
     };
-    // The denied bucket's error outranks the bad bucket's failure.
-    assert_eq!(clause("DP-1")["status"], "error");
+    // The bad bucket's failure breaks the clause whatever the denied bucket holds; the
+    // unreadable result is still counted and listed.
+    assert_eq!(clause("DP-1")["status"], "failed");
+    assert!(clause("DP-1")["counts"]["error"].as_u64().unwrap() >= 1);
+    assert!(
+        clause("DP-1")["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["status"] == "error")
+    );
     assert_eq!(clause("DP-8")["status"], "manual");
     assert_eq!(pack["counts"]["manual"], 1);
     // DP-2 runs the encryption check with KMS only: the same check, a second parameter set.

@@ -262,11 +262,13 @@ struct Part {
     uncollected: bool,
 }
 
+/// A definite failure outranks an unreadable result: one broken resource breaks the
+/// promise whatever the unread ones hold, and reporting `error` would hide it.
 fn status_of(c: &Counts) -> ClauseStatus {
-    if c.error > 0 {
-        ClauseStatus::Error
-    } else if c.fail > 0 {
+    if c.fail > 0 {
         ClauseStatus::Failed
+    } else if c.error > 0 {
+        ClauseStatus::Error
     } else if c.pass + c.muted == 0 {
         ClauseStatus::NotApplicable
     } else {
@@ -317,11 +319,12 @@ fn per_resource_status(parts: &[Part]) -> (ClauseStatus, BTreeSet<String>) {
     (status, not_kept)
 }
 
-/// Rank for combining parts that must all hold: the worst wins.
+/// Rank for combining parts that must all hold: the worst wins, and a part known to
+/// be broken is worse than one that could not be read.
 fn badness(s: ClauseStatus) -> u8 {
     match s {
-        ClauseStatus::Error => 3,
-        ClauseStatus::Failed => 2,
+        ClauseStatus::Failed => 3,
+        ClauseStatus::Error => 2,
         ClauseStatus::Met => 1,
         _ => 0,
     }
@@ -620,7 +623,9 @@ pub fn score(pack: &Pack, results: &[CheckResult], cx: &ScoreContext) -> PolicyS
         if let Some(s) = clause_scope {
             for region in &s.unscanned {
                 c.error += 1;
-                status = ClauseStatus::Error;
+                if status != ClauseStatus::Failed {
+                    status = ClauseStatus::Error;
+                }
                 findings.push(ClauseFinding {
                     check: String::new(),
                     status: Status::Error,
