@@ -952,7 +952,14 @@ mod residency_of_a_partial_scan {
             .filter(|((check, _), _)| check == "aws-s3-bucket-versioning")
             .collect();
         assert_eq!(versioning.len(), 3, "{versioning:?}");
-        assert_eq!(report["policies"][0]["clauses"][0]["status"], "error");
+        // The bucket in the other region breaks residency whatever the unscanned
+        // regions hold: the clause is failed, its errors still counted.
+        let clause = &report["policies"][0]["clauses"][0];
+        assert_eq!(clause["status"], "failed");
+        assert!(
+            clause["counts"]["error"].as_u64().unwrap() >= 2,
+            "{clause:#}"
+        );
     }
 }
 
@@ -1113,4 +1120,32 @@ fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_ju
     let check = "aws-elbv2-tls-min-version";
     assert_eq!(status_of(&report, check, &l("public-old-tls")), "fail");
     assert_eq!(status_of(&report, check, &l("internal-old-tls")), "pass");
+
+    // A pack whose text promises TLS on internal channels judges internal load
+    // balancers too (STL-12, include_internal); one about external endpoints does not.
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json", "--policy", "statlas"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let failing = |id: &str| -> Vec<String> {
+        let c = common::clause_of(&report, "statlas", id);
+        c["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["status"] == "fail" && f["check"] == check)
+            .map(|f| f["resource"]["id"].as_str().unwrap().to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    assert_eq!(
+        failing("STL-12"),
+        [l("internal-old-tls"), l("public-old-tls")]
+    );
+    assert_eq!(failing("STL-11"), [l("public-old-tls")]);
 }

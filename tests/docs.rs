@@ -144,7 +144,7 @@ fn docs_packs_are_generated_from_the_current_packs() {
     let row = tom.lines().find(|l| l.starts_with("| TOM-15 |")).unwrap();
     assert!(
         row.contains(
-            "[`aws-logs-retention`](../checks.md#aws-logs-retention) (min_retention_days = 1)"
+            "[`aws-logs-retention`](../checks.md#aws-logs-retention) (allow_never_expire = false, min_retention_days = 1)"
         ),
         "{row}"
     );

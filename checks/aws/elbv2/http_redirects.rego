@@ -1,8 +1,10 @@
 # METADATA
 # title: Client-facing load balancers serve no plain HTTP
 # description: >-
-#   Judges client-facing load balancers only: one whose Scheme is internal serves
-#   clients inside the network and is not judged here (it passes). For application
+#   Judges client-facing load balancers only, unless `include_internal` is true: one
+#   whose Scheme is internal serves clients inside the network and is then not judged
+#   (it passes); a pack whose text promises encryption of internal traffic too sets
+#   `include_internal = true`. For application
 #   load balancers, fails for each HTTP listener whose default action is not a single
 #   redirect to HTTPS, and describes its default actions, and for each rule of an HTTP
 #   listener that forwards requests (plain HTTP reaching targets even when the default
@@ -31,13 +33,15 @@
 #     an NLB: replace the TCP:80 listener with a TLS listener (aws elbv2 create-listener
 #     --protocol TLS --port 443 --certificates CertificateArn=ARN --ssl-policy POLICY)
 #     and delete the plaintext one.
+#   params:
+#     include_internal: false
 package vouch.aws.elbv2.http_redirects
 
 import rego.v1
 
 deny contains {"id": lb.id, "message": msg} if {
 	some lb in input.resources
-	not lb.scheme == "internal"
+	judged(lb)
 	lb.lb_type == "application"
 	is_array(lb.listeners)
 	some l in lb.listeners
@@ -48,7 +52,7 @@ deny contains {"id": lb.id, "message": msg} if {
 
 deny contains {"id": lb.id, "message": msg} if {
 	some lb in input.resources
-	not lb.scheme == "internal"
+	judged(lb)
 	lb.lb_type == "application"
 	is_array(lb.http_rules)
 	some listener in lb.http_rules
@@ -60,7 +64,7 @@ deny contains {"id": lb.id, "message": msg} if {
 
 deny contains {"id": lb.id, "message": msg} if {
 	some lb in input.resources
-	not lb.scheme == "internal"
+	judged(lb)
 	lb.lb_type == "network"
 	is_array(lb.listeners)
 	some l in lb.listeners
@@ -86,3 +90,8 @@ describe(list) := concat(", ", [action_text(a) | some a in list]) if count(list)
 action_text(a) := sprintf("redirect to %v", [a.redirect_protocol]) if a.type == "redirect"
 
 action_text(a) := sprintf("%v", [a.type]) if a.type != "redirect"
+
+# Internal load balancers are judged only when the pack asks for them.
+judged(lb) if not lb.scheme == "internal"
+
+judged(lb) if input.params.include_internal == true

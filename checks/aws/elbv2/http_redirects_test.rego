@@ -61,3 +61,9 @@ test_fails_a_rule_of_an_http_listener_that_forwards if {
 	count(check.deny) == 0 with input as {"resources": [object.union(lb, {"http_rules": [{"port": 80, "rules": [{"priority": "20", "actions": [redirect("HTTPS")]}]}]})], "params": {}}
 	count(check.deny) == 0 with input as {"resources": [object.union(lb, {"scheme": "internal", "http_rules": rules})], "params": {}}
 }
+
+test_judges_internal_load_balancers_when_the_pack_includes_them if {
+	lbs := [{"id": "lb", "lb_type": "application", "scheme": "internal", "listeners": [listener(80, "HTTP", [forward])]}]
+	check.deny == {{"id": "lb", "message": "HTTP listener on port 80 does not redirect to HTTPS (default actions: forward)"}} with input as {"resources": lbs, "params": {"include_internal": true}}
+	count(check.deny) == 0 with input as {"resources": lbs, "params": {"include_internal": false}}
+}

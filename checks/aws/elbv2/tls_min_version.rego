@@ -6,8 +6,9 @@
 #   any TLS 1.x minimum above 1.0), and names the versions and the policy. Versions
 #   are compared as numbers. Passes when every HTTPS and TLS listener allows only the
 #   minimum or newer; HTTP, TCP, UDP and GENEVE listeners are not judged. Judges
-#   client-facing load balancers only: one whose Scheme is internal is not judged
-#   here (it passes).
+#   client-facing load balancers only, unless `include_internal` is true: one whose
+#   Scheme is internal is then not judged (it passes); a pack whose text promises
+#   encryption of internal traffic too sets `include_internal = true`.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
 #     description: Security policies for your Application Load Balancer
@@ -30,13 +31,14 @@
 #     TLS 1.2).
 #   params:
 #     min_tls_version: "1.2"
+#     include_internal: false
 package vouch.aws.elbv2.tls_min_version
 
 import rego.v1
 
 deny contains {"id": lb.id, "message": msg} if {
 	some lb in input.resources
-	not lb.scheme == "internal"
+	judged(lb)
 	is_array(lb.listeners)
 	some l in lb.listeners
 	l.protocol in {"HTTPS", "TLS"}
@@ -65,3 +67,8 @@ version(p) := to_number(v) / 10 if {
 	v := trim_prefix(p, "SSLv")
 	regex.match(`^[0-9]$`, v)
 }
+
+# Internal load balancers are judged only when the pack asks for them.
+judged(lb) if not lb.scheme == "internal"
+
+judged(lb) if input.params.include_internal == true

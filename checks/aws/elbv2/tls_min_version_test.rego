@@ -49,3 +49,10 @@ test_does_not_judge_internal_load_balancers if {
 	count(check.deny) == 0 with input as {"resources": [lb], "params": defaults}
 	count(check.deny) == 1 with input as {"resources": [object.union(lb, {"scheme": "internet-facing"})], "params": defaults}
 }
+
+test_judges_internal_load_balancers_when_the_pack_includes_them if {
+	l := listener(443, "HTTPS", "ELBSecurityPolicy-2016-08", ["TLSv1", "TLSv1.1", "TLSv1.2"])
+	lb := {"id": "lb", "scheme": "internal", "listeners": [l]}
+	count(check.deny) == 1 with input as {"resources": [lb], "params": object.union(defaults, {"include_internal": true})}
+	count(check.deny) == 0 with input as {"resources": [lb], "params": object.union(defaults, {"include_internal": false})}
+}

@@ -5,8 +5,11 @@
 #   when one of the role's inline policies has an Allow statement with Action "*" on
 #   Resource "*", and names the policy. Passes otherwise. Customer-managed policies
 #   attached to the role are judged, once each, by aws-iam-policy-no-full-admin (which
-#   fails an attached "*:*" policy). The id keeps its historical "inline" for the
-#   history and the packs that reference it.
+#   fails an attached "*:*" policy). Roles whose name matches a glob in
+#   `allowed_roles` are not judged: a pack lists the roles whose administrator access is
+#   granted elsewhere by design (IAM Identity Center's AWSReservedSSO_* roles, whose
+#   holders are Identity Center assignments; Organizations' OrganizationAccountAccessRole).
+#   The id keeps its historical "inline" for the history and the packs that reference it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     description: Security best practices in IAM (apply least-privilege permissions)
@@ -35,6 +38,8 @@
 #     (aws iam put-role-policy --role-name ROLE --policy-name NAME --policy-document
 #     file://policy.json), or remove it with aws iam delete-role-policy --role-name ROLE
 #     --policy-name NAME.
+#   params:
+#     allowed_roles: []
 package vouch.aws.iam.role_inline_no_full_admin
 
 import data.vouch.lib.aws_iam
@@ -42,6 +47,7 @@ import rego.v1
 
 deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
+	not allowed(r)
 	is_array(r.inline_policies)
 	some p in r.inline_policies
 	aws_iam.grants_full_admin(p.document)
@@ -50,7 +56,13 @@ deny contains {"id": r.id, "message": msg} if {
 
 deny contains {"id": r.id, "message": "the AdministratorAccess policy is attached to the role"} if {
 	some r in input.resources
+	not allowed(r)
 	is_array(r.attached_policies)
 	some p in r.attached_policies
 	aws_iam.is_administrator_access(p.arn)
+}
+
+allowed(r) if {
+	some pattern in input.params.allowed_roles
+	glob.match(pattern, [], r.name)
 }

@@ -39,3 +39,10 @@ test_passes_with_other_managed_policies_attached if {
 	count(run_attached([{"name": "AdministratorAccess", "arn": "arn:aws:iam::1:policy/AdministratorAccess"}])) == 0
 	count(run_attached([{"name": "AdministratorAccess", "arn": "arn:aws-us-gov:iam::aws:policy/AdministratorAccess"}])) == 1
 }
+
+test_a_role_the_pack_allows_is_not_judged if {
+	role := {"id": "role", "name": "AWSReservedSSO_AdministratorAccess_0123abcd", "inline_policies": [], "attached_policies": [{"arn": "arn:aws:iam::aws:policy/AdministratorAccess", "name": "AdministratorAccess"}]}
+	count(check.deny) == 0 with input as {"resources": [role], "params": {"allowed_roles": ["AWSReservedSSO_*", "OrganizationAccountAccessRole"]}}
+	count(check.deny) == 1 with input as {"resources": [role], "params": {"allowed_roles": ["OrganizationAccountAccessRole"]}}
+	count(check.deny) == 1 with input as {"resources": [role], "params": {"allowed_roles": []}}
+}

@@ -28,3 +28,9 @@ test_fails_when_events_are_kept_1_day if {
 test_passes_when_a_pack_accepts_a_shorter_retention if {
 	count(run(90, {"min_retention_days": 90})) == 0
 }
+
+test_fails_a_group_that_never_expires_when_a_period_must_be_set if {
+	run(null, {"min_retention_days": 1, "allow_never_expire": false}) == {{"id": "group", "message": "the log group never expires its events: no retention period is set"}}
+	count(run(null, {"min_retention_days": 1, "allow_never_expire": true})) == 0
+	count(run(7, {"min_retention_days": 1, "allow_never_expire": false})) == 0
+}
