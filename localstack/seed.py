@@ -1418,6 +1418,8 @@ DB_INSTANCES = [
     db("no-backups", "backup retention 0 (automated backups off)", retention=0),
     db("public", "publicly accessible", public=True),
     db("single-az", "single Availability Zone", multi_az=False),
+    db("single-az-replicated", "single Availability Zone, with a read replica "
+       "(vouch-demo-db-replica-use1)", multi_az=False),
     db("no-deletion-protection", "deletion protection off", deletion_protection=False),
     db("no-minor-upgrade", "auto minor version upgrade off", minor_upgrade=False),
     db("no-force-ssl", "parameter group with rds.force_ssl=0",
@@ -1629,6 +1631,30 @@ def seed_rds(c: Clients, r: Report) -> None:
             got = rds.describe_db_instances(DBInstanceIdentifier=d.name)["DBInstances"][0]
         r.compare(d.name, observed(got), want)
         r.row("rds", d.name, USE1, state, d.what)
+
+    # A read replica of the single-AZ instance above: each is a replica of the other's data.
+    replica, source = "vouch-demo-db-replica-use1", "vouch-demo-db-single-az-replicated-use1"
+    state = "existing"
+    try:
+        got = rds.describe_db_instances(DBInstanceIdentifier=replica)["DBInstances"][0]
+    except ClientError as e:
+        if err_code(e) != "DBInstanceNotFound":
+            raise
+        got = None
+    if got is None and not r.apply:
+        r.missing(replica)
+    else:
+        if got is None:
+            got = rds.create_db_instance_read_replica(
+                DBInstanceIdentifier=replica, SourceDBInstanceIdentifier=source,
+                DBInstanceClass="db.t3.micro", AvailabilityZone="us-east-1b")["DBInstance"]
+            state = "created"
+        r.compare(replica, {"source": got.get("ReadReplicaSourceDBInstanceIdentifier")},
+                  {"source": source})
+        listed = rds.describe_db_instances(DBInstanceIdentifier=source)["DBInstances"][0]
+        r.compare(source, {"replicas": listed.get("ReadReplicaDBInstanceIdentifiers")},
+                  {"replicas": [replica]})
+        r.row("rds", replica, USE1, state, f"read replica of {source}")
 
     # Multi-AZ follows from the members' zones, so it is read back once they exist.
     for cl in DB_CLUSTERS:

@@ -37,6 +37,12 @@ struct InstanceAttributes {
     deletion_protection: Observed<bool>,
     auto_minor_version_upgrade: Observed<bool>,
     cluster_id: Observed<Option<String>>,
+    /// Identifiers of this instance's read replicas. RDS always lists the element (empty
+    /// for none), so one left out is unreadable, not "no replica".
+    read_replicas: Observed<Vec<String>>,
+    /// The instance this one replicates, when it is a read replica (RDS leaves the
+    /// field out otherwise, so absence is a real "not a replica").
+    replica_source: Observed<Option<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     min_tls_version: Observed<String>,
     backup_protected: Observed<BackupProtection>,
@@ -169,6 +175,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                             db.auto_minor_version_upgrade(),
                         ),
                         cluster_id: Observed::Value(db.db_cluster_identifier().map(str::to_string)),
+                        read_replicas: replicas_of(&db),
+                        replica_source: Observed::Value(
+                            db.read_replica_source_db_instance_identifier()
+                                .map(str::to_string),
+                        ),
                         tls_parameters,
                         min_tls_version,
                         backup_protected: protection_of(&protected, arn),
@@ -539,9 +550,39 @@ fn protection_of(
     })
 }
 
+/// The instance's read replicas, from the list RDS always returns (empty for none).
+pub fn replicas_of(db: &aws_sdk_rds::types::DbInstance) -> Observed<Vec<String>> {
+    required(
+        "rds:DescribeDBInstances",
+        "ReadReplicaDBInstanceIdentifiers",
+        db.read_replica_db_instance_identifiers.clone(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_replica_list_left_out_is_unreadable_and_an_empty_one_is_none() {
+        use aws_sdk_rds::types::DbInstance;
+        let none = DbInstance::builder().build();
+        assert_eq!(
+            replicas_of(&none).unreadable_reason(),
+            Some("rds:DescribeDBInstances: the response has no ReadReplicaDBInstanceIdentifiers")
+        );
+        let empty = DbInstance::builder()
+            .set_read_replica_db_instance_identifiers(Some(vec![]))
+            .build();
+        assert_eq!(replicas_of(&empty), Observed::Value(vec![]));
+        let one = DbInstance::builder()
+            .read_replica_db_instance_identifiers("db-replica")
+            .build();
+        assert_eq!(
+            replicas_of(&one),
+            Observed::Value(vec!["db-replica".to_string()])
+        );
+    }
 
     #[test]
     fn the_minimum_tls_version_comes_from_the_engines_parameter_or_is_unreadable() {
