@@ -210,7 +210,7 @@ async fn managed_policy_holders(
 /// IAM Identity Center in each scanned region: its API is regional and an instance
 /// answers only in the region it was enabled in (and those it is replicated to).
 async fn identity_center(ctx: &AwsContext) -> Observed<Vec<IdentityCenterInstance>> {
-    let listed = stream::iter(ctx.regions.clone())
+    let mut listed = stream::iter(ctx.regions.clone())
         .map(|region| async move {
             let sso = aws_sdk_ssoadmin::Client::new(&ctx.regional(&region));
             let instances = sso
@@ -225,7 +225,6 @@ async fn identity_center(ctx: &AwsContext) -> Observed<Vec<IdentityCenterInstanc
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()
         .await;
-    let mut listed = listed;
     listed.sort_by(|a, b| a.0.cmp(&b.0));
     identity_center_of(listed)
 }
