@@ -37,6 +37,7 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
 import boto3
 from botocore.config import Config
@@ -828,6 +829,116 @@ def seed_iam(c: Clients, r: Report, account: str) -> None:
             "attached": sorted(u.attached), "inline": u.inline, "groups": sorted(u.groups),
         })
         r.row("iam", u.name, "global", state, u.what)
+
+
+# -- IAM federation, support role, server certificates (LocalStack; global) ----------
+
+SAML_PROVIDER = "vouch-demo-saml-idp"
+SUPPORT_ROLE = "vouch-demo-role-support"
+SUPPORT_ACCESS_ARN = "arn:aws:iam::aws:policy/AWSSupportAccess"
+# (name, days from now to expiry: negative = expired, what). Only the expired side:
+# LocalStack 4.13.1 (moto's IAM) answers ListServerCertificates with the same fixed
+# dates for every certificate (UploadDate 2010-05-08, Expiration 2012-05-08), whatever
+# the uploaded body says, so a valid certificate would read as expired too; the
+# passing side is in tests/identity_inventory.rs.
+SERVER_CERTIFICATES = [
+    ("vouch-demo-cert-expired", -30, "self-signed, expired 30 days ago"),
+]
+
+
+def self_signed(common_name: str, days: int) -> tuple[str, str, datetime]:
+    """A self-signed certificate (PEM) and its key, expiring `days` from now."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    not_after = (datetime.now(timezone.utc) + timedelta(days=days)).replace(microsecond=0)
+    not_before = min(not_after, datetime.now(timezone.utc)) - timedelta(days=400)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(not_before).not_valid_after(not_after)
+            .sign(key, hashes.SHA256()))
+    key_pem = key.private_bytes(serialization.Encoding.PEM,
+                                serialization.PrivateFormat.TraditionalOpenSSL,
+                                serialization.NoEncryption()).decode()
+    return cert.public_bytes(serialization.Encoding.PEM).decode(), key_pem, not_after
+
+
+def saml_metadata(entity_id: str) -> str:
+    """IdP metadata as IAM takes it (at least 1,000 characters, with a signing cert)."""
+    cert_pem, _, _ = self_signed("vouch-demo-idp.example", 3650)
+    cert_b64 = "".join(l for l in cert_pem.splitlines() if "CERTIFICATE" not in l)
+    return (
+        '<?xml version="1.0"?>'
+        f'<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="{entity_id}">'
+        '<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">'
+        '<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#">'
+        f'<ds:X509Data><ds:X509Certificate>{cert_b64}</ds:X509Certificate></ds:X509Data>'
+        '</ds:KeyInfo></md:KeyDescriptor>'
+        '<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" '
+        f'Location="{entity_id}/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>'
+    )
+
+
+def seed_identity(c: Clients, r: Report, account: str) -> None:
+    """A SAML identity provider (centralised sign-in), a role carrying AWSSupportAccess
+    (CIS 2.15) and two IAM server certificates, one expired (CIS 2.17). Additive: the
+    demo's IAM users keep their console passwords, so aws-iam-user-no-console-password
+    fails on them."""
+    iam = c("iam")
+    saml_arn = f"arn:aws:iam::{account}:saml-provider/{SAML_PROVIDER}"
+    providers = [p["Arn"] for p in iam.list_saml_providers()["SAMLProviderList"]]
+    state = "existing"
+    if saml_arn not in providers:
+        if not r.apply:
+            r.missing(SAML_PROVIDER)
+        else:
+            iam.create_saml_provider(Name=SAML_PROVIDER,
+                                     SAMLMetadataDocument=saml_metadata("https://idp.vouch.example"))
+            state = "created"
+    if r.apply or saml_arn in providers:
+        got = [p["Arn"] for p in iam.list_saml_providers()["SAMLProviderList"]]
+        r.compare(SAML_PROVIDER, {"listed": saml_arn in got}, {"listed": True})
+        r.row("iam", SAML_PROVIDER, "global", state, "SAML identity provider (federated sign-in)")
+
+    state = "checked"
+    if r.apply:
+        state = _create(iam.create_role, RoleName=SUPPORT_ROLE, AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
+                "Action": "sts:AssumeRole"}]}))
+        if SUPPORT_ACCESS_ARN not in _attached(iam, "role", SUPPORT_ROLE):
+            iam.attach_role_policy(RoleName=SUPPORT_ROLE, PolicyArn=SUPPORT_ACCESS_ARN)
+    roles = [x["RoleName"] for x in
+             iam.list_entities_for_policy(PolicyArn=SUPPORT_ACCESS_ARN)["PolicyRoles"]]
+    r.compare(SUPPORT_ROLE, {"holds AWSSupportAccess": SUPPORT_ROLE in roles},
+              {"holds AWSSupportAccess": True})
+    r.row("iam", SUPPORT_ROLE, "global", state, "AWS managed AWSSupportAccess attached")
+
+    listed = {m["ServerCertificateName"]: m
+              for m in iam.list_server_certificates()["ServerCertificateMetadataList"]}
+    for name, days, what in SERVER_CERTIFICATES:
+        state = "existing"
+        if name not in listed:
+            if not r.apply:
+                r.missing(name)
+                continue
+            cert, key, _ = self_signed(f"{name}.vouch.example", days)
+            iam.upload_server_certificate(ServerCertificateName=name, CertificateBody=cert,
+                                          PrivateKey=key)
+            state = "created"
+        meta = {m["ServerCertificateName"]: m for m in
+                iam.list_server_certificates()["ServerCertificateMetadataList"]}.get(name)
+        if meta is None:
+            r.missing(name)
+            continue
+        expiration = meta.get("Expiration")
+        expired = expiration < datetime.now(timezone.utc) if expiration else None
+        r.compare(name, {"expired": expired}, {"expired": True})
+        r.row("iam", name, "global", state, what)
 
 
 # -- EC2 / VPC (LocalStack) --------------------------------------------------------
@@ -2091,6 +2202,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_kms(c, r, account)
     seed_logs(c, r)
     seed_iam(c, r, account)
+    seed_identity(c, r, account)
     seed_ec2(c, r, account)
     seed_trail_buckets(c, r, account)
     seed_cloudtrail(c, r, account)

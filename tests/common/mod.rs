@@ -93,6 +93,23 @@ pub fn scan_demo_json(args: &[&str]) -> (Value, i32, String) {
     (report, out.status.code().unwrap(), stderr)
 }
 
+/// `vouch check` on an inventory given as JSON (written to a temporary file), with
+/// `args`; returns the JSON report.
+pub fn check_inventory_json(inventory: &Value, args: &[&str]) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("inventory.json");
+    std::fs::write(&path, serde_json::to_vec(inventory).unwrap()).unwrap();
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(&path)
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 /// The `finding_info.uid` of every event in an OCSF JSON Lines file, sorted.
 pub fn ocsf_uids(path: &std::path::Path) -> Vec<String> {
     let mut ids: Vec<String> = std::fs::read_to_string(path)

@@ -1,5 +1,7 @@
 //! IAM: the account (summary, root credentials, password policy), users with their
-//! credential report rows and policies, customer-managed policies, roles and groups.
+//! credential report rows and policies, customer-managed policies, roles and groups;
+//! federation and managed-policy holders (`iam_identity`) and server certificates
+//! (`iam_certificates`).
 //!
 //! IAM is global: it is read once, from the home region.
 
@@ -75,6 +77,8 @@ struct AccountAttributes {
     root_credentials: Observed<Credentials>,
     root_virtual_mfa: Observed<bool>,
     password_policy: Observed<PasswordPolicy>,
+    #[serde(flatten)]
+    identity: super::iam_identity::AccountIdentity,
 }
 
 #[derive(Serialize)]
@@ -382,6 +386,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         root_credentials,
         root_virtual_mfa,
         password_policy,
+        identity: super::iam_identity::collect(ctx, &iam).await,
     };
     out.listed(
         ctx,
@@ -404,6 +409,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     out.listed(ctx, ROLE, GLOBAL_REGION, roles);
     let groups = groups(ctx, &iam).await;
     out.listed(ctx, GROUP, GLOBAL_REGION, groups);
+    let certificates = super::iam_certificates::list(ctx, &iam).await;
+    out.found(
+        ctx,
+        super::iam_certificates::SERVER_CERTIFICATE,
+        GLOBAL_REGION,
+        certificates,
+    );
     out
 }
 

@@ -10,6 +10,8 @@ pub mod elbv2;
 pub mod error;
 pub mod http;
 pub mod iam;
+pub mod iam_certificates;
+pub mod iam_identity;
 pub mod kms;
 pub mod logs;
 pub mod permissions;

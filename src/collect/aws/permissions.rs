@@ -100,13 +100,26 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "iam:ListAttachedUserPolicies",
         Some("iam:ListAttachedUserPolicies"),
     ),
+    (
+        "iam:ListEntitiesForPolicy",
+        Some("iam:ListEntitiesForPolicy"),
+    ),
     ("iam:ListGroupPolicies", Some("iam:ListGroupPolicies")),
     ("iam:ListGroups", Some("iam:ListGroups")),
     ("iam:ListGroupsForUser", Some("iam:ListGroupsForUser")),
     ("iam:ListMFADevices", Some("iam:ListMFADevices")),
+    (
+        "iam:ListOpenIDConnectProviders",
+        Some("iam:ListOpenIDConnectProviders"),
+    ),
     ("iam:ListPolicies", Some("iam:ListPolicies")),
     ("iam:ListRolePolicies", Some("iam:ListRolePolicies")),
     ("iam:ListRoles", Some("iam:ListRoles")),
+    ("iam:ListSAMLProviders", Some("iam:ListSAMLProviders")),
+    (
+        "iam:ListServerCertificates",
+        Some("iam:ListServerCertificates"),
+    ),
     ("iam:ListUserPolicies", Some("iam:ListUserPolicies")),
     ("iam:ListUsers", Some("iam:ListUsers")),
     (
@@ -173,6 +186,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "shield:GetSubscriptionState",
         Some("shield:GetSubscriptionState"),
     ),
+    ("sso-admin:ListInstances", Some("sso:ListInstances")),
     ("sts:GetCallerIdentity", None),
     (
         "wafv2:GetWebACLForResource",
