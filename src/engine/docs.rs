@@ -22,6 +22,9 @@ pub fn explain(check: &Check) -> String {
     let _ = writeln!(out, "Service:       {}", c.service);
     let _ = writeln!(out, "Resource type: {}", c.resource_type);
     let _ = writeln!(out, "Reads:         {}", c.requires.join(", "));
+    for (param, attrs) in &c.requires_when {
+        let _ = writeln!(out, "  and, when {param} is true: {}", attrs.join(", "));
+    }
     let _ = writeln!(out, "Source:        {}", check.path);
     let _ = writeln!(out);
     let _ = writeln!(out, "What it checks\n  {}", m.description.trim());

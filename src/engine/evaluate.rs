@@ -94,9 +94,26 @@ fn resource_ref(r: &Resource) -> ResourceRef {
     }
 }
 
+/// The attributes a check's verdict rests on under these parameters: `requires`, and
+/// those of `requires_when` whose parameter is true.
+fn required_attributes<'a>(check: &'a Check, params: &Map<String, Value>) -> Vec<&'a String> {
+    let custom = &check.meta.custom;
+    let mut attrs: Vec<&String> = custom.requires.iter().collect();
+    for (param, extra) in &custom.requires_when {
+        if params.get(param) == Some(&Value::Bool(true)) {
+            attrs.extend(extra.iter().filter(|a| !custom.requires.contains(a)));
+        }
+    }
+    attrs
+}
+
 /// What a check may see of a resource: identity plus its declared attributes, or the
 /// reasons it cannot be judged.
-fn check_view(check: &Check, r: &Resource) -> Result<Map<String, Value>, Vec<String>> {
+fn check_view(
+    check: &Check,
+    r: &Resource,
+    params: &Map<String, Value>,
+) -> Result<Map<String, Value>, Vec<String>> {
     let mut view = Map::new();
     view.insert("id".into(), Value::String(r.id.clone()));
     view.insert("type".into(), Value::String(r.resource_type.clone()));
@@ -104,7 +121,7 @@ fn check_view(check: &Check, r: &Resource) -> Result<Map<String, Value>, Vec<Str
     view.insert("account".into(), Value::String(r.account.clone()));
     view.insert("region".into(), Value::String(r.region.clone()));
     let mut problems = Vec::new();
-    for attr in &check.meta.custom.requires {
+    for attr in required_attributes(check, params) {
         if RESERVED_FIELDS.contains(&attr.as_str()) {
             continue;
         }
@@ -128,12 +145,9 @@ fn check_view(check: &Check, r: &Resource) -> Result<Map<String, Value>, Vec<Str
     }
 }
 
-fn evidence_of(check: &Check, view: &Map<String, Value>) -> Value {
-    let evidence: Map<String, Value> = check
-        .meta
-        .custom
-        .requires
-        .iter()
+fn evidence_of(check: &Check, view: &Map<String, Value>, params: &Map<String, Value>) -> Value {
+    let evidence: Map<String, Value> = required_attributes(check, params)
+        .into_iter()
         .map(|a| (a.clone(), view.get(a).cloned().unwrap_or(Value::Null)))
         .collect();
     Value::Object(evidence)
@@ -208,7 +222,7 @@ impl Catalog {
 
         let mut judged: Vec<(&Resource, Map<String, Value>)> = Vec::new();
         for resource in inventory.resources_of(&custom.resource_type) {
-            match check_view(check, resource) {
+            match check_view(check, resource, params) {
                 Ok(view) => judged.push((resource, view)),
                 Err(problems) => out.push(result(
                     resource_ref(resource),
@@ -285,7 +299,7 @@ impl Catalog {
             }
         };
         for ((resource, view), verdict) in judged.iter().zip(verdicts) {
-            let evidence = evidence_of(check, view);
+            let evidence = evidence_of(check, view, params);
             let (status, message) = match verdict {
                 Ok(messages) if messages.is_empty() => (Status::Pass, check.meta.title.clone()),
                 Ok(messages) => (Status::Fail, messages.join("; ")),

@@ -41,6 +41,11 @@ pub struct CustomMeta {
     /// Attributes the verdict rests on: if any is unreadable the result is `error`, and
     /// their observed values are the evidence shown for every result.
     pub requires: Vec<String>,
+    /// Attributes the verdict rests on only when a boolean parameter is true: a pack
+    /// that narrows a check with such a parameter needs them read, the check's default
+    /// reading does not, so their absence must not turn that reading into `error`.
+    #[serde(default)]
+    pub requires_when: std::collections::BTreeMap<String, Vec<String>>,
     pub rationale: String,
     pub remediation: String,
     /// Parameters and their defaults; a policy pack clause may override them with
@@ -116,6 +121,18 @@ fn validate(path: &str, line: usize, meta: &CheckMeta) -> Result<(), EngineError
         return Err(fail(
             "custom.requires is empty: name the attributes the verdict rests on".into(),
         ));
+    }
+    for (param, attrs) in &meta.custom.requires_when {
+        if !matches!(meta.custom.params.get(param), Some(serde_json::Value::Bool(_))) {
+            return Err(fail(format!(
+                "custom.requires_when names {param:?}, which is not a boolean parameter in custom.params"
+            )));
+        }
+        if attrs.is_empty() {
+            return Err(fail(format!(
+                "custom.requires_when.{param} is empty: name the attributes it needs"
+            )));
+        }
     }
     if meta.related_resources.is_empty() {
         return Err(fail(
