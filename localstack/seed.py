@@ -2212,7 +2212,144 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_detection(c, r, account)
     seed_cognito(c, r)
     seed_elbv2(c, r)
+    seed_nacls(c, r)
+    seed_instances(c, r)
+    seed_efs(c, r)
     return r
+
+
+# -- EC2 network ACLs and instances (LocalStack), EFS (moto) ------------------------------
+
+@dataclass
+class Nacl:
+    name: str
+    entries: list  # inbound (rule number, protocol number, port or None, action)
+    what: str
+
+
+ADMIN_DENIED = [(10, "6", 22, "deny"), (11, "6", 3389, "deny"), (12, "17", 22, "deny"),
+                (13, "17", 3389, "deny"), (100, "-1", None, "allow")]
+NACLS = [
+    Nacl("vouch-demo-nacl-admin-denied-use1", ADMIN_DENIED,
+         "denies TCP/UDP 22 and 3389 from 0.0.0.0/0 (rules 10-13), then allows all (rule 100)"),
+    Nacl("vouch-demo-nacl-ssh-open-use1", [(100, "6", 22, "allow")],
+         "allows TCP 22 from 0.0.0.0/0 (rule 100)"),
+]
+
+
+def nacl_inbound(acl: dict) -> list:
+    return sorted((e["RuleNumber"], e["Protocol"], (e.get("PortRange") or {}).get("From"),
+                   e["RuleAction"]) for e in acl["Entries"]
+                  if not e["Egress"] and e["RuleNumber"] != 32767)
+
+
+def seed_nacls(c: Clients, r: Report) -> None:
+    """Custom network ACLs in the default VPC of us-east-1 (no new VPC: the demo
+    expectations find the default VPC and its default group as the only ones)."""
+    ec2 = c("ec2", USE1)
+    vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+    for n in NACLS:
+        found = by_name_tag(ec2.describe_network_acls(
+            Filters=[{"Name": "tag:Name", "Values": [n.name]}])["NetworkAcls"], n.name)
+        state = "existing"
+        if not found:
+            if not r.apply:
+                r.missing(n.name)
+                continue
+            acl = ec2.create_network_acl(VpcId=vpc, TagSpecifications=[{
+                "ResourceType": "network-acl", "Tags": [{"Key": "Name", "Value": n.name}]}])
+            acl_id = acl["NetworkAcl"]["NetworkAclId"]
+            for rule, proto, port, action in n.entries:
+                kw = {"PortRange": {"From": port, "To": port}} if port is not None else {}
+                ec2.create_network_acl_entry(
+                    NetworkAclId=acl_id, RuleNumber=rule, Protocol=proto, RuleAction=action,
+                    Egress=False, CidrBlock="0.0.0.0/0", **kw)
+            found = ec2.describe_network_acls(NetworkAclIds=[acl_id])["NetworkAcls"]
+            state = "created"
+        want = sorted((rule, proto, port, action) for rule, proto, port, action in n.entries)
+        r.compare(n.name, {"inbound": nacl_inbound(found[0])}, {"inbound": want})
+        r.row("ec2", f"{found[0]['NetworkAclId']} (Name={n.name})", USE1, state, n.what)
+
+
+@dataclass
+class Ec2Instance:
+    name: str
+    http_tokens: str
+    profile: bool
+    what: str
+
+
+INSTANCE_PROFILE = "vouch-demo-instance-profile-use1"
+INSTANCES = [
+    Ec2Instance("vouch-demo-instance-imdsv2-use1", "required", True,
+                "IMDSv2 only (HttpTokens required), instance profile attached"),
+    Ec2Instance("vouch-demo-instance-imdsv1-use1", "optional", False,
+                "IMDSv1 answered (HttpTokens optional), no instance profile"),
+]
+# LocalStack lists no AMI and does not check the id it is given; registering one would
+# add a snapshot of the account to us-east-1. NoDevice on the root device keeps
+# LocalStack from creating a root volume (the demo has one volume per region).
+DEMO_AMI = "ami-0000000000000d3e0"
+
+
+def seed_instances(c: Clients, r: Report) -> None:
+    ec2, iam = c("ec2", USE1), c("iam", USE1)
+    try:
+        iam.get_instance_profile(InstanceProfileName=INSTANCE_PROFILE)
+    except ClientError as e:
+        if err_code(e) != "NoSuchEntity":
+            raise
+        if r.apply:
+            iam.create_instance_profile(InstanceProfileName=INSTANCE_PROFILE)
+    for spec in INSTANCES:
+        live = [i for res in ec2.describe_instances(Filters=[
+            {"Name": "tag:Name", "Values": [spec.name]},
+            {"Name": "instance-state-name", "Values": ["pending", "running", "stopped"]},
+        ])["Reservations"] for i in res["Instances"]]
+        state = "existing"
+        if not live:
+            if not r.apply:
+                r.missing(spec.name)
+                continue
+            kw = {"IamInstanceProfile": {"Name": INSTANCE_PROFILE}} if spec.profile else {}
+            live = ec2.run_instances(
+                ImageId=DEMO_AMI, InstanceType="t3.micro", MinCount=1, MaxCount=1,
+                MetadataOptions={"HttpTokens": spec.http_tokens, "HttpEndpoint": "enabled"},
+                BlockDeviceMappings=[{"DeviceName": "/dev/sda1", "NoDevice": ""}],
+                TagSpecifications=[{"ResourceType": "instance",
+                                    "Tags": [{"Key": "Name", "Value": spec.name}]}],
+                **kw,
+            )["Instances"]
+            state = "created"
+        i = live[0]
+        got = {"http_tokens": i.get("MetadataOptions", {}).get("HttpTokens"),
+               "profile": "IamInstanceProfile" in i}
+        r.compare(spec.name, got, {"http_tokens": spec.http_tokens, "profile": spec.profile})
+        r.row("ec2", f"{i['InstanceId']} (Name={spec.name})", USE1, state, spec.what)
+
+
+EFS_FILE_SYSTEMS = [
+    ("vouch-demo-efs-encrypted-use1", True, "encrypted at rest (AWS-managed key)"),
+    ("vouch-demo-efs-unencrypted-use1", False, "not encrypted at rest"),
+]
+
+
+def seed_efs(c: Clients, r: Report) -> None:
+    efs = c("efs", USE1, on="moto")
+    listed = efs.describe_file_systems()["FileSystems"]
+    for token, encrypted, what in EFS_FILE_SYSTEMS:
+        found = [f for f in listed if f.get("CreationToken") == token]
+        state = "existing"
+        if not found:
+            if not r.apply:
+                r.missing(token)
+                continue
+            found = [efs.create_file_system(
+                CreationToken=token, Encrypted=encrypted,
+                Tags=[{"Key": "Name", "Value": token}])]
+            state = "created"
+        r.compare(token, {"encrypted": found[0].get("Encrypted")}, {"encrypted": encrypted})
+        r.row("efs", f"{found[0]['FileSystemId']} (Name={token})", USE1, state, what)
 
 
 # -- Comparing a scan with demo-expectations.json ---------------------------------------------

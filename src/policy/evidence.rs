@@ -93,7 +93,34 @@ fn is_aws_created(resource: &crate::inventory::Resource) -> bool {
             Some(Observed::Value(serde_json::Value::Bool(true)))
         );
     flagged_default
-        && (resource.resource_type != "aws_ec2_security_group" || has_only_default_rules(resource))
+        && match resource.resource_type.as_str() {
+            "aws_ec2_security_group" => has_only_default_rules(resource),
+            "aws_ec2_network_acl" => has_only_default_entries(resource),
+            _ => true,
+        }
+}
+
+/// A default network ACL is AWS's own while it holds only the entries AWS creates: in
+/// each direction, rule 100 (and 101 for IPv6) allowing all traffic from or to any
+/// address, and the final `*` rule (32767) denying it. An added or changed entry makes
+/// it the account's own; unreadable entries count as changed.
+fn has_only_default_entries(acl: &crate::inventory::Resource) -> bool {
+    let Some(Observed::Value(serde_json::Value::Array(entries))) = acl.attributes.get("entries")
+    else {
+        return false;
+    };
+    entries.iter().all(|e| {
+        let field = |k: &str| e.get(k).and_then(|v| v.as_str());
+        let any_address = matches!(field("cidr_block"), Some("0.0.0.0/0"))
+            || matches!(field("ipv6_cidr_block"), Some("::/0"));
+        let rule = e.get("rule_number").and_then(|v| v.as_i64());
+        let expected = match field("action") {
+            Some("allow") => matches!(rule, Some(100 | 101)),
+            Some("deny") => rule == Some(32767),
+            _ => false,
+        };
+        any_address && field("protocol") == Some("-1") && expected
+    })
 }
 
 /// A default security group someone has added rules to is no longer what AWS created:
@@ -165,6 +192,38 @@ pub fn regions_in_use(inventory: &Inventory) -> RegionsInUse {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn acl(entries: serde_json::Value) -> crate::inventory::Resource {
+        serde_json::from_value(serde_json::json!({
+            "id": "arn:aws:ec2:eu-west-3:1:network-acl/acl-1", "type": "aws_ec2_network_acl",
+            "name": "acl-1", "account": "1", "region": "eu-west-3",
+            "attributes": {
+                "is_default": {"state": "observed", "value": true},
+                "entries": {"state": "observed", "value": entries},
+            }
+        }))
+        .unwrap()
+    }
+
+    fn entry(rule: i64, action: &str, egress: bool, cidr: &str) -> serde_json::Value {
+        serde_json::json!({"rule_number": rule, "egress": egress, "action": action,
+            "protocol": "-1", "cidr_block": cidr, "ipv6_cidr_block": null,
+            "from_port": null, "to_port": null})
+    }
+
+    #[test]
+    fn a_default_network_acl_is_aws_own_until_an_entry_is_added() {
+        let untouched = serde_json::json!([
+            entry(100, "allow", false, "0.0.0.0/0"),
+            entry(32767, "deny", false, "0.0.0.0/0"),
+            entry(100, "allow", true, "0.0.0.0/0"),
+            entry(32767, "deny", true, "0.0.0.0/0"),
+        ]);
+        assert!(is_aws_created(&acl(untouched.clone())));
+        let mut changed = untouched.as_array().unwrap().clone();
+        changed.push(entry(50, "deny", false, "0.0.0.0/0"));
+        assert!(!is_aws_created(&acl(serde_json::Value::Array(changed))));
+    }
 
     #[test]
     fn the_data_file_parses_and_names_its_classes() {

@@ -1,10 +1,13 @@
-//! EC2 and VPC: security groups, VPCs with their flow logs, EBS default encryption,
-//! volumes and the account's own snapshots.
+//! EC2 and VPC: security groups, network ACLs, VPCs with their flow logs, EBS default
+//! encryption, volumes, the account's own snapshots and its instances.
 
 use std::collections::BTreeMap;
 
 use aws_sdk_ec2::Client;
-use aws_sdk_ec2::types::{Filter, IpPermission, SecurityGroup, SnapshotAttributeName};
+use aws_sdk_ec2::types::{
+    Filter, Instance, IpPermission, NetworkAcl, NetworkAclEntry, SecurityGroup,
+    SnapshotAttributeName,
+};
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
@@ -17,6 +20,8 @@ pub const VPC: &str = "aws_ec2_vpc";
 pub const REGION_SETTINGS: &str = "aws_ec2_region_settings";
 pub const VOLUME: &str = "aws_ec2_volume";
 pub const SNAPSHOT: &str = "aws_ec2_snapshot";
+pub const INSTANCE: &str = "aws_ec2_instance";
+pub const NETWORK_ACL: &str = "aws_ec2_network_acl";
 
 #[derive(Serialize, Clone)]
 pub struct Rule {
@@ -54,11 +59,13 @@ struct GroupAttributes {
     tags: Observed<BTreeMap<String, String>>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct FlowLog {
     pub id: Option<String>,
-    pub status: Option<String>,
-    pub traffic_type: Option<String>,
+    pub status: String,
+    /// ALL, ACCEPT or REJECT: which packets the log records. CIS 4.7 asks at least
+    /// for the rejected ones, so an ACCEPT-only log does not count.
+    pub traffic_type: String,
     pub destination: Option<String>,
 }
 
@@ -163,25 +170,42 @@ pub fn rules_of(operation: &str, perms: &[IpPermission]) -> Observed<Vec<Rule>> 
     Observed::Value(rules)
 }
 
-/// Flow logs by the resource they watch. A flow log without its ResourceId could be any
-/// VPC's: dropping it would fail a VPC that has one, so the whole map is unreadable.
+/// Flow logs by the resource they watch, each resource's list as one observation.
+/// A flow log without its ResourceId could be any VPC's: dropping it would fail a VPC
+/// that has one, so the whole map is unreadable. One without FlowLogStatus or
+/// TrafficType (both documented as always returned) makes only its resource's list
+/// unreadable: it could be the log that records rejected traffic, or the only active
+/// one.
 pub fn flow_logs_by_resource(
     logs: &[aws_sdk_ec2::types::FlowLog],
-) -> Observed<BTreeMap<String, Vec<FlowLog>>> {
-    let mut by_resource: BTreeMap<String, Vec<FlowLog>> = BTreeMap::new();
+) -> Observed<BTreeMap<String, Observed<Vec<FlowLog>>>> {
+    const OP: &str = "ec2:DescribeFlowLogs";
+    let mut by_resource: BTreeMap<String, Observed<Vec<FlowLog>>> = BTreeMap::new();
     for l in logs {
         let Some(rid) = l.resource_id() else {
-            return Observed::unreadable("ec2:DescribeFlowLogs: a flow log has no ResourceId");
+            return Observed::unreadable(format!("{OP}: a flow log has no ResourceId"));
         };
-        by_resource
-            .entry(rid.to_string())
-            .or_default()
-            .push(FlowLog {
-                id: l.flow_log_id().map(str::to_string),
-                status: l.flow_log_status().map(str::to_string),
-                traffic_type: l.traffic_type().map(|t| t.as_str().to_string()),
+        let id = l.flow_log_id().map(str::to_string);
+        let read = match (l.flow_log_status(), l.traffic_type()) {
+            (Some(status), Some(traffic_type)) => Ok(FlowLog {
+                id,
+                status: status.to_string(),
+                traffic_type: traffic_type.as_str().to_string(),
                 destination: l.log_destination().map(str::to_string),
-            });
+            }),
+            _ => Err(format!(
+                "{OP}: {} of {rid} has no FlowLogStatus or TrafficType",
+                id.as_deref().unwrap_or("a flow log")
+            )),
+        };
+        let entry = by_resource
+            .entry(rid.to_string())
+            .or_insert_with(|| Observed::Value(Vec::new()));
+        match (read, entry) {
+            (Ok(log), Observed::Value(list)) => list.push(log),
+            (Err(reason), entry @ Observed::Value(_)) => *entry = Observed::Unreadable(reason),
+            _ => {}
+        }
     }
     Observed::Value(by_resource)
 }
@@ -232,6 +256,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         );
         out.found(ctx, VOLUME, &region, volumes(ctx, &ec2, &region).await);
         out.found(ctx, SNAPSHOT, &region, snapshots(ctx, &ec2, &region).await);
+        out.found(ctx, INSTANCE, &region, instances(ctx, &ec2, &region).await);
+        out.found(
+            ctx,
+            NETWORK_ACL,
+            &region,
+            network_acls(ctx, &ec2, &region).await,
+        );
         out
     })
     .await
@@ -292,7 +323,11 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
         let attrs = VpcAttributes {
             is_default: required("ec2:DescribeVpcs", "IsDefault", v.is_default()),
             cidr_block: Observed::Value(v.cidr_block().map(str::to_string)),
-            flow_logs: logs.clone().map(|m| m.get(id).cloned().unwrap_or_default()),
+            flow_logs: logs.clone().and_then(|m| {
+                m.get(id)
+                    .cloned()
+                    .unwrap_or_else(|| Observed::Value(Vec::new()))
+            }),
             tags: Observed::Value(tag_map(v.tags())),
         };
         let arn = ctx.arn("ec2", region, &format!("vpc/{id}"));
@@ -402,6 +437,185 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
     Ok(found)
 }
 
+#[derive(Serialize)]
+struct InstanceAttributes {
+    state: Observed<String>,
+    http_tokens: Observed<String>,
+    http_endpoint: Observed<String>,
+    iam_instance_profile: Observed<String>,
+    public_ip: Observed<Option<String>>,
+    tags: Observed<BTreeMap<String, String>>,
+}
+
+/// An instance's attributes. AWS leaves `IamInstanceProfile` out of the answer when no
+/// profile is attached: its absence is the observation "no profile", not a gap; a
+/// profile listed without its Arn is unreadable. `MetadataOptions` is returned for
+/// every instance (HttpTokens and HttpEndpoint included, defaults or not), so its
+/// absence, or that of either field, is unreadable rather than the launch defaults.
+fn instance_attributes(i: &Instance) -> InstanceAttributes {
+    const OP: &str = "ec2:DescribeInstances";
+    let metadata = required(OP, "MetadataOptions", i.metadata_options());
+    InstanceAttributes {
+        state: required(
+            OP,
+            "State.Name",
+            i.state()
+                .and_then(|s| s.name())
+                .map(|n| n.as_str().to_string()),
+        ),
+        http_tokens: metadata
+            .clone()
+            .map(|m| m.http_tokens().map(|t| t.as_str().to_string()))
+            .and_then_required(OP, "MetadataOptions.HttpTokens"),
+        http_endpoint: metadata
+            .map(|m| m.http_endpoint().map(|t| t.as_str().to_string()))
+            .and_then_required(OP, "MetadataOptions.HttpEndpoint"),
+        iam_instance_profile: match i.iam_instance_profile() {
+            None => Observed::Absent,
+            Some(p) => required(OP, "IamInstanceProfile.Arn", p.arn().map(str::to_string)),
+        },
+        public_ip: Observed::Value(i.public_ip_address().map(str::to_string)),
+        tags: Observed::Value(tag_map(i.tags())),
+    }
+}
+
+/// A resource's `Name` tag when it has one, else its id: what the console shows.
+fn display_name(id: &str, tags: &[aws_sdk_ec2::types::Tag]) -> String {
+    tags.iter()
+        .find(|t| t.key() == Some("Name"))
+        .and_then(|t| t.value())
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| id.to_string(), str::to_string)
+}
+
+async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
+    let reservations = ec2
+        .describe_instances()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("ec2:DescribeInstances", &e))?;
+    let mut found = Found::default();
+    for i in reservations.iter().flat_map(|r| r.instances()) {
+        let Some(id) = i.instance_id() else {
+            found.without_id("ec2:DescribeInstances", "InstanceId");
+            continue;
+        };
+        // AWS keeps listing a terminated instance for about an hour: it runs nothing,
+        // holds no credentials and can no longer be changed, so it is not judged.
+        let terminated = i.state().and_then(|s| s.name()).map(|n| n.as_str()) == Some("terminated");
+        if terminated {
+            continue;
+        }
+        let attrs = instance_attributes(i);
+        let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
+        found.push(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs));
+    }
+    Ok(found)
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct AclEntry {
+    pub rule_number: i32,
+    pub egress: bool,
+    pub action: String,
+    pub protocol: String,
+    pub cidr_block: Option<String>,
+    pub ipv6_cidr_block: Option<String>,
+    pub from_port: Option<i32>,
+    pub to_port: Option<i32>,
+}
+
+#[derive(Serialize)]
+struct AclAttributes {
+    is_default: Observed<bool>,
+    vpc_id: Observed<Option<String>>,
+    entries: Observed<Vec<AclEntry>>,
+    tags: Observed<BTreeMap<String, String>>,
+}
+
+/// The entries of a network ACL. Rules are evaluated in rule-number order, so an entry
+/// missing its number, direction, action or protocol, one with neither CIDR, or a TCP
+/// or UDP entry without its PortRange (which AWS requires for them) makes them all
+/// unreadable: guessed, it could open or close a port AWS did not say.
+pub fn acl_entries(entries: &[NetworkAclEntry]) -> Observed<Vec<AclEntry>> {
+    const OP: &str = "ec2:DescribeNetworkAcls";
+    let mut out = Vec::new();
+    for e in entries {
+        let (Some(rule_number), Some(egress), Some(action), Some(protocol)) =
+            (e.rule_number(), e.egress(), e.rule_action(), e.protocol())
+        else {
+            return Observed::unreadable(format!(
+                "{OP}: an entry has no RuleNumber, Egress, RuleAction or Protocol"
+            ));
+        };
+        if e.cidr_block().is_none() && e.ipv6_cidr_block().is_none() {
+            return Observed::unreadable(format!(
+                "{OP}: entry {rule_number} has neither CidrBlock nor Ipv6CidrBlock"
+            ));
+        }
+        let ports = e.port_range().map(|r| (r.from(), r.to()));
+        let (from_port, to_port) = match ports {
+            Some((Some(from), Some(to))) => (Some(from), Some(to)),
+            None if !PORT_PROTOCOLS.contains(&protocol) => (None, None),
+            _ => {
+                return Observed::unreadable(format!(
+                    "{OP}: entry {rule_number} (protocol {protocol}) has no complete PortRange"
+                ));
+            }
+        };
+        out.push(AclEntry {
+            rule_number,
+            egress,
+            action: action.as_str().to_string(),
+            protocol: protocol.to_string(),
+            cidr_block: e.cidr_block().map(str::to_string),
+            ipv6_cidr_block: e.ipv6_cidr_block().map(str::to_string),
+            from_port,
+            to_port,
+        });
+    }
+    Observed::Value(out)
+}
+
+fn acl_attributes(a: &NetworkAcl) -> AclAttributes {
+    AclAttributes {
+        is_default: required("ec2:DescribeNetworkAcls", "IsDefault", a.is_default()),
+        vpc_id: Observed::Value(a.vpc_id().map(str::to_string)),
+        entries: acl_entries(a.entries()),
+        tags: Observed::Value(tag_map(a.tags())),
+    }
+}
+
+async fn network_acls(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
+    let acls = ec2
+        .describe_network_acls()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("ec2:DescribeNetworkAcls", &e))?;
+    let mut found = Found::default();
+    for a in &acls {
+        let Some(id) = a.network_acl_id() else {
+            found.without_id("ec2:DescribeNetworkAcls", "NetworkAclId");
+            continue;
+        };
+        let arn = ctx.arn("ec2", region, &format!("network-acl/{id}"));
+        found.push(ctx.resource(
+            NETWORK_ACL,
+            arn,
+            display_name(id, a.tags()),
+            region,
+            &acl_attributes(a),
+        ));
+    }
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -444,20 +658,140 @@ mod tests {
 
     #[test]
     fn a_flow_log_without_its_resource_is_unreadable_not_dropped() {
-        let lost = aws_sdk_ec2::types::FlowLog::builder()
-            .flow_log_id("fl-1")
-            .build();
+        use aws_sdk_ec2::types::{FlowLog as Log, TrafficType};
+        let lost = Log::builder().flow_log_id("fl-1").build();
         assert_eq!(
             flow_logs_by_resource(&[lost]).unreadable_reason(),
             Some("ec2:DescribeFlowLogs: a flow log has no ResourceId")
         );
-        let kept = aws_sdk_ec2::types::FlowLog::builder()
+        let kept = Log::builder()
             .flow_log_id("fl-1")
             .resource_id("vpc-1")
+            .flow_log_status("ACTIVE")
+            .traffic_type(TrafficType::Accept)
             .build();
+        let read = flow_logs_by_resource(&[kept]);
+        let logs = read.value().unwrap()["vpc-1"].value().unwrap();
+        assert_eq!(logs[0].traffic_type, "ACCEPT");
+    }
+
+    #[test]
+    fn a_flow_log_without_its_traffic_type_makes_only_its_vpc_unreadable() {
+        use aws_sdk_ec2::types::{FlowLog as Log, TrafficType};
+        let vague = Log::builder()
+            .flow_log_id("fl-1")
+            .resource_id("vpc-1")
+            .flow_log_status("ACTIVE")
+            .build();
+        let other = Log::builder()
+            .flow_log_id("fl-2")
+            .resource_id("vpc-2")
+            .flow_log_status("ACTIVE")
+            .traffic_type(TrafficType::Reject)
+            .build();
+        let read = flow_logs_by_resource(&[vague, other]);
+        let map = read.value().unwrap();
         assert_eq!(
-            flow_logs_by_resource(&[kept]).value().unwrap()["vpc-1"].len(),
-            1
+            map["vpc-1"].unreadable_reason(),
+            Some("ec2:DescribeFlowLogs: fl-1 of vpc-1 has no FlowLogStatus or TrafficType")
+        );
+        assert_eq!(map["vpc-2"].value().unwrap()[0].traffic_type, "REJECT");
+    }
+
+    #[test]
+    fn an_instance_without_a_profile_has_none_and_without_metadata_options_is_unreadable() {
+        use aws_sdk_ec2::types::{
+            HttpTokensState, IamInstanceProfile, InstanceMetadataEndpointState,
+            InstanceMetadataOptionsResponse,
+        };
+        let bare = Instance::builder().instance_id("i-1").build();
+        let attrs = instance_attributes(&bare);
+        assert_eq!(attrs.iam_instance_profile, Observed::Absent);
+        assert_eq!(
+            attrs.http_tokens.unreadable_reason(),
+            Some("ec2:DescribeInstances: the response has no MetadataOptions")
+        );
+        assert!(attrs.http_endpoint.unreadable_reason().is_some());
+        let no_tokens = Instance::builder()
+            .metadata_options(
+                InstanceMetadataOptionsResponse::builder()
+                    .http_endpoint(InstanceMetadataEndpointState::Enabled)
+                    .build(),
+            )
+            .iam_instance_profile(IamInstanceProfile::builder().id("AIP1").build())
+            .build();
+        let attrs = instance_attributes(&no_tokens);
+        assert_eq!(
+            attrs.http_tokens.unreadable_reason(),
+            Some("ec2:DescribeInstances: the response has no MetadataOptions.HttpTokens")
+        );
+        assert_eq!(attrs.http_endpoint, Observed::Value("enabled".into()));
+        assert_eq!(
+            attrs.iam_instance_profile.unreadable_reason(),
+            Some("ec2:DescribeInstances: the response has no IamInstanceProfile.Arn")
+        );
+        let full = Instance::builder()
+            .metadata_options(
+                InstanceMetadataOptionsResponse::builder()
+                    .http_tokens(HttpTokensState::Required)
+                    .http_endpoint(InstanceMetadataEndpointState::Enabled)
+                    .build(),
+            )
+            .iam_instance_profile(
+                IamInstanceProfile::builder()
+                    .arn("arn:aws:iam::1:instance-profile/p")
+                    .build(),
+            )
+            .build();
+        let attrs = instance_attributes(&full);
+        assert_eq!(attrs.http_tokens, Observed::Value("required".into()));
+        assert_eq!(
+            attrs.iam_instance_profile,
+            Observed::Value("arn:aws:iam::1:instance-profile/p".into())
+        );
+    }
+
+    #[test]
+    fn an_acl_entry_missing_what_decides_it_is_unreadable_not_guessed() {
+        use aws_sdk_ec2::types::{PortRange, RuleAction};
+        let entry = |protocol: &str, ports: Option<(i32, i32)>| {
+            NetworkAclEntry::builder()
+                .rule_number(100)
+                .egress(false)
+                .rule_action(RuleAction::Allow)
+                .protocol(protocol)
+                .cidr_block("0.0.0.0/0")
+                .set_port_range(ports.map(|(f, t)| PortRange::builder().from(f).to(t).build()))
+                .build()
+        };
+        let read = acl_entries(&[entry("-1", None), entry("6", Some((22, 22)))]);
+        let read = read.value().unwrap();
+        assert_eq!(read[0].action, "allow");
+        assert_eq!((read[1].from_port, read[1].to_port), (Some(22), Some(22)));
+        assert_eq!(
+            acl_entries(&[entry("6", None)]).unreadable_reason(),
+            Some("ec2:DescribeNetworkAcls: entry 100 (protocol 6) has no complete PortRange")
+        );
+        let no_action = NetworkAclEntry::builder()
+            .rule_number(1)
+            .egress(false)
+            .protocol("-1")
+            .cidr_block("0.0.0.0/0")
+            .build();
+        assert!(acl_entries(&[no_action]).unreadable_reason().is_some());
+        let no_cidr = NetworkAclEntry::builder()
+            .rule_number(1)
+            .egress(false)
+            .rule_action(RuleAction::Deny)
+            .protocol("-1")
+            .build();
+        assert!(acl_entries(&[no_cidr]).unreadable_reason().is_some());
+        let acl = NetworkAcl::builder().network_acl_id("acl-1").build();
+        assert!(
+            acl_attributes(&acl)
+                .is_default
+                .unreadable_reason()
+                .is_some()
         );
     }
 

@@ -6,6 +6,7 @@ pub mod cloudtrail;
 pub mod cognito;
 pub mod detection;
 pub mod ec2;
+pub mod efs;
 pub mod elbv2;
 pub mod error;
 pub mod http;
@@ -327,6 +328,9 @@ pub async fn collect(
     if wants("cognito") {
         jobs.push(Box::pin(cognito::collect(c)));
     }
+    if wants("efs") {
+        jobs.push(Box::pin(efs::collect(c)));
+    }
     if wants("secretsmanager") {
         jobs.push(Box::pin(secretsmanager::collect(c)));
     }
@@ -566,7 +570,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 16] = [
+pub const SERVICES: [&str; 17] = [
     "s3",
     "rds",
     "iam",
@@ -583,6 +587,7 @@ pub const SERVICES: [&str; 16] = [
     "elbv2",
     "wafv2",
     "logs",
+    "efs",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

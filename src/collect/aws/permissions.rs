@@ -40,6 +40,8 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("cognito-idp:ListUserPools"),
     ),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
+    ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
+    ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),
     ("ec2:DescribeRegions", Some("ec2:DescribeRegions")),
     (
         "ec2:DescribeSecurityGroups",
@@ -55,6 +57,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     (
         "ec2:GetEbsEncryptionByDefault",
         Some("ec2:GetEbsEncryptionByDefault"),
+    ),
+    (
+        "elasticfilesystem:DescribeFileSystems",
+        Some("elasticfilesystem:DescribeFileSystems"),
     ),
     (
         "elasticloadbalancing:DescribeListeners",
