@@ -2195,6 +2195,35 @@ def seed_elbv2(c: Clients, r: Report) -> None:
 
 # -- Everything together ---------------------------------------------------------------------
 
+
+# Network interfaces: a security group counts as in use when an interface holds it. The
+# demo's other groups are held by nothing (LocalStack gives instances no group), so they
+# pass the clauses that judge only groups in use; this interface makes the SSH-open group
+# one that is used.
+ENI_SSH_OPEN = ("vouch-demo-eni-ssh-open-use1", "vouch-demo-ssh-open-use1")
+
+
+def seed_interfaces(c: Clients, r: Report) -> None:
+    ec2 = c("ec2", USE1)
+    desc, group_name = ENI_SSH_OPEN
+    group = ec2.describe_security_groups(
+        Filters=[{"Name": "group-name", "Values": [group_name]}])["SecurityGroups"][0]["GroupId"]
+    found = ec2.describe_network_interfaces(
+        Filters=[{"Name": "description", "Values": [desc]}])["NetworkInterfaces"]
+    state = "existing"
+    if not found:
+        if not r.apply:
+            r.missing(desc)
+            return
+        vpc = ec2.describe_vpcs(Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+        subnet = ec2.describe_subnets(
+            Filters=[{"Name": "vpc-id", "Values": [vpc]}])["Subnets"][0]["SubnetId"]
+        found = [ec2.create_network_interface(SubnetId=subnet, Description=desc,
+                                              Groups=[group])["NetworkInterface"]]
+        state = "created"
+    r.compare(desc, {"groups": [g["GroupId"] for g in found[0]["Groups"]]}, {"groups": [group]})
+    r.row("ec2", desc, USE1, state, f"network interface holding {group_name}: that group is in use")
+
 def seed_account(c: Clients, account: str, apply: bool) -> Report:
     r = Report(apply)
     # Order matters: keys before what they encrypt, roles and log groups before
@@ -2208,6 +2237,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_cloudtrail(c, r, account)
     seed_secrets(c, r, account)
     seed_rds(c, r)
+    seed_interfaces(c, r)
     seed_backup(c, r, account)
     seed_detection(c, r, account)
     seed_cognito(c, r)

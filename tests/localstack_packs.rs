@@ -111,6 +111,29 @@ fn the_demo_account_shows_scope_alternatives_and_coverage() {
         .map(|n| n["type"].as_str().unwrap())
         .collect();
     assert_eq!(not_judged, ["aws_backup_vault"], "{ind08:#}");
+    // IND-20 judges only security groups a network interface holds: the SSH-open
+    // group is held by the demo's interface and fails; the RDP-open one is held by
+    // nothing and is not judged (the default reading, CIS 6.3, still fails it).
+    let ind20 = clause("indicado", "IND-20");
+    let failing: Vec<&str> = ind20["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "aws-ec2-sg-no-public-admin-ports" && f["status"] == "fail")
+        .map(|f| f["resource"]["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        failing
+            .iter()
+            .any(|n| n.contains("vouch-demo-ssh-open-use1")),
+        "{ind20:#}"
+    );
+    assert!(
+        !failing
+            .iter()
+            .any(|n| n.contains("vouch-demo-rdp-open-ipv6-use1")),
+        "{ind20:#}"
+    );
     let ad24 = clause("atlasdata", "AD-24");
     let alts = ad24["alternatives"].as_array().unwrap();
     assert_eq!(alts.len(), 2, "{ad24:#}");

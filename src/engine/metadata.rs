@@ -123,7 +123,10 @@ fn validate(path: &str, line: usize, meta: &CheckMeta) -> Result<(), EngineError
         ));
     }
     for (param, attrs) in &meta.custom.requires_when {
-        if !matches!(meta.custom.params.get(param), Some(serde_json::Value::Bool(_))) {
+        if !matches!(
+            meta.custom.params.get(param),
+            Some(serde_json::Value::Bool(_))
+        ) {
             return Err(fail(format!(
                 "custom.requires_when names {param:?}, which is not a boolean parameter in custom.params"
             )));

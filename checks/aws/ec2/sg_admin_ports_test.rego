@@ -74,3 +74,11 @@ test_fails_when_a_tcp_rule_open_to_the_internet_has_no_port_range if {
 test_fails_when_a_udp_rule_has_only_one_end_of_its_range if {
 	count(run([rule("udp", 3389, null, ["0.0.0.0/0"], [])], defaults)) == 2
 }
+
+test_a_group_nothing_uses_is_not_judged_when_the_pack_asks_for_groups_in_use if {
+	open := [rule("tcp", 22, 22, ["0.0.0.0/0"], [])]
+	unused := {"id": "sg-1", "ingress": open, "in_use": false}
+	used := {"id": "sg-2", "ingress": open, "in_use": true}
+	{d.id | some d in check.deny} == {"sg-2"} with input as {"resources": [unused, used], "params": object.union(defaults, {"only_in_use": true})}
+	count(check.deny) == 2 with input as {"resources": [unused, used], "params": object.union(defaults, {"only_in_use": false})}
+}

@@ -3,6 +3,8 @@
 # description: >-
 #   Fails for each inbound rule that admits every protocol ("-1") or every TCP port
 #   (0-65535, or 1-65535) from 0.0.0.0/0 or ::/0. Passes otherwise.
+#   With `only_in_use` (for clauses about who can reach a service), a group no
+#   network interface uses is not judged: its rules admit nobody.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     description: Security group rules
@@ -15,6 +17,7 @@
 #   service: ec2
 #   resource_type: aws_ec2_security_group
 #   requires: [ingress]
+#   requires_when: {only_in_use: [in_use]}
 #   rationale: >-
 #     A rule open to all traffic from anywhere removes the security group as a
 #     firewall: every service listening on the attached instances, including ones
@@ -23,6 +26,8 @@
 #     aws ec2 revoke-security-group-ingress --group-id SG --ip-permissions
 #     'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]' (and the same with
 #     Ipv6Ranges=[{CidrIpv6=::/0}]); allow only the ports the workload serves.
+#   params:
+#     only_in_use: false
 package vouch.aws.ec2.sg_all_traffic
 
 import data.vouch.lib.aws_network
@@ -30,6 +35,7 @@ import rego.v1
 
 deny contains {"id": sg.id, "message": msg} if {
 	some sg in input.resources
+	judged(sg)
 	some rule in aws_network.items(sg.ingress)
 	aws_network.all_traffic(rule)
 	some cidr in aws_network.open_sources(rule)
@@ -38,6 +44,7 @@ deny contains {"id": sg.id, "message": msg} if {
 
 deny contains {"id": sg.id, "message": msg} if {
 	some sg in input.resources
+	judged(sg)
 	some rule in aws_network.items(sg.ingress)
 	rule.protocol in {"tcp", "6"}
 	is_number(rule.from_port)
@@ -46,3 +53,9 @@ deny contains {"id": sg.id, "message": msg} if {
 	some cidr in aws_network.open_sources(rule)
 	msg := sprintf("ingress from %s allows every TCP port (%s)", [cidr, aws_network.describe(rule)])
 }
+
+# A group no network interface uses admits nobody; it is judged only when the pack
+# does not ask for groups in use only.
+judged(sg) if not input.params.only_in_use == true
+
+judged(sg) if sg.in_use == true

@@ -40,3 +40,11 @@ test_passes_without_ingress_rules if {
 test_passes_when_the_ingress_list_is_null if {
 	count(run(null)) == 0
 }
+
+test_a_group_nothing_uses_is_not_judged_when_the_pack_asks_for_groups_in_use if {
+	open := [rule("-1", null, null, ["0.0.0.0/0"], [])]
+	unused := {"id": "sg-1", "ingress": open, "in_use": false}
+	used := {"id": "sg-2", "ingress": open, "in_use": true}
+	{d.id | some d in check.deny} == {"sg-2"} with input as {"resources": [unused, used], "params": {"only_in_use": true}}
+	{d.id | some d in check.deny} == {"sg-1", "sg-2"} with input as {"resources": [unused, used], "params": {"only_in_use": false}}
+}

@@ -6,6 +6,8 @@
 #   MongoDB 27017, Redis 6379, Elasticsearch/OpenSearch 9200 and Redshift 5439): a TCP
 #   or UDP rule whose port range contains the port, or a rule for every protocol
 #   ("-1"). The message names the port and the CIDR. Passes otherwise.
+#   With `only_in_use` (for clauses about who can reach a service), a group no
+#   network interface uses is not judged: its rules admit nobody.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 #     description: Security group rules
@@ -18,6 +20,7 @@
 #   service: ec2
 #   resource_type: aws_ec2_security_group
 #   requires: [ingress]
+#   requires_when: {only_in_use: [in_use]}
 #   rationale: >-
 #     Databases and caches reachable from the whole internet are found by scanners
 #     and attacked with default or guessed credentials and engine exploits; data
@@ -28,6 +31,7 @@
 #     same with Ipv6Ranges=[{CidrIpv6=::/0}]); allow the port only from the application
 #     tier's security group.
 #   params:
+#     only_in_use: false
 #     ports: [3306, 5432, 1433, 1521, 27017, 6379, 9200, 5439]
 package vouch.aws.ec2.sg_database_ports
 
@@ -36,9 +40,16 @@ import rego.v1
 
 deny contains {"id": sg.id, "message": msg} if {
 	some sg in input.resources
+	judged(sg)
 	some rule in aws_network.items(sg.ingress)
 	some cidr in aws_network.open_sources(rule)
 	some port in input.params.ports
 	aws_network.covers_port(rule, port)
 	msg := sprintf("ingress from %s allows port %d (%s)", [cidr, port, aws_network.describe(rule)])
 }
+
+# A group no network interface uses admits nobody; it is judged only when the pack
+# does not ask for groups in use only.
+judged(sg) if not input.params.only_in_use == true
+
+judged(sg) if sg.in_use == true

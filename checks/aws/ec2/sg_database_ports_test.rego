@@ -38,3 +38,11 @@ test_fails_when_all_traffic_is_allowed_from_the_internet if {
 test_passes_when_the_ingress_list_is_null if {
 	count(run(null)) == 0
 }
+
+test_a_group_nothing_uses_is_not_judged_when_the_pack_asks_for_groups_in_use if {
+	open := [rule("tcp", 5432, 5432, ["0.0.0.0/0"], [])]
+	unused := {"id": "sg-1", "ingress": open, "in_use": false}
+	used := {"id": "sg-2", "ingress": open, "in_use": true}
+	{d.id | some d in check.deny} == {"sg-2"} with input as {"resources": [unused, used], "params": object.union(defaults, {"only_in_use": true})}
+	{d.id | some d in check.deny} == {"sg-1", "sg-2"} with input as {"resources": [unused, used], "params": defaults}
+}

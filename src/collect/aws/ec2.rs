@@ -1,11 +1,11 @@
 //! EC2 and VPC: security groups, network ACLs, VPCs with their flow logs, EBS default
 //! encryption, volumes, the account's own snapshots and its instances.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_ec2::Client;
 use aws_sdk_ec2::types::{
-    Filter, Instance, IpPermission, NetworkAcl, NetworkAclEntry, SecurityGroup,
+    Filter, Instance, IpPermission, NetworkAcl, NetworkAclEntry, NetworkInterface, SecurityGroup,
     SnapshotAttributeName,
 };
 use futures::stream::{self, StreamExt};
@@ -56,6 +56,9 @@ struct GroupAttributes {
     is_default: Observed<bool>,
     ingress: Observed<Vec<Rule>>,
     egress: Observed<Vec<Rule>>,
+    /// Whether a network interface in the region uses the group: rules of a group
+    /// nothing uses admit nobody, which clauses about exposure take into account.
+    in_use: Observed<bool>,
     tags: Observed<BTreeMap<String, String>>,
 }
 
@@ -212,10 +215,13 @@ pub fn flow_logs_by_resource(
 
 /// A security group's attributes. Its name decides whether it is the VPC's default
 /// group, so a group without GroupName has `group_name` and `is_default` unreadable.
-fn group_attributes(g: &SecurityGroup) -> GroupAttributes {
+fn group_attributes(g: &SecurityGroup, in_use: &Observed<BTreeSet<String>>) -> GroupAttributes {
     const OP: &str = "ec2:DescribeSecurityGroups";
     let name = required(OP, "GroupName", g.group_name().map(str::to_string));
     GroupAttributes {
+        in_use: in_use
+            .clone()
+            .map(|ids| g.group_id().is_some_and(|id| ids.contains(id))),
         group_id: required(OP, "GroupId", g.group_id().map(str::to_string)),
         is_default: name.clone().map(|n| n == "default"),
         group_name: name,
@@ -268,7 +274,41 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     .await
 }
 
+/// The security groups that some network interface of the region uses (instances,
+/// load balancers, databases, Lambda functions in a VPC: each holds its groups through
+/// an interface). An interface listed without its group ids makes the set unreadable.
+pub fn groups_in_use(interfaces: &[NetworkInterface]) -> Observed<BTreeSet<String>> {
+    const OP: &str = "ec2:DescribeNetworkInterfaces";
+    let mut ids = BTreeSet::new();
+    for ni in interfaces {
+        for g in ni.groups() {
+            match g.group_id() {
+                Some(id) => {
+                    ids.insert(id.to_string());
+                }
+                None => {
+                    return Observed::Unreadable(format!(
+                        "{OP}: a group of an interface has no GroupId"
+                    ));
+                }
+            }
+        }
+    }
+    Observed::Value(ids)
+}
+
 async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
+    let in_use = match ec2
+        .describe_network_interfaces()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+    {
+        Ok(interfaces) => groups_in_use(&interfaces),
+        Err(e) => Observed::Unreadable(reason("ec2:DescribeNetworkInterfaces", &e)),
+    };
     let groups = ec2
         .describe_security_groups()
         .into_paginator()
@@ -283,7 +323,7 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
             found.without_id("ec2:DescribeSecurityGroups", "GroupId");
             continue;
         };
-        let attrs = group_attributes(g);
+        let attrs = group_attributes(g, &in_use);
         let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
         let name = match g.group_name() {
             Some(name) => format!("{id} ({name})"),
@@ -619,6 +659,51 @@ async fn network_acls(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Fo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_in_use_when_an_interface_holds_it_and_a_nameless_holder_is_unreadable() {
+        use aws_sdk_ec2::types::GroupIdentifier;
+        let eni = |ids: &[Option<&str>]| {
+            let mut b = NetworkInterface::builder();
+            for id in ids {
+                b = b.groups(
+                    GroupIdentifier::builder()
+                        .set_group_id(id.map(str::to_string))
+                        .build(),
+                );
+            }
+            b.build()
+        };
+        let used = groups_in_use(&[
+            eni(&[Some("sg-1")]),
+            eni(&[Some("sg-2"), Some("sg-1")]),
+            eni(&[]),
+        ]);
+        assert_eq!(
+            used,
+            Observed::Value(["sg-1", "sg-2"].iter().map(|s| s.to_string()).collect())
+        );
+        let group = |id: &str| SecurityGroup::builder().group_id(id).group_name(id).build();
+        assert_eq!(
+            group_attributes(&group("sg-2"), &used).in_use,
+            Observed::Value(true)
+        );
+        assert_eq!(
+            group_attributes(&group("sg-3"), &used).in_use,
+            Observed::Value(false)
+        );
+        let unreadable = groups_in_use(&[eni(&[None])]);
+        assert_eq!(
+            unreadable.unreadable_reason(),
+            Some("ec2:DescribeNetworkInterfaces: a group of an interface has no GroupId")
+        );
+        assert!(
+            group_attributes(&group("sg-2"), &unreadable)
+                .in_use
+                .unreadable_reason()
+                .is_some()
+        );
+    }
     use aws_sdk_ec2::types::IpRange;
 
     fn open(protocol: Option<&str>, ports: Option<(i32, i32)>) -> IpPermission {
@@ -798,7 +883,7 @@ mod tests {
     #[test]
     fn a_group_without_its_name_is_not_called_non_default() {
         let g = SecurityGroup::builder().group_id("sg-1").build();
-        let attrs = group_attributes(&g);
+        let attrs = group_attributes(&g, &Observed::Value(BTreeSet::new()));
         assert_eq!(
             attrs.is_default.unreadable_reason(),
             Some("ec2:DescribeSecurityGroups: the response has no GroupName")
@@ -807,7 +892,10 @@ mod tests {
             .group_id("sg-1")
             .group_name("default")
             .build();
-        assert_eq!(group_attributes(&named).is_default, Observed::Value(true));
+        assert_eq!(
+            group_attributes(&named, &Observed::Value(BTreeSet::new())).is_default,
+            Observed::Value(true)
+        );
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
     ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),
+    (
+        "ec2:DescribeNetworkInterfaces",
+        Some("ec2:DescribeNetworkInterfaces"),
+    ),
     ("ec2:DescribeRegions", Some("ec2:DescribeRegions")),
     (
         "ec2:DescribeSecurityGroups",
