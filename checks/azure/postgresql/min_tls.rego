@@ -7,7 +7,9 @@
 #   configuration answer without its value, or a server without the parameter, is an
 #   error, not a pass: the default the answer also lists is not what the server uses.
 #   Whether unencrypted connections are refused at all is
-#   azure-postgresql-secure-transport's question.
+#   azure-postgresql-secure-transport's question. Microsoft now refuses to set a value
+#   below TLSv1.2 on flexible servers; a server that still reports an older one is
+#   judged on what it reports.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/postgresql/flexible-server/concepts-networking-ssl-tls
 #     description: Secure connectivity with TLS and SSL in Azure Database for PostgreSQL flexible server
