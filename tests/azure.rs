@@ -1066,3 +1066,29 @@ fn database_servers_that_accept_tls_1_0_fail_and_an_unread_version_is_an_error()
         );
     }
 }
+
+/// Issue 13, the OpenDataDSL pack read as its text reads: staff access is logged by the
+/// Activity Log's Administrative category alone (vouch-lax exports only that one, so
+/// ODD-37 is met there although the check's default also asks for Security), the
+/// six-year retention still fails on its 90-day lifecycle rule, and "all network
+/// traffic" is met on a subscription whose only data store (stlax) is examined.
+#[test]
+fn the_opendatadsl_log_and_transit_clauses_ask_for_what_their_text_says() {
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", LAX]);
+    let statuses = clause_statuses(&report);
+    assert_eq!(statuses["ODD-37"], "met", "{stderr}");
+    assert_eq!(statuses["ODD-38"], "failed");
+    assert_eq!(statuses["ODD-22"], "met");
+    let clause = report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ODD-22")
+        .unwrap();
+    assert_eq!(
+        clause["coverage"]["class"], "all-data-in-transit",
+        "{clause}"
+    );
+    assert!(clause["coverage"].get("not_judged").is_none(), "{clause}");
+}
