@@ -1009,3 +1009,99 @@ checks = [{ id = "azure-monitor-activity-log-retention", params = { categories =
         "{message}"
     );
 }
+
+fn flexible_server_id(provider: &str, name: &str) -> String {
+    format!(
+        "/subscriptions/{MAIN}/resourceGroups/rg-oss-db/providers/{provider}/flexibleServers/{name}"
+    )
+}
+
+/// Issue 13: a PostgreSQL or MySQL server that forces TLS but still accepts TLS 1.0 fails
+/// the minimum-version checks (which judge ssl_min_protocol_version and the oldest entry
+/// of tls_version), one that accepts only 1.2 and later passes, and a configuration
+/// answer without its value is an error, never the default it also lists.
+#[test]
+fn database_servers_that_accept_tls_1_0_fail_and_an_unread_version_is_an_error() {
+    const PG: &str = "Microsoft.DBforPostgreSQL";
+    const MY: &str = "Microsoft.DBforMySQL";
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--services", "postgresql,mysql"]);
+    for (check, provider, good, bad, needle) in [
+        (
+            "azure-postgresql-min-tls",
+            PG,
+            "pg-good",
+            "pg-tls10",
+            "the server accepts TLS 1.0 (ssl_min_protocol_version is TLSv1), older than TLS 1.2",
+        ),
+        (
+            "azure-mysql-min-tls",
+            MY,
+            "mysql-good",
+            "mysql-tls10",
+            "the server accepts TLS 1.0 (tls_version is TLSv1,TLSv1.1,TLSv1.2), older than TLS 1.2",
+        ),
+    ] {
+        let (status, message) = result_of(&report, check, &flexible_server_id(provider, good));
+        assert_eq!(status, "pass", "{check} on {good}: {message} {stderr}");
+        let (status, message) = result_of(&report, check, &flexible_server_id(provider, bad));
+        assert_eq!(status, "fail", "{check} on {bad}: {message}");
+        assert_eq!(message, needle);
+        // Forcing TLS is a separate promise, kept by the same server.
+        let secure = check.replace("min-tls", "secure-transport");
+        assert_eq!(
+            result_of(&report, &secure, &flexible_server_id(provider, bad)).0,
+            "pass"
+        );
+    }
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "postgresql,mysql"]);
+    for (check, provider, good, other) in [
+        ("azure-postgresql-min-tls", PG, "pg-good", "pg-tls10"),
+        ("azure-mysql-min-tls", MY, "mysql-good", "mysql-tls10"),
+    ] {
+        assert_error_naming(
+            &report,
+            check,
+            &flexible_server_id(provider, good),
+            "properties.value",
+        );
+        // Only the attribute that could not be read is an error: the server's other
+        // checks and the other servers keep their verdicts.
+        let secure = check.replace("min-tls", "secure-transport");
+        assert_eq!(
+            result_of(&report, &secure, &flexible_server_id(provider, good)).0,
+            "pass"
+        );
+        assert_eq!(
+            result_of(&report, check, &flexible_server_id(provider, other)).0,
+            "fail"
+        );
+    }
+}
+
+/// Issue 13, the OpenDataDSL pack read as its text reads: staff access is logged by the
+/// Activity Log's Administrative category alone (vouch-lax exports only that one, so
+/// ODD-37 is met there although the check's default also asks for Security), the
+/// six-year retention still fails on its 90-day lifecycle rule, and "all network
+/// traffic" is met on a subscription whose only data store (stlax) is examined.
+#[test]
+fn the_opendatadsl_log_and_transit_clauses_ask_for_what_their_text_says() {
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", LAX]);
+    let statuses = clause_statuses(&report);
+    assert_eq!(statuses["ODD-37"], "met", "{stderr}");
+    assert_eq!(statuses["ODD-38"], "failed");
+    assert_eq!(statuses["ODD-22"], "met");
+    let clause = report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ODD-22")
+        .unwrap();
+    assert_eq!(
+        clause["coverage"]["class"], "all-data-in-transit",
+        "{clause}"
+    );
+    assert!(clause["coverage"].get("not_judged").is_none(), "{clause}");
+}

@@ -27,8 +27,10 @@
 #     Defender's workload plans are Azure's intrusion and threat detection: they alert
 #     on brute force against VMs, SQL injection, malware uploaded to storage, suspicious
 #     Key Vault access and more. On the Free tier none of it runs, so an attack on those
-#     resources raises no alert. CIS Microsoft Azure Foundations Benchmark (the "Ensure
-#     that Microsoft Defender for ... is set to 'On'" recommendations).
+#     resources raises no alert. CIS Microsoft Azure Foundations Benchmark v4.0.0, the "Ensure
+#     that Microsoft Defender for ... is set to 'On'" recommendations 9.1.3.1 (Servers),
+#     9.1.4.1 (Containers), 9.1.5.1 (Storage), 9.1.6.1 (App Service), 9.1.7.1 to 9.1.7.4
+#     (databases), 9.1.8.1 (Key Vault) and 9.1.9.1 (Resource Manager).
 #   remediation: >-
 #     az security pricing create --name PLAN --tier Standard (e.g. --name
 #     StorageAccounts), once per plan the message names, in the subscription (az account

@@ -34,8 +34,11 @@
 #     Administrator accounts can change every identity, permission and security setting
 #     of the tenant, and are the first target of phishing and password spraying. A
 #     password alone does not stop an attacker who has it; MFA does for almost all such
-#     attacks. CIS Microsoft Azure Foundations Benchmark ("Ensure that multifactor
-#     authentication is enabled for all privileged users").
+#     attacks. Earlier CIS Microsoft Azure Foundations Benchmark versions asked for this
+#     in "Ensure that multifactor authentication is enabled for all privileged users";
+#     v4.0.0 asks for MFA for all users (6.1.2 with security defaults, 6.2.4 with
+#     Conditional Access), which includes administrators, and for the Microsoft admin
+#     portals (6.2.7).
 #   remediation: >-
 #     In the Entra admin center, Protection > Conditional Access, create the policy from
 #     the "Require multifactor authentication for admins" template (or with az rest

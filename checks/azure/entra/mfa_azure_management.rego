@@ -33,9 +33,9 @@
 #     contributors of subscriptions rarely hold an Entra admin role. Requiring MFA for
 #     Azure management protects every such account from a stolen password. Azure now
 #     enforces MFA for these sign-ins itself in stages; the policy makes it the
-#     tenant's own, auditable rule. CIS Microsoft Azure Foundations Benchmark ("Ensure
-#     Multifactor Authentication is Required for Windows Azure Service Management
-#     API").
+#     tenant's own, auditable rule. CIS Microsoft Azure Foundations Benchmark v4.0.0,
+#     recommendation 6.2.6 ("Ensure that multifactor authentication is required for
+#     Windows Azure Service Management API").
 #   remediation: >-
 #     In the Entra admin center, Protection > Conditional Access, create a policy
 #     including all users (excluding only emergency access accounts, whose object ids

@@ -21,8 +21,9 @@
 #     Soft delete alone can be undone by purging: an attacker or insider with purge
 #     permission can delete and then purge keys, making data encrypted under them
 #     unrecoverable. Purge protection enforces the retention period and is required for
-#     vaults holding customer-managed keys of Azure Storage, SQL and other services. CIS
-#     Microsoft Azure Foundations Benchmark ("Ensure the Key Vault is Recoverable").
+#     vaults holding customer-managed keys of Azure Storage, SQL and other services.
+#     CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendation 9.3.5 ("Ensure the Key
+#     Vault is Recoverable").
 #   remediation: >-
 #     az keyvault update --name VAULT --resource-group RG --enable-purge-protection true
 #     (it cannot be turned off again).

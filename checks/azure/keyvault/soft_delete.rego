@@ -18,7 +18,9 @@
 #     A key deleted without soft delete is gone for good, and with it every piece of
 #     data encrypted under it. Soft delete lets a mistaken or malicious deletion be
 #     undone. Azure turns it on for new vaults and it cannot be turned off once on, so
-#     a vault without it predates that change.
+#     a vault without it predates that change. CIS Microsoft Azure Foundations Benchmark
+#     v4.0.0, recommendation 9.3.5 ("Ensure the Key Vault is Recoverable"), asks for it
+#     together with purge protection.
 #   remediation: >-
 #     az resource update --ids VAULT-RESOURCE-ID --set properties.enableSoftDelete=true
 #     (it cannot be turned off again).

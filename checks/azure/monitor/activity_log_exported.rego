@@ -23,9 +23,9 @@
 #     The Activity Log records who created, changed or deleted which resource, and
 #     security alerts. Azure keeps it only 90 days and offers no search across
 #     subscriptions; exported, it can be kept as long as policies require, correlated
-#     and alerted on. CIS Microsoft Azure Foundations Benchmark ("Ensure that a
-#     'Diagnostic Setting' exists for Subscription Activity Logs" and "Ensure Diagnostic
-#     Setting captures appropriate categories").
+#     and alerted on. CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendations
+#     7.1.1.1 ("Ensure that a 'Diagnostic Setting' exists for Subscription Activity
+#     Logs") and 7.1.1.2 ("Ensure Diagnostic Setting captures appropriate categories").
 #   remediation: >-
 #     az monitor diagnostic-settings subscription create --name activity-log --location
 #     LOCATION --workspace WORKSPACE-ID --logs

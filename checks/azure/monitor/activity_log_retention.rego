@@ -27,9 +27,11 @@
 #   rationale: >-
 #     Breaches are often found months after the fact; the administrative record of who
 #     changed what must still exist then. Azure itself keeps the Activity Log 90 days,
-#     so the organisation's retention promise rests on the export's destination. CIS
-#     Microsoft Azure Foundations Benchmark recommends keeping exported activity logs
-#     at least 365 days.
+#     so the organisation's retention promise rests on the export's destination. The
+#     365-day default follows the activity log retention recommendation of early CIS
+#     Microsoft Azure Foundations Benchmark versions; v4.0.0 has no retention
+#     recommendation for the Activity Log (only 7.1.1.1 and 7.1.1.2 on its export), so
+#     packs set the period their policy promises.
 #   remediation: >-
 #     For a workspace: az monitor log-analytics workspace table update --resource-group
 #     RG --workspace-name WORKSPACE --name AzureActivity --total-retention-time 2190

@@ -18,8 +18,9 @@
 #     With require_secure_transport off, a client that does not ask for TLS sends its
 #     password and receives query results in clear text, readable and alterable by
 #     anyone on the network path. Policies promising encryption in transit are kept only
-#     if the server refuses such connections. CIS Microsoft Azure Foundations Benchmark
-#     (the "Enforce SSL connection" recommendation for MySQL).
+#     if the server refuses such connections. CIS Microsoft Azure Database Services Benchmark v2.0.0,
+#     recommendation 5.8 ("Ensure server parameter 'require_secure_transport' is set to
+#     'ON' for MySQL Server").
 #   remediation: >-
 #     az mysql flexible-server parameter set --resource-group RG --server-name SERVER
 #     --name require_secure_transport --value ON

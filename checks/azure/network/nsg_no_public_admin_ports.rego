@@ -27,8 +27,9 @@
 #     SSH and RDP open to the whole Internet are scanned within minutes and exposed to
 #     password guessing and to every vulnerability of the remote access service.
 #     Administrative access should come through Azure Bastion, a VPN or just-in-time VM
-#     access. CIS Microsoft Azure Foundations Benchmark ("Ensure that RDP access from the
-#     Internet is evaluated and restricted" and the same for SSH).
+#     access. CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendations 8.1 ("Ensure
+#     that RDP access from the Internet is evaluated and restricted") and 8.2 (the same
+#     for SSH).
 #   remediation: >-
 #     az network nsg rule update --resource-group RG --nsg-name NSG --name RULE
 #     --source-address-prefixes ADMIN-RANGE (or az network nsg rule delete ...); reach

@@ -18,8 +18,9 @@
 #     With require_secure_transport off, a client that does not ask for TLS sends its
 #     password and receives query results in clear text, readable and alterable by
 #     anyone on the network path. Policies promising encryption in transit are kept only
-#     if the server refuses such connections. CIS Microsoft Azure Foundations Benchmark
-#     (the "Enforce SSL connection" recommendation for PostgreSQL).
+#     if the server refuses such connections. CIS Microsoft Azure Database Services Benchmark v2.0.0,
+#     recommendation 6.10 ("Ensure server parameter 'require_secure_transport' is set to
+#     'ON' for PostgreSQL server").
 #   remediation: >-
 #     az postgres flexible-server parameter set --resource-group RG --server-name SERVER
 #     --name require_secure_transport --value on

@@ -17,8 +17,9 @@
 #     TDE encrypts the database files, logs and backups at rest, so copies of the
 #     storage or backups do not expose the data. It is on by default for new databases
 #     but can be turned off; policies promising encryption at rest are kept only if it
-#     is on for every database. CIS Microsoft Azure Foundations Benchmark ("Ensure that
-#     'Data encryption' is set to 'On' on a SQL Database").
+#     is on for every database. CIS Microsoft Azure Database Services Benchmark v2.0.0,
+#     recommendation 9.6 ("Ensure that 'Data encryption' is set to 'On' on a SQL
+#     Database").
 #   remediation: >-
 #     az sql db tde set --resource-group RG --server SERVER --database DATABASE
 #     --status Enabled

@@ -28,8 +28,9 @@
 #     The audit log records who ran which statement against which database and whether
 #     it succeeded: the record needed to detect misuse and to investigate a breach.
 #     Server-level auditing covers every database on the server, including ones created
-#     later. CIS Microsoft Azure Foundations Benchmark ("Ensure that 'Auditing' is set
-#     to 'On'" and "Ensure that 'Auditing' Retention is 'greater than 90 days'").
+#     later. CIS Microsoft Azure Database Services Benchmark v2.0.0, recommendations 9.1
+#     ("Ensure that 'Auditing' is set to 'On'") and 9.7 ("Ensure that 'Auditing'
+#     Retention is 'greater than 90 days'").
 #   remediation: >-
 #     az sql server audit-policy update --resource-group RG --name SERVER --state
 #     Enabled --blob-storage-target-state Enabled --storage-account ACCOUNT

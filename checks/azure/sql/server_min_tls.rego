@@ -18,6 +18,8 @@
 #     TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by current
 #     security standards. A server that still accepts them lets a downgraded client
 #     send credentials and query results with weak protection.
+#     CIS Microsoft Azure Database Services Benchmark v2.0.0, recommendation 9.8 ("Ensure 'Minimum
+#     TLS Version' is set to 'TLS 1.2' or higher").
 #   remediation: >-
 #     az sql server update --resource-group RG --name SERVER --minimal-tls-version 1.2
 #     (first check that no client still connects with an older version).

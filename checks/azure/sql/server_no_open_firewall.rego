@@ -24,8 +24,9 @@
 #     A rule admitting the whole Internet leaves the server's login endpoint open to
 #     password guessing and to anyone holding a leaked credential. "Allow Azure services"
 #     looks narrow but admits connections from any Azure resource, including those of
-#     other customers. CIS Microsoft Azure Foundations Benchmark ("Ensure no Azure SQL
-#     Databases allow ingress from 0.0.0.0/0 (ANY IP)").
+#     other customers. CIS Microsoft Azure Database Services Benchmark v2.0.0,
+#     recommendation 9.3 ("Ensure no Azure SQL Database firewall rule is overly
+#     permissive").
 #   remediation: >-
 #     az sql server firewall-rule delete --resource-group RG --server SERVER --name
 #     RULE, then allow only the client ranges that need access (az sql server

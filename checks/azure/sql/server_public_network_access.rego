@@ -23,6 +23,8 @@
 #     password away from exposure, and its login endpoint can be attacked by password
 #     guessing from anywhere the firewall lets in. With public access disabled, only
 #     private endpoints in the organisation's own networks can connect.
+#     CIS Microsoft Azure Database Services Benchmark v2.0.0, recommendation 9.2 ("Ensure that
+#     'Public Network Access' is set to 'Disable'").
 #   remediation: >-
 #     Create a private endpoint for the server (az network private-endpoint create
 #     --group-id sqlServer ...), then az sql server update --resource-group RG --name

@@ -23,8 +23,8 @@
 #     With anonymous access allowed on the account, one container set to public by
 #     mistake exposes its data to the whole Internet without any credential or log of
 #     who read it. Turning it off at the account level overrides every container's
-#     setting. CIS Microsoft Azure Foundations Benchmark ("Ensure that 'Allow Blob
-#     Anonymous Access' is set to 'Disabled'").
+#     setting. CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendation 10.3.9
+#     ("Ensure that 'Allow Blob Anonymous Access' is set to 'Disabled'").
 #   remediation: >-
 #     az storage account update --name ACCOUNT --resource-group RG
 #     --allow-blob-public-access false

@@ -20,8 +20,10 @@
 #   rationale: >-
 #     Without soft delete, a blob deleted or overwritten by mistake, by a faulty job or
 #     by an attacker holding a key is gone at once. With it, the data can be restored
-#     during the retention period. CIS Microsoft Azure Foundations Benchmark ("Ensure
-#     Soft Delete is Enabled for Azure Containers and Blob Storage").
+#     during the retention period. CIS Microsoft Azure Foundations Benchmark v4.0.0,
+#     recommendation 10.2.1 ("Ensure that soft delete for blobs on Azure Blob Storage
+#     storage accounts is Enabled"; 10.3.6 also asks for container soft delete, which
+#     this check does not read).
 #   remediation: >-
 #     az storage account blob-service-properties update --account-name ACCOUNT
 #     --resource-group RG --enable-delete-retention true --delete-retention-days 7

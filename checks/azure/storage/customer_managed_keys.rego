@@ -20,8 +20,9 @@
 #     With a customer-managed key the organisation controls rotation and can revoke
 #     access to the data by disabling the key, and every use of the key is logged in its
 #     own vault. Policies that promise control of encryption keys are kept only with
-#     such a key. CIS Microsoft Azure Foundations Benchmark ("Ensure Storage for
-#     critical data are encrypted with Customer Managed Keys", Level 2).
+#     such a key. Earlier CIS Microsoft Azure Foundations Benchmark versions asked for it
+#     ("Ensure Storage for critical data are encrypted with Customer Managed Keys", Level
+#     2); the storage section (10) of v4.0.0 no longer lists it.
 #   remediation: >-
 #     Give the account an identity (az storage account update --name ACCOUNT
 #     --resource-group RG --assign-identity), grant it the Key Vault Crypto Service

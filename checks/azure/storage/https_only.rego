@@ -17,8 +17,8 @@
 #   rationale: >-
 #     Without secure transfer required, clients can read and write data, and send shared
 #     keys and SAS tokens, over plain HTTP, where anyone on the path can read or alter
-#     them. CIS Microsoft Azure Foundations Benchmark ("Ensure that 'Secure transfer
-#     required' is set to 'Enabled'").
+#     them. CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendation 10.3.4 ("Ensure
+#     that 'Secure transfer required' is set to 'Enabled'").
 #   remediation: >-
 #     az storage account update --name ACCOUNT --resource-group RG --https-only true
 package vouch.azure.storage.https_only

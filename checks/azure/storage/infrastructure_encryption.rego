@@ -18,9 +18,10 @@
 #   rationale: >-
 #     Double encryption protects data at rest should one encryption algorithm or key be
 #     compromised. It is a defence-in-depth measure some regulated workloads demand;
-#     CIS Microsoft Azure Foundations Benchmark recommends it for accounts holding
-#     critical data ("Ensure that 'Enable Infrastructure Encryption' for each Storage
-#     Account is set to 'enabled'", Level 2).
+#     earlier CIS Microsoft Azure Foundations Benchmark versions recommended it for
+#     accounts holding critical data ("Ensure that 'Enable Infrastructure Encryption'
+#     for each Storage Account is set to 'enabled'", Level 2); the storage section (10)
+#     of v4.0.0 no longer lists it.
 #   remediation: >-
 #     Infrastructure encryption can be chosen only when an account is created: create a
 #     new account with az storage account create --name ACCOUNT --resource-group RG

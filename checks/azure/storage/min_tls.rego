@@ -17,8 +17,8 @@
 #   rationale: >-
 #     TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by current
 #     security standards (PCI DSS, NIST SP 800-52r2). An account that still accepts
-#     them lets a downgraded client send data with weak protection. CIS Microsoft Azure
-#     Foundations Benchmark ("Ensure the 'Minimum TLS version' for storage accounts is
+#     them lets a downgraded client send data with weak protection. CIS Microsoft Azure Foundations Benchmark v4.0.0,
+#     recommendation 10.3.7 ("Ensure the 'Minimum TLS version' for storage accounts is
 #     set to 'Version 1.2'").
 #   remediation: >-
 #     az storage account update --name ACCOUNT --resource-group RG --min-tls-version

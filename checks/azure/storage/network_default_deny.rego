@@ -22,8 +22,8 @@
 #     With the default action Allow, the account's data is protected only by its keys,
 #     SAS tokens and Entra ID permissions: a leaked key or token works from anywhere on
 #     the Internet. Denying by default limits that to the networks the organisation
-#     chose. CIS Microsoft Azure Foundations Benchmark ("Ensure Default Network Access
-#     Rule for Storage Accounts is Set to Deny").
+#     chose. CIS Microsoft Azure Foundations Benchmark v4.0.0, recommendation 10.3.2.3
+#     ("Ensure default network access rule for storage accounts is set to deny").
 #   remediation: >-
 #     Allow the networks that need access first (az storage account network-rule add
 #     --account-name ACCOUNT --resource-group RG --vnet-name VNET --subnet SUBNET, or
