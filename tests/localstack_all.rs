@@ -19,6 +19,20 @@ fn scan(extra: &[&str], endpoint: Option<&str>) -> (Value, i32, String) {
     }
 }
 
+/// A JSON scan of one region and one service: (report, standard error).
+fn scan_one(region: &str, service: &str) -> (Value, String) {
+    let out = vouch()
+        .args(["scan", "aws", "--region", region, "--services", service])
+        .args(["--format", "json"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    (report, stderr)
+}
+
 fn matches(r: &Value, resource: &str, region: &str) -> bool {
     (r["resource"]["name"] == resource
         || r["resource"]["id"]
@@ -172,22 +186,7 @@ mod shadow_trails {
     #[test]
     #[ignore = "needs the seeded demo account: run scripts/test.sh"]
     fn a_multi_region_trail_homed_in_an_unscanned_region_counts() {
-        let out = vouch()
-            .args([
-                "scan",
-                "aws",
-                "--region",
-                "eu-west-1",
-                "--services",
-                "cloudtrail",
-            ])
-            .args(["--format", "json"])
-            .timeout(std::time::Duration::from_secs(300))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let report: Value =
-            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+        let (report, stderr) = scan_one("eu-west-1", "cloudtrail");
         let results = report["results"].as_array().unwrap();
         let multi = results
             .iter()
@@ -203,5 +202,29 @@ mod shadow_trails {
             .unwrap_or_else(|| panic!("the shadow trail is judged: {results:?}"));
         assert_eq!(trail["resource"]["region"], "us-east-1");
         assert_eq!(trail["status"], "pass", "{trail}");
+    }
+}
+
+/// "Cognito handles authentication" fails on an account with no user pool: eu-west-3
+/// holds nothing but AWS defaults, so a scan of it alone finds none, and says where it
+/// looked.
+mod cognito_account {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs the seeded demo account: run scripts/test.sh"]
+    fn a_scan_of_a_region_without_user_pools_fails_the_pool_exists_check() {
+        let (report, stderr) = scan_one("eu-west-3", "cognito");
+        let exists = report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["check"] == "aws-cognito-user-pool-exists")
+            .unwrap_or_else(|| panic!("no pool-exists result: {stderr}"));
+        assert_eq!(exists["status"], "fail", "{exists}");
+        assert_eq!(
+            exists["message"],
+            "no Cognito user pool in the scanned regions (eu-west-3)"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! AWS collectors over the official SDK, with its default credential chain, standard
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
+pub mod accessanalyzer;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cognito;
@@ -334,6 +335,9 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
+    if wants("accessanalyzer") {
+        jobs.push(Box::pin(accessanalyzer::collect(c)));
+    }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     if !opts.regions.is_empty() {
         all.merge(unscanned_regions(&ctx, enabled_regions(&ctx.config).await));
@@ -405,6 +409,16 @@ impl Collected {
         outcome: Result<Vec<Resource>, String>,
     ) {
         self.record(resource_type, &ctx.account, region, outcome);
+    }
+
+    /// Each failed listing of `resource_type`, as "region: reason": what an account-wide
+    /// summary built from those listings could not see.
+    pub fn listing_errors(&self, resource_type: &str) -> Vec<String> {
+        self.listings
+            .iter()
+            .filter(|l| l.resource_type == resource_type)
+            .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
+            .collect()
     }
 
     /// Records a per-region (or account-wide) settings resource, such as "GuardDuty in
@@ -564,7 +578,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 16] = [
+pub const SERVICES: [&str; 17] = [
     "s3",
     "rds",
     "iam",
@@ -581,6 +595,7 @@ pub const SERVICES: [&str; 16] = [
     "elbv2",
     "wafv2",
     "logs",
+    "accessanalyzer",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
