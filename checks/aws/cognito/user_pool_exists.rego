@@ -3,9 +3,10 @@
 # description: >-
 #   Judges the account's Cognito user pools together. Passes when at least one
 #   scanned region holds a user pool. Fails when no scanned region holds one, and
-#   names the regions looked at. A scan narrowed with --region looks only at the
-#   regions it names. Whether the application signs its users in through the pool,
-#   and keeps no password store of its own, is not visible to an API.
+#   names the regions looked at. A scan narrowed with --region that finds no pool is
+#   an error, not a failure: the regions it left out may hold one. Whether the
+#   application signs its users in through the pool, and keeps no password store of
+#   its own, is not visible to an API.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools.html
 #     description: Amazon Cognito user pools

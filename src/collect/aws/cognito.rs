@@ -175,6 +175,32 @@ fn account(ctx: &AwsContext, pools: &Collected) -> crate::inventory::Resource {
     )
 }
 
+/// On a scan narrowed with `--region` that left out some of the account's regions
+/// (`unscanned` says which, or why they are unknown), "no pool" is not a fact about the
+/// account: the application's pool may live in a region not read. A count of 0 becomes
+/// unreadable; a count that found a pool stands.
+pub fn none_found_where_scanned(resources: &mut [crate::inventory::Resource], unscanned: &str) {
+    for r in resources.iter_mut().filter(|r| r.resource_type == ACCOUNT) {
+        let Some(Observed::Value(counts)) = r.attributes.get(POOLS_BY_REGION) else {
+            continue;
+        };
+        let found: u64 = counts
+            .as_object()
+            .map(|o| o.values().filter_map(serde_json::Value::as_u64).sum())
+            .unwrap_or(0);
+        if found == 0 {
+            r.attributes.insert(
+                POOLS_BY_REGION.to_string(),
+                Observed::Unreadable(format!(
+                    "no user pool in the scanned regions, which is not all of them: {unscanned}"
+                )),
+            );
+        }
+    }
+}
+
+const POOLS_BY_REGION: &str = "user_pools_by_region";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +297,20 @@ mod tests {
         assert_eq!(
             a.attributes["user_pools_by_region"],
             Observed::Value(serde_json::json!({"eu-west-1": 0, "us-east-1": 1}))
+        );
+        let mut some = vec![a];
+        none_found_where_scanned(&mut some, "the scan left out us-west-2");
+        assert!(
+            some[0].attributes["user_pools_by_region"].value().is_some(),
+            "a pool found stands on a narrowed scan"
+        );
+        let mut none = vec![account(&ctx, &Collected::default())];
+        none_found_where_scanned(&mut none, "the scan left out us-west-2");
+        assert_eq!(
+            none[0].attributes["user_pools_by_region"].unreadable_reason(),
+            Some(
+                "no user pool in the scanned regions, which is not all of them: the scan left out us-west-2"
+            )
         );
 
         out.found(

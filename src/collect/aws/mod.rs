@@ -340,7 +340,11 @@ pub async fn collect(
     }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     if !opts.regions.is_empty() {
-        all.merge(unscanned_regions(&ctx, enabled_regions(&ctx.config).await));
+        let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
+        if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {
+            cognito::none_found_where_scanned(&mut all.resources, &why);
+        }
+        all.merge(unscanned);
     }
     let all = all.sorted();
     inventory.listings = all.listings;
