@@ -1995,21 +1995,31 @@ USER_POOLS = [
 ]
 
 
+def user_pool(idp, r: Report, name: str, **create) -> tuple[str, str] | None:
+    """The id of the pool named `name` and whether it was created now, making it with
+    `create` (CreateUserPool parameters) when missing; None when it is missing and
+    this is a read-back."""
+    pools = [p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"]
+             if p["Name"] == name]
+    state = "existing"
+    if not pools:
+        if not r.apply:
+            r.missing(name)
+            return None
+        pools = [idp.create_user_pool(PoolName=name, **create)["UserPool"]["Id"]]
+        state = "created"
+    if len(pools) > 1:
+        r.problems.append(f"{name}: {len(pools)} user pools of that name")
+    return pools[0], state
+
+
 def seed_cognito(c: Clients, r: Report) -> None:
     for name, region, mfa, what in USER_POOLS:
         idp = c("cognito-idp", region)
-        pools = [p["Id"] for p in idp.list_user_pools(MaxResults=60)["UserPools"]
-                 if p["Name"] == name]
-        state = "existing"
-        if not pools:
-            if not r.apply:
-                r.missing(name)
-                continue
-            pools = [idp.create_user_pool(PoolName=name)["UserPool"]["Id"]]
-            state = "created"
-        if len(pools) > 1:
-            r.problems.append(f"{name}: {len(pools)} user pools of that name")
-        pool = pools[0]
+        found = user_pool(idp, r, name)
+        if found is None:
+            continue
+        pool, state = found
         if r.apply:
             kw = {"MfaConfiguration": mfa}
             if mfa != "OFF":
@@ -2017,6 +2027,36 @@ def seed_cognito(c: Clients, r: Report) -> None:
             idp.set_user_pool_mfa_config(UserPoolId=pool, **kw)
         got = idp.get_user_pool_mfa_config(UserPoolId=pool).get("MfaConfiguration")
         r.compare(name, {"mfa": got}, {"mfa": mfa})
+        r.row("cognito-idp", name, region, state, what)
+
+
+# Threat protection (UserPoolAddOns.AdvancedSecurityMode) on pools of their own, so the
+# MFA demo pools above keep their settings. moto keeps UserPoolAddOns and UserPoolTier as
+# given to CreateUserPool and returns them from DescribeUserPool; a pool created without
+# them (the MFA pools) has neither, which vouch reports as unreadable (AWS documents no
+# default). moto serves no DescribeRiskConfiguration.
+THREAT_POOLS = [
+    ("vouch-demo-pool-threat-enforced-use1", USE1, "ENFORCED", "threat protection full-function, MFA on"),
+    ("vouch-demo-pool-threat-audit-use1", USE1, "AUDIT", "threat protection audit-only"),
+    ("vouch-demo-pool-threat-off-use1", USE1, "OFF", "threat protection off"),
+]
+
+
+def seed_cognito_threat_protection(c: Clients, r: Report) -> None:
+    for name, region, mode, what in THREAT_POOLS:
+        idp = c("cognito-idp", region)
+        found = user_pool(idp, r, name, UserPoolTier="PLUS",
+                          UserPoolAddOns={"AdvancedSecurityMode": mode})
+        if found is None:
+            continue
+        pool, state = found
+        if r.apply and mode == "ENFORCED":
+            idp.set_user_pool_mfa_config(UserPoolId=pool, MfaConfiguration="ON",
+                                         SoftwareTokenMfaConfiguration={"Enabled": True})
+        got = idp.describe_user_pool(UserPoolId=pool)["UserPool"]
+        r.compare(name, {"mode": got.get("UserPoolAddOns", {}).get("AdvancedSecurityMode"),
+                         "tier": got.get("UserPoolTier")},
+                  {"mode": mode, "tier": "PLUS"})
         r.row("cognito-idp", name, region, state, what)
 
 
@@ -2241,6 +2281,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_backup(c, r, account)
     seed_detection(c, r, account)
     seed_cognito(c, r)
+    seed_cognito_threat_protection(c, r)
     seed_elbv2(c, r)
     seed_nacls(c, r)
     seed_instances(c, r)

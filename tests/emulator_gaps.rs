@@ -4,6 +4,10 @@
 //! credential report, do not implement AWS Backup's ListProtectedResources or
 //! Shield's GetSubscriptionState, never report a CloudWatch Logs delivery for a
 //! trail, and hold one account (so one password policy, one root user) per run.
+//! moto 5.2.5 has no IAM Access Analyzer at all (ListAnalyzers answers HTTP 500), and
+//! LocalStack accepts `MFADelete=Enabled` in PutBucketVersioning but does not keep it
+//! (GetBucketVersioning returns only the Status), so a bucket with MFA Delete exists
+//! only here.
 //! These values stand in for the recorded answers of a real account.
 
 mod common;
@@ -141,6 +145,45 @@ fn inventory() -> Value {
             summary(false),
         ),
         resource(
+            "analyzer-active",
+            "aws_accessanalyzer_region_settings",
+            "us-east-1",
+            json!({"analyzers": [
+                {"name": "unused", "arn": "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/unused", "type": "ACCOUNT_UNUSED_ACCESS", "status": "ACTIVE"},
+                {"name": "external", "arn": "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/external", "type": "ACCOUNT", "status": "ACTIVE"}]}),
+        ),
+        resource(
+            "analyzer-unused-only",
+            "aws_accessanalyzer_region_settings",
+            "eu-west-1",
+            json!({"analyzers": [
+                {"name": "unused", "arn": "arn:aws:access-analyzer:eu-west-1:111122223333:analyzer/unused", "type": "ACCOUNT_UNUSED_ACCESS", "status": "ACTIVE"}]}),
+        ),
+        resource(
+            "bucket-mfa-delete",
+            "aws_s3_bucket",
+            "us-east-1",
+            json!({"versioning": {"status": "Enabled", "mfa_delete": "Enabled"}}),
+        ),
+        resource(
+            "bucket-no-mfa-delete",
+            "aws_s3_bucket",
+            "us-east-1",
+            json!({"versioning": {"status": "Enabled", "mfa_delete": "Disabled"}}),
+        ),
+        resource(
+            "pools-some",
+            "aws_cognito_account",
+            "global",
+            json!({"user_pools_by_region": {"us-east-1": 2, "eu-west-1": 0}}),
+        ),
+        resource(
+            "pools-none",
+            "aws_cognito_account",
+            "global",
+            json!({"user_pools_by_region": {"us-east-1": 0, "eu-west-1": 0}}),
+        ),
+        resource(
             "shield-active",
             "aws_shield_account",
             "global",
@@ -227,6 +270,17 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "shield-active",
             "shield-inactive",
         ),
+        (
+            "aws-accessanalyzer-enabled",
+            "analyzer-active",
+            "analyzer-unused-only",
+        ),
+        (
+            "aws-s3-bucket-mfa-delete",
+            "bucket-mfa-delete",
+            "bucket-no-mfa-delete",
+        ),
+        ("aws-cognito-user-pool-exists", "pools-some", "pools-none"),
     ];
     for (check, good, bad) in cases {
         assert_eq!(status_of(&report, check, good), "pass", "{check} on {good}");

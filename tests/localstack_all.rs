@@ -19,6 +19,20 @@ fn scan(extra: &[&str], endpoint: Option<&str>) -> (Value, i32, String) {
     }
 }
 
+/// A JSON scan of one region and one service: (report, standard error).
+fn scan_one(region: &str, service: &str) -> (Value, String) {
+    let out = vouch()
+        .args(["scan", "aws", "--region", region, "--services", service])
+        .args(["--format", "json"])
+        .timeout(std::time::Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let report: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    (report, stderr)
+}
+
 fn matches(r: &Value, resource: &str, region: &str) -> bool {
     (r["resource"]["name"] == resource
         || r["resource"]["id"]
@@ -172,22 +186,7 @@ mod shadow_trails {
     #[test]
     #[ignore = "needs the seeded demo account: run scripts/test.sh"]
     fn a_multi_region_trail_homed_in_an_unscanned_region_counts() {
-        let out = vouch()
-            .args([
-                "scan",
-                "aws",
-                "--region",
-                "eu-west-1",
-                "--services",
-                "cloudtrail",
-            ])
-            .args(["--format", "json"])
-            .timeout(std::time::Duration::from_secs(300))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        let report: Value =
-            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+        let (report, stderr) = scan_one("eu-west-1", "cloudtrail");
         let results = report["results"].as_array().unwrap();
         let multi = results
             .iter()
@@ -203,5 +202,33 @@ mod shadow_trails {
             .unwrap_or_else(|| panic!("the shadow trail is judged: {results:?}"));
         assert_eq!(trail["resource"]["region"], "us-east-1");
         assert_eq!(trail["status"], "pass", "{trail}");
+    }
+}
+
+/// "Cognito handles authentication" on a scan that finds no user pool. eu-west-3 holds
+/// nothing but AWS defaults: scanned alone, it shows no pool, but the account's other
+/// regions (us-east-1 holds the demo pools) were not read, so that is an error naming
+/// them, not a failure. The failing side, an account read whole with no pool, is in
+/// tests/emulator_gaps.rs (the demo account has pools).
+mod cognito_account {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs the seeded demo account: run scripts/test.sh"]
+    fn a_narrowed_scan_that_finds_no_user_pool_is_an_error_not_a_failure() {
+        let (report, stderr) = scan_one("eu-west-3", "cognito");
+        let exists = report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["check"] == "aws-cognito-user-pool-exists")
+            .unwrap_or_else(|| panic!("no pool-exists result: {stderr}"));
+        assert_eq!(exists["status"], "error", "{exists}");
+        let message = exists["message"].as_str().unwrap();
+        assert!(
+            message.contains("no user pool in the scanned regions")
+                && message.contains("us-east-1"),
+            "{message}"
+        );
     }
 }

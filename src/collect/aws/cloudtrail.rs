@@ -199,14 +199,9 @@ async fn read_trail(
 /// The account-wide view: every trail seen in any scanned region. If any region's
 /// listing failed, the view is incomplete and so unreadable.
 fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
-    let failed: Vec<String> = trails
-        .listings
-        .iter()
-        .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
-        .collect();
     // A flag that could not be read on any trail could decide "is there a multi-region
     // trail that logs management events", so it makes the whole view unreadable.
-    let mut failed = failed;
+    let mut failed = trails.listing_errors(TRAIL);
     let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
     for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
         let mut flag = |name: &str| match r.attributes.get(name) {

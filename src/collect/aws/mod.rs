@@ -1,6 +1,7 @@
 //! AWS collectors over the official SDK, with its default credential chain, standard
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
+pub mod accessanalyzer;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cognito;
@@ -340,9 +341,16 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
+    if wants("accessanalyzer") {
+        jobs.push(Box::pin(accessanalyzer::collect(c)));
+    }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     if !opts.regions.is_empty() {
-        all.merge(unscanned_regions(&ctx, enabled_regions(&ctx.config).await));
+        let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
+        if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {
+            cognito::none_found_where_scanned(&mut all.resources, &why);
+        }
+        all.merge(unscanned);
     }
     let all = all.sorted();
     inventory.listings = all.listings;
@@ -411,6 +419,16 @@ impl Collected {
         outcome: Result<Vec<Resource>, String>,
     ) {
         self.record(resource_type, &ctx.account, region, outcome);
+    }
+
+    /// Each failed listing of `resource_type`, as "region: reason": what an account-wide
+    /// summary built from those listings could not see.
+    pub fn listing_errors(&self, resource_type: &str) -> Vec<String> {
+        self.listings
+            .iter()
+            .filter(|l| l.resource_type == resource_type)
+            .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
+            .collect()
     }
 
     /// Records a per-region (or account-wide) settings resource, such as "GuardDuty in
@@ -570,7 +588,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 17] = [
+pub const SERVICES: [&str; 18] = [
     "s3",
     "rds",
     "iam",
@@ -588,6 +606,7 @@ pub const SERVICES: [&str; 17] = [
     "wafv2",
     "logs",
     "efs",
+    "accessanalyzer",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

@@ -4,6 +4,10 @@
 
 /// (operation as the collectors name it, IAM action it requires or `None`).
 pub const OPERATIONS: &[(&str, Option<&str>)] = &[
+    (
+        "access-analyzer:ListAnalyzers",
+        Some("access-analyzer:ListAnalyzers"),
+    ),
     ("backup:GetBackupPlan", Some("backup:GetBackupPlan")),
     (
         "backup:GetBackupSelection",
@@ -30,6 +34,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     (
         "cloudtrail:GetTrailStatus",
         Some("cloudtrail:GetTrailStatus"),
+    ),
+    (
+        "cognito-idp:DescribeUserPool",
+        Some("cognito-idp:DescribeUserPool"),
     ),
     (
         "cognito-idp:GetUserPoolMfaConfig",
