@@ -3,7 +3,9 @@
 //! LocalStack and moto cannot backdate credential ages, have no root row in the
 //! credential report, do not implement AWS Backup's ListProtectedResources or
 //! Shield's GetSubscriptionState, never report a CloudWatch Logs delivery for a
-//! trail, and hold one account (so one password policy, one root user) per run.
+//! trail, and hold one account (so one password policy, one root user, one set of
+//! trails judged together) per run: the demo's trails record S3 object writes and not
+//! reads, so the read check's pass and the write check's fail are shown here.
 //! These values stand in for the recorded answers of a real account.
 
 mod common;
@@ -79,6 +81,14 @@ fn inventory() -> Value {
         json!({"trails": [{"name": "t", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
         "is_multi_region": true, "is_logging": logging, "management_events": true}]})
     };
+    // One multi-region trail that delivers to CloudWatch Logs and records S3 object
+    // reads for every bucket, but only some buckets' writes.
+    let reading = json!({"trails": [{"name": "t", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
+        "is_multi_region": true, "is_logging": true, "management_events": true,
+        "cloudwatch_logs_log_group_arn": "arn:aws:logs:us-east-1:111122223333:log-group:ct:*",
+        "latest_cloudwatch_logs_delivery": days_ago(0),
+        "s3_data_events": {"read": {"all_buckets": true, "only": []},
+            "write": {"all_buckets": false, "only": ["event selector for arn:aws:s3:::app/ (WriteOnly)"]}}}]});
     let resources = vec![
         account("root-good", true, false, false, 200, strong.clone()),
         account("root-bad", false, true, true, 2, Value::Null),
@@ -139,6 +149,12 @@ fn inventory() -> Value {
             "aws_cloudtrail_account",
             "global",
             summary(false),
+        ),
+        resource(
+            "trails-delivering-reading",
+            "aws_cloudtrail_account",
+            "global",
+            reading,
         ),
         resource(
             "shield-active",
@@ -223,6 +239,16 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "trails-stopped",
         ),
         (
+            "aws-cloudtrail-multi-region-cloudwatch-logs",
+            "trails-delivering-reading",
+            "trails-logging",
+        ),
+        (
+            "aws-cloudtrail-s3-object-read-events",
+            "trails-delivering-reading",
+            "trails-logging",
+        ),
+        (
             "aws-shield-advanced-subscription",
             "shield-active",
             "shield-inactive",
@@ -232,6 +258,24 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
         assert_eq!(status_of(&report, check, good), "pass", "{check} on {good}");
         assert_eq!(status_of(&report, check, bad), "fail", "{check} on {bad}");
     }
+    // Writes recorded for one bucket only are not "every bucket": the write check fails
+    // the trail that passes the read check, and names the narrower selector.
+    let write = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["check"] == "aws-cloudtrail-s3-object-write-events"
+                && r["resource"]["id"] == "trails-delivering-reading"
+        })
+        .expect("a write-events result");
+    assert_eq!(write["status"], "fail");
+    assert!(
+        write["message"].as_str().is_some_and(|m| m.contains(
+            "only for part of the account (event selector for arn:aws:s3:::app/ (WriteOnly))"
+        )),
+        "{write}"
+    );
     // Residency: with the default ("*") every region passes; a pack that allows only
     // us-east-1 fails what lives elsewhere and never judges global resources.
     assert_eq!(
