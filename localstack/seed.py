@@ -1321,6 +1321,49 @@ def seed_cloudtrail_data_events(c: Clients, r: Report, account: str) -> None:
           "no reads, no management events")
 
 
+# -- AWS Config (moto) ---------------------------------------------------------------
+
+# A recorder in us-east-1 that records all supported types, global ones included, and
+# is recording; none in eu-west-1, so aws-config-recorder-enabled fails there. moto
+# answers lastStatus PENDING once started (AWS documents Pending/Success/Failure).
+CONFIG_RECORDER = "default"
+
+
+def seed_config(c: Clients, r: Report, account: str) -> None:
+    cfg = c("config", USE1, on="moto")
+    want = {"allSupported": True, "includeGlobalResourceTypes": True}
+    state = "existing"
+    if r.apply:
+        found = cfg.describe_configuration_recorders()["ConfigurationRecorders"]
+        if not any(x["name"] == CONFIG_RECORDER for x in found):
+            state = "created"
+        cfg.put_configuration_recorder(ConfigurationRecorder={
+            "name": CONFIG_RECORDER,
+            "roleARN": f"arn:aws:iam::{account}:role/vouch-demo-role-config",
+            "recordingGroup": want,
+        })
+        cfg.put_delivery_channel(DeliveryChannel={
+            "name": CONFIG_RECORDER, "s3BucketName": "vouch-demo-trail-logs-use1"})
+        cfg.start_configuration_recorder(ConfigurationRecorderName=CONFIG_RECORDER)
+    recorders = {x["name"]: x for x in
+                 cfg.describe_configuration_recorders()["ConfigurationRecorders"]}
+    if CONFIG_RECORDER not in recorders:
+        r.missing(f"config recorder {CONFIG_RECORDER}")
+        return
+    status = {x["name"]: x for x in cfg.describe_configuration_recorder_status()[
+        "ConfigurationRecordersStatus"]}.get(CONFIG_RECORDER, {})
+    group = recorders[CONFIG_RECORDER].get("recordingGroup", {})
+    r.compare(f"config recorder {CONFIG_RECORDER}",
+              {**{k: group.get(k) for k in want}, "recording": status.get("recording")},
+              {**want, "recording": True})
+    for region in (EUW1,):
+        if c("config", region, on="moto").describe_configuration_recorders()[
+                "ConfigurationRecorders"]:
+            r.problems.append(f"config: {region} should have no recorder")
+    r.row("config", CONFIG_RECORDER, USE1, state,
+          "records all supported types, global included, recording; none in eu-west-1")
+
+
 # -- Secrets Manager (LocalStack) ----------------------------------------------------
 
 ROTATOR = "vouch-demo-secret-rotator-use1"
@@ -2118,6 +2161,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_trail_buckets(c, r, account)
     seed_cloudtrail(c, r, account)
     seed_cloudtrail_data_events(c, r, account)
+    seed_config(c, r, account)
     seed_secrets(c, r, account)
     seed_rds(c, r)
     seed_backup(c, r, account)

@@ -4,7 +4,7 @@
 //! credential report, do not implement AWS Backup's ListProtectedResources or
 //! Shield's GetSubscriptionState, never report a CloudWatch Logs delivery for a
 //! trail, and hold one account (so one password policy, one root user, one set of
-//! trails judged together) per run: the demo's trails record S3 object writes and not
+//! trails and of Config recorders judged together) per run: the demo's trails record S3 object writes and not
 //! reads, so the read check's pass and the write check's fail are shown here.
 //! These values stand in for the recorded answers of a real account.
 
@@ -89,6 +89,10 @@ fn inventory() -> Value {
         "latest_cloudwatch_logs_delivery": days_ago(0),
         "s3_data_events": {"read": {"all_buckets": true, "only": []},
             "write": {"all_buckets": false, "only": ["event selector for arn:aws:s3:::app/ (WriteOnly)"]}}}]});
+    let config_recorder = |region: &str, global: bool| {
+        json!({"region": region, "name": "default", "all_supported": true,
+        "include_global_resource_types": global, "recording": true, "last_status": "SUCCESS"})
+    };
     let resources = vec![
         account("root-good", true, false, false, 200, strong.clone()),
         account("root-bad", false, true, true, 2, Value::Null),
@@ -155,6 +159,18 @@ fn inventory() -> Value {
             "aws_cloudtrail_account",
             "global",
             reading,
+        ),
+        resource(
+            "config-global-recorded",
+            "aws_config_account",
+            "global",
+            json!({"recorders": [config_recorder("us-east-1", true)]}),
+        ),
+        resource(
+            "config-global-not-recorded",
+            "aws_config_account",
+            "global",
+            json!({"recorders": [config_recorder("us-east-1", false), config_recorder("eu-west-1", false)]}),
         ),
         resource(
             "shield-active",
@@ -247,6 +263,11 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "aws-cloudtrail-s3-object-read-events",
             "trails-delivering-reading",
             "trails-logging",
+        ),
+        (
+            "aws-config-global-resources-recorded",
+            "config-global-recorded",
+            "config-global-not-recorded",
         ),
         (
             "aws-shield-advanced-subscription",

@@ -256,14 +256,7 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
         };
         seen.insert(r.id.clone(), summary);
     }
-    let summary = if failed.is_empty() {
-        Observed::Value(seen.into_values().collect())
-    } else {
-        Observed::Unreadable(format!(
-            "not every trail could be read ({})",
-            failed.join("; ")
-        ))
-    };
+    let summary = Observed::whole_unless(seen.into_values().collect(), "trail", &failed);
     ctx.resource(
         ACCOUNT,
         ctx.arn("cloudtrail", GLOBAL_REGION, "trails"),

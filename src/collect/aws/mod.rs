@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cloudtrail;
 pub mod cognito;
+pub mod config;
 pub mod detection;
 pub mod ec2;
 pub mod elbv2;
@@ -325,6 +326,9 @@ pub async fn collect(
     if wants("cognito") {
         jobs.push(Box::pin(cognito::collect(c)));
     }
+    if wants("config") {
+        jobs.push(Box::pin(config::collect(c)));
+    }
     if wants("secretsmanager") {
         jobs.push(Box::pin(secretsmanager::collect(c)));
     }
@@ -564,7 +568,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 16] = [
+pub const SERVICES: [&str; 17] = [
     "s3",
     "rds",
     "iam",
@@ -577,6 +581,7 @@ pub const SERVICES: [&str; 16] = [
     "securityhub",
     "shield",
     "cognito",
+    "config",
     "secretsmanager",
     "elbv2",
     "wafv2",

@@ -39,6 +39,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "cognito-idp:ListUserPools",
         Some("cognito-idp:ListUserPools"),
     ),
+    (
+        "config:DescribeConfigurationRecorderStatus",
+        Some("config:DescribeConfigurationRecorderStatus"),
+    ),
+    (
+        "config:DescribeConfigurationRecorders",
+        Some("config:DescribeConfigurationRecorders"),
+    ),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeRegions", Some("ec2:DescribeRegions")),
     (
