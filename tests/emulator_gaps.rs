@@ -142,6 +142,20 @@ fn inventory() -> Value {
             json!(days_ago(0)),
         ),
         trail("trail-no-logs", Value::Null, Value::Null),
+        // The demo's trail buckets log their access in LocalStack: the failing side.
+        resource(
+            "trail-bucket-logged",
+            "aws_cloudtrail_trail",
+            "us-east-1",
+            json!({"s3_bucket_name": "ct-logs",
+            "log_bucket_access_logging": {"target_bucket": "access-logs", "target_prefix": "ct-logs/"}}),
+        ),
+        resource(
+            "trail-bucket-unlogged",
+            "aws_cloudtrail_trail",
+            "us-east-1",
+            json!({"s3_bucket_name": "ct-logs", "log_bucket_access_logging": null}),
+        ),
         resource(
             "trails-logging",
             "aws_cloudtrail_account",
@@ -248,6 +262,11 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "aws-cloudtrail-cloudwatch-logs",
             "trail-delivering",
             "trail-no-logs",
+        ),
+        (
+            "aws-cloudtrail-log-bucket-access-logging",
+            "trail-bucket-logged",
+            "trail-bucket-unlogged",
         ),
         (
             "aws-cloudtrail-multi-region-trail",

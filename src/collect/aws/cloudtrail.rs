@@ -32,6 +32,9 @@ struct TrailAttributes {
     s3_data_events: Observed<S3DataEvents>,
     s3_bucket_name: Observed<Option<String>>,
     log_bucket: Observed<LogBucket>,
+    /// Apart from `log_bucket`, so a denied GetBucketLogging leaves the exposure
+    /// checks their evidence.
+    log_bucket_access_logging: Observed<Option<super::s3::Logging>>,
 }
 
 /// Which S3 object-level (data) events a trail's selectors record, writes and reads
@@ -189,6 +192,20 @@ async fn read_trail(
         Some(b) => log_bucket(ctx, home, b).await,
         None => Observed::Absent,
     };
+    // A bucket that no longer exists keeps no access logs: observed, not unreadable.
+    let log_bucket_access_logging = match &bucket {
+        Some(b) => observe(
+            "s3:GetBucketLogging",
+            super::s3::client(ctx, home)
+                .get_bucket_logging()
+                .bucket(b)
+                .send()
+                .await,
+            &["NoSuchBucket"],
+        )
+        .map(|out| super::s3::logging_of(&out)),
+        None => Observed::Absent,
+    };
     let attrs = TrailAttributes {
         is_multi_region: required(
             "cloudtrail:DescribeTrails",
@@ -215,6 +232,7 @@ async fn read_trail(
         s3_data_events,
         s3_bucket_name: Observed::Value(bucket),
         log_bucket,
+        log_bucket_access_logging,
     };
     let name = t.name().unwrap_or(arn).to_string();
     ctx.resource(TRAIL, arn.to_string(), name, home, &attrs)
