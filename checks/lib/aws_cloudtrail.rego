@@ -35,15 +35,16 @@ management_gaps(t) := [gap |
 	gap := check[0]
 ]
 
-# Whether some trail lacks nothing, given what each lacks (by ARN).
+# Whether some trail lacks nothing, given what each lacks (in the order of trails(a)).
 some_trail_lacks_nothing(lacks) if {
 	some gaps in lacks
 	count(gaps) == 0
 }
 
-# "T lacks A, B; U lacks C": what each trail lacks, sorted by trail name.
-gaps_by_trail(a, lacks) := concat("; ", sort([sprintf("%s %s", [t.name, concat(", ", lacks[t.arn])]) |
-	some t in trails(a)
+# "T lacks A, B; U lacks C": what each trail lacks, sorted by trail name. `lacks` is in
+# the order of trails(a), so a summary without an ARN or name is still named.
+gaps_by_trail(a, lacks) := concat("; ", sort([sprintf("%v %s", [object.get(t, "name", "(unnamed)"), concat(", ", lacks[i])]) |
+	some i, t in trails(a)
 ]))
 
 # Why a trail's events do not reach CloudWatch Logs now: no log group, no delivery

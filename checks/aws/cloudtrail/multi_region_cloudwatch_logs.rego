@@ -49,13 +49,13 @@ deny contains {"id": a.id, "message": "the account has no CloudTrail trail"} if 
 deny contains {"id": a.id, "message": msg} if {
 	some a in input.resources
 	count(ct.trails(a)) > 0
-	lacks := {t.arn: gaps |
+	lacks := [gaps |
 		some t in ct.trails(a)
 		gaps := array.concat(
 			array.concat(ct.active_gaps(t), ct.management_gaps(t)),
 			ct.delivery_gaps(t, input.params.max_delivery_age_hours),
 		)
-	}
+	]
 	not ct.some_trail_lacks_nothing(lacks)
 	msg := sprintf("no multi-region, logging trail recording management events delivers to CloudWatch Logs: %s", [ct.gaps_by_trail(a, lacks)])
 }

@@ -41,7 +41,7 @@ deny contains {"id": a.id, "message": "the account has no CloudTrail trail"} if 
 deny contains {"id": a.id, "message": msg} if {
 	some a in input.resources
 	count(ct.trails(a)) > 0
-	lacks := {t.arn: array.concat(ct.active_gaps(t), ct.management_gaps(t)) | some t in ct.trails(a)}
+	lacks := [array.concat(ct.active_gaps(t), ct.management_gaps(t)) | some t in ct.trails(a)]
 	not ct.some_trail_lacks_nothing(lacks)
 	msg := sprintf("no trail is multi-region, logging and recording management events: %s", [ct.gaps_by_trail(a, lacks)])
 }

@@ -46,7 +46,7 @@ deny contains {"id": a.id, "message": "the account has no CloudTrail trail"} if 
 deny contains {"id": a.id, "message": msg} if {
 	some a in input.resources
 	count(ct.trails(a)) > 0
-	lacks := {t.arn: array.concat(ct.active_gaps(t), ct.s3_gaps(t, "write")) | some t in ct.trails(a)}
+	lacks := [array.concat(ct.active_gaps(t), ct.s3_gaps(t, "write")) | some t in ct.trails(a)]
 	not ct.some_trail_lacks_nothing(lacks)
 	msg := sprintf("no multi-region, logging trail records S3 object-level write events for every bucket: %s", [ct.gaps_by_trail(a, lacks)])
 }

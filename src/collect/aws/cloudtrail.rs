@@ -246,8 +246,9 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
         .iter()
         .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.region)))
         .collect();
-    // A flag that could not be read on any trail could decide "is there a multi-region
-    // trail that logs management events", so it makes the whole view unreadable.
+    // A value that could not be read on any trail (a flag, the delivery time, the S3
+    // data events) could decide "is there a multi-region trail that ...", so it makes
+    // the whole view unreadable.
     let mut failed = failed;
     let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
     for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
