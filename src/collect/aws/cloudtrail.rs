@@ -174,19 +174,7 @@ async fn read_trail(
         &[],
     );
     let s3_data_events = selectors.clone().and_then(|s| s3_data_events_of(&s));
-    let selectors = selectors.map(|s| {
-        let classic = s.event_selectors().iter().any(|e| {
-            e.include_management_events().unwrap_or(true)
-                && e.read_write_type().map(|r| r.as_str()) != Some("ReadOnly")
-                && e.read_write_type().map(|r| r.as_str()) != Some("WriteOnly")
-        });
-        let advanced = s.advanced_event_selectors().iter().any(|a| {
-            a.field_selectors().iter().any(|f| {
-                f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Management")
-            }) && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
-        });
-        classic || advanced
-    });
+    let selectors = selectors.and_then(|s| management_events_of(&s));
     let bucket = t.s3_bucket_name().map(str::to_string);
     let log_bucket = match &bucket {
         Some(b) => log_bucket(ctx, home, b).await,
@@ -286,6 +274,30 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
 }
 
 const SELECTORS: &str = "cloudtrail:GetEventSelectors";
+
+/// Whether the selectors record read and write management events: a basic selector
+/// with IncludeManagementEvents true and ReadWriteType All, or an advanced selector on
+/// eventCategory Management that does not filter readOnly. GetEventSelectors always
+/// names both fields of a basic selector; an answer without them is unreadable, not
+/// the defaults PutEventSelectors would have applied.
+pub fn management_events_of(out: &GetEventSelectorsOutput) -> Observed<bool> {
+    let mut classic = false;
+    for e in out.event_selectors() {
+        let (Some(include), Some(rw)) = (e.include_management_events(), e.read_write_type()) else {
+            return Observed::unreadable(format!(
+                "{SELECTORS}: an event selector has no IncludeManagementEvents or ReadWriteType"
+            ));
+        };
+        classic |= include && rw.as_str() == "All";
+    }
+    let advanced = out.advanced_event_selectors().iter().any(|a| {
+        a.field_selectors()
+            .iter()
+            .any(|f| f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Management"))
+            && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
+    });
+    Observed::Value(classic || advanced)
+}
 
 /// The S3 object-level events a trail records, from its basic or advanced selectors. A
 /// field GetEventSelectors documents (a basic selector's ReadWriteType, a data
@@ -587,6 +599,42 @@ mod tests {
             all_buckets: true,
             only: vec![],
         }
+    }
+
+    #[test]
+    fn management_events_need_both_fields_of_a_basic_selector() {
+        let sel = |include: Option<bool>, rw: Option<ReadWriteType>| {
+            EventSelector::builder()
+                .set_include_management_events(include)
+                .set_read_write_type(rw)
+                .build()
+        };
+        let of = |e: EventSelector| {
+            management_events_of(
+                &GetEventSelectorsOutput::builder()
+                    .event_selectors(e)
+                    .build(),
+            )
+        };
+        assert_eq!(
+            of(sel(Some(true), Some(ReadWriteType::All))),
+            Observed::Value(true)
+        );
+        assert_eq!(
+            of(sel(Some(true), Some(ReadWriteType::WriteOnly))),
+            Observed::Value(false)
+        );
+        assert_eq!(
+            of(sel(Some(false), Some(ReadWriteType::All))),
+            Observed::Value(false)
+        );
+        assert_eq!(
+            of(sel(None, Some(ReadWriteType::All))).unreadable_reason(),
+            Some(
+                "cloudtrail:GetEventSelectors: an event selector has no IncludeManagementEvents or ReadWriteType"
+            )
+        );
+        assert!(of(sel(Some(true), None)).unreadable_reason().is_some());
     }
 
     #[test]
