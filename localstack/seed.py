@@ -1383,6 +1383,98 @@ def seed_cloudtrail(c: Clients, r: Report, account: str) -> None:
         r.row("cloudtrail", t.name, t.region, state, t.what)
 
 
+# A multi-region trail of its own that records S3 object-level writes for every bucket
+# but no reads, so CIS 4.8 passes and 4.9 fails on the demo account (the other side of
+# each: tests/emulator_gaps.rs). Everything else about it is sound (validation, SSE-KMS,
+# logging, private bucket), so it changes no other account-level result.
+DATA_EVENTS_TRAIL = "vouch-demo-trail-s3-writes-use1"
+DATA_EVENTS_SELECTORS = [{
+    "ReadWriteType": "WriteOnly", "IncludeManagementEvents": False,
+    "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}],
+}]
+
+
+def seed_cloudtrail_data_events(c: Clients, r: Report, account: str) -> None:
+    ct = c("cloudtrail", USE1)
+    kms = KEY_BY_STEM["rotation-on"].arn(account)
+
+    def find() -> dict | None:
+        for tr in ct.describe_trails(includeShadowTrails=False)["trailList"]:
+            if tr["Name"] == DATA_EVENTS_TRAIL:
+                return tr
+        return None
+
+    found = find()
+    state = "existing"
+    if r.apply:
+        if not found:
+            ct.create_trail(Name=DATA_EVENTS_TRAIL, S3BucketName="vouch-demo-trail-logs-use1",
+                            IsMultiRegionTrail=True, EnableLogFileValidation=True,
+                            KmsKeyId=kms)
+            state = "created"
+        ct.put_event_selectors(TrailName=DATA_EVENTS_TRAIL,
+                               EventSelectors=DATA_EVENTS_SELECTORS)
+        ct.start_logging(Name=DATA_EVENTS_TRAIL)
+        found = find()
+    if not found:
+        r.missing(DATA_EVENTS_TRAIL)
+        return
+    got = {
+        "IsMultiRegionTrail": found.get("IsMultiRegionTrail"),
+        "IsLogging": ct.get_trail_status(Name=found["TrailARN"]).get("IsLogging"),
+        "EventSelectors": ct.get_event_selectors(
+            TrailName=found["TrailARN"])["EventSelectors"],
+    }
+    r.compare(DATA_EVENTS_TRAIL, got, {"IsMultiRegionTrail": True, "IsLogging": True,
+                                       "EventSelectors": DATA_EVENTS_SELECTORS})
+    r.row("cloudtrail", DATA_EVENTS_TRAIL, USE1, state,
+          "multi-region, logging, S3 object-level write data events on every bucket, "
+          "no reads, no management events")
+
+
+# -- AWS Config (moto) ---------------------------------------------------------------
+
+# A recorder in us-east-1 that records all supported types, global ones included, and
+# is recording; none in eu-west-1, so aws-config-recorder-enabled fails there. moto
+# answers lastStatus PENDING once started (AWS documents Pending/Success/Failure).
+CONFIG_RECORDER = "default"
+
+
+def seed_config(c: Clients, r: Report, account: str) -> None:
+    cfg = c("config", USE1, on="moto")
+    want = {"allSupported": True, "includeGlobalResourceTypes": True}
+    state = "existing"
+    if r.apply:
+        found = cfg.describe_configuration_recorders()["ConfigurationRecorders"]
+        if not any(x["name"] == CONFIG_RECORDER for x in found):
+            state = "created"
+        cfg.put_configuration_recorder(ConfigurationRecorder={
+            "name": CONFIG_RECORDER,
+            "roleARN": f"arn:aws:iam::{account}:role/vouch-demo-role-config",
+            "recordingGroup": want,
+        })
+        cfg.put_delivery_channel(DeliveryChannel={
+            "name": CONFIG_RECORDER, "s3BucketName": "vouch-demo-trail-logs-use1"})
+        cfg.start_configuration_recorder(ConfigurationRecorderName=CONFIG_RECORDER)
+    recorders = {x["name"]: x for x in
+                 cfg.describe_configuration_recorders()["ConfigurationRecorders"]}
+    if CONFIG_RECORDER not in recorders:
+        r.missing(f"config recorder {CONFIG_RECORDER}")
+        return
+    status = {x["name"]: x for x in cfg.describe_configuration_recorder_status()[
+        "ConfigurationRecordersStatus"]}.get(CONFIG_RECORDER, {})
+    group = recorders[CONFIG_RECORDER].get("recordingGroup", {})
+    r.compare(f"config recorder {CONFIG_RECORDER}",
+              {**{k: group.get(k) for k in want}, "recording": status.get("recording")},
+              {**want, "recording": True})
+    for region in (EUW1,):
+        if c("config", region, on="moto").describe_configuration_recorders()[
+                "ConfigurationRecorders"]:
+            r.problems.append(f"config: {region} should have no recorder")
+    r.row("config", CONFIG_RECORDER, USE1, state,
+          "records all supported types, global included, recording; none in eu-west-1")
+
+
 # -- Secrets Manager (LocalStack) ----------------------------------------------------
 
 ROTATOR = "vouch-demo-secret-rotator-use1"
@@ -2275,6 +2367,8 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_ec2(c, r, account)
     seed_trail_buckets(c, r, account)
     seed_cloudtrail(c, r, account)
+    seed_cloudtrail_data_events(c, r, account)
+    seed_config(c, r, account)
     seed_secrets(c, r, account)
     seed_rds(c, r)
     seed_interfaces(c, r)

@@ -3,11 +3,13 @@
 //! LocalStack and moto cannot backdate credential ages, have no root row in the
 //! credential report, do not implement AWS Backup's ListProtectedResources or
 //! Shield's GetSubscriptionState, never report a CloudWatch Logs delivery for a
-//! trail, and hold one account (so one password policy, one root user) per run.
-//! moto 5.2.5 has no IAM Access Analyzer at all (ListAnalyzers answers HTTP 500), and
-//! LocalStack accepts `MFADelete=Enabled` in PutBucketVersioning but does not keep it
-//! (GetBucketVersioning returns only the Status), so a bucket with MFA Delete exists
-//! only here.
+//! trail, and hold one account (so one password policy, one root user, one set of
+//! trails and of Config recorders judged together) per run: the demo's trails record S3
+//! object writes and not reads, so the read check's pass and the write check's fail are
+//! shown here. moto 5.2.5 has no IAM Access Analyzer at all (ListAnalyzers answers HTTP
+//! 500), and LocalStack accepts `MFADelete=Enabled` in PutBucketVersioning but does not
+//! keep it (GetBucketVersioning returns only the Status), so a bucket with MFA Delete
+//! exists only here.
 //! These values stand in for the recorded answers of a real account.
 
 mod common;
@@ -83,6 +85,18 @@ fn inventory() -> Value {
         json!({"trails": [{"name": "t", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
         "is_multi_region": true, "is_logging": logging, "management_events": true}]})
     };
+    // One multi-region trail that delivers to CloudWatch Logs and records S3 object
+    // reads for every bucket, but only some buckets' writes.
+    let reading = json!({"trails": [{"name": "t", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t",
+        "is_multi_region": true, "is_logging": true, "management_events": true,
+        "cloudwatch_logs_log_group_arn": "arn:aws:logs:us-east-1:111122223333:log-group:ct:*",
+        "latest_cloudwatch_logs_delivery": days_ago(0),
+        "s3_data_events": {"read": {"all_buckets": true, "only": []},
+            "write": {"all_buckets": false, "only": ["event selector for arn:aws:s3:::app/ (WriteOnly)"]}}}]});
+    let config_recorder = |region: &str, global: bool| {
+        json!({"region": region, "name": "default", "all_supported": true,
+        "include_global_resource_types": global, "recording": true, "last_status": "SUCCESS"})
+    };
     let resources = vec![
         account("root-good", true, false, false, 200, strong.clone()),
         account("root-bad", false, true, true, 2, Value::Null),
@@ -132,6 +146,20 @@ fn inventory() -> Value {
             json!(days_ago(0)),
         ),
         trail("trail-no-logs", Value::Null, Value::Null),
+        // The demo's trail buckets log their access in LocalStack: the failing side.
+        resource(
+            "trail-bucket-logged",
+            "aws_cloudtrail_trail",
+            "us-east-1",
+            json!({"s3_bucket_name": "ct-logs",
+            "log_bucket_access_logging": {"target_bucket": "access-logs", "target_prefix": "ct-logs/"}}),
+        ),
+        resource(
+            "trail-bucket-unlogged",
+            "aws_cloudtrail_trail",
+            "us-east-1",
+            json!({"s3_bucket_name": "ct-logs", "log_bucket_access_logging": null}),
+        ),
         resource(
             "trails-logging",
             "aws_cloudtrail_account",
@@ -182,6 +210,24 @@ fn inventory() -> Value {
             "aws_cognito_account",
             "global",
             json!({"user_pools_by_region": {"us-east-1": 0, "eu-west-1": 0}}),
+        ),
+        resource(
+            "trails-delivering-reading",
+            "aws_cloudtrail_account",
+            "global",
+            reading,
+        ),
+        resource(
+            "config-global-recorded",
+            "aws_config_account",
+            "global",
+            json!({"recorders": [config_recorder("us-east-1", true)]}),
+        ),
+        resource(
+            "config-global-not-recorded",
+            "aws_config_account",
+            "global",
+            json!({"recorders": [config_recorder("us-east-1", false), config_recorder("eu-west-1", false)]}),
         ),
         resource(
             "shield-active",
@@ -261,9 +307,29 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "trail-no-logs",
         ),
         (
+            "aws-cloudtrail-log-bucket-access-logging",
+            "trail-bucket-logged",
+            "trail-bucket-unlogged",
+        ),
+        (
             "aws-cloudtrail-multi-region-trail",
             "trails-logging",
             "trails-stopped",
+        ),
+        (
+            "aws-cloudtrail-multi-region-cloudwatch-logs",
+            "trails-delivering-reading",
+            "trails-logging",
+        ),
+        (
+            "aws-cloudtrail-s3-object-read-events",
+            "trails-delivering-reading",
+            "trails-logging",
+        ),
+        (
+            "aws-config-global-resources-recorded",
+            "config-global-recorded",
+            "config-global-not-recorded",
         ),
         (
             "aws-shield-advanced-subscription",
@@ -286,6 +352,24 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
         assert_eq!(status_of(&report, check, good), "pass", "{check} on {good}");
         assert_eq!(status_of(&report, check, bad), "fail", "{check} on {bad}");
     }
+    // Writes recorded for one bucket only are not "every bucket": the write check fails
+    // the trail that passes the read check, and names the narrower selector.
+    let write = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["check"] == "aws-cloudtrail-s3-object-write-events"
+                && r["resource"]["id"] == "trails-delivering-reading"
+        })
+        .expect("a write-events result");
+    assert_eq!(write["status"], "fail");
+    assert!(
+        write["message"].as_str().is_some_and(|m| m.contains(
+            "only for part of the account (event selector for arn:aws:s3:::app/ (WriteOnly))"
+        )),
+        "{write}"
+    );
     // Residency: with the default ("*") every region passes; a pack that allows only
     // us-east-1 fails what lives elsewhere and never judges global resources.
     assert_eq!(

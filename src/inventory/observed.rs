@@ -22,6 +22,20 @@ impl<T> Observed<T> {
         Observed::Unreadable(reason.into())
     }
 
+    /// A view put together from several reads (every trail, every region): any read
+    /// that failed could have decided it, so the view is whole or unreadable, and then
+    /// names each failure ("not every trail could be read (...)").
+    pub fn whole_unless(value: T, what: &str, failed: &[String]) -> Self {
+        if failed.is_empty() {
+            Observed::Value(value)
+        } else {
+            Observed::Unreadable(format!(
+                "not every {what} could be read ({})",
+                failed.join("; ")
+            ))
+        }
+    }
+
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Observed<U> {
         match self {
             Observed::Value(v) => Observed::Value(f(v)),

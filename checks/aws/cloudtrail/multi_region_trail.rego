@@ -30,39 +30,18 @@
 #     get-event-selectors --trail-name NAME).
 package vouch.aws.cloudtrail.multi_region_trail
 
+import data.vouch.lib.aws_cloudtrail as ct
 import rego.v1
 
 deny contains {"id": a.id, "message": "the account has no CloudTrail trail"} if {
 	some a in input.resources
-	count(trails(a)) == 0
+	count(ct.trails(a)) == 0
 }
 
 deny contains {"id": a.id, "message": msg} if {
 	some a in input.resources
-	count(trails(a)) > 0
-	not some_complete_trail(a)
-	gaps := sort([sprintf("%s %s", [t.name, concat(", ", lacks(t))]) | some t in trails(a)])
-	msg := sprintf("no trail is multi-region, logging and recording management events: %s", [concat("; ", gaps)])
+	count(ct.trails(a)) > 0
+	lacks := [array.concat(ct.active_gaps(t), ct.management_gaps(t)) | some t in ct.trails(a)]
+	not ct.some_trail_lacks_nothing(lacks)
+	msg := sprintf("no trail is multi-region, logging and recording management events: %s", [ct.gaps_by_trail(a, lacks)])
 }
-
-trails(a) := a.trails if is_array(a.trails)
-
-trails(a) := [] if not is_array(a.trails)
-
-some_complete_trail(a) if {
-	some t in trails(a)
-	count(lacks(t)) == 0
-}
-
-# What keeps a trail from meeting the promise, in a fixed order.
-lacks(t) := [gap |
-	some check in [
-		["is single-region", t.is_multi_region != true],
-		["is not logging", t.is_logging == false],
-		["has an unknown logging status", t.is_logging == null],
-		["does not record read and write management events", t.management_events == false],
-		["has unknown event selectors", t.management_events == null],
-	]
-	check[1]
-	gap := check[0]
-]

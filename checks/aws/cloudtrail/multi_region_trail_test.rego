@@ -46,3 +46,7 @@ test_fails_and_lists_what_each_trail_lacks if {
 test_fails_when_the_trail_list_is_null if {
 	count(run(null)) == 1
 }
+
+test_fails_on_summaries_without_an_arn_or_name if {
+	run([{"is_multi_region": false, "is_logging": true, "management_events": true}]) == {{"id": "acct", "message": "no trail is multi-region, logging and recording management events: (unnamed) is single-region"}}
+}

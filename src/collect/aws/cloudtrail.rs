@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use aws_sdk_cloudtrail::Client;
-use aws_sdk_cloudtrail::types::Trail;
+use aws_sdk_cloudtrail::operation::get_event_selectors::GetEventSelectorsOutput;
+use aws_sdk_cloudtrail::types::{AdvancedEventSelector, EventSelector, Trail};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -28,8 +29,29 @@ struct TrailAttributes {
     cloudwatch_logs_log_group_arn: Observed<Option<String>>,
     latest_cloudwatch_logs_delivery: Observed<Option<String>>,
     management_events: Observed<bool>,
+    s3_data_events: Observed<S3DataEvents>,
     s3_bucket_name: Observed<Option<String>>,
     log_bucket: Observed<LogBucket>,
+    /// Apart from `log_bucket`, so a denied GetBucketLogging leaves the exposure
+    /// checks their evidence.
+    log_bucket_access_logging: Observed<Option<super::s3::Logging>>,
+}
+
+/// Which S3 object-level (data) events a trail's selectors record, writes and reads
+/// apart, as CIS AWS Foundations 4.8 and 4.9 judge them separately.
+#[derive(Serialize, Clone, Default, Debug, PartialEq)]
+pub struct S3DataEvents {
+    pub write: S3Coverage,
+    pub read: S3Coverage,
+}
+
+#[derive(Serialize, Clone, Default, Debug, PartialEq)]
+pub struct S3Coverage {
+    /// Recorded for every bucket, current and future, with no other filter.
+    pub all_buckets: bool,
+    /// Selectors that record these events for some buckets or some events only, each
+    /// described, so a failure can say the trail is close but narrower.
+    pub only: Vec<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -45,6 +67,9 @@ pub struct TrailSummary {
     pub is_multi_region: bool,
     pub is_logging: Option<bool>,
     pub management_events: Option<bool>,
+    pub cloudwatch_logs_log_group_arn: Option<String>,
+    pub latest_cloudwatch_logs_delivery: Option<String>,
+    pub s3_data_events: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -147,23 +172,26 @@ async fn read_trail(
         "cloudtrail:GetEventSelectors",
         ct.get_event_selectors().trail_name(arn).send().await,
         &[],
-    )
-    .map(|s| {
-        let classic = s.event_selectors().iter().any(|e| {
-            e.include_management_events().unwrap_or(true)
-                && e.read_write_type().map(|r| r.as_str()) != Some("ReadOnly")
-                && e.read_write_type().map(|r| r.as_str()) != Some("WriteOnly")
-        });
-        let advanced = s.advanced_event_selectors().iter().any(|a| {
-            a.field_selectors().iter().any(|f| {
-                f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Management")
-            }) && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
-        });
-        classic || advanced
-    });
+    );
+    let s3_data_events = selectors.clone().and_then(|s| s3_data_events_of(&s));
+    let selectors = selectors.and_then(|s| management_events_of(&s));
     let bucket = t.s3_bucket_name().map(str::to_string);
     let log_bucket = match &bucket {
         Some(b) => log_bucket(ctx, home, b).await,
+        None => Observed::Absent,
+    };
+    // A bucket that no longer exists keeps no access logs: observed, not unreadable.
+    let log_bucket_access_logging = match &bucket {
+        Some(b) => observe(
+            "s3:GetBucketLogging",
+            super::s3::client(ctx, home)
+                .get_bucket_logging()
+                .bucket(b)
+                .send()
+                .await,
+            &["NoSuchBucket"],
+        )
+        .map(|out| super::s3::logging_of(&out)),
         None => Observed::Absent,
     };
     let attrs = TrailAttributes {
@@ -189,8 +217,10 @@ async fn read_trail(
         latest_cloudwatch_logs_delivery: status
             .map(|s| s.latest_cloud_watch_logs_delivery_time().and_then(rfc3339)),
         management_events: selectors,
+        s3_data_events,
         s3_bucket_name: Observed::Value(bucket),
         log_bucket,
+        log_bucket_access_logging,
     };
     let name = t.name().unwrap_or(arn).to_string();
     ctx.resource(TRAIL, arn.to_string(), name, home, &attrs)
@@ -199,36 +229,36 @@ async fn read_trail(
 /// The account-wide view: every trail seen in any scanned region. If any region's
 /// listing failed, the view is incomplete and so unreadable.
 fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
-    // A flag that could not be read on any trail could decide "is there a multi-region
-    // trail that logs management events", so it makes the whole view unreadable.
+    // A value that could not be read on any trail (a flag, the delivery time, the S3
+    // data events) could decide "is there a multi-region trail that ...", so it makes
+    // the whole view unreadable.
     let mut failed = trails.listing_errors(TRAIL);
     let mut seen: BTreeMap<String, TrailSummary> = BTreeMap::new();
     for r in trails.resources.iter().filter(|r| r.resource_type == TRAIL) {
-        let mut flag = |name: &str| match r.attributes.get(name) {
-            Some(Observed::Value(v)) => v.as_bool(),
+        let mut value = |name: &str| match r.attributes.get(name) {
+            Some(Observed::Value(v)) if !v.is_null() => Some(v.clone()),
             Some(Observed::Unreadable(reason)) => {
                 failed.push(format!("{}: {reason}", r.name));
                 None
             }
             _ => None,
         };
+        let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_string));
         let summary = TrailSummary {
             name: r.name.clone(),
             arn: r.id.clone(),
-            is_multi_region: flag("is_multi_region").unwrap_or(false),
-            is_logging: flag("is_logging"),
-            management_events: flag("management_events"),
+            is_multi_region: value("is_multi_region")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+            is_logging: value("is_logging").and_then(|v| v.as_bool()),
+            management_events: value("management_events").and_then(|v| v.as_bool()),
+            cloudwatch_logs_log_group_arn: text(value("cloudwatch_logs_log_group_arn")),
+            latest_cloudwatch_logs_delivery: text(value("latest_cloudwatch_logs_delivery")),
+            s3_data_events: value("s3_data_events"),
         };
         seen.insert(r.id.clone(), summary);
     }
-    let summary = if failed.is_empty() {
-        Observed::Value(seen.into_values().collect())
-    } else {
-        Observed::Unreadable(format!(
-            "not every trail could be read ({})",
-            failed.join("; ")
-        ))
-    };
+    let summary = Observed::whole_unless(seen.into_values().collect(), "trail", &failed);
     ctx.resource(
         ACCOUNT,
         ctx.arn("cloudtrail", GLOBAL_REGION, "trails"),
@@ -236,6 +266,160 @@ fn account(ctx: &AwsContext, trails: &Collected) -> crate::inventory::Resource {
         GLOBAL_REGION,
         &AccountAttributes { trails: summary },
     )
+}
+
+const SELECTORS: &str = "cloudtrail:GetEventSelectors";
+
+/// Whether the selectors record read and write management events: a basic selector
+/// with IncludeManagementEvents true and ReadWriteType All, or an advanced selector on
+/// eventCategory Management that does not filter readOnly. GetEventSelectors always
+/// names both fields of a basic selector; an answer without them is unreadable, not
+/// the defaults PutEventSelectors would have applied.
+pub fn management_events_of(out: &GetEventSelectorsOutput) -> Observed<bool> {
+    let mut classic = false;
+    for e in out.event_selectors() {
+        let (Some(include), Some(rw)) = (e.include_management_events(), e.read_write_type()) else {
+            return Observed::unreadable(format!(
+                "{SELECTORS}: an event selector has no IncludeManagementEvents or ReadWriteType"
+            ));
+        };
+        classic |= include && rw.as_str() == "All";
+    }
+    let advanced = out.advanced_event_selectors().iter().any(|a| {
+        a.field_selectors()
+            .iter()
+            .any(|f| f.field() == "eventCategory" && f.equals().iter().any(|v| v == "Management"))
+            && !a.field_selectors().iter().any(|f| f.field() == "readOnly")
+    });
+    Observed::Value(classic || advanced)
+}
+
+/// The S3 object-level events a trail records, from its basic or advanced selectors. A
+/// field GetEventSelectors documents (a basic selector's ReadWriteType, a data
+/// resource's Type) missing from the answer makes the whole reading unreadable: which
+/// events it would have recorded is not known.
+pub fn s3_data_events_of(out: &GetEventSelectorsOutput) -> Observed<S3DataEvents> {
+    let mut events = S3DataEvents::default();
+    for e in out.event_selectors() {
+        if let Err(r) = basic_selector(e, &mut events) {
+            return Observed::Unreadable(r);
+        }
+    }
+    for (i, a) in out.advanced_event_selectors().iter().enumerate() {
+        advanced_selector(i, a, &mut events);
+    }
+    Observed::Value(events)
+}
+
+/// `arn:aws:s3` (and `arn:aws:s3:::`) in any partition stands for every bucket,
+/// including those created later; anything longer names a bucket or a prefix.
+fn is_all_buckets(value: &str) -> bool {
+    let mut parts = value.splitn(3, ':');
+    let (Some("arn"), Some(_partition), Some(rest)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    rest == "s3" || rest == "s3:::"
+}
+
+fn basic_selector(e: &EventSelector, events: &mut S3DataEvents) -> Result<(), String> {
+    let mut values: Vec<&str> = Vec::new();
+    for d in e.data_resources() {
+        let Some(kind) = d.r#type() else {
+            return Err(format!(
+                "{SELECTORS}: an event selector has a data resource without Type"
+            ));
+        };
+        if kind == "AWS::S3::Object" {
+            values.extend(d.values().iter().map(String::as_str));
+        }
+    }
+    if values.is_empty() {
+        return Ok(());
+    }
+    let Some(rw) = e.read_write_type() else {
+        return Err(format!(
+            "{SELECTORS}: an event selector logging S3 data events has no ReadWriteType"
+        ));
+    };
+    let (write, read) = match rw.as_str() {
+        "All" => (true, true),
+        "WriteOnly" => (true, false),
+        "ReadOnly" => (false, true),
+        other => {
+            return Err(format!(
+                "{SELECTORS}: an event selector has an unknown ReadWriteType {other}"
+            ));
+        }
+    };
+    let all = values.iter().any(|v| is_all_buckets(v));
+    let only = format!("event selector for {} ({})", values.join(", "), rw.as_str());
+    for (wanted, cov) in [(write, &mut events.write), (read, &mut events.read)] {
+        if !wanted {
+            continue;
+        }
+        if all {
+            cov.all_buckets = true;
+        } else {
+            cov.only.push(only.clone());
+        }
+    }
+    Ok(())
+}
+
+/// An advanced selector records the events that match all of its field selectors. It
+/// covers S3 object events for every bucket when it selects eventCategory Data and
+/// resources.type AWS::S3::Object and filters nothing else but readOnly; any other
+/// filter (resources.ARN, eventName, ...) narrows it, and it is then described.
+fn advanced_selector(i: usize, a: &AdvancedEventSelector, events: &mut S3DataEvents) {
+    let fields = a.field_selectors();
+    let equals = |field: &str, value: &str| {
+        fields
+            .iter()
+            .any(|f| f.field() == field && f.equals().iter().any(|v| v == value))
+    };
+    if !equals("eventCategory", "Data") || !equals("resources.type", "AWS::S3::Object") {
+        return;
+    }
+    let (mut write, mut read) = (true, true);
+    let mut narrowed: Vec<String> = Vec::new();
+    for f in fields {
+        match f.field() {
+            "eventCategory" | "resources.type" => {}
+            "readOnly" => {
+                let plain = f.starts_with().is_empty()
+                    && f.ends_with().is_empty()
+                    && f.not_starts_with().is_empty()
+                    && f.not_ends_with().is_empty();
+                let has = |l: &[String], v: &str| l.iter().any(|x| x == v);
+                if !plain {
+                    narrowed.push("readOnly".into());
+                }
+                if !f.equals().is_empty() {
+                    write &= has(f.equals(), "false");
+                    read &= has(f.equals(), "true");
+                }
+                write &= !has(f.not_equals(), "false");
+                read &= !has(f.not_equals(), "true");
+            }
+            other => narrowed.push(other.to_string()),
+        }
+    }
+    let label = match a.name() {
+        Some(n) if !n.is_empty() => format!("advanced selector {n}"),
+        _ => format!("advanced selector {}", i + 1),
+    };
+    for (wanted, cov) in [(write, &mut events.write), (read, &mut events.read)] {
+        if !wanted {
+            continue;
+        }
+        if narrowed.is_empty() {
+            cov.all_buckets = true;
+        } else {
+            cov.only
+                .push(format!("{label} filtered on {}", narrowed.join(", ")));
+        }
+    }
 }
 
 /// The exposure of a trail's log bucket. A bucket in another account (a central
@@ -356,6 +540,222 @@ mod tests {
                 Some("cloudtrail:DescribeTrails: 1 item has no Name or TrailARN; such items cannot be judged".into()),
                 Some("cloudtrail:DescribeTrails: AccessDenied".into()),
             ]
+        );
+    }
+
+    use aws_sdk_cloudtrail::types::{AdvancedFieldSelector, DataResource, ReadWriteType};
+
+    fn basic(rw: Option<ReadWriteType>, kind: Option<&str>, values: &[&str]) -> EventSelector {
+        let mut d = DataResource::builder().set_type(kind.map(str::to_string));
+        for v in values {
+            d = d.values(*v);
+        }
+        EventSelector::builder()
+            .set_read_write_type(rw)
+            .include_management_events(false)
+            .data_resources(d.build())
+            .build()
+    }
+
+    fn field(name: &str, equals: &[&str]) -> AdvancedFieldSelector {
+        let mut f = AdvancedFieldSelector::builder().field(name);
+        for v in equals {
+            f = f.equals(*v);
+        }
+        f.build().unwrap()
+    }
+
+    fn advanced(name: &str, fields: Vec<AdvancedFieldSelector>) -> AdvancedEventSelector {
+        AdvancedEventSelector::builder()
+            .name(name)
+            .set_field_selectors(Some(fields))
+            .build()
+            .unwrap()
+    }
+
+    fn of_basic(selectors: Vec<EventSelector>) -> Observed<S3DataEvents> {
+        s3_data_events_of(
+            &GetEventSelectorsOutput::builder()
+                .set_event_selectors(Some(selectors))
+                .build(),
+        )
+    }
+
+    fn of_advanced(selectors: Vec<AdvancedEventSelector>) -> Observed<S3DataEvents> {
+        s3_data_events_of(
+            &GetEventSelectorsOutput::builder()
+                .set_advanced_event_selectors(Some(selectors))
+                .build(),
+        )
+    }
+
+    fn all() -> S3Coverage {
+        S3Coverage {
+            all_buckets: true,
+            only: vec![],
+        }
+    }
+
+    #[test]
+    fn management_events_need_both_fields_of_a_basic_selector() {
+        let sel = |include: Option<bool>, rw: Option<ReadWriteType>| {
+            EventSelector::builder()
+                .set_include_management_events(include)
+                .set_read_write_type(rw)
+                .build()
+        };
+        let of = |e: EventSelector| {
+            management_events_of(
+                &GetEventSelectorsOutput::builder()
+                    .event_selectors(e)
+                    .build(),
+            )
+        };
+        assert_eq!(
+            of(sel(Some(true), Some(ReadWriteType::All))),
+            Observed::Value(true)
+        );
+        assert_eq!(
+            of(sel(Some(true), Some(ReadWriteType::WriteOnly))),
+            Observed::Value(false)
+        );
+        assert_eq!(
+            of(sel(Some(false), Some(ReadWriteType::All))),
+            Observed::Value(false)
+        );
+        assert_eq!(
+            of(sel(None, Some(ReadWriteType::All))).unreadable_reason(),
+            Some(
+                "cloudtrail:GetEventSelectors: an event selector has no IncludeManagementEvents or ReadWriteType"
+            )
+        );
+        assert!(of(sel(Some(true), None)).unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn a_write_only_selector_on_every_bucket_records_writes_not_reads() {
+        let events = of_basic(vec![basic(
+            Some(ReadWriteType::WriteOnly),
+            Some("AWS::S3::Object"),
+            &["arn:aws:s3"],
+        )]);
+        assert_eq!(
+            events,
+            Observed::Value(S3DataEvents {
+                write: all(),
+                read: S3Coverage::default(),
+            })
+        );
+        let gov = of_basic(vec![basic(
+            Some(ReadWriteType::All),
+            Some("AWS::S3::Object"),
+            &["arn:aws-us-gov:s3:::"],
+        )]);
+        assert_eq!(
+            gov,
+            Observed::Value(S3DataEvents {
+                write: all(),
+                read: all(),
+            })
+        );
+    }
+
+    #[test]
+    fn a_selector_naming_buckets_covers_only_those() {
+        let events = of_basic(vec![
+            basic(
+                Some(ReadWriteType::ReadOnly),
+                Some("AWS::S3::Object"),
+                &["arn:aws:s3:::a/", "arn:aws:s3:::b/logs"],
+            ),
+            basic(
+                Some(ReadWriteType::All),
+                Some("AWS::Lambda::Function"),
+                &["arn:aws:lambda"],
+            ),
+        ]);
+        assert_eq!(
+            events,
+            Observed::Value(S3DataEvents {
+                write: S3Coverage::default(),
+                read: S3Coverage {
+                    all_buckets: false,
+                    only: vec![
+                        "event selector for arn:aws:s3:::a/, arn:aws:s3:::b/logs (ReadOnly)".into()
+                    ],
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn a_selector_without_its_read_write_type_or_resource_type_is_unreadable() {
+        assert_eq!(
+            of_basic(vec![basic(None, Some("AWS::S3::Object"), &["arn:aws:s3"])])
+                .unreadable_reason(),
+            Some(
+                "cloudtrail:GetEventSelectors: an event selector logging S3 data events has no ReadWriteType"
+            )
+        );
+        assert_eq!(
+            of_basic(vec![basic(Some(ReadWriteType::All), None, &["arn:aws:s3"])])
+                .unreadable_reason(),
+            Some(
+                "cloudtrail:GetEventSelectors: an event selector has a data resource without Type"
+            )
+        );
+        // A management-only selector without ReadWriteType says nothing about S3.
+        let mgmt = EventSelector::builder()
+            .include_management_events(true)
+            .build();
+        assert_eq!(
+            of_basic(vec![mgmt]),
+            Observed::Value(S3DataEvents::default())
+        );
+    }
+
+    #[test]
+    fn advanced_selectors_are_read_by_category_type_and_read_only() {
+        let s3 = || {
+            vec![
+                field("eventCategory", &["Data"]),
+                field("resources.type", &["AWS::S3::Object"]),
+            ]
+        };
+        let mut writes = s3();
+        writes.push(field("readOnly", &["false"]));
+        let mut narrowed = s3();
+        narrowed.push(
+            AdvancedFieldSelector::builder()
+                .field("resources.ARN")
+                .starts_with("arn:aws:s3:::app/")
+                .build()
+                .unwrap(),
+        );
+        let events = of_advanced(vec![
+            advanced("writes", writes),
+            advanced("app", narrowed),
+            advanced("mgmt", vec![field("eventCategory", &["Management"])]),
+        ]);
+        assert_eq!(
+            events,
+            Observed::Value(S3DataEvents {
+                write: S3Coverage {
+                    all_buckets: true,
+                    only: vec!["advanced selector app filtered on resources.ARN".into()],
+                },
+                read: S3Coverage {
+                    all_buckets: false,
+                    only: vec!["advanced selector app filtered on resources.ARN".into()],
+                },
+            })
+        );
+        assert_eq!(
+            of_advanced(vec![advanced("everything", s3())]),
+            Observed::Value(S3DataEvents {
+                write: all(),
+                read: all(),
+            })
         );
     }
 }

@@ -5,6 +5,7 @@ pub mod accessanalyzer;
 pub mod backup;
 pub mod cloudtrail;
 pub mod cognito;
+pub mod config;
 pub mod detection;
 pub mod ec2;
 pub mod efs;
@@ -332,6 +333,9 @@ pub async fn collect(
     if wants("efs") {
         jobs.push(Box::pin(efs::collect(c)));
     }
+    if wants("config") {
+        jobs.push(Box::pin(config::collect(c)));
+    }
     if wants("secretsmanager") {
         jobs.push(Box::pin(secretsmanager::collect(c)));
     }
@@ -588,7 +592,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 18] = [
+pub const SERVICES: [&str; 19] = [
     "s3",
     "rds",
     "iam",
@@ -601,6 +605,7 @@ pub const SERVICES: [&str; 18] = [
     "securityhub",
     "shield",
     "cognito",
+    "config",
     "secretsmanager",
     "elbv2",
     "wafv2",

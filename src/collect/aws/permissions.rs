@@ -47,6 +47,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "cognito-idp:ListUserPools",
         Some("cognito-idp:ListUserPools"),
     ),
+    (
+        "config:DescribeConfigurationRecorderStatus",
+        Some("config:DescribeConfigurationRecorderStatus"),
+    ),
+    (
+        "config:DescribeConfigurationRecorders",
+        Some("config:DescribeConfigurationRecorders"),
+    ),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
     ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),

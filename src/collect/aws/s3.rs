@@ -59,10 +59,21 @@ pub struct Versioning {
     pub mfa_delete: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Logging {
     pub target_bucket: String,
     pub target_prefix: String,
+}
+
+/// Where a bucket's server access logs go; none when GetBucketLogging has no
+/// LoggingEnabled (logging is off).
+pub fn logging_of(
+    out: &aws_sdk_s3::operation::get_bucket_logging::GetBucketLoggingOutput,
+) -> Option<Logging> {
+    out.logging_enabled().map(|l| Logging {
+        target_bucket: l.target_bucket().to_string(),
+        target_prefix: l.target_prefix().to_string(),
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -379,11 +390,8 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         mfa_delete: out.mfa_delete().map(|s| s.as_str().to_string()),
     });
     let logging =
-        observe("s3:GetBucketLogging", logging, &[]).and_then(|out| match out.logging_enabled() {
-            Some(l) => Observed::Value(Logging {
-                target_bucket: l.target_bucket().to_string(),
-                target_prefix: l.target_prefix().to_string(),
-            }),
+        observe("s3:GetBucketLogging", logging, &[]).and_then(|out| match logging_of(&out) {
+            Some(l) => Observed::Value(l),
             None => Observed::Absent,
         });
     let object_ownership = observe(
@@ -447,6 +455,28 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bucket_logging_is_its_target_or_none_when_off() {
+        use aws_sdk_s3::operation::get_bucket_logging::GetBucketLoggingOutput;
+        let on = GetBucketLoggingOutput::builder()
+            .logging_enabled(
+                aws_sdk_s3::types::LoggingEnabled::builder()
+                    .target_bucket("access-logs")
+                    .target_prefix("ct/")
+                    .build()
+                    .unwrap(),
+            )
+            .build();
+        assert_eq!(
+            logging_of(&on),
+            Some(Logging {
+                target_bucket: "access-logs".into(),
+                target_prefix: "ct/".into(),
+            })
+        );
+        assert_eq!(logging_of(&GetBucketLoggingOutput::builder().build()), None);
+    }
 
     #[test]
     fn a_listed_bucket_without_a_name_makes_the_listing_an_error_not_one_bucket_fewer() {
