@@ -997,7 +997,7 @@ fn default_groups_inventory(groups: &[(&str, Value)]) -> Value {
                 "group_id": obs(serde_json::json!(id)), "group_name": obs(serde_json::json!("default")),
                 "vpc_id": obs(serde_json::json!("vpc-1")), "is_default": obs(serde_json::json!(true)),
                 "ingress": obs(serde_json::json!(ingress)), "egress": obs(serde_json::json!(egress)),
-                "tags": obs(serde_json::json!({}))}})
+                "in_use": obs(serde_json::json!(true)), "tags": obs(serde_json::json!({}))}})
         })
         .collect();
     serde_json::json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
