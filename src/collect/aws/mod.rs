@@ -2,6 +2,7 @@
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cognito;
 pub mod detection;
@@ -10,6 +11,7 @@ pub mod elbv2;
 pub mod error;
 pub mod http;
 pub mod iam;
+pub mod join;
 pub mod kms;
 pub mod logs;
 pub mod permissions;
@@ -334,7 +336,12 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
+    // The WAF check of load balancers takes CloudFront into account (join.rs).
+    if wants("cloudfront") || wants("wafv2") {
+        jobs.push(Box::pin(cloudfront::collect(c)));
+    }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
+    join::cloudfront_waf_in_front(&mut all);
     if !opts.regions.is_empty() {
         all.merge(unscanned_regions(&ctx, enabled_regions(&ctx.config).await));
     }
@@ -564,7 +571,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 16] = [
+pub const SERVICES: [&str; 17] = [
     "s3",
     "rds",
     "iam",
@@ -581,6 +588,7 @@ pub const SERVICES: [&str; 16] = [
     "elbv2",
     "wafv2",
     "logs",
+    "cloudfront",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
