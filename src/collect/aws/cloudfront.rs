@@ -137,7 +137,7 @@ async fn distributions(ctx: &AwsContext, cf: &Client) -> Result<Found, String> {
                 d.arn().to_string()
             };
             let attrs = distribution_attributes(&d, logging);
-            ctx.resource(DISTRIBUTION, arn, d.id().to_string(), GLOBAL_REGION, &attrs)
+            ctx.resource(DISTRIBUTION, arn, name_of(&d), GLOBAL_REGION, &attrs)
         })
         .buffered(ctx.concurrency)
         .collect()
@@ -146,6 +146,17 @@ async fn distributions(ctx: &AwsContext, cf: &Client) -> Result<Found, String> {
         found.push(r);
     }
     Ok(found)
+}
+
+/// What people call a distribution: its first alternate domain name, else its
+/// comment (the console's "description"), else its id.
+pub fn name_of(d: &DistributionSummary) -> String {
+    let alias = d.aliases().and_then(|a| a.items().first());
+    match alias {
+        Some(a) if !a.is_empty() => a.clone(),
+        _ if !d.comment().is_empty() => d.comment().to_string(),
+        _ => d.id().to_string(),
+    }
 }
 
 /// Everything the listing says of one distribution, with its logging read apart.
@@ -564,6 +575,7 @@ mod tests {
         let d = summary(Some(default_behavior("https-only")), vec![], None);
         let attrs = distribution_attributes(&d, Observed::Absent);
         assert_eq!(attrs.web_acl_id, Observed::Value(None));
+        assert_eq!(name_of(&d), "E1", "no alias and no comment: the id");
         assert_eq!(
             attrs.domain_name,
             Observed::Value("d1.cloudfront.net".into())

@@ -101,7 +101,8 @@ fn distribution(r: &Resource) -> Distribution<'_> {
         Observed::Unreadable(e) => Observed::Unreadable(format!("origins: {e}")),
     };
     Distribution {
-        id: &r.name,
+        // The resource id is the ARN, `arn:aws:cloudfront::ACCOUNT:distribution/ID`.
+        id: r.id.rsplit('/').next().unwrap_or(&r.id),
         enabled: match attr("enabled") {
             Observed::Value(v) => v.as_bool(),
             _ => None,
@@ -207,7 +208,7 @@ mod tests {
     fn resource(kind: &str, name: &str, attrs: Value) -> Resource {
         let Value::Object(map) = attrs else { panic!() };
         Resource {
-            id: format!("arn:{name}"),
+            id: format!("arn:aws:x::1:thing/{name}"),
             resource_type: kind.into(),
             name: name.into(),
             account: "1".into(),
