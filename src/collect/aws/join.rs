@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::Collected;
 use super::{cloudfront, elbv2};
-use crate::inventory::{Observed, Resource};
+use crate::inventory::{Inventory, Listing, Observed, Resource};
 
 /// The attribute set on every load balancer: the ids of the enabled CloudFront
 /// distributions with a web ACL that have it as an origin. Unreadable when that is
@@ -27,8 +27,8 @@ use crate::inventory::{Observed, Resource};
 /// application load balancer).
 pub const FRONTED_BY_WAF: &str = "fronted_by_waf";
 
-struct Distribution<'a> {
-    id: &'a str,
+struct Distribution {
+    id: String,
     enabled: Option<bool>,
     web_acl: Observed<bool>,
     /// Lower-cased origin domain names.
@@ -37,8 +37,19 @@ struct Distribution<'a> {
 
 /// Sets [`FRONTED_BY_WAF`] on every load balancer in `all`.
 pub fn cloudfront_waf_in_front(all: &mut Collected) {
-    let listings: Vec<_> = all
-        .listings
+    fill(&all.listings, &mut all.resources);
+}
+
+/// Sets [`FRONTED_BY_WAF`] on the load balancers of a saved inventory that lack it
+/// (one written before vouch drew this join), from what that inventory holds: without
+/// CloudFront in it, the alternative is unknown, as for a scan that left CloudFront
+/// out.
+pub fn fill_missing(inventory: &mut Inventory) {
+    fill(&inventory.listings, &mut inventory.resources);
+}
+
+fn fill(listings: &[Listing], resources: &mut [Resource]) {
+    let listings: Vec<&Listing> = listings
         .iter()
         .filter(|l| l.resource_type == cloudfront::DISTRIBUTION)
         .collect();
@@ -49,32 +60,27 @@ pub fn cloudfront_waf_in_front(all: &mut Collected) {
             "the CloudFront distributions could not all be listed ({e}), so whether one with a web ACL fronts the load balancer is unknown"
         ))
     } else {
-        Ok(all
-            .resources
+        Ok(resources
             .iter()
             .filter(|r| r.resource_type == cloudfront::DISTRIBUTION)
             .map(distribution)
             .collect())
     };
-    let fronting: Vec<Observed<Value>> = all
-        .resources
+    let wanted = |r: &Resource| {
+        r.resource_type == elbv2::LOAD_BALANCER && !r.attributes.contains_key(FRONTED_BY_WAF)
+    };
+    let fronting: Vec<Option<Observed<Value>>> = resources
         .iter()
-        .map(|r| {
-            if r.resource_type == elbv2::LOAD_BALANCER {
-                fronting_of(r, &known)
-            } else {
-                Observed::Absent
-            }
-        })
+        .map(|r| wanted(r).then(|| fronting_of(r, &known)))
         .collect();
-    for (r, f) in all.resources.iter_mut().zip(fronting) {
-        if r.resource_type == elbv2::LOAD_BALANCER {
+    for (r, f) in resources.iter_mut().zip(fronting) {
+        if let Some(f) = f {
             r.attributes.insert(FRONTED_BY_WAF.into(), f);
         }
     }
 }
 
-fn distribution(r: &Resource) -> Distribution<'_> {
+fn distribution(r: &Resource) -> Distribution {
     let attr = |name: &str| -> Observed<&Value> {
         match r.attributes.get(name) {
             Some(Observed::Value(v)) => Observed::Value(v),
@@ -102,7 +108,7 @@ fn distribution(r: &Resource) -> Distribution<'_> {
     };
     Distribution {
         // The resource id is the ARN, `arn:aws:cloudfront::ACCOUNT:distribution/ID`.
-        id: r.id.rsplit('/').next().unwrap_or(&r.id),
+        id: r.id.rsplit('/').next().unwrap_or(&r.id).to_string(),
         enabled: match attr("enabled") {
             Observed::Value(v) => v.as_bool(),
             _ => None,
@@ -179,7 +185,7 @@ fn fronting_of(lb: &Resource, known: &Result<Vec<Distribution>, String>) -> Obse
             }
         };
         match (fronts, guards, &d.origins) {
-            (Some(true), true, _) => sure.push(d.id),
+            (Some(true), true, _) => sure.push(&d.id),
             (_, _, Observed::Unreadable(e)) => unsure.push(format!("{}: {e}", d.id)),
             _ => {}
         }
@@ -200,7 +206,6 @@ fn fronting_of(lb: &Resource, known: &Result<Vec<Distribution>, String>) -> Obse
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::Listing;
     use serde_json::json;
 
     const DNS: &str = "web-123.us-east-1.elb.amazonaws.com";
@@ -354,5 +359,30 @@ mod tests {
         );
         let got = joined(vec![alb("a", Value::Null), disabled], vec![listing(None)]);
         assert_eq!(got, vec![Observed::Value(json!([]))]);
+    }
+
+    #[test]
+    fn a_saved_inventory_without_the_join_gets_it_and_one_with_it_keeps_its_own() {
+        let mut bare = alb("old", Value::Null);
+        let mut kept = alb("new", Value::Null);
+        kept.attributes
+            .insert(FRONTED_BY_WAF.into(), Observed::Value(json!(["E1"])));
+        let mut inventory: Inventory = serde_json::from_value(json!({
+            "format": crate::inventory::INVENTORY_FORMAT, "provider": "aws", "account": "1",
+            "regions": ["us-east-1"], "collected_at": "2026-01-01T00:00:00Z",
+            "listings": [], "resources": []}))
+        .unwrap();
+        bare.attributes.remove(FRONTED_BY_WAF);
+        inventory.resources = vec![bare, kept];
+        fill_missing(&mut inventory);
+        assert!(
+            inventory.resources[0].attributes[FRONTED_BY_WAF]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("not collected"))
+        );
+        assert_eq!(
+            inventory.resources[1].attributes[FRONTED_BY_WAF],
+            Observed::Value(json!(["E1"]))
+        );
     }
 }
