@@ -2068,6 +2068,7 @@ class Distribution:
     acm_tls12: bool  # an ACM certificate with TLSv1.2_2021, else the default certificate
     logging: bool
     what: str
+    origin_tls: list = field(default_factory=lambda: ["TLSv1.2"])  # OriginSslProtocols
 
 
 # The fronted ALB is vouch-demo-alb-legacy-use1, which has no web ACL of its own: its
@@ -2079,6 +2080,10 @@ DISTRIBUTIONS = [
     Distribution("vouch-demo-cf-open", "allow-all", "legacy-origin.demo.vouch.example",
                  "http-only", False, False, False,
                  "plain HTTP to viewers and origin, default certificate, no web ACL, no logging"),
+    Distribution("vouch-demo-cf-old-origin-tls", "https-only", "old-tls-origin.demo.vouch.example",
+                 "https-only", False, False, False,
+                 "HTTPS everywhere, but the origin may be reached with TLS 1.0 or 1.1",
+                 origin_tls=["TLSv1", "TLSv1.1", "TLSv1.2"]),
 ]
 CF_WEB_ACL = "vouch-demo-web-acl-edge"
 
@@ -2134,7 +2139,10 @@ def seed_cloudfront(c: Clients, r: Report) -> None:
                 "Origins": {"Quantity": 1, "Items": [{
                     "Id": "origin", "DomainName": origin,
                     "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
-                                           "OriginProtocolPolicy": d.origin_policy}}]},
+                                           "OriginProtocolPolicy": d.origin_policy,
+                                           "OriginSslProtocols": {
+                                               "Quantity": len(d.origin_tls),
+                                               "Items": d.origin_tls}}}]},
                 "DefaultCacheBehavior": {
                     "TargetOriginId": "origin", "ViewerProtocolPolicy": d.viewer,
                     "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
@@ -2151,15 +2159,33 @@ def seed_cloudfront(c: Clients, r: Report) -> None:
                         cf.list_distributions()["DistributionList"].get("Items", [])}
             state = "created"
         got = existing[d.comment]
+
+        def origin_tls(x: dict) -> list:
+            return (x["Origins"]["Items"][0].get("CustomOriginConfig", {})
+                    .get("OriginSslProtocols", {}).get("Items", []))
+
+        if r.apply and origin_tls(got) != d.origin_tls:
+            # Distributions seeded before OriginSslProtocols was: set it in place.
+            current = cf.get_distribution_config(Id=got["Id"])
+            config = current["DistributionConfig"]
+            config["Origins"]["Items"][0]["CustomOriginConfig"]["OriginSslProtocols"] = {
+                "Quantity": len(d.origin_tls), "Items": d.origin_tls}
+            cf.update_distribution(Id=got["Id"], IfMatch=current["ETag"],
+                                   DistributionConfig=config)
+            got = {x["Comment"]: x for x in
+                   cf.list_distributions()["DistributionList"].get("Items", [])}[d.comment]
+            state = "updated"
         logging = cf.get_distribution_config(Id=got["Id"])["DistributionConfig"]["Logging"]
         r.compare(d.comment, {
             "viewer": got["DefaultCacheBehavior"]["ViewerProtocolPolicy"],
             "origin": got["Origins"]["Items"][0]["DomainName"],
             "web_acl": got.get("WebACLId") or None,
             "logging": logging["Enabled"],
+            "origin_tls": origin_tls(got),
         }, {
             "viewer": d.viewer, "origin": origin,
             "web_acl": acl_arn if d.web_acl else None, "logging": d.logging,
+            "origin_tls": d.origin_tls,
         })
         r.row("cloudfront", d.comment, "global", state, d.what)
 

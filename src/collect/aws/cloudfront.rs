@@ -56,6 +56,17 @@ pub struct Origin {
     pub kind: String,
     /// For a custom origin: `http-only`, `https-only` or `match-viewer`.
     pub protocol_policy: Option<String>,
+    /// For a custom origin, the protocols CloudFront may use over HTTPS to it
+    /// (OriginSslProtocols); null when the answer lists none.
+    pub ssl_protocols: Option<Vec<String>>,
+}
+
+/// What CloudFront may negotiate with one custom origin it reaches over HTTPS.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct OriginTls {
+    pub id: String,
+    pub domain_name: String,
+    pub ssl_protocols: Vec<String>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -76,6 +87,9 @@ pub struct DistributionAttributes {
     /// is a VPC origin, whose protocol policy lives in the VPC origin resource
     /// (cloudfront:GetVpcOrigin, not read), while `origins` still names it.
     pub origin_protocols: Observed<Vec<Origin>>,
+    /// The custom origins CloudFront may reach over HTTPS (all but http-only), with
+    /// their protocols: unreadable when one lists none, or for a VPC origin.
+    pub origin_ssl_protocols: Observed<Vec<OriginTls>>,
     pub logging: Observed<Logging>,
 }
 
@@ -164,22 +178,25 @@ pub fn distribution_attributes(
     d: &DistributionSummary,
     logging: Observed<Logging>,
 ) -> DistributionAttributes {
+    let origins = origins_of(d.origins());
+    let origin_protocols = origins.clone().and_then(|o| {
+        match o.iter().find(|o| o.kind == "vpc") {
+            Some(v) => Observed::unreadable(format!(
+                "origin {} is a VPC origin, whose protocol policy vouch does not read (cloudfront:GetVpcOrigin)",
+                v.id
+            )),
+            None => Observed::Value(o),
+        }
+    });
     DistributionAttributes {
         domain_name: non_empty("DomainName", d.domain_name()),
         enabled: Observed::Value(d.enabled()),
         web_acl_id: Observed::Value(web_acl_of(d.web_acl_id())),
         behaviors: behaviors_of(d),
         viewer_certificate: certificate_of(d.viewer_certificate()),
-        origins: origins_of(d.origins()),
-        origin_protocols: origins_of(d.origins()).and_then(|o| {
-            match o.iter().find(|o| o.kind == "vpc") {
-                Some(v) => Observed::unreadable(format!(
-                    "origin {} is a VPC origin, whose protocol policy vouch does not read (cloudfront:GetVpcOrigin)",
-                    v.id
-                )),
-                None => Observed::Value(o),
-            }
-        }),
+        origins,
+        origin_ssl_protocols: origin_protocols.clone().and_then(|o| origin_tls_of(&o)),
+        origin_protocols,
         logging,
     }
 }
@@ -300,6 +317,7 @@ pub fn origins_of(origins: Option<&Origins>) -> Observed<Vec<Origin>> {
         if o.id().is_empty() || o.domain_name().is_empty() {
             return Observed::unreadable(format!("{LIST}: an origin has no Id or DomainName"));
         }
+        let mut ssl = None;
         let (kind, protocol_policy) = if o.s3_origin_config().is_some() {
             ("s3", None)
         } else if let Some(c) = o.custom_origin_config() {
@@ -310,6 +328,15 @@ pub fn origins_of(origins: Option<&Origins>) -> Observed<Vec<Origin>> {
                     o.id()
                 ));
             }
+            ssl = c
+                .origin_ssl_protocols()
+                .map(|p| {
+                    p.items()
+                        .iter()
+                        .map(|x| x.as_str().to_string())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty());
             ("custom", Some(p.to_string()))
         } else if o.vpc_origin_config().is_some() {
             ("vpc", None)
@@ -324,6 +351,31 @@ pub fn origins_of(origins: Option<&Origins>) -> Observed<Vec<Origin>> {
             domain_name: o.domain_name().to_string(),
             kind: kind.into(),
             protocol_policy,
+            ssl_protocols: ssl,
+        });
+    }
+    Observed::Value(out)
+}
+
+/// The custom origins reached over HTTPS with the protocols each allows. AWS
+/// documents OriginSslProtocols as required in a custom origin; one without it could
+/// allow anything.
+pub fn origin_tls_of(origins: &[Origin]) -> Observed<Vec<OriginTls>> {
+    let mut out = Vec::new();
+    for o in origins {
+        if o.kind != "custom" || o.protocol_policy.as_deref() == Some("http-only") {
+            continue;
+        }
+        let Some(p) = &o.ssl_protocols else {
+            return Observed::unreadable(format!(
+                "{LIST}: origin {} has no OriginSslProtocols",
+                o.id
+            ));
+        };
+        out.push(OriginTls {
+            id: o.id.clone(),
+            domain_name: o.domain_name.clone(),
+            ssl_protocols: p.clone(),
         });
     }
     Observed::Value(out)
@@ -347,8 +399,8 @@ mod tests {
     use super::*;
     use aws_sdk_cloudfront::types::{
         CacheBehavior, CacheBehaviors, CustomOriginConfig, DefaultCacheBehavior,
-        DistributionConfig, HttpVersion, LoggingConfig, Origin as SdkOrigin, PriceClass,
-        S3OriginConfig,
+        DistributionConfig, HttpVersion, LoggingConfig, Origin as SdkOrigin, OriginSslProtocols,
+        PriceClass, S3OriginConfig, SslProtocol,
     };
 
     fn summary(
@@ -488,6 +540,13 @@ mod tests {
                     .http_port(80)
                     .https_port(443)
                     .origin_protocol_policy(OriginProtocolPolicy::from(p))
+                    .origin_ssl_protocols(
+                        OriginSslProtocols::builder()
+                            .quantity(1)
+                            .items(SslProtocol::TlSv12)
+                            .build()
+                            .unwrap(),
+                    )
                     .build()
                     .unwrap(),
             );
@@ -525,12 +584,14 @@ mod tests {
                     domain_name: "a.us-east-1.elb.amazonaws.com".into(),
                     kind: "custom".into(),
                     protocol_policy: Some("https-only".into()),
+                    ssl_protocols: Some(vec!["TLSv1.2".into()]),
                 },
                 Origin {
                     id: "s3".into(),
                     domain_name: "b.s3.amazonaws.com".into(),
                     kind: "s3".into(),
                     protocol_policy: None,
+                    ssl_protocols: None,
                 },
             ]
         );
@@ -563,6 +624,33 @@ mod tests {
             false,
         )])));
         assert!(nameless.unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn origin_tls_lists_custom_https_origins_and_one_without_protocols_is_unreadable() {
+        let custom = |id: &str, policy: &str, ssl: Option<Vec<&str>>| Origin {
+            id: id.into(),
+            domain_name: format!("{id}.example.com"),
+            kind: "custom".into(),
+            protocol_policy: Some(policy.into()),
+            ssl_protocols: ssl.map(|v| v.into_iter().map(String::from).collect()),
+        };
+        let got = origin_tls_of(&[
+            custom("a", "https-only", Some(vec!["TLSv1", "TLSv1.2"])),
+            custom("plain", "http-only", None),
+        ]);
+        assert_eq!(
+            got,
+            Observed::Value(vec![OriginTls {
+                id: "a".into(),
+                domain_name: "a.example.com".into(),
+                ssl_protocols: vec!["TLSv1".into(), "TLSv1.2".into()],
+            }])
+        );
+        assert_eq!(
+            origin_tls_of(&[custom("m", "match-viewer", None)]).unreadable_reason(),
+            Some("cloudfront:ListDistributions: origin m has no OriginSslProtocols")
+        );
     }
 
     #[test]
