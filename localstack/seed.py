@@ -2325,6 +2325,140 @@ def seed_elbv2(c: Clients, r: Report) -> None:
         r.row("elbv2", lb.name, region, state, lb.what)
 
 
+# -- CloudFront (moto) ---------------------------------------------------------------------
+
+@dataclass
+class Distribution:
+    comment: str  # vouch names a distribution without aliases by its comment
+    viewer: str  # viewer protocol policy of the default cache behavior
+    origin: str  # origin domain name, or "alb:NAME" for that demo load balancer's DNS name
+    origin_policy: str
+    web_acl: bool
+    acm_tls12: bool  # an ACM certificate with TLSv1.2_2021, else the default certificate
+    logging: bool
+    what: str
+    origin_tls: list = field(default_factory=lambda: ["TLSv1.2"])  # OriginSslProtocols
+
+
+# The fronted ALB is vouch-demo-alb-legacy-use1, which has no web ACL of its own: its
+# aws-wafv2-alb-web-acl verdict passes through this distribution's web ACL.
+DISTRIBUTIONS = [
+    Distribution("vouch-demo-cf-fronted", "redirect-to-https", "alb:vouch-demo-alb-legacy-use1",
+                 "https-only", True, True, True,
+                 "HTTPS to viewers and origin, web ACL, logging; fronts vouch-demo-alb-legacy-use1"),
+    Distribution("vouch-demo-cf-open", "allow-all", "legacy-origin.demo.vouch.example",
+                 "http-only", False, False, False,
+                 "plain HTTP to viewers and origin, default certificate, no web ACL, no logging"),
+    Distribution("vouch-demo-cf-old-origin-tls", "https-only", "old-tls-origin.demo.vouch.example",
+                 "https-only", False, False, False,
+                 "HTTPS everywhere, but the origin may be reached with TLS 1.0 or 1.1",
+                 origin_tls=["TLSv1", "TLSv1.1", "TLSv1.2"]),
+]
+CF_WEB_ACL = "vouch-demo-web-acl-edge"
+
+
+def seed_cloudfront(c: Clients, r: Report) -> None:
+    """Two distributions: one fronting an ALB without its own web ACL, one open.
+
+    moto 5.2.5 answers ListDistributions with CloudFrontDefaultCertificate=true even
+    for an ACM certificate (so vouch reads the certificate as ambiguous), and lists an
+    S3 origin without its S3OriginConfig (so no S3 origin is seeded here).
+    """
+    cf = c("cloudfront", USE1, on="moto")
+    waf, elb, acm = c("wafv2", USE1), c("elbv2", USE1), c("acm", USE1)
+    acls = {a["Name"]: a for a in waf.list_web_acls(Scope="CLOUDFRONT")["WebACLs"]}
+    if CF_WEB_ACL not in acls and r.apply:
+        waf.create_web_acl(Name=CF_WEB_ACL, Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
+                           Rules=[], VisibilityConfig={"SampledRequestsEnabled": False,
+                                                       "CloudWatchMetricsEnabled": False,
+                                                       "MetricName": "vouch-demo-edge"})
+        acls = {a["Name"]: a for a in waf.list_web_acls(Scope="CLOUDFRONT")["WebACLs"]}
+    acl_arn = acls.get(CF_WEB_ACL, {}).get("ARN")
+    r.row("wafv2", CF_WEB_ACL, USE1, "existing" if acl_arn else "missing",
+          "CLOUDFRONT-scope web ACL, no rules")
+    certs = [x["CertificateArn"] for x in acm.list_certificates()["CertificateSummaryList"]
+             if x["DomainName"] == CERT_DOMAIN]
+    existing = {d["Comment"]: d for d in
+                cf.list_distributions()["DistributionList"].get("Items", [])}
+    for d in DISTRIBUTIONS:
+        origin = d.origin
+        if origin.startswith("alb:"):
+            try:
+                origin = elb.describe_load_balancers(
+                    Names=[origin[4:]])["LoadBalancers"][0]["DNSName"]
+            except ClientError:
+                r.missing(origin[4:])
+                continue
+        state = "existing"
+        if d.comment not in existing:
+            if not r.apply:
+                r.missing(d.comment)
+                continue
+            if d.web_acl and not acl_arn:
+                r.problems.append(f"{d.comment}: web ACL {CF_WEB_ACL} missing")
+                continue
+            if d.acm_tls12 and not certs:
+                r.problems.append(f"{d.comment}: no ACM certificate for {CERT_DOMAIN}")
+                continue
+            cert = ({"ACMCertificateArn": certs[0], "SSLSupportMethod": "sni-only",
+                     "MinimumProtocolVersion": "TLSv1.2_2021"} if d.acm_tls12
+                    else {"CloudFrontDefaultCertificate": True})
+            config = {
+                "CallerReference": d.comment, "Comment": d.comment, "Enabled": True,
+                "Origins": {"Quantity": 1, "Items": [{
+                    "Id": "origin", "DomainName": origin,
+                    "CustomOriginConfig": {"HTTPPort": 80, "HTTPSPort": 443,
+                                           "OriginProtocolPolicy": d.origin_policy,
+                                           "OriginSslProtocols": {
+                                               "Quantity": len(d.origin_tls),
+                                               "Items": d.origin_tls}}}]},
+                "DefaultCacheBehavior": {
+                    "TargetOriginId": "origin", "ViewerProtocolPolicy": d.viewer,
+                    "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+                    "MinTTL": 0, "TrustedSigners": {"Enabled": False, "Quantity": 0}},
+                "ViewerCertificate": cert,
+                "Logging": {"Enabled": d.logging, "IncludeCookies": False,
+                            "Bucket": f"vouch-demo-logs-{SFX[USE1]}.s3.amazonaws.com" if d.logging else "",
+                            "Prefix": "cloudfront/" if d.logging else ""},
+            }
+            if d.web_acl:
+                config["WebACLId"] = acl_arn
+            cf.create_distribution(DistributionConfig=config)
+            existing = {x["Comment"]: x for x in
+                        cf.list_distributions()["DistributionList"].get("Items", [])}
+            state = "created"
+        got = existing[d.comment]
+
+        def origin_tls(x: dict) -> list:
+            return (x["Origins"]["Items"][0].get("CustomOriginConfig", {})
+                    .get("OriginSslProtocols", {}).get("Items", []))
+
+        if r.apply and origin_tls(got) != d.origin_tls:
+            # Distributions seeded before OriginSslProtocols was: set it in place.
+            current = cf.get_distribution_config(Id=got["Id"])
+            config = current["DistributionConfig"]
+            config["Origins"]["Items"][0]["CustomOriginConfig"]["OriginSslProtocols"] = {
+                "Quantity": len(d.origin_tls), "Items": d.origin_tls}
+            cf.update_distribution(Id=got["Id"], IfMatch=current["ETag"],
+                                   DistributionConfig=config)
+            got = {x["Comment"]: x for x in
+                   cf.list_distributions()["DistributionList"].get("Items", [])}[d.comment]
+            state = "updated"
+        logging = cf.get_distribution_config(Id=got["Id"])["DistributionConfig"]["Logging"]
+        r.compare(d.comment, {
+            "viewer": got["DefaultCacheBehavior"]["ViewerProtocolPolicy"],
+            "origin": got["Origins"]["Items"][0]["DomainName"],
+            "web_acl": got.get("WebACLId") or None,
+            "logging": logging["Enabled"],
+            "origin_tls": origin_tls(got),
+        }, {
+            "viewer": d.viewer, "origin": origin,
+            "web_acl": acl_arn if d.web_acl else None, "logging": d.logging,
+            "origin_tls": d.origin_tls,
+        })
+        r.row("cloudfront", d.comment, "global", state, d.what)
+
+
 # -- Everything together ---------------------------------------------------------------------
 
 
@@ -2380,6 +2514,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_nacls(c, r)
     seed_instances(c, r)
     seed_efs(c, r)
+    seed_cloudfront(c, r)
     return r
 
 

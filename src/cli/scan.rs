@@ -643,7 +643,10 @@ where
 
 pub fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let started_at = Utc::now();
-    let inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
+    let mut inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
+    if inventory.provider == Provider::Aws {
+        crate::collect::aws::join::fill_missing(&mut inventory);
+    }
     let mut prepared = prepare(&args.select, &args.output, inventory.provider)?;
     make_output_dirs(&args.output, None)?;
     finish(&mut prepared, &inventory, &args.output, started_at, None)

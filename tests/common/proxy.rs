@@ -88,7 +88,7 @@ pub struct Chaos {
 pub enum Protocol {
     /// S3: `<Error>` at the root.
     RestXml,
-    /// S3 Control: `<ErrorResponse><Error>`.
+    /// S3 Control, CloudFront: `<ErrorResponse><Error>`.
     RestXmlWrapped,
     /// EC2: `<Response><Errors><Error>`.
     Ec2Query,
@@ -139,6 +139,8 @@ impl Protocol {
         match signing_name(head).as_deref() {
             Some("s3") if header(head, "x-amz-account-id").is_some() => Protocol::RestXmlWrapped,
             Some("s3") => Protocol::RestXml,
+            // REST and XML like S3, its errors wrapped like S3 Control's.
+            Some("cloudfront") => Protocol::RestXmlWrapped,
             Some("ec2") => Protocol::Ec2Query,
             _ if header(head, "content-type")
                 .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded")) =>

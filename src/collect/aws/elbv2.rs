@@ -46,6 +46,9 @@ pub struct ListenerRule {
 #[derive(Serialize)]
 struct LbAttributes {
     lb_type: Observed<Option<String>>,
+    /// The name CloudFront names the load balancer by when it is an origin (the
+    /// join in `join.rs` matches it).
+    dns_name: Observed<String>,
     scheme: Observed<Option<String>>,
     availability_zones: Observed<Vec<String>>,
     listeners: Observed<Vec<Listener>>,
@@ -139,6 +142,11 @@ async fn load_balancers(
         };
         let attrs = LbAttributes {
             lb_type: Observed::Value(lb_type),
+            dns_name: required(
+                "elasticloadbalancing:DescribeLoadBalancers",
+                "DNSName",
+                lb.dns_name().map(str::to_string),
+            ),
             scheme: Observed::Value(lb.scheme().map(|s| s.as_str().to_string())),
             availability_zones: zones_of(&lb),
             listeners,

@@ -3,6 +3,7 @@
 
 pub mod accessanalyzer;
 pub mod backup;
+pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cognito;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod http;
 pub mod iam;
 pub mod iam_certificates;
 pub mod iam_identity;
+pub mod join;
 pub mod kms;
 pub mod logs;
 pub mod permissions;
@@ -348,7 +350,12 @@ pub async fn collect(
     if wants("accessanalyzer") {
         jobs.push(Box::pin(accessanalyzer::collect(c)));
     }
+    // The WAF check of load balancers takes CloudFront into account (join.rs).
+    if wants("cloudfront") || wants("wafv2") {
+        jobs.push(Box::pin(cloudfront::collect(c)));
+    }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
+    join::cloudfront_waf_in_front(&mut all);
     if !opts.regions.is_empty() {
         let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
         if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {
@@ -592,7 +599,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 19] = [
+pub const SERVICES: [&str; 20] = [
     "s3",
     "rds",
     "iam",
@@ -612,6 +619,7 @@ pub const SERVICES: [&str; 19] = [
     "logs",
     "efs",
     "accessanalyzer",
+    "cloudfront",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

@@ -24,6 +24,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("backup:ListProtectedResources"),
     ),
     (
+        "cloudfront:GetDistributionConfig",
+        Some("cloudfront:GetDistributionConfig"),
+    ),
+    (
+        "cloudfront:ListDistributions",
+        Some("cloudfront:ListDistributions"),
+    ),
+    (
         "cloudtrail:DescribeTrails",
         Some("cloudtrail:DescribeTrails"),
     ),

@@ -1,0 +1,388 @@
+//! Facts that take two services to establish, drawn in one place once every service
+//! has been collected, so no collector calls another service and a scan narrowed with
+//! `--services` says what it could not join instead of guessing.
+//!
+//! The one join so far: which CloudFront distributions with a WAF web ACL have a load
+//! balancer as an origin. A web ACL on the distribution in front filters what reaches
+//! the load balancer through CloudFront, the alternative to a web ACL of its own
+//! (policies promising "internet-facing applications are protected by a WAF").
+//!
+//! Matching is by the load balancer's DNS name as the origin's domain name. vouch
+//! does not resolve DNS: an origin named by a custom domain that points at the load
+//! balancer is not recognised, and the load balancer is then judged on its own web
+//! ACL alone.
+
+use serde_json::Value;
+
+use super::Collected;
+use super::{cloudfront, elbv2};
+use crate::inventory::{Inventory, Listing, Observed, Resource};
+
+/// The attribute set on every load balancer: the ids of the enabled CloudFront
+/// distributions with a web ACL that have it as an origin. Unreadable when that is
+/// unknown (CloudFront not collected, its listing failed, a distribution's origins or
+/// web ACL unread) and the load balancer has no web ACL of its own while internet
+/// facing, so its WAF verdict rests on it; null when unknown and the verdict does
+/// not rest on it (the load balancer has its own web ACL, is internal, or is not an
+/// application load balancer).
+pub const FRONTED_BY_WAF: &str = "fronted_by_waf";
+
+struct Distribution {
+    id: String,
+    enabled: Option<bool>,
+    web_acl: Observed<bool>,
+    /// Lower-cased origin domain names.
+    origins: Observed<Vec<String>>,
+}
+
+/// Sets [`FRONTED_BY_WAF`] on every load balancer in `all`.
+pub fn cloudfront_waf_in_front(all: &mut Collected) {
+    fill(&all.listings, &mut all.resources);
+}
+
+/// Sets [`FRONTED_BY_WAF`] on the load balancers of a saved inventory that lack it
+/// (one written before vouch drew this join), from what that inventory holds: without
+/// CloudFront in it, the alternative is unknown, as for a scan that left CloudFront
+/// out.
+pub fn fill_missing(inventory: &mut Inventory) {
+    fill(&inventory.listings, &mut inventory.resources);
+}
+
+fn fill(listings: &[Listing], resources: &mut [Resource]) {
+    let listings: Vec<&Listing> = listings
+        .iter()
+        .filter(|l| l.resource_type == cloudfront::DISTRIBUTION)
+        .collect();
+    let known: Result<Vec<Distribution>, String> = if listings.is_empty() {
+        Err("CloudFront was not collected in this scan (see --services), so whether a distribution with a web ACL fronts the load balancer is unknown".into())
+    } else if let Some(e) = listings.iter().find_map(|l| l.error.as_deref()) {
+        Err(format!(
+            "the CloudFront distributions could not all be listed ({e}), so whether one with a web ACL fronts the load balancer is unknown"
+        ))
+    } else {
+        Ok(resources
+            .iter()
+            .filter(|r| r.resource_type == cloudfront::DISTRIBUTION)
+            .map(distribution)
+            .collect())
+    };
+    let wanted = |r: &Resource| {
+        r.resource_type == elbv2::LOAD_BALANCER && !r.attributes.contains_key(FRONTED_BY_WAF)
+    };
+    let fronting: Vec<Option<Observed<Value>>> = resources
+        .iter()
+        .map(|r| wanted(r).then(|| fronting_of(r, &known)))
+        .collect();
+    for (r, f) in resources.iter_mut().zip(fronting) {
+        if let Some(f) = f {
+            r.attributes.insert(FRONTED_BY_WAF.into(), f);
+        }
+    }
+}
+
+fn distribution(r: &Resource) -> Distribution {
+    let attr = |name: &str| -> Observed<&Value> {
+        match r.attributes.get(name) {
+            Some(Observed::Value(v)) => Observed::Value(v),
+            Some(Observed::Absent) => Observed::Absent,
+            Some(Observed::Unreadable(e)) => Observed::Unreadable(e.clone()),
+            None => Observed::unreadable(format!("{name} was not collected")),
+        }
+    };
+    let web_acl = match attr("web_acl_id") {
+        Observed::Value(v) => Observed::Value(v.as_str().is_some_and(|s| !s.is_empty())),
+        Observed::Absent => Observed::Value(false),
+        Observed::Unreadable(e) => Observed::Unreadable(format!("web_acl_id: {e}")),
+    };
+    let origins = match attr("origins") {
+        Observed::Value(Value::Array(items)) => items
+            .iter()
+            .map(|o| o.get("domain_name").and_then(Value::as_str).map(host))
+            .collect::<Option<Vec<_>>>()
+            .map_or_else(
+                || Observed::unreadable("origins: an origin has no domain_name"),
+                Observed::Value,
+            ),
+        Observed::Value(_) | Observed::Absent => Observed::unreadable("origins: not a list"),
+        Observed::Unreadable(e) => Observed::Unreadable(format!("origins: {e}")),
+    };
+    Distribution {
+        // The resource id is the ARN, `arn:aws:cloudfront::ACCOUNT:distribution/ID`.
+        id: r.id.rsplit('/').next().unwrap_or(&r.id).to_string(),
+        enabled: match attr("enabled") {
+            Observed::Value(v) => v.as_bool(),
+            _ => None,
+        },
+        web_acl,
+        origins,
+    }
+}
+
+/// A host name as compared: lower case, without a trailing dot or the `dualstack.`
+/// prefix an ALB's name can be given.
+fn host(name: &str) -> String {
+    let h = name.trim_end_matches('.').to_ascii_lowercase();
+    h.strip_prefix("dualstack.")
+        .map(str::to_string)
+        .unwrap_or(h)
+}
+
+fn text<'a>(r: &'a Resource, name: &str) -> Option<&'a str> {
+    r.attributes
+        .get(name)
+        .and_then(|v| v.value())
+        .and_then(Value::as_str)
+}
+
+/// Whether the load balancer's WAF verdict rests on what fronts it: an internet-facing
+/// ALB known to have no web ACL of its own.
+fn needs_fronting(lb: &Resource) -> bool {
+    text(lb, "lb_type") == Some("application")
+        && text(lb, "scheme") == Some("internet-facing")
+        && matches!(
+            lb.attributes.get("web_acl_arn"),
+            Some(Observed::Value(Value::Null)) | Some(Observed::Absent)
+        )
+}
+
+fn fronting_of(lb: &Resource, known: &Result<Vec<Distribution>, String>) -> Observed<Value> {
+    let unknown = |why: String| {
+        if needs_fronting(lb) {
+            Observed::Unreadable(why)
+        } else {
+            Observed::Value(Value::Null)
+        }
+    };
+    let dns = match lb.attributes.get("dns_name") {
+        Some(Observed::Value(Value::String(d))) => host(d),
+        Some(Observed::Unreadable(e)) => return unknown(format!("dns_name: {e}")),
+        _ => return unknown("the load balancer's dns_name was not collected".into()),
+    };
+    let dists = match known {
+        Ok(d) => d,
+        Err(e) => return unknown(e.clone()),
+    };
+    let mut sure: Vec<&str> = Vec::new();
+    let mut unsure: Vec<String> = Vec::new();
+    for d in dists {
+        let fronts = match &d.origins {
+            Observed::Value(o) => Some(o.contains(&dns)),
+            _ => None,
+        };
+        if fronts == Some(false) {
+            continue;
+        }
+        let guards = match (&d.web_acl, d.enabled) {
+            (Observed::Value(false), _) | (_, Some(false)) => continue,
+            (Observed::Value(true), Some(true)) => true,
+            (Observed::Unreadable(e), _) => {
+                unsure.push(format!("{}: {e}", d.id));
+                continue;
+            }
+            _ => {
+                unsure.push(format!("{}: whether it is enabled was not read", d.id));
+                continue;
+            }
+        };
+        match (fronts, guards, &d.origins) {
+            (Some(true), true, _) => sure.push(&d.id),
+            (_, _, Observed::Unreadable(e)) => unsure.push(format!("{}: {e}", d.id)),
+            _ => {}
+        }
+    }
+    if !sure.is_empty() {
+        sure.sort_unstable();
+        return Observed::Value(Value::from(sure));
+    }
+    if !unsure.is_empty() {
+        return unknown(format!(
+            "whether a CloudFront distribution with a web ACL fronts the load balancer is unknown ({})",
+            unsure.join("; ")
+        ));
+    }
+    Observed::Value(Value::Array(Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const DNS: &str = "web-123.us-east-1.elb.amazonaws.com";
+
+    fn resource(kind: &str, name: &str, attrs: Value) -> Resource {
+        let Value::Object(map) = attrs else { panic!() };
+        Resource {
+            id: format!("arn:aws:x::1:thing/{name}"),
+            resource_type: kind.into(),
+            name: name.into(),
+            account: "1".into(),
+            region: "us-east-1".into(),
+            attributes: map
+                .into_iter()
+                .map(|(k, v)| {
+                    let o = match v.get("unreadable") {
+                        Some(Value::String(e)) => Observed::Unreadable(e.clone()),
+                        _ => Observed::Value(v),
+                    };
+                    (k, o)
+                })
+                .collect(),
+        }
+    }
+
+    fn alb(name: &str, acl: Value) -> Resource {
+        resource(
+            elbv2::LOAD_BALANCER,
+            name,
+            json!({"lb_type": "application", "scheme": "internet-facing", "web_acl_arn": acl, "dns_name": DNS}),
+        )
+    }
+
+    fn dist(id: &str, acl: &str, origin: Value) -> Resource {
+        resource(
+            cloudfront::DISTRIBUTION,
+            id,
+            json!({"enabled": true, "web_acl_id": acl, "origins": origin}),
+        )
+    }
+
+    fn listing(error: Option<&str>) -> Listing {
+        Listing {
+            resource_type: cloudfront::DISTRIBUTION.into(),
+            account: "1".into(),
+            region: "global".into(),
+            error: error.map(str::to_string),
+            scope: None,
+        }
+    }
+
+    fn joined(resources: Vec<Resource>, listings: Vec<Listing>) -> Vec<Observed<Value>> {
+        let mut all = Collected {
+            listings,
+            resources,
+        };
+        cloudfront_waf_in_front(&mut all);
+        all.resources
+            .iter()
+            .filter(|r| r.resource_type == elbv2::LOAD_BALANCER)
+            .map(|r| r.attributes[FRONTED_BY_WAF].clone())
+            .collect()
+    }
+
+    fn origin(domain: &str) -> Value {
+        json!([{"id": "o", "domain_name": domain, "kind": "custom", "protocol_policy": "https-only"}])
+    }
+
+    #[test]
+    fn a_distribution_with_a_web_acl_and_the_alb_as_origin_fronts_it() {
+        let got = joined(
+            vec![
+                alb("a", Value::Null),
+                dist(
+                    "E2",
+                    "arn:acl",
+                    origin("DualStack.WEB-123.us-east-1.elb.amazonaws.com."),
+                ),
+                dist("E1", "arn:acl", origin(DNS)),
+                dist("E3", "", origin(DNS)),
+                dist("E4", "arn:acl", origin("other.example.com")),
+            ],
+            vec![listing(None)],
+        );
+        assert_eq!(got, vec![Observed::Value(json!(["E1", "E2"]))]);
+        let none = joined(
+            vec![alb("a", Value::Null), dist("E3", "", origin(DNS))],
+            vec![listing(None)],
+        );
+        assert_eq!(none, vec![Observed::Value(json!([]))]);
+    }
+
+    #[test]
+    fn unknown_cloudfront_is_unreadable_only_where_the_verdict_rests_on_it() {
+        let lbs = || {
+            vec![
+                alb("bare", Value::Null),
+                alb("own", json!("arn:aws:wafv2:regional/webacl/x")),
+                resource(
+                    elbv2::LOAD_BALANCER,
+                    "internal",
+                    json!({"lb_type": "application", "scheme": "internal", "web_acl_arn": null, "dns_name": DNS}),
+                ),
+            ]
+        };
+        let not_collected = joined(lbs(), vec![]);
+        assert!(
+            not_collected[0]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("not collected"))
+        );
+        assert_eq!(not_collected[1], Observed::Value(Value::Null));
+        assert_eq!(not_collected[2], Observed::Value(Value::Null));
+        let failed = joined(
+            lbs(),
+            vec![listing(Some("cloudfront:ListDistributions: AccessDenied"))],
+        );
+        assert!(
+            failed[0]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("AccessDenied"))
+        );
+        assert_eq!(failed[1], Observed::Value(Value::Null));
+    }
+
+    #[test]
+    fn an_unread_distribution_leaves_it_unknown_unless_another_one_surely_fronts() {
+        let unread = dist("E9", "arn:acl", json!({"unreadable": "origins unread"}));
+        let got = joined(
+            vec![alb("a", Value::Null), unread.clone()],
+            vec![listing(None)],
+        );
+        assert!(got[0].unreadable_reason().is_some_and(|r| r.contains("E9")));
+        let got = joined(
+            vec![
+                alb("a", Value::Null),
+                unread,
+                dist("E1", "arn:acl", origin(DNS)),
+            ],
+            vec![listing(None)],
+        );
+        assert_eq!(got, vec![Observed::Value(json!(["E1"]))]);
+        // A distribution without a web ACL cannot front with a WAF, origins read or not.
+        let no_acl = dist("E8", "", json!({"unreadable": "origins unread"}));
+        let got = joined(vec![alb("a", Value::Null), no_acl], vec![listing(None)]);
+        assert_eq!(got, vec![Observed::Value(json!([]))]);
+        let disabled = resource(
+            cloudfront::DISTRIBUTION,
+            "E7",
+            json!({"enabled": false, "web_acl_id": "arn:acl", "origins": origin(DNS)}),
+        );
+        let got = joined(vec![alb("a", Value::Null), disabled], vec![listing(None)]);
+        assert_eq!(got, vec![Observed::Value(json!([]))]);
+    }
+
+    #[test]
+    fn a_saved_inventory_without_the_join_gets_it_and_one_with_it_keeps_its_own() {
+        let mut bare = alb("old", Value::Null);
+        let mut kept = alb("new", Value::Null);
+        kept.attributes
+            .insert(FRONTED_BY_WAF.into(), Observed::Value(json!(["E1"])));
+        let mut inventory: Inventory = serde_json::from_value(json!({
+            "format": crate::inventory::INVENTORY_FORMAT, "provider": "aws", "account": "1",
+            "regions": ["us-east-1"], "collected_at": "2026-01-01T00:00:00Z",
+            "listings": [], "resources": []}))
+        .unwrap();
+        bare.attributes.remove(FRONTED_BY_WAF);
+        inventory.resources = vec![bare, kept];
+        fill_missing(&mut inventory);
+        assert!(
+            inventory.resources[0].attributes[FRONTED_BY_WAF]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("not collected"))
+        );
+        assert_eq!(
+            inventory.resources[1].attributes[FRONTED_BY_WAF],
+            Observed::Value(json!(["E1"]))
+        );
+    }
+}
