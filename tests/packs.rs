@@ -111,3 +111,66 @@ fn every_seed_document_has_a_pack() {
         );
     }
 }
+
+/// AD-01 promises alignment with CIS and is read as the benchmark's Level 1
+/// recommendations vouch checks: each check the cis-aws-foundations pack maps to a
+/// Level 1 clause must be in AD-01, so a check added to one pack cannot be missing
+/// from the other.
+#[test]
+fn atlasdata_ad_01_holds_every_check_of_the_cis_level_1_clauses() {
+    let pack = |id: &str| -> toml::Value {
+        toml::from_str(
+            &std::fs::read_to_string(format!(
+                "{}/checks/policies/{id}.toml",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap(),
+        )
+        .unwrap()
+    };
+    let ids = |clause: &toml::Value| -> Vec<String> {
+        let mut out: Vec<String> = clause
+            .get("checks")
+            .and_then(|c| c.as_array())
+            .into_iter()
+            .flatten()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect();
+        for group in clause
+            .get("any_of")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+        {
+            out.extend(
+                group
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c["id"].as_str().unwrap().to_string()),
+            );
+        }
+        out
+    };
+    let atlas = pack("atlasdata");
+    let ad01 = atlas["clause"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"].as_str() == Some("AD-01"))
+        .unwrap();
+    let held: std::collections::BTreeSet<String> = ids(ad01).into_iter().collect();
+    let cis = pack("cis-aws-foundations");
+    let mut missing = Vec::new();
+    for clause in cis["clause"].as_array().unwrap() {
+        if !clause["text"].as_str().unwrap().contains("(Level 1") {
+            continue;
+        }
+        for id in ids(clause) {
+            if !held.contains(&id) {
+                missing.push(format!("{} {id}", clause["id"].as_str().unwrap()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "AD-01 lacks: {missing:?}");
+}

@@ -1,10 +1,10 @@
 # METADATA
 # title: Client-facing load balancers serve no plain HTTP
 # description: >-
-#   Judges client-facing load balancers only, unless `include_internal` is true: one
-#   whose Scheme is internal serves clients inside the network and is then not judged
-#   (it passes); a pack whose text promises encryption of internal traffic too sets
-#   `include_internal = true`. For application
+#   By default judges client-facing load balancers only: one whose Scheme is internal
+#   serves clients inside the network and is not judged (it passes). A pack whose text
+#   promises encryption of internal traffic too sets `include_internal = true`, and
+#   internal load balancers are then judged like the others. For application
 #   load balancers, fails for each HTTP listener whose default action is not a single
 #   redirect to HTTPS, and describes its default actions, and for each rule of an HTTP
 #   listener that forwards requests (plain HTTP reaching targets even when the default

@@ -6,9 +6,10 @@
 #   any TLS 1.x minimum above 1.0), and names the versions and the policy. Versions
 #   are compared as numbers. Passes when every HTTPS and TLS listener allows only the
 #   minimum or newer; HTTP, TCP, UDP and GENEVE listeners are not judged. Judges
-#   client-facing load balancers only, unless `include_internal` is true: one whose
-#   Scheme is internal is then not judged (it passes); a pack whose text promises
-#   encryption of internal traffic too sets `include_internal = true`.
+#   client-facing load balancers only by default: one whose Scheme is internal is not
+#   judged (it passes). A pack whose text promises encryption of internal traffic too
+#   sets `include_internal = true`, and internal load balancers are then judged like
+#   the others.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
 #     description: Security policies for your Application Load Balancer
