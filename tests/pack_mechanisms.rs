@@ -759,3 +759,63 @@ fn statlas_stl_33_counts_a_flow_log_of_any_traffic_type() {
         "{results:#?}\n{text}"
     );
 }
+
+/// IND-12 ("every service is hosted in us-east-1") leaves out what AWS creates by itself
+/// in every region: an untouched default VPC and default security group in eu-west-3
+/// keep it, a default group someone opened there breaks it, and so does a bucket.
+#[test]
+fn residency_leaves_out_what_aws_created_but_judges_what_the_account_changed() {
+    let obs = |v: Value| serde_json::json!({"state": "observed", "value": v});
+    let vpc = serde_json::json!({"id": "arn:aws:ec2:eu-west-3:111122223333:vpc/vpc-1", "type": "aws_ec2_vpc",
+        "name": "vpc-1", "account": "111122223333", "region": "eu-west-3",
+        "attributes": {"is_default": obs(Value::Bool(true)), "flow_logs": obs(serde_json::json!([]))}});
+    let sg = |id: &str, extra_ingress: Value| {
+        let mut ingress = vec![
+            serde_json::json!({"protocol": "-1", "from_port": null, "to_port": null,
+            "ipv4_ranges": [], "ipv6_ranges": [], "source_groups": [id], "prefix_lists": []}),
+        ];
+        if !extra_ingress.is_null() {
+            ingress.push(extra_ingress);
+        }
+        serde_json::json!({"id": format!("arn:aws:ec2:eu-west-3:111122223333:security-group/{id}"),
+            "type": "aws_ec2_security_group", "name": format!("{id} (default)"), "account": "111122223333",
+            "region": "eu-west-3", "attributes": {"is_default": obs(Value::Bool(true)),
+            "ingress": obs(serde_json::json!(ingress)), "egress": obs(serde_json::json!([{"protocol": "-1",
+            "from_port": null, "to_port": null, "ipv4_ranges": ["0.0.0.0/0"], "ipv6_ranges": [],
+            "source_groups": [], "prefix_lists": []}]))}})
+    };
+    let opened = serde_json::json!({"protocol": "tcp", "from_port": 22, "to_port": 22,
+        "ipv4_ranges": ["203.0.113.0/24"], "ipv6_ranges": [], "source_groups": [], "prefix_lists": []});
+    let inventory = |resources: Vec<Value>| {
+        serde_json::json!({"format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+            "regions": ["eu-west-3", "us-east-1"], "collected_at": "2026-11-23T12:00:00Z",
+            "listings": [{"resource_type": "aws_ec2_vpc", "account": "111122223333", "region": "eu-west-3"},
+                         {"resource_type": "aws_ec2_security_group", "account": "111122223333", "region": "eu-west-3"}],
+            "resources": resources})
+    };
+    let status = |resources: Vec<Value>| -> (String, Vec<String>) {
+        let report = common::check_inventory_json(
+            &inventory(resources),
+            &[
+                "--policy",
+                "indicado",
+                "--checks",
+                "aws-resource-allowed-regions",
+            ],
+        );
+        let c = common::clause_of(&report, "indicado", "IND-12");
+        let failing = c["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["status"] == "fail")
+            .map(|f| f["resource"]["name"].as_str().unwrap().to_string())
+            .collect();
+        (c["status"].as_str().unwrap().to_string(), failing)
+    };
+    let (met, none) = status(vec![vpc.clone(), sg("sg-1", Value::Null)]);
+    assert_eq!((met.as_str(), none.len()), ("met", 0));
+    let (failed, which) = status(vec![vpc.clone(), sg("sg-1", opened)]);
+    assert_eq!(failed, "failed");
+    assert_eq!(which, ["sg-1 (default)"]);
+}

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::catalog::{Catalog, Check};
+use crate::inventory::defaults::{AWS_CREATED, is_aws_created};
 use crate::inventory::{Inventory, Observed, RESERVED_FIELDS, Resource, TAGS_ATTRIBUTE};
 use crate::results::{CheckResult, ResourceRef, Status};
 
@@ -123,6 +124,10 @@ fn check_view(
     let mut problems = Vec::new();
     for attr in required_attributes(check, params) {
         if RESERVED_FIELDS.contains(&attr.as_str()) {
+            continue;
+        }
+        if attr == AWS_CREATED {
+            view.insert(attr.clone(), Value::Bool(is_aws_created(r)));
             continue;
         }
         match r.attributes.get(attr) {

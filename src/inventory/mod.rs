@@ -6,6 +6,7 @@
 //! the difference between "the bucket has no policy" and "we were not allowed to read
 //! the policy".
 
+pub mod defaults;
 mod observed;
 
 use std::collections::BTreeMap;

@@ -10,6 +10,10 @@
 #   (`--region`), naming the regions left out, and when a bucket's region could not
 #   be read: resources there may lie outside the allowed regions. S3 buckets of
 #   regions outside the scan are still judged, as ListBuckets shows every bucket.
+#   With `ignore_aws_created`, what AWS creates by itself in every region and nobody
+#   changed (the default VPC, its untouched default security group and network ACL) is
+#   not judged: it holds nothing of the account's, and every account has it in every
+#   region.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region
 #     description: Example SCP denying access to AWS based on the requested Region
@@ -22,6 +26,7 @@
 #   service: residency
 #   resource_type: "*"
 #   requires: [region]
+#   requires_when: {ignore_aws_created: [aws_created]}
 #   rationale: >-
 #     Data residency commitments (contracts, GDPR transfer rules, sector regulation)
 #     say where data may be stored and processed; a resource created in another
@@ -33,6 +38,7 @@
 #     condition) or the AWS Control Tower Region deny control.
 #   params:
 #     allowed_regions: ["*"]
+#     ignore_aws_created: false
 package vouch.aws.residency.allowed_regions
 
 import rego.v1
@@ -41,7 +47,13 @@ deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
 	r.region != "global"
 	not endswith(r.type, "_region_settings")
+	not ignored(r)
 	not "*" in input.params.allowed_regions
 	not r.region in input.params.allowed_regions
 	msg := sprintf("the resource is in %v, outside the allowed regions (%s)", [r.region, concat(", ", input.params.allowed_regions)])
+}
+
+ignored(r) if {
+	input.params.ignore_aws_created == true
+	r.aws_created == true
 }

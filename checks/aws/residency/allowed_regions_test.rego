@@ -41,3 +41,10 @@ test_fails_everything_regional_when_no_region_is_allowed if {
 test_passes_for_region_settings_records_outside_the_allowed_regions if {
 	count(run([resource("arn:aws:guardduty:us-east-1:1:settings", "aws_guardduty_region_settings", "us-east-1")], ["eu-west-1"])) == 0
 }
+
+test_what_aws_created_is_left_out_when_the_pack_asks if {
+	vpc := object.union(resource("vpc-1", "aws_ec2_vpc", "eu-west-3"), {"aws_created": true})
+	sg := object.union(resource("sg-1", "aws_ec2_security_group", "eu-west-3"), {"aws_created": false})
+	{d.id | some d in check.deny} == {"sg-1"} with input as {"resources": [vpc, sg], "params": {"allowed_regions": ["us-east-1"], "ignore_aws_created": true}}
+	{d.id | some d in check.deny} == {"vpc-1", "sg-1"} with input as {"resources": [vpc, sg], "params": {"allowed_regions": ["us-east-1"], "ignore_aws_created": false}}
+}
