@@ -45,6 +45,7 @@ API_VERSIONS = {
     "microsoft.operationalinsights": "2022-10-01",
     "microsoft.security": "2024-01-01",
     "microsoft.recoveryservices": "2023-04-01",
+    "microsoft.aadiam": "2017-04-01",
 }
 SUBSCRIPTIONS_API = "2022-12-01"
 RESOURCES_API = "2021-04-01"
@@ -692,7 +693,7 @@ def arm_action(path):
     names = {n.lower(): n for n in (
         "Microsoft.Storage", "Microsoft.Sql", "Microsoft.DBforPostgreSQL", "Microsoft.DBforMySQL",
         "Microsoft.Network", "Microsoft.KeyVault", "Microsoft.Insights", "Microsoft.OperationalInsights",
-        "Microsoft.Security", "Microsoft.RecoveryServices")}
+        "Microsoft.Security", "Microsoft.RecoveryServices", "microsoft.aadiam")}
     types = {t.lower(): t for t in (
         "storageAccounts", "blobServices", "managementPolicies", "servers", "firewallRules", "auditingSettings",
         "databases", "transparentDataEncryption", "flexibleServers", "configurations", "networkSecurityGroups",

@@ -162,7 +162,13 @@ struct Attributes {
     resource_types_in_use: Option<Observed<Value>>,
 }
 
-fn export_of(s: &DiagnosticSetting) -> Value {
+/// A destination id, or none where the answer gives an empty string (Microsoft's own
+/// Entra ID example answers `"workspaceId": ""` for a setting without a workspace).
+fn destination(id: &Option<String>) -> Option<&str> {
+    id.as_deref().filter(|i| !i.is_empty())
+}
+
+pub(super) fn export_of(s: &DiagnosticSetting) -> Value {
     let p = &s.properties;
     let categories: BTreeSet<&str> = p
         .logs
@@ -173,10 +179,18 @@ fn export_of(s: &DiagnosticSetting) -> Value {
     serde_json::json!({
         "name": s.name,
         "categories": categories,
-        "workspace_id": p.workspace_id,
-        "storage_account_id": p.storage_account_id,
-        "event_hub_authorization_rule_id": p.event_hub_authorization_rule_id,
+        "workspace_id": destination(&p.workspace_id),
+        "storage_account_id": destination(&p.storage_account_id),
+        "event_hub_authorization_rule_id": destination(&p.event_hub_authorization_rule_id),
     })
+}
+
+/// One log a diagnostic setting exports, as its destinations keep it: the table of a Log
+/// Analytics workspace, and the blob-name prefix Azure Monitor writes in a storage
+/// account.
+pub(super) struct LogStream {
+    pub(super) table: &'static str,
+    pub(super) blob_prefix: String,
 }
 
 /// Where Azure Monitor writes a subscription's Activity Log in a storage account: append
@@ -238,12 +252,15 @@ fn lifecycle_deletes_after(policy: &LifecyclePolicy, prefix: &str) -> Option<i64
         .min()
 }
 
+/// How long one destination of a setting keeps the logs: the shortest retention of the
+/// streams it receives (a destination keeps "the log" only as long as its
+/// shortest-lived part).
 async fn retention_row(
     ctx: &AzureContext,
-    subscription: &str,
     setting: &str,
     kind: &str,
     id: &str,
+    streams: &[LogStream],
 ) -> Result<Value, String> {
     let row = |days: Option<i64>, forever: bool| {
         serde_json::json!({
@@ -256,8 +273,14 @@ async fn retention_row(
     };
     match kind {
         "log_analytics" => {
-            let days = table_retention_days(ctx, id, "AzureActivity").await?;
-            Ok(row(Some(days), false))
+            let reads = streams
+                .iter()
+                .map(|s| table_retention_days(ctx, id, s.table));
+            let days: Vec<i64> = futures::future::join_all(reads)
+                .await
+                .into_iter()
+                .collect::<Result<_, _>>()?;
+            Ok(row(days.into_iter().min(), false))
         }
         "storage" => {
             let policy: Result<ManagementPolicy, ApiError> = ctx
@@ -270,10 +293,12 @@ async fn retention_row(
                 .await;
             match policy {
                 Ok(p) => {
-                    let days = lifecycle_deletes_after(
-                        &p.properties.policy,
-                        &activity_log_blob_prefix(subscription),
-                    );
+                    let days = streams
+                        .iter()
+                        .filter_map(|s| {
+                            lifecycle_deletes_after(&p.properties.policy, &s.blob_prefix)
+                        })
+                        .min();
                     Ok(row(days, days.is_none()))
                 }
                 // No lifecycle policy: nothing ages the logs out.
@@ -285,11 +310,14 @@ async fn retention_row(
     }
 }
 
-async fn activity_log(
+/// What a scope's diagnostic settings export (`export_of` per setting) and how long each
+/// destination keeps `streams`; a settings list that cannot be read makes both
+/// unreadable, one destination that cannot be read makes the retention unreadable.
+pub(super) async fn exports_and_retention(
     ctx: &AzureContext,
-    sub: &Subscription,
+    settings: Result<Vec<DiagnosticSetting>, ApiError>,
+    streams: &[LogStream],
 ) -> (Observed<Value>, Observed<Value>) {
-    let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
     let settings = match settings {
         Ok(s) => s,
         Err(e) => {
@@ -308,8 +336,8 @@ async fn activity_log(
             ("storage", &p.storage_account_id),
             ("event_hub", &p.event_hub_authorization_rule_id),
         ] {
-            if let Some(id) = id.as_deref().filter(|i| !i.is_empty()) {
-                reads.push(retention_row(ctx, &sub.id, &s.name, kind, id));
+            if let Some(id) = destination(id) {
+                reads.push(retention_row(ctx, &s.name, kind, id, streams));
             }
         }
     }
@@ -320,6 +348,18 @@ async fn activity_log(
         Err(reason) => Observed::unreadable(reason),
     };
     (Observed::Value(exports), retention)
+}
+
+async fn activity_log(
+    ctx: &AzureContext,
+    sub: &Subscription,
+) -> (Observed<Value>, Observed<Value>) {
+    let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
+    let streams = [LogStream {
+        table: "AzureActivity",
+        blob_prefix: activity_log_blob_prefix(&sub.id),
+    }];
+    exports_and_retention(ctx, settings, &streams).await
 }
 
 async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, Observed<Value>) {
@@ -484,5 +524,37 @@ mod tests {
                 "{filters}"
             );
         }
+    }
+
+    /// Microsoft's Entra ID example (microsoft.aadiam 2017-04-01 listDiagnosticSettings):
+    /// an empty `workspaceId` is no workspace, and a log entry without `enabled` is not
+    /// read as on or off: the whole answer is unreadable.
+    #[test]
+    fn an_empty_destination_is_none_and_a_log_without_enabled_is_unreadable() {
+        let setting: DiagnosticSetting = serde_json::from_value(serde_json::json!({
+            "id": "providers/Microsoft.Aadiam/diagnosticSettings/mysetting",
+            "type": "",
+            "name": "mysetting",
+            "location": "",
+            "properties": {
+                "storageAccountId": "/subscriptions/s/resourceGroups/apptest/providers/Microsoft.Storage/storageAccounts/appteststorage1",
+                "workspaceId": "",
+                "eventHubAuthorizationRuleId": "/subscriptions/s/resourceGroups/montest/providers/microsoft.eventhub/namespaces/ns/eventhubs/hub/authorizationrules/myrule",
+                "logs": [
+                    {"category": "SignInLogs", "enabled": true, "retentionPolicy": {"enabled": false, "days": 0}},
+                    {"category": "AuditLogs", "enabled": false, "retentionPolicy": {"enabled": false, "days": 0}}
+                ]
+            }
+        }))
+        .unwrap();
+        let export = export_of(&setting);
+        assert_eq!(export["workspace_id"], Value::Null);
+        assert!(export["storage_account_id"].is_string());
+        assert_eq!(export["categories"], serde_json::json!(["SignInLogs"]));
+        let missing = serde_json::from_value::<DiagnosticSetting>(serde_json::json!({
+            "name": "x",
+            "properties": {"logs": [{"category": "SignInLogs"}]}
+        }));
+        assert!(missing.is_err());
     }
 }
