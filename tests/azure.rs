@@ -1225,3 +1225,39 @@ checks = [{ id = "azure-monitor-activity-log-exported", params = { categories = 
         "no diagnostic setting exports the Activity Log categories Administrative to a Log Analytics workspace: setting activity-log-to-storage sends them to no Log Analytics workspace"
     );
 }
+
+/// Issue 13 (ODD-55): the log data of the workspace the Activity Log goes to is kept as
+/// long as each of its tables says. law-vouch keeps every table 2557 days (met); with an
+/// AppTraces table on the 90-day workspace default the clause fails naming it; a table
+/// reporting no retention is an error, not the default.
+#[test]
+fn every_table_of_the_central_workspace_must_keep_six_years() {
+    let check = "azure-monitor-log-workspace-retention";
+    let main = format!("/subscriptions/{MAIN}");
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(clause_statuses(&report)["ODD-55"], "met", "{stderr}");
+    let fake = FakeAzure::start("workspace-short-table");
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(clause_statuses(&report)["ODD-55"], "failed");
+    let clause = report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ODD-55")
+        .unwrap();
+    let message = clause["findings"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "workspace law-vouch (receiving the Activity Log from setting activity-log-to-law) keeps these tables fewer than 2190 days: AppTraces (90 days)"
+    );
+    // The check's own default (365 days) fails it too.
+    assert_eq!(result_of(&report, check, &main).0, "fail");
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "monitor", "--subscription", MAIN]);
+    assert_error_naming(&report, check, &main, "table AzureDiagnostics");
+    assert_eq!(
+        result_of(&report, "azure-monitor-activity-log-retention", &main).0,
+        "pass"
+    );
+}

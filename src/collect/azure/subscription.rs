@@ -102,6 +102,87 @@ struct TableProperties {
     retention_in_days: Option<i64>,
 }
 
+/// A table as the workspace's table list gives it (operationalinsights 2022-10-01
+/// `TablesList.json`).
+#[derive(Debug, Deserialize)]
+struct ListedTable {
+    name: String,
+    properties: TableProperties,
+}
+
+/// How long each table of a workspace keeps its records, as [{name, retention_days}]:
+/// the total retention (interactive plus long-term; a table on the workspace default
+/// reports the default's value), or the interactive one where no total is reported. A
+/// table reporting neither makes the whole list unreadable: it could be the short one.
+async fn workspace_tables(ctx: &AzureContext, workspace_id: &str) -> Result<Value, String> {
+    let tables: Vec<ListedTable> = ctx
+        .arm
+        .list(&format!("{workspace_id}/tables"), Some(TABLES_API), TABLES)
+        .await
+        .map_err(|e| e.reason())?;
+    tables_of(workspace_id, &tables)
+}
+
+fn tables_of(workspace_id: &str, tables: &[ListedTable]) -> Result<Value, String> {
+    let rows = tables
+        .iter()
+        .map(|t| {
+            let days = t
+                .properties
+                .total_retention_in_days
+                .or(t.properties.retention_in_days)
+                .ok_or_else(|| {
+                    format!(
+                        "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
+                        t.name
+                    )
+                })?;
+            Ok(serde_json::json!({"name": t.name, "retention_days": days}))
+        })
+        .collect::<Result<Vec<Value>, String>>()?;
+    Ok(Value::Array(rows))
+}
+
+/// The tables of every workspace a diagnostic setting sends logs to, one row per
+/// (setting, workspace): [{setting, workspace_id, tables}].
+async fn settings_workspace_tables(
+    ctx: &AzureContext,
+    settings: &[DiagnosticSetting],
+) -> Observed<Value> {
+    let pairs: Vec<(&str, &str)> = settings
+        .iter()
+        .filter_map(|s| destination(&s.properties.workspace_id).map(|w| (s.name.as_str(), w)))
+        .collect();
+    let mut ids: Vec<String> = pairs.iter().map(|(_, w)| w.to_lowercase()).collect();
+    ids.sort();
+    ids.dedup();
+    let reads = ids.iter().map(|id| {
+        let original = pairs
+            .iter()
+            .find(|(_, w)| w.eq_ignore_ascii_case(id))
+            .map_or(id.as_str(), |(_, w)| *w);
+        workspace_tables(ctx, original)
+    });
+    let read: Result<Vec<Value>, String> =
+        futures::future::join_all(reads).await.into_iter().collect();
+    let tables: BTreeMap<&String, Value> = match read {
+        Ok(t) => ids.iter().zip(t).collect(),
+        Err(reason) => return Observed::unreadable(reason),
+    };
+    Observed::Value(Value::Array(
+        pairs
+            .iter()
+            .map(|(setting, w)| {
+                serde_json::json!({
+                    "setting": setting,
+                    "workspace_id": w,
+                    "tables": tables.get(&w.to_lowercase()).cloned().unwrap_or(Value::Null),
+                })
+            })
+            .collect(),
+    ))
+}
+
 #[derive(Debug, Deserialize)]
 struct ManagementPolicy {
     properties: ManagementPolicyProperties,
@@ -156,6 +237,8 @@ struct Attributes {
     activity_log_exports: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     activity_log_retention: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity_log_workspace_tables: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     defender_plans: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -353,13 +436,18 @@ pub(super) async fn exports_and_retention(
 async fn activity_log(
     ctx: &AzureContext,
     sub: &Subscription,
-) -> (Observed<Value>, Observed<Value>) {
+) -> (Observed<Value>, Observed<Value>, Observed<Value>) {
     let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
     let streams = [LogStream {
         table: "AzureActivity",
         blob_prefix: activity_log_blob_prefix(&sub.id),
     }];
-    exports_and_retention(ctx, settings, &streams).await
+    let tables = match &settings {
+        Ok(s) => settings_workspace_tables(ctx, s).await,
+        Err(e) => Observed::unreadable(e.reason()),
+    };
+    let (exports, retention) = exports_and_retention(ctx, settings, &streams).await;
+    (exports, retention, tables)
 }
 
 async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, Observed<Value>) {
@@ -417,9 +505,10 @@ pub async fn collect(
         .stage(&format!("subscription settings: reading {}", sub.id));
     let mut attrs = Attributes::default();
     if monitor {
-        let (exports, retention) = activity_log(ctx, sub).await;
+        let (exports, retention, tables) = activity_log(ctx, sub).await;
         attrs.activity_log_exports = Some(exports);
         attrs.activity_log_retention = Some(retention);
+        attrs.activity_log_workspace_tables = Some(tables);
     }
     if with_defender {
         let (plans, types) = defender(ctx, sub).await;
@@ -556,5 +645,31 @@ mod tests {
             "properties": {"logs": [{"category": "SignInLogs"}]}
         }));
         assert!(missing.is_err());
+    }
+
+    /// Microsoft's TablesList example: each table's total retention; a table without
+    /// either retention field is not read as the default.
+    #[test]
+    fn listed_tables_keep_their_total_retention_and_one_without_is_unreadable() {
+        let tables: Vec<ListedTable> = serde_json::from_value(serde_json::json!([
+            {"name": "AzureNetworkFlow", "properties": {"retentionInDays": 45, "totalRetentionInDays": 70, "archiveRetentionInDays": 25, "plan": "Analytics"}},
+            {"name": "SurfaceHubDns", "properties": {"retentionInDays": 30, "totalRetentionInDays": 30, "plan": "Analytics"}},
+            {"name": "Legacy", "properties": {"retentionInDays": 31}}
+        ]))
+        .unwrap();
+        assert_eq!(
+            tables_of("ws", &tables).unwrap(),
+            serde_json::json!([
+                {"name": "AzureNetworkFlow", "retention_days": 70},
+                {"name": "SurfaceHubDns", "retention_days": 30},
+                {"name": "Legacy", "retention_days": 31}
+            ])
+        );
+        let bare: Vec<ListedTable> = serde_json::from_value(
+            serde_json::json!([{"name": "Odd", "properties": {"plan": "Analytics"}}]),
+        )
+        .unwrap();
+        let err = tables_of("ws", &bare).unwrap_err();
+        assert!(err.contains("table Odd of ws"), "{err}");
     }
 }
