@@ -1261,3 +1261,33 @@ fn every_table_of_the_central_workspace_must_keep_six_years() {
         "pass"
     );
 }
+
+/// Issue 13 (ODD-54): intrusion detection by Defender plans or by Sentinel analytics on
+/// the central workspace. law-vouch has an enabled Scheduled rule (pass); with it
+/// disabled only the incident-creation rule and the disabled Fusion rule remain (fail,
+/// while Defender keeps ODD-54 met); a rule without `enabled` is an error.
+#[test]
+fn sentinel_analytics_are_an_alternative_to_defender_for_intrusion_detection() {
+    let check = "azure-sentinel-analytics-enabled";
+    let main = format!("/subscriptions/{MAIN}");
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(result_of(&report, check, &main).0, "pass", "{stderr}");
+    assert_eq!(clause_statuses(&report)["ODD-54"], "met");
+    let fake = FakeAzure::start("sentinel-off");
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    let (status, message) = result_of(&report, check, &main);
+    assert_eq!(status, "fail");
+    assert_eq!(
+        message,
+        "no enabled Sentinel analytics rule of kind Scheduled, NRT, Fusion watches the workspace the Activity Log goes to (law-vouch); disabled: Advanced Multi-Stage Attack Detection, Role assignment by unknown caller"
+    );
+    assert_eq!(clause_statuses(&report)["ODD-54"], "met");
+    // vouch-lax fails both: every Defender plan Free with storage in use, and no
+    // workspace receives its Activity Log.
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", LAX]);
+    assert_eq!(clause_statuses(&report)["ODD-54"], "failed");
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "sentinel", "--subscription", MAIN]);
+    assert_error_naming(&report, check, &main, "has no properties.enabled");
+}

@@ -21,6 +21,8 @@ pub const LIFECYCLE: &str = "Microsoft.Storage/storageAccounts/managementPolicie
 pub const PRICINGS_API: &str = "2024-01-01";
 pub const PRICINGS: &str = "Microsoft.Security/pricings/read";
 pub const RESOURCES_API: &str = "2021-04-01";
+pub const ALERT_RULES_API: &str = "2024-09-01";
+pub const ALERT_RULES: &str = "Microsoft.SecurityInsights/alertRules/read";
 pub const RESOURCES: &str = "Microsoft.Resources/subscriptions/resources/read";
 
 #[derive(Debug, Deserialize)]
@@ -143,12 +145,18 @@ fn tables_of(workspace_id: &str, tables: &[ListedTable]) -> Result<Value, String
     Ok(Value::Array(rows))
 }
 
-/// The tables of every workspace a diagnostic setting sends logs to, one row per
-/// (setting, workspace): [{setting, workspace_id, tables}].
-async fn settings_workspace_tables(
-    ctx: &AzureContext,
-    settings: &[DiagnosticSetting],
-) -> Observed<Value> {
+/// One read of every workspace a diagnostic setting sends logs to (each workspace read
+/// once), as one row per (setting, workspace): [{setting, workspace_id, `key`: what
+/// `read` gave}]. Any failed read makes the whole attribute unreadable.
+async fn per_settings_workspace<'a, F, Fut>(
+    settings: &'a [DiagnosticSetting],
+    key: &str,
+    read: F,
+) -> Observed<Value>
+where
+    F: Fn(&'a str) -> Fut,
+    Fut: Future<Output = Result<Value, String>>,
+{
     let pairs: Vec<(&str, &str)> = settings
         .iter()
         .filter_map(|s| destination(&s.properties.workspace_id).map(|w| (s.name.as_str(), w)))
@@ -160,12 +168,12 @@ async fn settings_workspace_tables(
         let original = pairs
             .iter()
             .find(|(_, w)| w.eq_ignore_ascii_case(id))
-            .map_or(id.as_str(), |(_, w)| *w);
-        workspace_tables(ctx, original)
+            .map_or("", |(_, w)| *w);
+        read(original)
     });
     let read: Result<Vec<Value>, String> =
         futures::future::join_all(reads).await.into_iter().collect();
-    let tables: BTreeMap<&String, Value> = match read {
+    let found: BTreeMap<&String, Value> = match read {
         Ok(t) => ids.iter().zip(t).collect(),
         Err(reason) => return Observed::unreadable(reason),
     };
@@ -176,11 +184,70 @@ async fn settings_workspace_tables(
                 serde_json::json!({
                     "setting": setting,
                     "workspace_id": w,
-                    "tables": tables.get(&w.to_lowercase()).cloned().unwrap_or(Value::Null),
+                    key: found.get(&w.to_lowercase()).cloned().unwrap_or(Value::Null),
                 })
             })
             .collect(),
     ))
+}
+
+/// A Microsoft Sentinel analytics rule (securityinsights 2024-09-01 `GetAllAlertRules.json`).
+#[derive(Debug, Deserialize)]
+struct AlertRule {
+    name: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    properties: Option<AlertRuleProperties>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AlertRuleProperties {
+    #[serde(default)]
+    enabled: Option<bool>,
+    #[serde(default)]
+    display_name: Option<String>,
+}
+
+/// The Sentinel analytics rules of a workspace as [{name, kind, enabled, display_name}];
+/// a rule without `kind` or `enabled` (both documented on every kind) makes the list
+/// unreadable rather than counted as off.
+async fn workspace_alert_rules(ctx: &AzureContext, workspace_id: &str) -> Result<Value, String> {
+    let rules: Vec<AlertRule> = ctx
+        .arm
+        .list(
+            &format!("{workspace_id}/providers/Microsoft.SecurityInsights/alertRules"),
+            Some(ALERT_RULES_API),
+            ALERT_RULES,
+        )
+        .await
+        .map_err(|e| e.reason())?;
+    alert_rules_of(workspace_id, &rules)
+}
+
+fn alert_rules_of(workspace_id: &str, rules: &[AlertRule]) -> Result<Value, String> {
+    let rows = rules
+        .iter()
+        .map(|r| {
+            let missing = |field: &str| {
+                format!(
+                    "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
+                    r.name
+                )
+            };
+            let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
+            let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
+            let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
+            Ok(serde_json::json!({
+                "name": r.name,
+                "kind": kind,
+                "enabled": enabled,
+                "display_name": p.display_name,
+            }))
+        })
+        .collect::<Result<Vec<Value>, String>>()?;
+    Ok(Value::Array(rows))
 }
 
 #[derive(Debug, Deserialize)]
@@ -239,6 +306,8 @@ struct Attributes {
     activity_log_retention: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     activity_log_workspace_tables: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentinel_alert_rules: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     defender_plans: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -433,21 +502,47 @@ pub(super) async fn exports_and_retention(
     (Observed::Value(exports), retention)
 }
 
-async fn activity_log(
-    ctx: &AzureContext,
-    sub: &Subscription,
-) -> (Observed<Value>, Observed<Value>, Observed<Value>) {
+/// What the Activity Log's diagnostic settings reach: exports, retention, the tables of
+/// their workspaces and, with `sentinel`, those workspaces' analytics rules.
+struct ActivityLog {
+    exports: Observed<Value>,
+    retention: Observed<Value>,
+    tables: Observed<Value>,
+    alert_rules: Option<Observed<Value>>,
+}
+
+async fn activity_log(ctx: &AzureContext, sub: &Subscription, sentinel: bool) -> ActivityLog {
     let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
     let streams = [LogStream {
         table: "AzureActivity",
         blob_prefix: activity_log_blob_prefix(&sub.id),
     }];
-    let tables = match &settings {
-        Ok(s) => settings_workspace_tables(ctx, s).await,
-        Err(e) => Observed::unreadable(e.reason()),
+    let (tables, alert_rules) = match &settings {
+        Ok(s) => {
+            let tables = per_settings_workspace(s, "tables", |w| workspace_tables(ctx, w));
+            let rules = async {
+                if sentinel {
+                    Some(
+                        per_settings_workspace(s, "rules", |w| workspace_alert_rules(ctx, w)).await,
+                    )
+                } else {
+                    None
+                }
+            };
+            futures::join!(tables, rules)
+        }
+        Err(e) => (
+            Observed::unreadable(e.reason()),
+            sentinel.then(|| Observed::unreadable(e.reason())),
+        ),
     };
     let (exports, retention) = exports_and_retention(ctx, settings, &streams).await;
-    (exports, retention, tables)
+    ActivityLog {
+        exports,
+        retention,
+        tables,
+        alert_rules,
+    }
 }
 
 async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, Observed<Value>) {
@@ -500,15 +595,18 @@ pub async fn collect(
     sub: &Subscription,
     monitor: bool,
     with_defender: bool,
+    sentinel: bool,
 ) -> Collected {
     ctx.progress
         .stage(&format!("subscription settings: reading {}", sub.id));
     let mut attrs = Attributes::default();
-    if monitor {
-        let (exports, retention, tables) = activity_log(ctx, sub).await;
-        attrs.activity_log_exports = Some(exports);
-        attrs.activity_log_retention = Some(retention);
-        attrs.activity_log_workspace_tables = Some(tables);
+    // Sentinel's rules are found through the workspaces the Activity Log goes to.
+    if monitor || sentinel {
+        let log = activity_log(ctx, sub, sentinel).await;
+        attrs.activity_log_exports = Some(log.exports);
+        attrs.activity_log_retention = Some(log.retention);
+        attrs.activity_log_workspace_tables = Some(log.tables);
+        attrs.sentinel_alert_rules = log.alert_rules;
     }
     if with_defender {
         let (plans, types) = defender(ctx, sub).await;
@@ -671,5 +769,32 @@ mod tests {
         .unwrap();
         let err = tables_of("ws", &bare).unwrap_err();
         assert!(err.contains("table Odd of ws"), "{err}");
+    }
+
+    /// Microsoft's GetAllAlertRules example: each rule's kind and enabled flag as sent;
+    /// a rule without `enabled` is unreadable, not off.
+    #[test]
+    fn alert_rules_keep_kind_and_enabled_and_one_without_enabled_is_unreadable() {
+        let rules: Vec<AlertRule> = serde_json::from_value(serde_json::json!([
+            {"name": "73e01a99", "kind": "Scheduled", "properties": {"displayName": "My scheduled rule", "enabled": true, "query": "Heartbeat"}},
+            {"name": "myFirstFusionRule", "kind": "Fusion", "properties": {"displayName": "Advanced Multi-Stage Attack Detection", "enabled": false}}
+        ]))
+        .unwrap();
+        assert_eq!(
+            alert_rules_of("ws", &rules).unwrap(),
+            serde_json::json!([
+                {"name": "73e01a99", "kind": "Scheduled", "enabled": true, "display_name": "My scheduled rule"},
+                {"name": "myFirstFusionRule", "kind": "Fusion", "enabled": false, "display_name": "Advanced Multi-Stage Attack Detection"}
+            ])
+        );
+        let bare: Vec<AlertRule> = serde_json::from_value(
+            serde_json::json!([{"name": "r", "kind": "Scheduled", "properties": {"displayName": "x"}}]),
+        )
+        .unwrap();
+        let err = alert_rules_of("ws", &bare).unwrap_err();
+        assert!(
+            err.contains("rule r of ws has no properties.enabled"),
+            "{err}"
+        );
     }
 }
