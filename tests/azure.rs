@@ -226,13 +226,19 @@ fn a_graph_that_refuses_makes_only_the_entra_checks_errors() {
     let got = results_by_key(&report);
     let entra: Vec<_> = got
         .iter()
-        .filter(|((c, _), _)| c.starts_with("azure-entra-"))
+        .filter(|((c, _), _)| c.starts_with("azure-entra-mfa-"))
         .collect();
     assert_eq!(entra.len(), 2);
     for (_, (status, message)) in entra {
         assert_eq!(status, "error");
         assert!(message.contains("Authorization_RequestDenied"), "{message}");
     }
+    // The tenant's diagnostic settings come from Resource Manager, not Graph: kept.
+    let tenant = format!("/tenants/{TENANT}");
+    assert_eq!(
+        result_of(&report, "azure-entra-sign-in-logs-exported", &tenant).0,
+        "pass"
+    );
 }
 
 #[test]
@@ -974,33 +980,18 @@ fn sql_auditing_to_log_analytics_is_judged_by_the_workspace_retention() {
 fn activity_log_lifecycle_rules_count_only_when_their_filters_cover_the_log() {
     let fake = FakeAzure::start("default");
     let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("admin-log.toml");
     // The lax subscription exports only the Administrative category.
-    std::fs::write(
-        &pack,
-        r#"id = "admin-log"
-title = "Administrative log kept 180 days"
-publisher = "vouch tests"
-source = "tests/azure.rs"
-provider = "azure"
-summary = "x"
-
-[[clause]]
+    let pack = pack_file(
+        dir.path(),
+        "admin-log",
+        r#"[[clause]]
 id = "L-1"
 section = "1"
 text = "The administrative log is kept 180 days."
 checks = [{ id = "azure-monitor-activity-log-retention", params = { categories = ["Administrative"], min_retention_days = 180 } }]
 "#,
-    )
-    .unwrap();
-    let (report, _, stderr) = fake.scan_json(&[
-        "--services",
-        "monitor",
-        "--subscription",
-        LAX,
-        "--policy",
-        pack.to_str().unwrap(),
-    ]);
+    );
+    let (report, _, stderr) = scan_lax_monitor(&fake, &pack);
     let clause = &report["policies"][0]["clauses"][0];
     assert_eq!(clause["status"], "failed", "{stderr}");
     let message = clause["findings"][0]["message"].as_str().unwrap();
@@ -1104,4 +1095,199 @@ fn the_opendatadsl_log_and_transit_clauses_ask_for_what_their_text_says() {
         "{clause}"
     );
     assert!(clause["coverage"].get("not_judged").is_none(), "{clause}");
+}
+
+/// A pack file `{id}.toml` in `dir` with the usual header and `clauses`.
+fn pack_file(dir: &std::path::Path, id: &str, clauses: &str) -> std::path::PathBuf {
+    let pack = dir.join(format!("{id}.toml"));
+    let header = format!(
+        "id = \"{id}\"\ntitle = \"{id}\"\npublisher = \"vouch tests\"\nsource = \"tests/azure.rs\"\nprovider = \"azure\"\nsummary = \"x\"\n\n"
+    );
+    std::fs::write(&pack, header + clauses).unwrap();
+    pack
+}
+
+/// The monitor checks of vouch-lax, scored against `pack`.
+fn scan_lax_monitor(fake: &FakeAzure, pack: &std::path::Path) -> (Value, i32, String) {
+    fake.scan_json(&[
+        "--services",
+        "monitor",
+        "--subscription",
+        LAX,
+        "--policy",
+        pack.to_str().unwrap(),
+    ])
+}
+
+/// A one-clause pack asking for the Entra ID logs to be kept `days` days.
+fn entra_logs_pack(dir: &std::path::Path, days: u32) -> std::path::PathBuf {
+    pack_file(
+        dir,
+        "entra-logs",
+        &format!(
+            r#"[[clause]]
+id = "E-1"
+section = "1"
+text = "Sign-in and audit logs are kept {days} days."
+checks = [{{ id = "azure-entra-sign-in-logs-exported", params = {{ min_retention_days = {days} }} }}]
+"#
+        ),
+    )
+}
+
+/// Issue 13 (ODD-37, ODD-38): the tenant's Entra ID diagnostic settings. entra-to-law
+/// sends AuditLogs and SignInLogs to law-vouch (both tables 2557 days); sign-ins-to-siem
+/// (shaped like Microsoft's example: `"workspaceId": ""`) sends only SignInLogs, to stlax
+/// whose 30-day insights-logs- rule would be too short, and is ignored for lacking
+/// AuditLogs. A 90-day AuditLogs table fails six years, no setting fails, and a log entry
+/// without `enabled` is an error.
+#[test]
+fn entra_sign_in_and_audit_logs_must_be_exported_and_kept() {
+    let check = "azure-entra-sign-in-logs-exported";
+    let tenant = format!("/tenants/{TENANT}");
+    let dir = tempfile::tempdir().unwrap();
+    let six_years = entra_logs_pack(dir.path(), 2190);
+    let six_years = six_years.to_str().unwrap();
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--services", "entra", "--policy", six_years]);
+    assert_eq!(result_of(&report, check, &tenant).0, "pass", "{stderr}");
+    assert_eq!(report["policies"][0]["clauses"][0]["status"], "met");
+    let requests = fake.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r
+                .contains("/providers/microsoft.aadiam/diagnosticSettings?api-version=2017-04-01")),
+        "{requests:?}"
+    );
+
+    let fake = FakeAzure::start("entra-logs-short");
+    let (report, _, _) = fake.scan_json(&["--services", "entra"]);
+    // Exported, and no retention asked for by default: passes.
+    assert_eq!(result_of(&report, check, &tenant).0, "pass");
+    let (report, _, _) = fake.scan_json(&["--services", "entra", "--policy", six_years]);
+    let clause = &report["policies"][0]["clauses"][0];
+    assert_eq!(clause["status"], "failed", "{clause}");
+    let message = clause["findings"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "the exported Entra ID log (SignInLogs, AuditLogs) is kept at most 90 days (log_analytics law-vouch of setting entra-to-law), fewer than 2190"
+    );
+
+    let fake = FakeAzure::start("entra-logs-none");
+    let (report, _, _) = fake.scan_json(&["--services", "entra"]);
+    let (status, message) = result_of(&report, check, &tenant);
+    assert_eq!(status, "fail", "{message}");
+    assert!(
+        message.contains("no Entra ID diagnostic setting"),
+        "{message}"
+    );
+
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "entra"]);
+    assert_error_naming(&report, check, &tenant, "enabled");
+}
+
+/// Issue 13 (ODD-53): the central log system must analyse, so only a Log Analytics
+/// workspace counts. vouch-main exports to law-vouch (met); vouch-lax exports its
+/// Administrative category only to the stlax storage account: that export counts for a
+/// check taking any destination and fails one taking only a workspace.
+#[test]
+fn the_central_log_clause_needs_a_workspace_not_an_archive() {
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(clause_statuses(&report)["ODD-53"], "met", "{stderr}");
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_file(
+        dir.path(),
+        "central",
+        r#"[[clause]]
+id = "C-1"
+section = "1"
+text = "The administrative log is stored."
+checks = [{ id = "azure-monitor-activity-log-exported", params = { categories = ["Administrative"] } }]
+
+[[clause]]
+id = "C-2"
+section = "1"
+text = "The administrative log is analysed centrally."
+checks = [{ id = "azure-monitor-activity-log-exported", params = { categories = ["Administrative"], destinations = ["workspace"] } }]
+"#,
+    );
+    let (report, _, stderr) = scan_lax_monitor(&fake, &pack);
+    let statuses = clause_statuses(&report);
+    assert_eq!(statuses["C-1"], "met", "{stderr}");
+    assert_eq!(statuses["C-2"], "failed");
+    let clause = &report["policies"][0]["clauses"][1];
+    let message = clause["findings"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "no diagnostic setting exports the Activity Log categories Administrative to a Log Analytics workspace: setting activity-log-to-storage sends them to no Log Analytics workspace"
+    );
+}
+
+/// Issue 13 (ODD-55): the log data of the workspace the Activity Log goes to is kept as
+/// long as each of its tables says. law-vouch keeps every table 2557 days (met); with an
+/// AppTraces table on the 90-day workspace default the clause fails naming it; a table
+/// reporting no retention is an error, not the default.
+#[test]
+fn every_table_of_the_central_workspace_must_keep_six_years() {
+    let check = "azure-monitor-log-workspace-retention";
+    let main = format!("/subscriptions/{MAIN}");
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(clause_statuses(&report)["ODD-55"], "met", "{stderr}");
+    let fake = FakeAzure::start("workspace-short-table");
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(clause_statuses(&report)["ODD-55"], "failed");
+    let clause = report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ODD-55")
+        .unwrap();
+    let message = clause["findings"][0]["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "workspace law-vouch (receiving the Activity Log from setting activity-log-to-law) keeps these tables fewer than 2190 days: AppTraces (90 days)"
+    );
+    // The check's own default (365 days) fails it too.
+    assert_eq!(result_of(&report, check, &main).0, "fail");
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "monitor", "--subscription", MAIN]);
+    assert_error_naming(&report, check, &main, "table AzureDiagnostics");
+    assert_eq!(
+        result_of(&report, "azure-monitor-activity-log-retention", &main).0,
+        "pass"
+    );
+}
+
+/// Issue 13 (ODD-54): intrusion detection by Defender plans or by Sentinel analytics on
+/// the central workspace. law-vouch has an enabled Scheduled rule (pass); with it
+/// disabled only the incident-creation rule and the disabled Fusion rule remain (fail,
+/// while Defender keeps ODD-54 met); a rule without `enabled` is an error.
+#[test]
+fn sentinel_analytics_are_an_alternative_to_defender_for_intrusion_detection() {
+    let check = "azure-sentinel-analytics-enabled";
+    let main = format!("/subscriptions/{MAIN}");
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    assert_eq!(result_of(&report, check, &main).0, "pass", "{stderr}");
+    assert_eq!(clause_statuses(&report)["ODD-54"], "met");
+    let fake = FakeAzure::start("sentinel-off");
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    let (status, message) = result_of(&report, check, &main);
+    assert_eq!(status, "fail");
+    assert_eq!(
+        message,
+        "no enabled Sentinel analytics rule of kind Scheduled, NRT, Fusion watches the workspace the Activity Log goes to (law-vouch); disabled: Advanced Multi-Stage Attack Detection, Role assignment by unknown caller"
+    );
+    assert_eq!(clause_statuses(&report)["ODD-54"], "met");
+    // vouch-lax fails both: every Defender plan Free with storage in use, and no
+    // workspace receives its Activity Log.
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", LAX]);
+    assert_eq!(clause_statuses(&report)["ODD-54"], "failed");
+    let fake = FakeAzure::start("unread");
+    let (report, _, _) = fake.scan_json(&["--services", "sentinel", "--subscription", MAIN]);
+    assert_error_naming(&report, check, &main, "has no properties.enabled");
 }

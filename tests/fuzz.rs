@@ -1915,7 +1915,7 @@ mod azure {
                 "mysql" => az::database::collect(&ctx, &sub, &az::database::MYSQL).await,
                 "network" => az::network::collect(&ctx, &sub).await,
                 "keyvault" => az::keyvault::collect(&ctx, &sub).await,
-                "subscription" => az::subscription::collect(&ctx, &sub, true, true).await,
+                "subscription" => az::subscription::collect(&ctx, &sub, true, true, true).await,
                 "backup" => az::backup::collect(&ctx, &sub).await,
                 "entra" => az::entra::collect(&ctx).await,
                 other => panic!("no service {other}"),

@@ -45,6 +45,8 @@ API_VERSIONS = {
     "microsoft.operationalinsights": "2022-10-01",
     "microsoft.security": "2024-01-01",
     "microsoft.recoveryservices": "2023-04-01",
+    "microsoft.aadiam": "2017-04-01",
+    "microsoft.securityinsights": "2024-09-01",
 }
 SUBSCRIPTIONS_API = "2022-12-01"
 RESOURCES_API = "2021-04-01"
@@ -692,11 +694,12 @@ def arm_action(path):
     names = {n.lower(): n for n in (
         "Microsoft.Storage", "Microsoft.Sql", "Microsoft.DBforPostgreSQL", "Microsoft.DBforMySQL",
         "Microsoft.Network", "Microsoft.KeyVault", "Microsoft.Insights", "Microsoft.OperationalInsights",
-        "Microsoft.Security", "Microsoft.RecoveryServices")}
+        "Microsoft.Security", "Microsoft.RecoveryServices", "microsoft.aadiam",
+        "Microsoft.SecurityInsights")}
     types = {t.lower(): t for t in (
         "storageAccounts", "blobServices", "managementPolicies", "servers", "firewallRules", "auditingSettings",
         "databases", "transparentDataEncryption", "flexibleServers", "configurations", "networkSecurityGroups",
-        "vaults", "diagnosticSettings", "workspaces", "tables", "pricings", "backupProtectedItems")}
+        "vaults", "diagnosticSettings", "workspaces", "tables", "pricings", "backupProtectedItems", "alertRules")}
     parts = [names.get(rest[0].lower(), rest[0])] if rest else []
     parts += [types.get(t.lower(), t) for t in rest[1::2]]
     return "/".join(parts + ["read"])

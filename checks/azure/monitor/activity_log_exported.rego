@@ -3,10 +3,12 @@
 # description: >-
 #   Passes when at least one subscription diagnostic setting exports every category in
 #   `categories` (Administrative and Security by default; the "allLogs" category group
-#   counts as all of them) to at least one destination: a Log Analytics workspace, a
-#   storage account or an event hub. Fails when the subscription has no diagnostic
-#   setting, and when none of its settings exports all the categories to a destination;
-#   the message says what each setting lacks.
+#   counts as all of them) to at least one destination of a kind in `destinations`:
+#   "workspace" (a Log Analytics workspace, where the log can be searched, correlated and
+#   alerted on), "storage" (an archive in a storage account) or "event_hub" (a stream to
+#   another system); all three by default. Fails when the subscription has no diagnostic
+#   setting, and when none of its settings exports all the categories to such a
+#   destination; the message says what each setting lacks.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/activity-log
 #     description: Azure Monitor activity log (retention, export)
@@ -33,6 +35,7 @@
 #     (or --storage-account ACCOUNT-ID for an archive).
 #   params:
 #     categories: ["Administrative", "Security"]
+#     destinations: ["workspace", "storage", "event_hub"]
 package vouch.azure.monitor.activity_log_exported
 
 import data.vouch.lib.azure_monitor
@@ -48,7 +51,15 @@ deny contains {"id": s.id, "message": msg} if {
 	settings := azure_monitor.items(s.activity_log_exports)
 	count(settings) > 0
 	categories := input.params.categories
-	count(azure_monitor.exporting_settings(settings, categories)) == 0
-	reasons := sort([r | some setting in settings; r := azure_monitor.shortfall(setting, categories)])
-	msg := sprintf("no diagnostic setting exports the Activity Log categories %s to a destination: %s", [concat(", ", categories), concat("; ", reasons)])
+	kinds := input.params.destinations
+	count(azure_monitor.exporting_settings_to(settings, categories, kinds)) == 0
+	reasons := sort([r | some setting in settings; r := azure_monitor.shortfall_to(setting, categories, kinds)])
+	msg := sprintf("no diagnostic setting exports the Activity Log categories %s to a %s: %s", [concat(", ", categories), where(kinds), concat("; ", reasons)])
+}
+
+# "destination" when every kind counts, as the message always said; the kinds otherwise.
+where(kinds) := "destination" if count({k | some k in kinds} & {k | some k in azure_monitor.all_destinations}) == 3
+
+where(kinds) := concat(" or ", [azure_monitor.destination_names[k] | some k in kinds]) if {
+	count({k | some k in kinds} & {k | some k in azure_monitor.all_destinations}) < 3
 }

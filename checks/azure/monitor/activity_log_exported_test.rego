@@ -3,7 +3,7 @@ package vouch.azure.monitor.activity_log_exported_test
 import data.vouch.azure.monitor.activity_log_exported as check
 import rego.v1
 
-defaults := {"categories": ["Administrative", "Security"]}
+defaults := {"categories": ["Administrative", "Security"], "destinations": ["workspace", "storage", "event_hub"]}
 
 sub := "/subscriptions/s"
 
@@ -52,9 +52,23 @@ test_fails_when_the_setting_has_no_destination if {
 }
 
 test_fails_when_a_pack_requires_more_categories if {
-	run([setting("central", ["Administrative", "Security"], ws)], {"categories": ["Administrative", "Security", "Policy"]}) == {{"id": sub, "message": "no diagnostic setting exports the Activity Log categories Administrative, Security, Policy to a destination: setting central does not export Policy"}}
+	run([setting("central", ["Administrative", "Security"], ws)], {"categories": ["Administrative", "Security", "Policy"], "destinations": ["workspace", "storage", "event_hub"]}) == {{"id": sub, "message": "no diagnostic setting exports the Activity Log categories Administrative, Security, Policy to a destination: setting central does not export Policy"}}
 }
 
 test_compares_categories_without_regard_to_case if {
 	count(run([setting("central", ["administrative", "SECURITY"], ws)], defaults)) == 0
+}
+
+sa := "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/archive"
+
+workspace_only := {"categories": ["Administrative"], "destinations": ["workspace"]}
+
+test_a_storage_archive_does_not_count_when_only_a_workspace_does if {
+	s := {"name": "archive", "categories": ["Administrative"], "workspace_id": null, "storage_account_id": sa, "event_hub_authorization_rule_id": null}
+	count(run([s], {"categories": ["Administrative"], "destinations": ["workspace", "storage", "event_hub"]})) == 0
+	run([s], workspace_only) == {{"id": sub, "message": "no diagnostic setting exports the Activity Log categories Administrative to a Log Analytics workspace: setting archive sends them to no Log Analytics workspace"}}
+}
+
+test_a_workspace_counts_when_only_a_workspace_does if {
+	count(run([setting("central", ["Administrative"], ws)], workspace_only)) == 0
 }

@@ -49,20 +49,6 @@ import rego.v1
 # Names of the settings that export every required category to a destination.
 exporting(s) := azure_monitor.exporting_settings(s.activity_log_exports, input.params.categories)
 
-# The retention rows of those settings' destinations.
-rows(s) := [r |
-	some r in azure_monitor.items(s.activity_log_retention)
-	is_object(r)
-	r.setting in exporting(s)
-]
-
-long_enough(r) if r.kept_indefinitely == true
-
-long_enough(r) if {
-	is_number(r.retention_days)
-	r.retention_days >= input.params.min_retention_days
-}
-
 deny contains {"id": s.id, "message": msg} if {
 	some s in input.resources
 	count(exporting(s)) == 0
@@ -72,44 +58,6 @@ deny contains {"id": s.id, "message": msg} if {
 deny contains {"id": s.id, "message": msg} if {
 	some s in input.resources
 	count(exporting(s)) > 0
-	not any_long_enough(s)
-	msg := concat("", [best_found(s), event_hub_note(s)])
+	not azure_monitor.kept_long_enough(s.activity_log_exports, s.activity_log_retention, input.params.categories, input.params.min_retention_days)
+	msg := azure_monitor.retention_shortfall(s.activity_log_exports, s.activity_log_retention, input.params.categories, input.params.min_retention_days, "Activity Log")
 }
-
-any_long_enough(s) if {
-	some r in rows(s)
-	long_enough(r)
-}
-
-known(s) := [r | some r in rows(s); is_number(r.retention_days)]
-
-best_found(s) := msg if {
-	count(known(s)) > 0
-	best := max([r.retention_days | some r in known(s)])
-	where := sort([label(r) | some r in known(s); r.retention_days == best])
-	msg := sprintf("the exported Activity Log is kept at most %d days (%s), fewer than %d", [best, concat(", ", where), input.params.min_retention_days])
-}
-
-best_found(s) := msg if {
-	count(known(s)) == 0
-	msg := sprintf("no destination of the settings exporting the Activity Log (%s) reports a retention period", [concat(", ", sort(exporting(s)))])
-}
-
-event_hub_note(s) := "; it also goes to an event hub, whose retention is not visible to vouch" if has_event_hub(s)
-
-event_hub_note(s) := "" if not has_event_hub(s)
-
-has_event_hub(s) if {
-	some setting in azure_monitor.items(s.activity_log_exports)
-	setting.name in exporting(s)
-	is_string(setting.event_hub_authorization_rule_id)
-}
-
-label(r) := sprintf("%v %s of setting %v", [r.destination, short(r.destination_id), r.setting])
-
-short(id) := parts[count(parts) - 1] if {
-	is_string(id)
-	parts := split(id, "/")
-}
-
-short(id) := "(unknown)" if not is_string(id)

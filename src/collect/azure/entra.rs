@@ -1,17 +1,27 @@
 //! Entra ID sign-in protection, from Microsoft Graph: security defaults, and the
-//! conditional access policies that replace them in tenants with Entra ID P1/P2.
+//! conditional access policies that replace them in tenants with Entra ID P1/P2. And,
+//! from Resource Manager, where the tenant's diagnostic settings send its sign-in and
+//! audit logs (Entra ID itself keeps them 30 days at most) and for how long.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::subscription::{DiagnosticSetting, LogStream, exports_and_retention};
 use super::{AzureContext, Collected};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
 
 pub const RESOURCE_TYPE: &str = "azure_entra_tenant";
 pub const SECURITY_DEFAULTS: &str = "GET /v1.0/policies/identitySecurityDefaultsEnforcementPolicy";
 pub const CONDITIONAL_ACCESS: &str = "GET /v1.0/identity/conditionalAccess/policies";
+/// The api-version of the tenant's diagnostic settings (the only stable one).
+pub const DIAGNOSTICS_API: &str = "2017-04-01";
+/// The action reading them, as Azure's operation list spells it. It exists only at the
+/// tenant root scope, which a role assignable to subscriptions cannot grant, so it is not
+/// in the custom role's ACTIONS (docs/permissions.md says how to grant it).
+pub const DIAGNOSTICS: &str = "microsoft.aadiam/diagnosticSettings/read";
+const DIAGNOSTICS_PATH: &str = "/providers/microsoft.aadiam/diagnosticSettings";
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -60,6 +70,24 @@ struct AuthenticationStrength {
 struct Attributes {
     security_defaults_enabled: Observed<Value>,
     conditional_access_policies: Observed<Value>,
+    log_exports: Observed<Value>,
+    log_retention: Observed<Value>,
+}
+
+/// Entra ID's two logs of who signed in and who changed what in the directory, as a
+/// workspace (its tables) and a storage account (containers insights-logs-signinlogs/
+/// and insights-logs-auditlogs/, blobs under tenantId=...) keep them.
+fn entra_log_streams() -> [LogStream; 2] {
+    [
+        LogStream {
+            table: "SigninLogs",
+            blob_prefix: "insights-logs-signinlogs/".into(),
+        },
+        LogStream {
+            table: "AuditLogs",
+            blob_prefix: "insights-logs-auditlogs/".into(),
+        },
+    ]
 }
 
 fn list(v: &Option<Vec<String>>) -> Vec<String> {
@@ -388,7 +416,15 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
         );
         return out;
     };
-    let (defaults, policies) = futures::join!(
+    let streams = entra_log_streams();
+    let logs = async {
+        let settings = ctx
+            .arm
+            .list::<DiagnosticSetting>(DIAGNOSTICS_PATH, Some(DIAGNOSTICS_API), DIAGNOSTICS)
+            .await;
+        exports_and_retention(ctx, settings, &streams).await
+    };
+    let (defaults, policies, (log_exports, log_retention)) = futures::join!(
         ctx.graph.get::<SecurityDefaults>(
             "/v1.0/policies/identitySecurityDefaultsEnforcementPolicy",
             None,
@@ -399,6 +435,7 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
             None,
             CONDITIONAL_ACCESS
         ),
+        logs,
     );
     let attrs = Attributes {
         security_defaults_enabled: match defaults {
@@ -409,6 +446,8 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
             Ok(p) => conditional_access(&p),
             Err(e) => Observed::unreadable(e.reason()),
         },
+        log_exports,
+        log_retention,
     };
     let id = format!("/tenants/{tenant}");
     let resource = Resource {

@@ -34,7 +34,7 @@ use credential::{AuthMethod, ChainCredential};
 pub use model::AzureResource;
 
 /// Service names vouch collects on Azure (the `service` of the Azure checks).
-pub const SERVICES: [&str; 10] = [
+pub const SERVICES: [&str; 11] = [
     "storage",
     "sql",
     "postgresql",
@@ -43,6 +43,7 @@ pub const SERVICES: [&str; 10] = [
     "keyvault",
     "monitor",
     "defender",
+    "sentinel",
     "backup",
     "entra",
 ];
@@ -245,12 +246,13 @@ pub async fn collect(
         if wants("keyvault") {
             jobs.push(Box::pin(keyvault::collect(c, sub)));
         }
-        if wants("monitor") || wants("defender") {
+        if wants("monitor") || wants("defender") || wants("sentinel") {
             jobs.push(Box::pin(subscription::collect(
                 c,
                 sub,
                 wants("monitor"),
                 wants("defender"),
+                wants("sentinel"),
             )));
         }
         if wants("backup") {

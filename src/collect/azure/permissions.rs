@@ -26,6 +26,7 @@ pub const ACTIONS: &[&str] = &[
     subscription::DIAGNOSTICS,
     subscription::TABLES,
     subscription::PRICINGS,
+    subscription::ALERT_RULES,
     backup::LIST,
     backup::ITEMS,
 ];

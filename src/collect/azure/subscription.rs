@@ -21,6 +21,8 @@ pub const LIFECYCLE: &str = "Microsoft.Storage/storageAccounts/managementPolicie
 pub const PRICINGS_API: &str = "2024-01-01";
 pub const PRICINGS: &str = "Microsoft.Security/pricings/read";
 pub const RESOURCES_API: &str = "2021-04-01";
+pub const ALERT_RULES_API: &str = "2024-09-01";
+pub const ALERT_RULES: &str = "Microsoft.SecurityInsights/alertRules/read";
 pub const RESOURCES: &str = "Microsoft.Resources/subscriptions/resources/read";
 
 #[derive(Debug, Deserialize)]
@@ -102,6 +104,152 @@ struct TableProperties {
     retention_in_days: Option<i64>,
 }
 
+/// A table as the workspace's table list gives it (operationalinsights 2022-10-01
+/// `TablesList.json`).
+#[derive(Debug, Deserialize)]
+struct ListedTable {
+    name: String,
+    properties: TableProperties,
+}
+
+/// How long each table of a workspace keeps its records, as [{name, retention_days}]:
+/// the total retention (interactive plus long-term; a table on the workspace default
+/// reports the default's value), or the interactive one where no total is reported. A
+/// table reporting neither makes the whole list unreadable: it could be the short one.
+async fn workspace_tables(ctx: &AzureContext, workspace_id: &str) -> Result<Value, String> {
+    let tables: Vec<ListedTable> = ctx
+        .arm
+        .list(&format!("{workspace_id}/tables"), Some(TABLES_API), TABLES)
+        .await
+        .map_err(|e| e.reason())?;
+    tables_of(workspace_id, &tables)
+}
+
+fn tables_of(workspace_id: &str, tables: &[ListedTable]) -> Result<Value, String> {
+    let rows = tables
+        .iter()
+        .map(|t| {
+            let days = t
+                .properties
+                .total_retention_in_days
+                .or(t.properties.retention_in_days)
+                .ok_or_else(|| {
+                    format!(
+                        "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
+                        t.name
+                    )
+                })?;
+            Ok(serde_json::json!({"name": t.name, "retention_days": days}))
+        })
+        .collect::<Result<Vec<Value>, String>>()?;
+    Ok(Value::Array(rows))
+}
+
+/// One read of every workspace a diagnostic setting sends logs to (each workspace read
+/// once), as one row per (setting, workspace): [{setting, workspace_id, `key`: what
+/// `read` gave}]. Any failed read makes the whole attribute unreadable.
+async fn per_settings_workspace<'a, F, Fut>(
+    settings: &'a [DiagnosticSetting],
+    key: &str,
+    read: F,
+) -> Observed<Value>
+where
+    F: Fn(&'a str) -> Fut,
+    Fut: Future<Output = Result<Value, String>>,
+{
+    let pairs: Vec<(&str, &str)> = settings
+        .iter()
+        .filter_map(|s| destination(&s.properties.workspace_id).map(|w| (s.name.as_str(), w)))
+        .collect();
+    let mut ids: Vec<String> = pairs.iter().map(|(_, w)| w.to_lowercase()).collect();
+    ids.sort();
+    ids.dedup();
+    let reads = ids.iter().map(|id| {
+        let original = pairs
+            .iter()
+            .find(|(_, w)| w.eq_ignore_ascii_case(id))
+            .map_or("", |(_, w)| *w);
+        read(original)
+    });
+    let read: Result<Vec<Value>, String> =
+        futures::future::join_all(reads).await.into_iter().collect();
+    let found: BTreeMap<&String, Value> = match read {
+        Ok(t) => ids.iter().zip(t).collect(),
+        Err(reason) => return Observed::unreadable(reason),
+    };
+    Observed::Value(Value::Array(
+        pairs
+            .iter()
+            .map(|(setting, w)| {
+                serde_json::json!({
+                    "setting": setting,
+                    "workspace_id": w,
+                    key: found.get(&w.to_lowercase()).cloned().unwrap_or(Value::Null),
+                })
+            })
+            .collect(),
+    ))
+}
+
+/// A Microsoft Sentinel analytics rule (securityinsights 2024-09-01 `GetAllAlertRules.json`).
+#[derive(Debug, Deserialize)]
+struct AlertRule {
+    name: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    properties: Option<AlertRuleProperties>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AlertRuleProperties {
+    #[serde(default)]
+    enabled: Option<bool>,
+    #[serde(default)]
+    display_name: Option<String>,
+}
+
+/// The Sentinel analytics rules of a workspace as [{name, kind, enabled, display_name}];
+/// a rule without `kind` or `enabled` (both documented on every kind) makes the list
+/// unreadable rather than counted as off.
+async fn workspace_alert_rules(ctx: &AzureContext, workspace_id: &str) -> Result<Value, String> {
+    let rules: Vec<AlertRule> = ctx
+        .arm
+        .list(
+            &format!("{workspace_id}/providers/Microsoft.SecurityInsights/alertRules"),
+            Some(ALERT_RULES_API),
+            ALERT_RULES,
+        )
+        .await
+        .map_err(|e| e.reason())?;
+    alert_rules_of(workspace_id, &rules)
+}
+
+fn alert_rules_of(workspace_id: &str, rules: &[AlertRule]) -> Result<Value, String> {
+    let rows = rules
+        .iter()
+        .map(|r| {
+            let missing = |field: &str| {
+                format!(
+                    "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
+                    r.name
+                )
+            };
+            let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
+            let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
+            let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
+            Ok(serde_json::json!({
+                "name": r.name,
+                "kind": kind,
+                "enabled": enabled,
+                "display_name": p.display_name,
+            }))
+        })
+        .collect::<Result<Vec<Value>, String>>()?;
+    Ok(Value::Array(rows))
+}
+
 #[derive(Debug, Deserialize)]
 struct ManagementPolicy {
     properties: ManagementPolicyProperties,
@@ -157,12 +305,22 @@ struct Attributes {
     #[serde(skip_serializing_if = "Option::is_none")]
     activity_log_retention: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    activity_log_workspace_tables: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentinel_alert_rules: Option<Observed<Value>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     defender_plans: Option<Observed<Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     resource_types_in_use: Option<Observed<Value>>,
 }
 
-fn export_of(s: &DiagnosticSetting) -> Value {
+/// A destination id, or none where the answer gives an empty string (Microsoft's own
+/// Entra ID example answers `"workspaceId": ""` for a setting without a workspace).
+fn destination(id: &Option<String>) -> Option<&str> {
+    id.as_deref().filter(|i| !i.is_empty())
+}
+
+pub(super) fn export_of(s: &DiagnosticSetting) -> Value {
     let p = &s.properties;
     let categories: BTreeSet<&str> = p
         .logs
@@ -173,10 +331,18 @@ fn export_of(s: &DiagnosticSetting) -> Value {
     serde_json::json!({
         "name": s.name,
         "categories": categories,
-        "workspace_id": p.workspace_id,
-        "storage_account_id": p.storage_account_id,
-        "event_hub_authorization_rule_id": p.event_hub_authorization_rule_id,
+        "workspace_id": destination(&p.workspace_id),
+        "storage_account_id": destination(&p.storage_account_id),
+        "event_hub_authorization_rule_id": destination(&p.event_hub_authorization_rule_id),
     })
+}
+
+/// One log a diagnostic setting exports, as its destinations keep it: the table of a Log
+/// Analytics workspace, and the blob-name prefix Azure Monitor writes in a storage
+/// account.
+pub(super) struct LogStream {
+    pub(super) table: &'static str,
+    pub(super) blob_prefix: String,
 }
 
 /// Where Azure Monitor writes a subscription's Activity Log in a storage account: append
@@ -238,12 +404,15 @@ fn lifecycle_deletes_after(policy: &LifecyclePolicy, prefix: &str) -> Option<i64
         .min()
 }
 
+/// How long one destination of a setting keeps the logs: the shortest retention of the
+/// streams it receives (a destination keeps "the log" only as long as its
+/// shortest-lived part).
 async fn retention_row(
     ctx: &AzureContext,
-    subscription: &str,
     setting: &str,
     kind: &str,
     id: &str,
+    streams: &[LogStream],
 ) -> Result<Value, String> {
     let row = |days: Option<i64>, forever: bool| {
         serde_json::json!({
@@ -256,8 +425,14 @@ async fn retention_row(
     };
     match kind {
         "log_analytics" => {
-            let days = table_retention_days(ctx, id, "AzureActivity").await?;
-            Ok(row(Some(days), false))
+            let reads = streams
+                .iter()
+                .map(|s| table_retention_days(ctx, id, s.table));
+            let days: Vec<i64> = futures::future::join_all(reads)
+                .await
+                .into_iter()
+                .collect::<Result<_, _>>()?;
+            Ok(row(days.into_iter().min(), false))
         }
         "storage" => {
             let policy: Result<ManagementPolicy, ApiError> = ctx
@@ -270,10 +445,12 @@ async fn retention_row(
                 .await;
             match policy {
                 Ok(p) => {
-                    let days = lifecycle_deletes_after(
-                        &p.properties.policy,
-                        &activity_log_blob_prefix(subscription),
-                    );
+                    let days = streams
+                        .iter()
+                        .filter_map(|s| {
+                            lifecycle_deletes_after(&p.properties.policy, &s.blob_prefix)
+                        })
+                        .min();
                     Ok(row(days, days.is_none()))
                 }
                 // No lifecycle policy: nothing ages the logs out.
@@ -285,11 +462,14 @@ async fn retention_row(
     }
 }
 
-async fn activity_log(
+/// What a scope's diagnostic settings export (`export_of` per setting) and how long each
+/// destination keeps `streams`; a settings list that cannot be read makes both
+/// unreadable, one destination that cannot be read makes the retention unreadable.
+pub(super) async fn exports_and_retention(
     ctx: &AzureContext,
-    sub: &Subscription,
+    settings: Result<Vec<DiagnosticSetting>, ApiError>,
+    streams: &[LogStream],
 ) -> (Observed<Value>, Observed<Value>) {
-    let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
     let settings = match settings {
         Ok(s) => s,
         Err(e) => {
@@ -308,8 +488,8 @@ async fn activity_log(
             ("storage", &p.storage_account_id),
             ("event_hub", &p.event_hub_authorization_rule_id),
         ] {
-            if let Some(id) = id.as_deref().filter(|i| !i.is_empty()) {
-                reads.push(retention_row(ctx, &sub.id, &s.name, kind, id));
+            if let Some(id) = destination(id) {
+                reads.push(retention_row(ctx, &s.name, kind, id, streams));
             }
         }
     }
@@ -320,6 +500,49 @@ async fn activity_log(
         Err(reason) => Observed::unreadable(reason),
     };
     (Observed::Value(exports), retention)
+}
+
+/// What the Activity Log's diagnostic settings reach: exports, retention, the tables of
+/// their workspaces and, with `sentinel`, those workspaces' analytics rules.
+struct ActivityLog {
+    exports: Observed<Value>,
+    retention: Observed<Value>,
+    tables: Observed<Value>,
+    alert_rules: Option<Observed<Value>>,
+}
+
+async fn activity_log(ctx: &AzureContext, sub: &Subscription, sentinel: bool) -> ActivityLog {
+    let settings = diagnostic_settings(ctx, &format!("/subscriptions/{}", sub.id)).await;
+    let streams = [LogStream {
+        table: "AzureActivity",
+        blob_prefix: activity_log_blob_prefix(&sub.id),
+    }];
+    let (tables, alert_rules) = match &settings {
+        Ok(s) => {
+            let tables = per_settings_workspace(s, "tables", |w| workspace_tables(ctx, w));
+            let rules = async {
+                if sentinel {
+                    Some(
+                        per_settings_workspace(s, "rules", |w| workspace_alert_rules(ctx, w)).await,
+                    )
+                } else {
+                    None
+                }
+            };
+            futures::join!(tables, rules)
+        }
+        Err(e) => (
+            Observed::unreadable(e.reason()),
+            sentinel.then(|| Observed::unreadable(e.reason())),
+        ),
+    };
+    let (exports, retention) = exports_and_retention(ctx, settings, &streams).await;
+    ActivityLog {
+        exports,
+        retention,
+        tables,
+        alert_rules,
+    }
 }
 
 async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, Observed<Value>) {
@@ -372,14 +595,18 @@ pub async fn collect(
     sub: &Subscription,
     monitor: bool,
     with_defender: bool,
+    sentinel: bool,
 ) -> Collected {
     ctx.progress
         .stage(&format!("subscription settings: reading {}", sub.id));
     let mut attrs = Attributes::default();
-    if monitor {
-        let (exports, retention) = activity_log(ctx, sub).await;
-        attrs.activity_log_exports = Some(exports);
-        attrs.activity_log_retention = Some(retention);
+    // Sentinel's rules are found through the workspaces the Activity Log goes to.
+    if monitor || sentinel {
+        let log = activity_log(ctx, sub, sentinel).await;
+        attrs.activity_log_exports = Some(log.exports);
+        attrs.activity_log_retention = Some(log.retention);
+        attrs.activity_log_workspace_tables = Some(log.tables);
+        attrs.sentinel_alert_rules = log.alert_rules;
     }
     if with_defender {
         let (plans, types) = defender(ctx, sub).await;
@@ -484,5 +711,90 @@ mod tests {
                 "{filters}"
             );
         }
+    }
+
+    /// Microsoft's Entra ID example (microsoft.aadiam 2017-04-01 listDiagnosticSettings):
+    /// an empty `workspaceId` is no workspace, and a log entry without `enabled` is not
+    /// read as on or off: the whole answer is unreadable.
+    #[test]
+    fn an_empty_destination_is_none_and_a_log_without_enabled_is_unreadable() {
+        let setting: DiagnosticSetting = serde_json::from_value(serde_json::json!({
+            "id": "providers/Microsoft.Aadiam/diagnosticSettings/mysetting",
+            "type": "",
+            "name": "mysetting",
+            "location": "",
+            "properties": {
+                "storageAccountId": "/subscriptions/s/resourceGroups/apptest/providers/Microsoft.Storage/storageAccounts/appteststorage1",
+                "workspaceId": "",
+                "eventHubAuthorizationRuleId": "/subscriptions/s/resourceGroups/montest/providers/microsoft.eventhub/namespaces/ns/eventhubs/hub/authorizationrules/myrule",
+                "logs": [
+                    {"category": "SignInLogs", "enabled": true, "retentionPolicy": {"enabled": false, "days": 0}},
+                    {"category": "AuditLogs", "enabled": false, "retentionPolicy": {"enabled": false, "days": 0}}
+                ]
+            }
+        }))
+        .unwrap();
+        let export = export_of(&setting);
+        assert_eq!(export["workspace_id"], Value::Null);
+        assert!(export["storage_account_id"].is_string());
+        assert_eq!(export["categories"], serde_json::json!(["SignInLogs"]));
+        let missing = serde_json::from_value::<DiagnosticSetting>(serde_json::json!({
+            "name": "x",
+            "properties": {"logs": [{"category": "SignInLogs"}]}
+        }));
+        assert!(missing.is_err());
+    }
+
+    /// Microsoft's TablesList example: each table's total retention; a table without
+    /// either retention field is not read as the default.
+    #[test]
+    fn listed_tables_keep_their_total_retention_and_one_without_is_unreadable() {
+        let tables: Vec<ListedTable> = serde_json::from_value(serde_json::json!([
+            {"name": "AzureNetworkFlow", "properties": {"retentionInDays": 45, "totalRetentionInDays": 70, "archiveRetentionInDays": 25, "plan": "Analytics"}},
+            {"name": "SurfaceHubDns", "properties": {"retentionInDays": 30, "totalRetentionInDays": 30, "plan": "Analytics"}},
+            {"name": "Legacy", "properties": {"retentionInDays": 31}}
+        ]))
+        .unwrap();
+        assert_eq!(
+            tables_of("ws", &tables).unwrap(),
+            serde_json::json!([
+                {"name": "AzureNetworkFlow", "retention_days": 70},
+                {"name": "SurfaceHubDns", "retention_days": 30},
+                {"name": "Legacy", "retention_days": 31}
+            ])
+        );
+        let bare: Vec<ListedTable> = serde_json::from_value(
+            serde_json::json!([{"name": "Odd", "properties": {"plan": "Analytics"}}]),
+        )
+        .unwrap();
+        let err = tables_of("ws", &bare).unwrap_err();
+        assert!(err.contains("table Odd of ws"), "{err}");
+    }
+
+    /// Microsoft's GetAllAlertRules example: each rule's kind and enabled flag as sent;
+    /// a rule without `enabled` is unreadable, not off.
+    #[test]
+    fn alert_rules_keep_kind_and_enabled_and_one_without_enabled_is_unreadable() {
+        let rules: Vec<AlertRule> = serde_json::from_value(serde_json::json!([
+            {"name": "73e01a99", "kind": "Scheduled", "properties": {"displayName": "My scheduled rule", "enabled": true, "query": "Heartbeat"}},
+            {"name": "myFirstFusionRule", "kind": "Fusion", "properties": {"displayName": "Advanced Multi-Stage Attack Detection", "enabled": false}}
+        ]))
+        .unwrap();
+        assert_eq!(
+            alert_rules_of("ws", &rules).unwrap(),
+            serde_json::json!([
+                {"name": "73e01a99", "kind": "Scheduled", "enabled": true, "display_name": "My scheduled rule"},
+                {"name": "myFirstFusionRule", "kind": "Fusion", "enabled": false, "display_name": "Advanced Multi-Stage Attack Detection"}
+            ])
+        );
+        let bare: Vec<AlertRule> = serde_json::from_value(
+            serde_json::json!([{"name": "r", "kind": "Scheduled", "properties": {"displayName": "x"}}]),
+        )
+        .unwrap();
+        let err = alert_rules_of("ws", &bare).unwrap_err();
+        assert!(
+            err.contains("rule r of ws has no properties.enabled"),
+            "{err}"
+        );
     }
 }
