@@ -9,7 +9,8 @@
 //! shown here. moto 5.2.5 has no IAM Access Analyzer at all (ListAnalyzers answers HTTP
 //! 500), and LocalStack accepts `MFADelete=Enabled` in PutBucketVersioning but does not
 //! keep it (GetBucketVersioning returns only the Status), so a bucket with MFA Delete
-//! exists only here.
+//! exists only here. moto 5.2.5 does not serve ListRecoveryPointsByBackupVault (HTTP 404
+//! HTML), so vaults holding encrypted and unencrypted recovery points exist only here.
 //! These values stand in for the recorded answers of a real account.
 
 mod common;
@@ -96,6 +97,15 @@ fn inventory() -> Value {
     let config_recorder = |region: &str, global: bool| {
         json!({"region": region, "name": "default", "all_supported": true,
         "include_global_resource_types": global, "recording": true, "last_status": "SUCCESS"})
+    };
+    let vault = |id: &str, points: Value| {
+        resource(
+            id,
+            "aws_backup_vault",
+            "us-east-1",
+            json!({"encryption_key_arn": "arn:aws:kms:us-east-1:111122223333:key/k",
+            "encryption_key_manager": "CUSTOMER", "locked": false, "recovery_points": points}),
+        )
     };
     let resources = vec![
         account("root-good", true, false, false, 200, strong.clone()),
@@ -229,6 +239,20 @@ fn inventory() -> Value {
             "global",
             json!({"recorders": [config_recorder("us-east-1", false), config_recorder("eu-west-1", false)]}),
         ),
+        vault(
+            "vault-points-encrypted",
+            json!([
+                {"arn": "arn:aws:backup:us-east-1:111122223333:recovery-point:s3-1", "resource_type": "S3",
+                 "status": "COMPLETED", "encrypted": true, "encryption_key_arn": "arn:aws:kms:us-east-1:111122223333:key/k"},
+                {"arn": "arn:aws:ec2:us-east-1::snapshot/snap-1", "resource_type": "EBS",
+                 "status": "COMPLETED", "encrypted": true, "encryption_key_arn": "arn:aws:kms:us-east-1:111122223333:key/ebs"}]),
+        ),
+        // A backup of an unencrypted RDS instance keeps its source's (lack of) encryption.
+        vault(
+            "vault-points-unencrypted",
+            json!([{"arn": "arn:aws:rds:us-east-1:111122223333:snapshot:awsbackup:job-1", "resource_type": "RDS",
+                 "status": "COMPLETED", "encrypted": false, "encryption_key_arn": null}]),
+        ),
         resource(
             "shield-active",
             "aws_shield_account",
@@ -347,6 +371,11 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "bucket-no-mfa-delete",
         ),
         ("aws-cognito-user-pool-exists", "pools-some", "pools-none"),
+        (
+            "aws-backup-recovery-points-encrypted",
+            "vault-points-encrypted",
+            "vault-points-unencrypted",
+        ),
     ];
     for (check, good, bad) in cases {
         assert_eq!(status_of(&report, check, good), "pass", "{check} on {good}");

@@ -3,10 +3,11 @@
 # description: >-
 #   Reads the oldest TLS version the DB cluster accepts from its DB cluster parameter group:
 #   ssl_min_protocol_version (PostgreSQL engines) or the lowest version in tls_version
-#   (MySQL and MariaDB engines). Fails when it is older than min_tls_version (default
-#   1.2). Passes otherwise. An engine with no such parameter (Oracle, SQL Server, Db2),
-#   or a group that does not list the parameter or its value (left at an engine
-#   default the answer does not give), is an error, not a pass.
+#   (MySQL engines). Fails when it is older than min_tls_version (default 1.2). Passes
+#   otherwise. A parameter left at its engine default with no value is read from what
+#   AWS documents for that engine version (RDS for MySQL 8.0.28+ and 8.4 accept no TLS
+#   older than 1.2); anywhere else (Aurora MySQL and Aurora PostgreSQL included: no AWS
+#   page states their default) it is an error, not a pass.
 #   Aurora PostgreSQL, Aurora MySQL and Multi-AZ clusters set it in the cluster group.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
@@ -15,6 +16,8 @@
 #     description: SSL/TLS support for MySQL DB instances (tls_version)
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Security.html
 #     description: Security with Amazon Aurora PostgreSQL
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.SSLSupport.html
+#     description: SSL/TLS support for MySQL DB instances on Amazon RDS (TLS versions per MySQL version)
 # custom:
 #   id: aws-rds-cluster-min-tls-version
 #   severity: medium

@@ -2,11 +2,14 @@
 # title: RDS DB instances accept no TLS version older than the minimum
 # description: >-
 #   Reads the oldest TLS version the DB instance accepts from its DB parameter group:
-#   ssl_min_protocol_version (PostgreSQL engines) or the lowest version in tls_version
-#   (MySQL and MariaDB engines). Fails when it is older than min_tls_version (default
-#   1.2). Passes otherwise. An engine with no such parameter (Oracle, SQL Server, Db2),
-#   or a group that does not list the parameter or its value (left at an engine
-#   default the answer does not give), is an error, not a pass.
+#   ssl_min_protocol_version (PostgreSQL engines), the lowest version in tls_version
+#   (MySQL and MariaDB engines), or rds.tls10 / rds.tls11 (SQL Server: TLS 1.2 cannot
+#   be turned off). Fails when it is older than min_tls_version (default 1.2). Passes
+#   otherwise. A parameter left at its engine default with no value is read from what
+#   AWS documents for that engine version (RDS for MySQL 8.0.28+ and 8.4 accept no TLS
+#   older than 1.2; SQL Server's "default" is off after, and on before, the engine
+#   versions the RDS upgrade page names); anywhere else it is an error, not a pass, as
+#   is an engine with no such parameter (Oracle, Db2).
 #   An instance that belongs to an Aurora or Multi-AZ cluster passes here: its
 #   cluster parameter group sets the version, which aws-rds-cluster-min-tls-version
 #   judges.
@@ -17,6 +20,10 @@
 #     description: SSL/TLS support for MySQL DB instances (tls_version)
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Security.html
 #     description: Security with Amazon Aurora PostgreSQL
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.SSLSupport.html
+#     description: SSL/TLS support for MySQL DB instances on Amazon RDS (TLS versions per MySQL version)
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/SQLServer.Ciphers.html
+#     description: Configuring security protocols and ciphers (rds.tls10, rds.tls11)
 # custom:
 #   id: aws-rds-min-tls-version
 #   severity: medium

@@ -1,7 +1,9 @@
-//! AWS Backup: the plans of each region (with rules and selections) and the vaults.
+//! AWS Backup: the plans of each region (with rules and selections) and the vaults,
+//! with the encryption of the recovery points each vault holds.
 
 use aws_sdk_backup::Client;
 use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
+use aws_sdk_backup::types::RecoveryPointByBackupVault;
 use serde::Serialize;
 
 use super::error::{observe, reason};
@@ -44,6 +46,20 @@ struct VaultAttributes {
     /// `CUSTOMER` or `AWS` (KMS DescribeKey): the ARN alone does not say whose key it is.
     encryption_key_manager: Observed<Option<String>>,
     locked: Observed<bool>,
+    recovery_points: Observed<Vec<RecoveryPoint>>,
+}
+
+/// One recovery point (backup) held in a vault, as ListRecoveryPointsByBackupVault
+/// lists it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct RecoveryPoint {
+    pub arn: String,
+    pub resource_type: Option<String>,
+    pub status: Option<String>,
+    /// Whether the backup is encrypted; null only for a point whose encryption could
+    /// not be read, kept next to a point read as unencrypted (see `recovery_points_of`).
+    pub encrypted: Option<bool>,
+    pub encryption_key_arn: Option<String>,
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
@@ -205,14 +221,101 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
             }),
             None => Observed::Value(None),
         };
+        let points = backup
+            .list_recovery_points_by_backup_vault()
+            .backup_vault_name(name)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        let recovery_points = match observe("backup:ListRecoveryPointsByBackupVault", points, &[]) {
+            Observed::Value(points) => recovery_points_of(&points),
+            other => other.map(|_| Vec::new()),
+        };
         let attrs = VaultAttributes {
             encryption_key_arn: Observed::Value(key),
             encryption_key_manager,
             locked: Observed::Value(v.locked().unwrap_or(false)),
+            recovery_points,
         };
         resources.push(ctx.resource(VAULT, arn.to_string(), name.to_string(), region, &attrs));
     }
     Ok(resources)
+}
+
+const POINTS_OPERATION: &str = "backup:ListRecoveryPointsByBackupVault";
+
+/// Whether one recovery point is encrypted, or why that cannot be said.
+///
+/// The SDK models `IsEncrypted` as a plain bool that reads `false` when the field is
+/// left out, so `false` alone does not show that AWS said "not encrypted". Reading:
+/// - `IsEncrypted` true, or a key named (`EncryptionKeyArn`, `EncryptionKeyType`):
+///   encrypted. A backup that names the KMS key protecting it is encrypted.
+/// - `IsEncrypted` false with no key, in an answer that is otherwise complete (ARN,
+///   ResourceType, Status and CreationDate, which AWS returns with every point):
+///   not encrypted. AWS Backup documents this case ("Encryption for backups in AWS
+///   Backup", docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html): backups
+///   of resource types without full AWS Backup management (EBS, RDS, Aurora, ...) keep
+///   their source's encryption, so an unencrypted source gives an unencrypted backup;
+///   types with full management are encrypted with the vault's key.
+/// - `IsEncrypted` false with no key in an answer that lacks any of those fields: the
+///   answer is incomplete, so its `false` may be a field left out: unreadable.
+pub fn point_encrypted(p: &RecoveryPointByBackupVault) -> Result<bool, String> {
+    let arn = p.recovery_point_arn().unwrap_or("a recovery point");
+    if p.is_encrypted() || p.encryption_key_arn().is_some() || p.encryption_key_type().is_some() {
+        return Ok(true);
+    }
+    let missing: Vec<&str> = [
+        ("ResourceType", p.resource_type().is_none()),
+        ("Status", p.status().is_none()),
+        ("CreationDate", p.creation_date().is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(field, gone)| gone.then_some(field))
+    .collect();
+    if missing.is_empty() {
+        Ok(false)
+    } else {
+        Err(format!(
+            "{POINTS_OPERATION}: {arn} reads as not encrypted in an answer without its {}, so IsEncrypted may have been left out",
+            missing.join(", ")
+        ))
+    }
+}
+
+/// The vault's recovery points. A point whose encryption cannot be read makes the
+/// list unreadable, unless another point is read as unencrypted: that one already
+/// breaks the promise, so the list is kept (the unread point with `encrypted` null)
+/// and the vault fails on what was read.
+pub fn recovery_points_of(points: &[RecoveryPointByBackupVault]) -> Observed<Vec<RecoveryPoint>> {
+    let mut out = Vec::new();
+    let mut unread = None;
+    for p in points {
+        let Some(arn) = p.recovery_point_arn() else {
+            return Observed::unreadable(format!(
+                "{POINTS_OPERATION}: a recovery point has no RecoveryPointArn"
+            ));
+        };
+        let encrypted = match point_encrypted(p) {
+            Ok(e) => Some(e),
+            Err(r) => {
+                unread.get_or_insert(r);
+                None
+            }
+        };
+        out.push(RecoveryPoint {
+            arn: arn.to_string(),
+            resource_type: p.resource_type().map(str::to_string),
+            status: p.status().map(|s| s.as_str().to_string()),
+            encrypted,
+            encryption_key_arn: p.encryption_key_arn().map(str::to_string),
+        });
+    }
+    match unread {
+        Some(r) if !out.iter().any(|p| p.encrypted == Some(false)) => Observed::Unreadable(r),
+        _ => Observed::Value(out),
+    }
 }
 
 #[cfg(test)]
@@ -225,6 +328,85 @@ mod tests {
         assert_eq!(
             plan_rules_of(&none).unreadable_reason(),
             Some("backup:GetBackupPlan: the response has no BackupPlan")
+        );
+    }
+
+    use aws_sdk_backup::primitives::DateTime;
+    use aws_sdk_backup::types::RecoveryPointStatus;
+
+    fn point(arn: &str) -> aws_sdk_backup::types::builders::RecoveryPointByBackupVaultBuilder {
+        RecoveryPointByBackupVault::builder()
+            .recovery_point_arn(arn)
+            .resource_type("EBS")
+            .status(RecoveryPointStatus::Completed)
+            .creation_date(DateTime::from_secs(1_700_000_000))
+    }
+
+    #[test]
+    fn a_point_is_encrypted_when_it_says_so_or_names_its_key() {
+        assert_eq!(
+            point_encrypted(&point("rp").is_encrypted(true).build()),
+            Ok(true)
+        );
+        let keyed = point("rp")
+            .encryption_key_arn("arn:aws:kms:us-east-1:1:key/k")
+            .build();
+        assert_eq!(point_encrypted(&keyed), Ok(true));
+        // IsEncrypted left out, the key named: still encrypted.
+        let keyed_only = RecoveryPointByBackupVault::builder()
+            .recovery_point_arn("rp")
+            .encryption_key_type(aws_sdk_backup::types::EncryptionKeyType::AwsOwnedKmsKey)
+            .build();
+        assert_eq!(point_encrypted(&keyed_only), Ok(true));
+    }
+
+    #[test]
+    fn a_complete_answer_without_encryption_is_unencrypted_and_an_incomplete_one_unreadable() {
+        assert_eq!(
+            point_encrypted(&point("rp").is_encrypted(false).build()),
+            Ok(false)
+        );
+        // IsEncrypted left out of an otherwise complete answer reads false: AWS
+        // returns the field with every point, so this is the documented "not encrypted".
+        assert_eq!(point_encrypted(&point("rp").build()), Ok(false));
+        let bare = RecoveryPointByBackupVault::builder()
+            .recovery_point_arn("rp")
+            .build();
+        assert_eq!(
+            point_encrypted(&bare),
+            Err("backup:ListRecoveryPointsByBackupVault: rp reads as not encrypted in an answer without its ResourceType, Status, CreationDate, so IsEncrypted may have been left out".into())
+        );
+    }
+
+    #[test]
+    fn an_unread_point_makes_the_list_unreadable_unless_another_point_is_unencrypted() {
+        let good = point("good").is_encrypted(true).build();
+        let bad = point("bad").build();
+        let bare = RecoveryPointByBackupVault::builder()
+            .recovery_point_arn("bare")
+            .build();
+        assert_eq!(recovery_points_of(&[]), Observed::Value(vec![]));
+        assert!(
+            recovery_points_of(&[good.clone(), bare.clone()])
+                .unreadable_reason()
+                .is_some()
+        );
+        let Observed::Value(points) = recovery_points_of(&[good.clone(), bare, bad]) else {
+            panic!("a point read as unencrypted keeps the list");
+        };
+        assert_eq!(
+            points.iter().map(|p| p.encrypted).collect::<Vec<_>>(),
+            vec![Some(true), None, Some(false)]
+        );
+        assert_eq!(points[0].status.as_deref(), Some("COMPLETED"));
+        let no_arn = RecoveryPointByBackupVault::builder()
+            .is_encrypted(true)
+            .build();
+        assert_eq!(
+            recovery_points_of(&[good, no_arn]).unreadable_reason(),
+            Some(
+                "backup:ListRecoveryPointsByBackupVault: a recovery point has no RecoveryPointArn"
+            )
         );
     }
 }

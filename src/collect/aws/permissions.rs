@@ -24,6 +24,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("backup:ListProtectedResources"),
     ),
     (
+        "backup:ListRecoveryPointsByBackupVault",
+        Some("backup:ListRecoveryPointsByBackupVault"),
+    ),
+    (
         "cloudfront:GetDistributionConfig",
         Some("cloudfront:GetDistributionConfig"),
     ),

@@ -20,7 +20,116 @@ pub const SNAPSHOT: &str = "aws_rds_snapshot";
 const TLS_PARAMETERS: [&str; 2] = ["rds.force_ssl", "require_secure_transport"];
 
 /// Parameters that set the oldest TLS version an engine accepts.
-const MIN_TLS_PARAMETERS: [&str; 2] = ["ssl_min_protocol_version", "tls_version"];
+const MIN_TLS_PARAMETERS: [&str; 4] = [
+    "ssl_min_protocol_version",
+    "tls_version",
+    "rds.tls10",
+    "rds.tls11",
+];
+
+/// The oldest TLS version an engine accepts whatever its parameter group says, where an
+/// AWS document states it: (engine, major version, lowest minor version, oldest TLS).
+///
+/// - RDS for MySQL 8.0 and 8.4: "SSL/TLS support for MySQL DB instances on Amazon RDS"
+///   (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.SSLSupport.html)
+///   lists TLS 1.0 and 1.1 as not supported, TLS 1.2 and 1.3 as supported. For 8.0 the
+///   row is kept to 8.0.28 and later, the release from which MySQL itself dropped TLS
+///   1.0 and 1.1 (MySQL 8.0 Reference Manual, "Encrypted Connection TLS Protocols and
+///   Ciphers"), so an older minor version is not assumed to follow the current page.
+///
+/// Not in the table, so a group without a value stays unreadable: RDS for MySQL 5.7
+/// (TLS 1.0 to 1.2 supported, no default stated), MariaDB, Aurora MySQL, and RDS and
+/// Aurora PostgreSQL (the RDS page lists TLS 1.1 to 1.3 as supported and states no
+/// default of ssl_min_protocol_version).
+const ENGINE_MIN_TLS: &[(&str, &str, u32, &str)] =
+    &[("mysql", "8.4", 0, "1.2"), ("mysql", "8.0", 28, "1.2")];
+
+/// The engine's own floor from `ENGINE_MIN_TLS`, for an engine version such as
+/// "8.0.35"; None when the table does not cover it.
+pub fn engine_min_tls(engine: &str, version: Option<&str>) -> Option<&'static str> {
+    let mut parts = version?.split('.');
+    let major = format!("{}.{}", parts.next()?, parts.next()?);
+    let minor: u32 = parts.next()?.parse().ok()?;
+    ENGINE_MIN_TLS
+        .iter()
+        .find(|(e, m, lowest, _)| *e == engine && *m == major && minor >= *lowest)
+        .map(|(_, _, _, tls)| *tls)
+}
+
+/// SQL Server engine versions after which RDS turns TLS 1.0 and 1.1 off by default:
+/// "For minor engine versions after 16.00.4120.1, 15.00.4365.2, 14.00.3465.1,
+/// 13.00.6435.1, the following security protocols are disabled by default: rds.tls10,
+/// rds.tls11 [...] For earlier engine versions, Amazon RDS enables these security
+/// protocols by default." (RDS User Guide, "Upgrades of the Microsoft SQL Server DB
+/// engine", USER_UpgradeDBInstance.SQLServer).
+const SQLSERVER_TLS_OFF_AFTER: [[u32; 4]; 4] = [
+    [16, 0, 4120, 1],
+    [15, 0, 4365, 2],
+    [14, 0, 3465, 1],
+    [13, 0, 6435, 1],
+];
+
+/// Whether `rds.tls10`/`rds.tls11` left at "default" mean the protocol is on, for a
+/// SQL Server engine version such as "15.00.4375.4.v1"; None for a major version the
+/// document does not name, or the threshold version itself ("after" and "earlier"
+/// leave it open).
+pub fn sqlserver_default_tls_enabled(version: Option<&str>) -> Option<bool> {
+    let numbers: Vec<u32> = version?
+        .split('.')
+        .take(4)
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let numbers: [u32; 4] = numbers.try_into().ok()?;
+    let threshold = SQLSERVER_TLS_OFF_AFTER
+        .iter()
+        .find(|t| t[0] == numbers[0])?;
+    match numbers.cmp(threshold) {
+        std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Less => Some(true),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// The oldest TLS version a SQL Server instance accepts, from `rds.tls10` and
+/// `rds.tls11` ("default", "enabled" or "disabled"). RDS cannot turn TLS 1.2 off ("You
+/// can't disable TLS 1.2, because Amazon RDS uses it internally": "Configuring security
+/// protocols and ciphers", SQLServer.Ciphers), so with both off the oldest is 1.2.
+/// "default" is the Windows setting; it is read as on or off only where
+/// `sqlserver_default_tls_enabled` says so from the engine version.
+fn sqlserver_min_tls(
+    operation: &str,
+    group: &str,
+    version: Option<&str>,
+    listed: &GroupParameters,
+) -> Observed<String> {
+    let enabled = |parameter: &str| -> Result<bool, String> {
+        match listed.get(parameter) {
+            Some(Some(v)) if v == "enabled" => Ok(true),
+            Some(Some(v)) if v == "disabled" => Ok(false),
+            Some(Some(v)) if v == "default" => sqlserver_default_tls_enabled(version).ok_or_else(|| {
+                format!(
+                    "{operation}: parameter group {group} leaves {parameter} at \"default\" (the Windows setting), which no AWS document states for engine version {}",
+                    version.unwrap_or("(not reported)")
+                )
+            }),
+            Some(Some(v)) => Err(format!(
+                "{operation}: {parameter} of parameter group {group} is {v:?}, not default, enabled or disabled"
+            )),
+            Some(None) => Err(format!(
+                "{operation}: parameter group {group} lists {parameter} without a value"
+            )),
+            None => Err(format!(
+                "{operation}: parameter group {group} does not list {parameter}"
+            )),
+        }
+    };
+    match (enabled("rds.tls10"), enabled("rds.tls11")) {
+        (Ok(true), _) => Observed::Value("1.0".into()),
+        (Ok(false), Ok(true)) => Observed::Value("1.1".into()),
+        (Ok(false), Ok(false)) => Observed::Value("1.2".into()),
+        (Err(r), _) | (_, Err(r)) => Observed::Unreadable(r),
+    }
+}
 
 /// A parameter group's TLS-related parameters as listed: a value, or None when the
 /// group lists the parameter without one.
@@ -143,6 +252,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         None => min_tls_version_of(
                             "rds:DescribeDBParameters",
                             db.engine(),
+                            db.engine_version(),
                             group.as_deref().unwrap_or_default(),
                             &listed,
                         ),
@@ -228,6 +338,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                     let min_tls_version = min_tls_version_of(
                         "rds:DescribeDBClusterParameters",
                         c.engine(),
+                        c.engine_version(),
                         c.db_cluster_parameter_group().unwrap_or_default(),
                         &listed,
                     );
@@ -425,20 +536,26 @@ fn force_tls_of(listed: &GroupParameters) -> BTreeMap<String, String> {
 }
 
 /// The oldest TLS version the engine accepts ("1.0" to "1.3"), from the parameter its
-/// engine documents: `ssl_min_protocol_version` (PostgreSQL, Aurora PostgreSQL) or the
-/// lowest of `tls_version`'s list (MySQL, MariaDB, Aurora MySQL). An engine without
-/// such a parameter, a group that does not list it or lists it without a value (the
-/// engine default, when the answer does not give it), or a value that is not TLS
-/// versions is unreadable: none of them says what the database accepts.
+/// engine documents: `ssl_min_protocol_version` (PostgreSQL, Aurora PostgreSQL), the
+/// lowest of `tls_version`'s list (MySQL, MariaDB, Aurora MySQL), or `rds.tls10` and
+/// `rds.tls11` (SQL Server, see `sqlserver_min_tls`). A group that does not list the
+/// parameter, or lists it without a value (left at the engine default, which
+/// DescribeDBParameters may answer with Source engine-default and no ParameterValue),
+/// falls back to `ENGINE_MIN_TLS`, where an AWS document states what the engine
+/// version accepts; elsewhere it is unreadable, as is an engine without such a
+/// parameter (Oracle, Db2) and a value that is not TLS versions: none of them says what
+/// the database accepts.
 pub fn min_tls_version_of(
     operation: &str,
     engine: Option<&str>,
+    engine_version: Option<&str>,
     group: &str,
     listed: &Observed<GroupParameters>,
 ) -> Observed<String> {
     let parameter = match engine {
         Some("postgres" | "aurora-postgresql") => "ssl_min_protocol_version",
         Some("mysql" | "mariadb" | "aurora-mysql" | "aurora") => "tls_version",
+        Some("sqlserver-ee" | "sqlserver-se" | "sqlserver-ex" | "sqlserver-web") => "rds.tls10",
         Some(other) => {
             return Observed::Unreadable(format!(
                 "the {other} engine has no minimum TLS version parameter that vouch reads"
@@ -453,14 +570,19 @@ pub fn min_tls_version_of(
         }
         Observed::Unreadable(r) => return Observed::Unreadable(r.clone()),
     };
-    let value = match listed.get(parameter) {
-        Some(Some(v)) => v,
-        Some(None) => {
+    if parameter == "rds.tls10" {
+        return sqlserver_min_tls(operation, group, engine_version, listed);
+    }
+    let floor = engine.and_then(|e| engine_min_tls(e, engine_version));
+    let value = match (listed.get(parameter), floor) {
+        (Some(Some(v)), _) => v,
+        (_, Some(floor)) => return Observed::Value(floor.to_string()),
+        (Some(None), None) => {
             return Observed::Unreadable(format!(
                 "{operation}: parameter group {group} lists {parameter} without a value"
             ));
         }
-        None => {
+        (None, None) => {
             return Observed::Unreadable(format!(
                 "{operation}: parameter group {group} does not list {parameter}, so its engine default is not known"
             ));
@@ -493,8 +615,18 @@ async fn instance_group_parameters(rds: &Client, group: &str) -> Observed<GroupP
         .send()
         .try_collect()
         .await;
-    observe("rds:DescribeDBParameters", params, &[])
-        .map(|ps| pick_tls(ps.iter().map(|p| (p.parameter_name(), p.parameter_value()))))
+    observe("rds:DescribeDBParameters", params, &[]).map(|ps| group_parameters_of(&ps))
+}
+
+/// The TLS parameters of a DescribeDB(Cluster)Parameters answer. A parameter left at
+/// its engine default may come with Source engine-default and no ParameterValue: it is
+/// kept as listed without a value, never as an empty setting.
+pub fn group_parameters_of(params: &[aws_sdk_rds::types::Parameter]) -> GroupParameters {
+    pick_tls(
+        params
+            .iter()
+            .map(|p| (p.parameter_name(), p.parameter_value())),
+    )
 }
 
 async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
@@ -506,8 +638,7 @@ async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupPa
         .send()
         .try_collect()
         .await;
-    observe("rds:DescribeDBClusterParameters", params, &[])
-        .map(|ps| pick_tls(ps.iter().map(|p| (p.parameter_name(), p.parameter_value()))))
+    observe("rds:DescribeDBClusterParameters", params, &[]).map(|ps| group_parameters_of(&ps))
 }
 
 /// Resources AWS Backup holds recovery points for in the region, by ARN.
@@ -600,41 +731,223 @@ mod tests {
             ("ssl_min_protocol_version", Some("TLSv1")),
         ]);
         assert_eq!(
-            min_tls_version_of(op, Some("postgres"), "g", &pg),
+            min_tls_version_of(op, Some("postgres"), Some("16.3"), "g", &pg),
             Observed::Value("1.0".into())
         );
         let my = group(&[("tls_version", Some("TLSv1.3, TLSv1.2"))]);
         assert_eq!(
-            min_tls_version_of(op, Some("aurora-mysql"), "g", &my),
+            min_tls_version_of(
+                op,
+                Some("aurora-mysql"),
+                Some("8.0.mysql_aurora.3.08.0"),
+                "g",
+                &my
+            ),
             Observed::Value("1.2".into())
         );
         assert_eq!(
-            min_tls_version_of(op, Some("mysql"), "g", &pg).unreadable_reason(),
+            min_tls_version_of(op, Some("mysql"), Some("5.7.44"), "g", &pg).unreadable_reason(),
             Some(
                 "rds:DescribeDBParameters: parameter group g does not list tls_version, so its engine default is not known"
             )
         );
         let unset = group(&[("ssl_min_protocol_version", None)]);
         assert!(
-            min_tls_version_of(op, Some("postgres"), "g", &unset)
+            min_tls_version_of(op, Some("postgres"), Some("16.3"), "g", &unset)
                 .unreadable_reason()
                 .is_some()
         );
         let odd = group(&[("ssl_min_protocol_version", Some("SSLv3"))]);
         assert!(
-            min_tls_version_of(op, Some("postgres"), "g", &odd)
+            min_tls_version_of(op, Some("postgres"), Some("16.3"), "g", &odd)
                 .unreadable_reason()
                 .is_some()
         );
         assert_eq!(
-            min_tls_version_of(op, Some("oracle-ee"), "g", &pg).unreadable_reason(),
+            min_tls_version_of(
+                op,
+                Some("oracle-ee"),
+                Some("19.0.0.0.ru-2024-01.rur-2024-01.r1"),
+                "g",
+                &pg
+            )
+            .unreadable_reason(),
             Some("the oracle-ee engine has no minimum TLS version parameter that vouch reads")
         );
         assert!(
-            min_tls_version_of(op, None, "g", &pg)
+            min_tls_version_of(op, None, None, "g", &pg)
                 .unreadable_reason()
                 .is_some()
         );
+    }
+
+    #[test]
+    fn the_engine_table_covers_only_versions_an_aws_document_names() {
+        assert_eq!(engine_min_tls("mysql", Some("8.4.3")), Some("1.2"));
+        assert_eq!(engine_min_tls("mysql", Some("8.0.35")), Some("1.2"));
+        assert_eq!(engine_min_tls("mysql", Some("8.0.28")), Some("1.2"));
+        assert_eq!(engine_min_tls("mysql", Some("8.0.27")), None);
+        assert_eq!(engine_min_tls("mysql", Some("5.7.44")), None);
+        assert_eq!(engine_min_tls("mariadb", Some("10.11.6")), None);
+        assert_eq!(engine_min_tls("postgres", Some("16.3")), None);
+        assert_eq!(
+            engine_min_tls("aurora-mysql", Some("8.0.mysql_aurora.3.08.0")),
+            None
+        );
+        assert_eq!(engine_min_tls("mysql", None), None);
+        assert_eq!(engine_min_tls("mysql", Some("8")), None);
+    }
+
+    #[test]
+    fn an_engine_default_without_a_value_is_read_from_the_table_or_is_unreadable() {
+        use aws_sdk_rds::types::Parameter;
+        // DescribeDBParameters for a parameter left at its engine default.
+        let answer = [Parameter::builder()
+            .parameter_name("tls_version")
+            .source("engine-default")
+            .build()];
+        let listed = Observed::Value(group_parameters_of(&answer));
+        let op = "rds:DescribeDBParameters";
+        assert_eq!(
+            min_tls_version_of(
+                op,
+                Some("mysql"),
+                Some("8.0.39"),
+                "default.mysql8.0",
+                &listed
+            ),
+            Observed::Value("1.2".into())
+        );
+        assert_eq!(
+            min_tls_version_of(
+                op,
+                Some("mysql"),
+                Some("5.7.44"),
+                "default.mysql5.7",
+                &listed
+            )
+            .unreadable_reason(),
+            Some(
+                "rds:DescribeDBParameters: parameter group default.mysql5.7 lists tls_version without a value"
+            )
+        );
+        // A value that is set wins over the table.
+        let set = [Parameter::builder()
+            .parameter_name("tls_version")
+            .parameter_value("TLSv1.3")
+            .source("user")
+            .build()];
+        assert_eq!(
+            min_tls_version_of(
+                op,
+                Some("mysql"),
+                Some("8.0.39"),
+                "g",
+                &Observed::Value(group_parameters_of(&set))
+            ),
+            Observed::Value("1.3".into())
+        );
+        // PostgreSQL: no AWS document states the default, so it stays unreadable.
+        let pg = [Parameter::builder()
+            .parameter_name("ssl_min_protocol_version")
+            .source("engine-default")
+            .build()];
+        assert!(
+            min_tls_version_of(
+                op,
+                Some("postgres"),
+                Some("16.3"),
+                "g",
+                &Observed::Value(group_parameters_of(&pg))
+            )
+            .unreadable_reason()
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn sql_server_reads_tls10_and_tls11_and_their_default_only_where_aws_states_it() {
+        use aws_sdk_rds::types::Parameter;
+        let group = |tls10: &str, tls11: &str| {
+            let answer = [
+                Parameter::builder()
+                    .parameter_name("rds.tls10")
+                    .parameter_value(tls10)
+                    .build(),
+                Parameter::builder()
+                    .parameter_name("rds.tls11")
+                    .parameter_value(tls11)
+                    .build(),
+            ];
+            Observed::Value(group_parameters_of(&answer))
+        };
+        let op = "rds:DescribeDBParameters";
+        let se = Some("sqlserver-se");
+        let min =
+            |v: Option<&str>, g: &Observed<GroupParameters>| min_tls_version_of(op, se, v, "g", g);
+        let new = Some("15.00.4415.2.v1");
+        let old = Some("15.00.4322.2.v1");
+        assert_eq!(
+            min(new, &group("disabled", "disabled")),
+            Observed::Value("1.2".into())
+        );
+        assert_eq!(
+            min(new, &group("disabled", "enabled")),
+            Observed::Value("1.1".into())
+        );
+        assert_eq!(
+            min(new, &group("enabled", "disabled")),
+            Observed::Value("1.0".into())
+        );
+        // After the versions the upgrade page names, "default" is off; before, on.
+        assert_eq!(
+            min(new, &group("default", "default")),
+            Observed::Value("1.2".into())
+        );
+        assert_eq!(
+            min(old, &group("default", "default")),
+            Observed::Value("1.0".into())
+        );
+        assert_eq!(
+            min(old, &group("disabled", "default")),
+            Observed::Value("1.1".into())
+        );
+        // The threshold itself, and a major version the page does not name: unreadable.
+        assert!(
+            min(Some("15.00.4365.2.v1"), &group("default", "disabled"))
+                .unreadable_reason()
+                .is_some()
+        );
+        assert_eq!(
+            min(Some("12.00.6449.1.v1"), &group("default", "disabled")).unreadable_reason(),
+            Some(
+                "rds:DescribeDBParameters: parameter group g leaves rds.tls10 at \"default\" (the Windows setting), which no AWS document states for engine version 12.00.6449.1.v1"
+            )
+        );
+        // TLS 1.0 on decides, whatever TLS 1.1 says.
+        assert_eq!(
+            min(Some("12.00.6449.1.v1"), &group("enabled", "default")),
+            Observed::Value("1.0".into())
+        );
+        let missing = Observed::Value(GroupParameters::new());
+        assert_eq!(
+            min(new, &missing).unreadable_reason(),
+            Some("rds:DescribeDBParameters: parameter group g does not list rds.tls10")
+        );
+        assert!(
+            min(new, &group("odd", "disabled"))
+                .unreadable_reason()
+                .is_some()
+        );
+        assert_eq!(
+            sqlserver_default_tls_enabled(Some("16.00.4125.3.v1")),
+            Some(false)
+        );
+        assert_eq!(
+            sqlserver_default_tls_enabled(Some("13.00.6300.2.v1")),
+            Some(true)
+        );
+        assert_eq!(sqlserver_default_tls_enabled(None), None);
     }
 
     use aws_sdk_rds::types::{
