@@ -330,5 +330,8 @@ fn residency_on_a_region_limited_scan_judges_everything_listed_and_errors_on_the
     // clause is failed, the region left out still counted as an error.
     let clause = &report["policies"][0]["clauses"][0];
     assert_eq!(clause["status"], "failed");
-    assert!(clause["counts"]["error"].as_u64().unwrap() >= 1, "{clause:#}");
+    assert!(
+        clause["counts"]["error"].as_u64().unwrap() >= 1,
+        "{clause:#}"
+    );
 }
