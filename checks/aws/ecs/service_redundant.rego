@@ -3,7 +3,8 @@
 # description: >-
 #   Passes when the ECS service asks for at least `min_desired` tasks (2 by default)
 #   and runs at least as many as it asks for (the scheduler has replaced the ones that
-#   stopped). Fails when it asks for fewer, or runs fewer than it asks for. Daemon
+#   stopped). Fails when it asks for fewer, or runs fewer than it asks for. A service
+#   being deleted (status DRAINING or INACTIVE) is not judged (it passes). Daemon
 #   services (one task per container instance) are judged the same way. The zones the
 #   tasks run in are not read (they change with every replacement).
 # related_resources:
@@ -17,7 +18,7 @@
 #   provider: aws
 #   service: ecs
 #   resource_type: aws_ecs_service
-#   requires: [desired_count, running_count]
+#   requires: [status, desired_count, running_count]
 #   rationale: >-
 #     The service scheduler replaces a stopped task to keep the desired count; with a
 #     desired count of 1 the service is down while it does, and a running count below
@@ -37,11 +38,18 @@ import rego.v1
 
 deny contains {"id": s.id, "message": sprintf("the service asks for %v task(s), fewer than %d", [s.desired_count, input.params.min_desired])} if {
 	some s in input.resources
+	judged(s)
 	not s.desired_count >= input.params.min_desired
 }
 
 deny contains {"id": s.id, "message": sprintf("the service runs %v of the %v task(s) it asks for", [s.running_count, s.desired_count])} if {
 	some s in input.resources
+	judged(s)
 	s.desired_count >= input.params.min_desired
 	not s.running_count >= s.desired_count
 }
+
+# A DRAINING service (being deleted) may still be listed; it asks for no task on purpose.
+judged(s) if s.status == "ACTIVE"
+
+judged(s) if not is_string(s.status)

@@ -4,7 +4,7 @@ import data.vouch.aws.ecs.service_redundant as check
 import rego.v1
 
 run(desired, running) := denied if {
-	denied := check.deny with input as {"resources": [{"id": "s", "desired_count": desired, "running_count": running}], "params": {"min_desired": 2}}
+	denied := check.deny with input as {"resources": [{"id": "s", "status": "ACTIVE", "desired_count": desired, "running_count": running}], "params": {"min_desired": 2}}
 }
 
 test_passes_with_two_tasks_running if {
@@ -22,4 +22,9 @@ test_fails_when_fewer_run_than_desired if {
 test_fails_when_the_counts_are_null if {
 	count(run(null, 2)) == 1
 	count(run(2, null)) == 1
+}
+
+test_a_draining_service_is_not_judged if {
+	denied := check.deny with input as {"resources": [{"id": "s", "status": "DRAINING", "desired_count": 0, "running_count": 0}], "params": {"min_desired": 2}}
+	count(denied) == 0
 }

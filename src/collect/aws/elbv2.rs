@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use aws_sdk_elasticloadbalancingv2::Client;
 use aws_sdk_elasticloadbalancingv2::operation::describe_ssl_policies::DescribeSslPoliciesOutput;
+use aws_sdk_elasticloadbalancingv2::operation::describe_target_health::DescribeTargetHealthOutput;
 use aws_sdk_elasticloadbalancingv2::types::{TargetGroup, TargetHealthDescription};
 use serde::Serialize;
 
@@ -234,7 +235,7 @@ async fn target_groups(
         read.push(Some((arn, health)));
     }
     // Instance targets name no zone: it is the instance's, read in one pass for all groups.
-    let instance_ids: Vec<String> = listed
+    let instance_ids: std::collections::BTreeSet<String> = listed
         .iter()
         .zip(&read)
         .filter(|(tg, _)| is_instance_group(tg))
@@ -245,7 +246,7 @@ async fn target_groups(
         .flat_map(|h| h.target_health_descriptions())
         .filter_map(|d| d.target().and_then(|t| t.id()).map(str::to_string))
         .collect();
-    let zones = instance_zones(ec2, instance_ids).await;
+    let zones = instance_zones(ec2, instance_ids.into_iter().collect()).await;
     let mut found = Found::default();
     for (tg, r) in listed.iter().zip(read) {
         let Some((arn, health)) = r else {
@@ -255,15 +256,26 @@ async fn target_groups(
             );
             continue;
         };
-        let attrs = TargetGroupAttributes {
-            target_type: Observed::Value(tg.target_type().map(|t| t.as_str().to_string())),
-            load_balancer_arns: Observed::Value(tg.load_balancer_arns().to_vec()),
-            targets: health.and_then(|h| targets_of(tg, h.target_health_descriptions(), &zones)),
-        };
+        let attrs = target_group_attributes(tg, health, &zones);
         let name = tg.target_group_name().unwrap_or(arn).to_string();
         found.push(ctx.resource(TARGET_GROUP, arn.to_string(), name, region, &attrs));
     }
     Ok(found)
+}
+
+/// A target group's attributes. AWS leaves LoadBalancerArns out for a group attached
+/// to no load balancer, so its absence is the observation "none"; the targets are
+/// unreadable when DescribeTargetHealth failed.
+fn target_group_attributes(
+    tg: &TargetGroup,
+    health: Observed<DescribeTargetHealthOutput>,
+    zones: &Observed<BTreeMap<String, String>>,
+) -> TargetGroupAttributes {
+    TargetGroupAttributes {
+        target_type: Observed::Value(tg.target_type().map(|t| t.as_str().to_string())),
+        load_balancer_arns: Observed::Value(tg.load_balancer_arns().to_vec()),
+        targets: health.and_then(|h| targets_of(tg, h.target_health_descriptions(), zones)),
+    }
 }
 
 fn is_instance_group(tg: &TargetGroup) -> bool {
@@ -685,6 +697,41 @@ mod tests {
                     .map(|(a, b)| (a.to_string(), b.to_string()))
                     .collect(),
             )
+        }
+
+        #[test]
+        fn a_group_keeps_its_type_and_load_balancers_and_failed_health_is_unreadable() {
+            let out = DescribeTargetHealthOutput::builder()
+                .target_health_descriptions(health(
+                    Some("10.0.0.1"),
+                    Some(TargetHealthStateEnum::Healthy),
+                    Some("us-east-1a"),
+                ))
+                .build();
+            let a = target_group_attributes(
+                &group(TargetTypeEnum::Ip),
+                Observed::Value(out),
+                &zones(&[]),
+            );
+            assert_eq!(a.target_type, Observed::Value(Some("ip".to_string())));
+            assert_eq!(
+                a.load_balancer_arns,
+                Observed::Value(vec!["lb".to_string()])
+            );
+            assert_eq!(
+                a.targets.value().unwrap()[0].availability_zone.as_deref(),
+                Some("us-east-1a")
+            );
+            let unattached = TargetGroup::builder().target_group_arn("tg").build();
+            let denied = Observed::unreadable(
+                "elasticloadbalancing:DescribeTargetHealth: AccessDenied: denied",
+            );
+            let a = target_group_attributes(&unattached, denied, &zones(&[]));
+            assert_eq!(a.load_balancer_arns, Observed::Value(Vec::new()));
+            assert_eq!(
+                a.targets.unreadable_reason(),
+                Some("elasticloadbalancing:DescribeTargetHealth: AccessDenied: denied")
+            );
         }
 
         #[test]
