@@ -319,10 +319,12 @@ async fn instance_zones(
     Observed::Value(zones)
 }
 
-/// A target group's targets with their state and zone. A target without its Id or
-/// State, or a zonal target (instance, ip) whose zone is neither in the answer nor
-/// found from its instance, makes the list unreadable: it could be the healthy one in
-/// the second zone.
+/// A target group's targets with their state and zone. AWS names no zone for instance
+/// (and alb) targets: an instance's is looked up. An ip target's zone is in the answer,
+/// or `all` for an address outside the VPC, which then counts as healthy but in no
+/// zone. A target without its Id or State, or a zonal target whose zone is neither in
+/// the answer nor found from its instance, makes the list unreadable: it could be the
+/// healthy one in the second zone.
 pub fn targets_of(
     tg: &TargetGroup,
     health: &[TargetHealthDescription],
@@ -344,7 +346,9 @@ pub fn targets_of(
         };
         let given = d.target().and_then(|t| t.availability_zone());
         let availability_zone = match given {
-            Some(z) if z != "all" => Some(z.to_string()),
+            // An IP outside the VPC (or a Lambda) serves from every zone: no zone of its own.
+            Some("all") => None,
+            Some(z) => Some(z.to_string()),
             _ if is_instance_group(tg) => match instance_zones {
                 Observed::Value(zones) => match zones.get(id) {
                     Some(z) => Some(z.clone()),
@@ -814,6 +818,16 @@ mod tests {
                 &none,
             );
             assert_eq!(lambda.value().unwrap()[0].availability_zone, None);
+            let outside = targets_of(
+                &ip,
+                &[health(
+                    Some("192.168.0.1"),
+                    Some(TargetHealthStateEnum::Healthy),
+                    Some("all"),
+                )],
+                &none,
+            );
+            assert_eq!(outside.value().unwrap()[0].availability_zone, None);
         }
     }
 }
