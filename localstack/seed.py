@@ -312,7 +312,7 @@ USE1, EUW1 = "us-east-1", "eu-west-1"
 # the same set to moto for vouch, except elbv2 and acm (see README).
 MOTO_SERVICES = {
     "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
-    "securityhub", "cognito-idp", "elbv2", "acm",
+    "securityhub", "cognito-idp", "elbv2", "acm", "autoscaling", "ecs",
 }
 
 FULL_ADMIN = {
@@ -2210,6 +2210,21 @@ def http_rules(elb, lb_arn: str, want: list, target_group: str, apply: bool) -> 
     return current()
 
 
+def target_group(elb, r: Report, name: str, proto: str, port: int, vpc: str) -> str | None:
+    """The ARN of the instance target group `name`, created if missing (None when it is
+    missing and the run only checks)."""
+    try:
+        return elb.describe_target_groups(Names=[name])["TargetGroups"][0]["TargetGroupArn"]
+    except ClientError as e:
+        if err_code(e) != "TargetGroupNotFound":
+            raise
+    if not r.apply:
+        r.missing(name)
+        return None
+    return elb.create_target_group(Name=name, Protocol=proto, Port=port, VpcId=vpc,
+                                   TargetType="instance")["TargetGroups"][0]["TargetGroupArn"]
+
+
 def seed_elbv2(c: Clients, r: Report) -> None:
     region = USE1
     elb, waf, acm = c("elbv2", region), c("wafv2", region), c("acm", region)
@@ -2227,17 +2242,9 @@ def seed_elbv2(c: Clients, r: Report) -> None:
 
     groups = {}
     for tg_name, proto in (("vouch-demo-tg-http-use1", "HTTP"), ("vouch-demo-tg-tcp-use1", "TCP")):
-        try:
-            tg = elb.describe_target_groups(Names=[tg_name])["TargetGroups"][0]
-        except ClientError as e:
-            if err_code(e) != "TargetGroupNotFound":
-                raise
-            if not r.apply:
-                r.missing(tg_name)
-                continue
-            tg = elb.create_target_group(Name=tg_name, Protocol=proto, Port=443 if proto == "TCP" else 80,
-                                         VpcId=vpc, TargetType="instance")["TargetGroups"][0]
-        groups[proto] = tg["TargetGroupArn"]
+        arn = target_group(elb, r, tg_name, proto, 443 if proto == "TCP" else 80, vpc)
+        if arn:
+            groups[proto] = arn
 
     acls = {a["Name"]: a for a in waf.list_web_acls(Scope="REGIONAL")["WebACLs"]}
     if WEB_ACL not in acls and r.apply:
@@ -2515,6 +2522,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_instances(c, r)
     seed_efs(c, r)
     seed_cloudfront(c, r)
+    seed_redundancy(c, r)
     return r
 
 
@@ -2758,3 +2766,148 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# -- Compute redundancy: ELBv2 target groups and their targets, Auto Scaling groups, ECS
+# services (moto; the target instances in LocalStack, where vouch reads EC2) --------------
+
+REDUNDANT_TG = "vouch-demo-tg-two-az-use1"
+SINGLE_TG = "vouch-demo-tg-one-target-use1"
+REDUNDANCY_NLB = "vouch-demo-nlb-targets-use1"
+# (Name tag, zone) of the LocalStack instances registered as targets: IMDSv2 only with a
+# profile, like vouch-demo-instance-imdsv2-use1, so they pass the instance checks.
+TARGET_INSTANCES = [("vouch-demo-target-a-use1", "us-east-1a"),
+                    ("vouch-demo-target-b-use1", "us-east-1b")]
+ASGS = [  # name, min size, zones
+    ("vouch-demo-asg-two-az-use1", 2, ["us-east-1a", "us-east-1b"]),
+    ("vouch-demo-asg-single-use1", 1, ["us-east-1a"]),
+]
+ECS_CLUSTER = "vouch-demo-ecs-use1"
+ECS_SERVICES = [("vouch-demo-ecs-web-use1", 2), ("vouch-demo-ecs-single-use1", 1)]
+
+
+def seed_redundancy(c: Clients, r: Report) -> None:
+    """Two target groups behind their own internal NLB (two healthy targets in two zones;
+    one target), two Auto Scaling groups (min 2 over two zones; min 1 in one zone) and two
+    ECS services (desired 2; desired 1). moto reports runningCount 0 for every ECS service
+    (MOTO_ECS_SERVICE_RUNNING is unset), so both ECS services fail in the demo; the pass
+    is covered by a saved-inventory test (tests/check_inventory.rs)."""
+    ec2 = c("ec2", USE1)
+    ids = []
+    for name, zone in TARGET_INSTANCES:
+        live = [i for res in ec2.describe_instances(Filters=[
+            {"Name": "tag:Name", "Values": [name]},
+            {"Name": "instance-state-name", "Values": ["pending", "running"]},
+        ])["Reservations"] for i in res["Instances"]]
+        state = "existing"
+        if not live:
+            if not r.apply:
+                r.missing(name)
+                continue
+            live = ec2.run_instances(
+                ImageId=DEMO_AMI, InstanceType="t3.micro", MinCount=1, MaxCount=1,
+                Placement={"AvailabilityZone": zone},
+                IamInstanceProfile={"Name": INSTANCE_PROFILE},
+                MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled"},
+                BlockDeviceMappings=[{"DeviceName": "/dev/sda1", "NoDevice": ""}],
+                TagSpecifications=[{"ResourceType": "instance",
+                                    "Tags": [{"Key": "Name", "Value": name}]}],
+            )["Instances"]
+            state = "created"
+        i = live[0]
+        r.compare(name, {"zone": i["Placement"]["AvailabilityZone"]}, {"zone": zone})
+        ids.append(i["InstanceId"])
+        r.row("ec2", f"{i['InstanceId']} (Name={name})", USE1, state, f"target instance in {zone}")
+
+    elb, acm = c("elbv2", USE1), c("acm", USE1)
+    subnets = sorted(c("ec2", USE1, on="moto").describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"],
+        key=lambda s: s["AvailabilityZone"])
+    groups = {}
+    for tg_name in (REDUNDANT_TG, SINGLE_TG):
+        arn = target_group(elb, r, tg_name, "TCP", 443, subnets[0]["VpcId"])
+        if arn:
+            groups[tg_name] = arn
+    want = {REDUNDANT_TG: ids, SINGLE_TG: ids[:1]}
+    for tg_name, arn in groups.items():
+        have = {d["Target"]["Id"] for d in
+                elb.describe_target_health(TargetGroupArn=arn)["TargetHealthDescriptions"]}
+        missing = [x for x in want[tg_name] if x not in have]
+        if missing and r.apply:
+            elb.register_targets(TargetGroupArn=arn, Targets=[{"Id": x} for x in missing])
+
+    got = []
+    try:
+        got = elb.describe_load_balancers(Names=[REDUNDANCY_NLB])["LoadBalancers"]
+    except ClientError as e:
+        if err_code(e) != "LoadBalancerNotFound":
+            raise
+    if not got and r.apply:
+        got = elb.create_load_balancer(
+            Name=REDUNDANCY_NLB, Type="network", Scheme="internal",
+            Subnets=[s["SubnetId"] for s in subnets[:2]])["LoadBalancers"]
+    if got and len(groups) == 2:
+        lb_arn = got[0]["LoadBalancerArn"]
+        ports = {x["Port"] for x in elb.describe_listeners(LoadBalancerArn=lb_arn)["Listeners"]}
+        certs = [x["CertificateArn"] for x in acm.list_certificates()["CertificateSummaryList"]
+                 if x["DomainName"] == CERT_DOMAIN]
+        for port, tg_name in ((443, REDUNDANT_TG), (8443, SINGLE_TG)):
+            if port not in ports and r.apply and certs:
+                elb.create_listener(
+                    LoadBalancerArn=lb_arn, Protocol="TLS", Port=port, SslPolicy=TLS12,
+                    Certificates=[{"CertificateArn": certs[0]}],
+                    DefaultActions=[{"Type": "forward", "TargetGroupArn": groups[tg_name]}])
+        r.row("elbv2", REDUNDANCY_NLB, USE1, "existing",
+              "internal NLB in 2 AZs, TLS 1.2+ listeners to the two target groups below")
+    for tg_name, arn in groups.items():
+        health = elb.describe_target_health(TargetGroupArn=arn)["TargetHealthDescriptions"]
+        attached = elb.describe_target_groups(TargetGroupArns=[arn])["TargetGroups"][0]
+        r.compare(tg_name, {"targets": len(health), "attached": bool(attached.get("LoadBalancerArns"))},
+                  {"targets": len(want[tg_name]), "attached": True})
+        r.row("elbv2", tg_name, USE1, "existing", f"{len(want[tg_name])} healthy target(s)")
+
+    asg = c("autoscaling", USE1, on="moto")
+    lc = "vouch-demo-launch-config-use1"
+    if not asg.describe_launch_configurations(LaunchConfigurationNames=[lc])["LaunchConfigurations"] \
+            and r.apply:
+        asg.create_launch_configuration(LaunchConfigurationName=lc, ImageId=DEMO_AMI,
+                                        InstanceType="t3.micro")
+    for name, min_size, zones in ASGS:
+        have = asg.describe_auto_scaling_groups(AutoScalingGroupNames=[name])["AutoScalingGroups"]
+        if not have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            asg.create_auto_scaling_group(AutoScalingGroupName=name, LaunchConfigurationName=lc,
+                                          MinSize=min_size, MaxSize=min_size,
+                                          DesiredCapacity=min_size, AvailabilityZones=zones)
+            have = asg.describe_auto_scaling_groups(
+                AutoScalingGroupNames=[name])["AutoScalingGroups"]
+        g = have[0]
+        r.compare(name, {"min": g["MinSize"], "zones": sorted(g["AvailabilityZones"])},
+                  {"min": min_size, "zones": zones})
+        r.row("autoscaling", name, USE1, "existing", f"min {min_size} over {', '.join(zones)}")
+
+    ecs = c("ecs", USE1, on="moto")
+    if not [x for x in ecs.describe_clusters(clusters=[ECS_CLUSTER])["clusters"]
+            if x["status"] == "ACTIVE"] and r.apply:
+        ecs.create_cluster(clusterName=ECS_CLUSTER)
+    family = "vouch-demo-web-use1"
+    if r.apply:
+        try:
+            ecs.describe_task_definition(taskDefinition=family)
+        except ClientError:
+            ecs.register_task_definition(family=family, containerDefinitions=[
+                {"name": "web", "image": "nginx", "memory": 128}])
+    for name, desired in ECS_SERVICES:
+        have = [s for s in ecs.describe_services(cluster=ECS_CLUSTER, services=[name])["services"]
+                if s["status"] == "ACTIVE"]
+        if not have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            have = [ecs.create_service(cluster=ECS_CLUSTER, serviceName=name,
+                                       taskDefinition=family, desiredCount=desired)["service"]]
+        r.compare(name, {"desired": have[0]["desiredCount"]}, {"desired": desired})
+        r.row("ecs", name, USE1, "existing",
+              f"desired {desired}, running {have[0]['runningCount']} (moto)")

@@ -1149,3 +1149,28 @@ fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_ju
     );
     assert_eq!(failing("STL-11"), [l("public-old-tls")]);
 }
+
+/// ECS services through the whole pipeline. moto reports runningCount 0 for every
+/// service (unless its server runs with MOTO_ECS_SERVICE_RUNNING), so the demo account
+/// cannot show a passing service: this saved inventory does, with a service running
+/// fewer tasks than it asks for and one DescribeServices did not describe. A target
+/// group whose instance zones were denied is an error, not a fail.
+#[test]
+fn redundancy_checks_pass_fail_and_error_on_a_saved_inventory() {
+    let (report, _) = run_json("inventory-redundancy.json", &["--policy", "tom-annex"]);
+    let svc = |n: &str| format!("arn:aws:ecs:us-east-1:111122223333:service/web/{n}");
+    let check = "aws-ecs-service-redundant";
+    assert_eq!(status_of(&report, check, &svc("good")), "pass");
+    assert_eq!(status_of(&report, check, &svc("short")), "fail");
+    assert_eq!(status_of(&report, check, &svc("gone")), "error");
+    assert_eq!(
+        status_of(
+            &report,
+            "aws-elbv2-target-group-redundant",
+            "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/denied/1"
+        ),
+        "error"
+    );
+    let tom07 = common::clause_of(&report, "tom-annex", "TOM-07");
+    assert_eq!(tom07["status"], "failed", "{tom07:#}");
+}

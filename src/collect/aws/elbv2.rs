@@ -1,10 +1,14 @@
 //! Elastic Load Balancing v2: load balancers, their listeners with the TLS protocols
-//! each listener's security policy allows, and the WAF web ACL guarding each ALB.
+//! each listener's security policy allows, the WAF web ACL guarding each ALB, and the
+//! target groups with their targets' health and Availability Zones (the servers behind
+//! the load balancer, which redundancy is judged by).
 
 use std::collections::BTreeMap;
 
 use aws_sdk_elasticloadbalancingv2::Client;
 use aws_sdk_elasticloadbalancingv2::operation::describe_ssl_policies::DescribeSslPoliciesOutput;
+use aws_sdk_elasticloadbalancingv2::operation::describe_target_health::DescribeTargetHealthOutput;
+use aws_sdk_elasticloadbalancingv2::types::{TargetGroup, TargetHealthDescription};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
@@ -12,6 +16,7 @@ use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
 pub const LOAD_BALANCER: &str = "aws_elbv2_load_balancer";
+pub const TARGET_GROUP: &str = "aws_elbv2_target_group";
 
 #[derive(Serialize, Clone, Debug)]
 pub struct Listener {
@@ -67,6 +72,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             LOAD_BALANCER,
             &region,
             load_balancers(ctx, &elb, &waf, &region).await,
+        );
+        let ec2 = aws_sdk_ec2::Client::new(&config);
+        out.found(
+            ctx,
+            TARGET_GROUP,
+            &region,
+            target_groups(ctx, &elb, &ec2, &region).await,
         );
         out
     })
@@ -170,6 +182,203 @@ pub fn zones_of(lb: &aws_sdk_elasticloadbalancingv2::types::LoadBalancer) -> Obs
             .map(|z| z.zone_name().map(str::to_string))
             .collect::<Option<Vec<_>>>(),
     )
+}
+
+/// A registered target as the redundancy check reads it.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Target {
+    pub id: String,
+    /// TargetHealth.State: `healthy`, `unhealthy`, `initial`, `draining`, `unused`,
+    /// `unavailable`.
+    pub state: String,
+    /// None only for target types that are not zonal (`lambda`, `alb`).
+    pub availability_zone: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TargetGroupAttributes {
+    target_type: Observed<Option<String>>,
+    load_balancer_arns: Observed<Vec<String>>,
+    targets: Observed<Vec<Target>>,
+}
+
+const TARGET_HEALTH: &str = "elasticloadbalancing:DescribeTargetHealth";
+
+async fn target_groups(
+    ctx: &AwsContext,
+    elb: &Client,
+    ec2: &aws_sdk_ec2::Client,
+    region: &str,
+) -> Result<Found, String> {
+    let listed = elb
+        .describe_target_groups()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("elasticloadbalancing:DescribeTargetGroups", &e))?;
+    let mut read = Vec::new();
+    for tg in &listed {
+        let Some(arn) = tg.target_group_arn() else {
+            read.push(None);
+            continue;
+        };
+        let health = observe(
+            TARGET_HEALTH,
+            elb.describe_target_health()
+                .target_group_arn(arn)
+                .send()
+                .await,
+            &[],
+        );
+        read.push(Some((arn, health)));
+    }
+    // Instance targets name no zone: it is the instance's, read in one pass for all groups.
+    let instance_ids: std::collections::BTreeSet<String> = listed
+        .iter()
+        .zip(&read)
+        .filter(|(tg, _)| is_instance_group(tg))
+        .filter_map(|(_, r)| match r {
+            Some((_, Observed::Value(h))) => Some(h),
+            _ => None,
+        })
+        .flat_map(|h| h.target_health_descriptions())
+        .filter_map(|d| d.target().and_then(|t| t.id()).map(str::to_string))
+        .collect();
+    let zones = instance_zones(ec2, instance_ids.into_iter().collect()).await;
+    let mut found = Found::default();
+    for (tg, r) in listed.iter().zip(read) {
+        let Some((arn, health)) = r else {
+            found.without_id(
+                "elasticloadbalancing:DescribeTargetGroups",
+                "TargetGroupArn",
+            );
+            continue;
+        };
+        let attrs = target_group_attributes(tg, health, &zones);
+        let name = tg.target_group_name().unwrap_or(arn).to_string();
+        found.push(ctx.resource(TARGET_GROUP, arn.to_string(), name, region, &attrs));
+    }
+    Ok(found)
+}
+
+/// A target group's attributes. AWS leaves LoadBalancerArns out for a group attached
+/// to no load balancer, so its absence is the observation "none"; the targets are
+/// unreadable when DescribeTargetHealth failed.
+fn target_group_attributes(
+    tg: &TargetGroup,
+    health: Observed<DescribeTargetHealthOutput>,
+    zones: &Observed<BTreeMap<String, String>>,
+) -> TargetGroupAttributes {
+    TargetGroupAttributes {
+        target_type: Observed::Value(tg.target_type().map(|t| t.as_str().to_string())),
+        load_balancer_arns: Observed::Value(tg.load_balancer_arns().to_vec()),
+        targets: health.and_then(|h| targets_of(tg, h.target_health_descriptions(), zones)),
+    }
+}
+
+fn is_instance_group(tg: &TargetGroup) -> bool {
+    tg.target_type().map(|t| t.as_str()) == Some("instance")
+}
+
+/// The Availability Zone of each instance, from ec2:DescribeInstances filtered by id
+/// (a filter, not InstanceIds: one id that no longer exists would fail the whole call).
+async fn instance_zones(
+    ec2: &aws_sdk_ec2::Client,
+    ids: Vec<String>,
+) -> Observed<BTreeMap<String, String>> {
+    let mut zones = BTreeMap::new();
+    for chunk in ids.chunks(100) {
+        let filter = aws_sdk_ec2::types::Filter::builder()
+            .name("instance-id")
+            .set_values(Some(chunk.to_vec()))
+            .build();
+        let listed = ec2
+            .describe_instances()
+            .filters(filter)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        match observe("ec2:DescribeInstances", listed, &[]) {
+            Observed::Value(reservations) => {
+                for i in reservations.iter().flat_map(|r| r.instances()) {
+                    if let (Some(id), Some(zone)) = (
+                        i.instance_id(),
+                        i.placement().and_then(|p| p.availability_zone()),
+                    ) {
+                        zones.insert(id.to_string(), zone.to_string());
+                    }
+                }
+            }
+            other => return other.map(|_| BTreeMap::new()),
+        }
+    }
+    Observed::Value(zones)
+}
+
+/// A target group's targets with their state and zone. AWS names no zone for instance
+/// (and alb) targets: an instance's is looked up. An ip target's zone is in the answer,
+/// or `all` for an address outside the VPC, which then counts as healthy but in no
+/// zone. A target without its Id or State, or a zonal target whose zone is neither in
+/// the answer nor found from its instance, makes the list unreadable: it could be the
+/// healthy one in the second zone.
+pub fn targets_of(
+    tg: &TargetGroup,
+    health: &[TargetHealthDescription],
+    instance_zones: &Observed<BTreeMap<String, String>>,
+) -> Observed<Vec<Target>> {
+    let zonal = matches!(
+        tg.target_type().map(|t| t.as_str()),
+        Some("instance") | Some("ip")
+    );
+    let mut out = Vec::new();
+    for d in health {
+        let Some(id) = d.target().and_then(|t| t.id()) else {
+            return Observed::unreadable(format!("{TARGET_HEALTH}: a target has no Target.Id"));
+        };
+        let Some(state) = d.target_health().and_then(|h| h.state()) else {
+            return Observed::unreadable(format!(
+                "{TARGET_HEALTH}: target {id} has no TargetHealth.State"
+            ));
+        };
+        let given = d.target().and_then(|t| t.availability_zone());
+        let availability_zone = match given {
+            // An IP outside the VPC (or a Lambda) serves from every zone: no zone of its own.
+            Some("all") => None,
+            Some(z) => Some(z.to_string()),
+            _ if is_instance_group(tg) => match instance_zones {
+                Observed::Value(zones) => match zones.get(id) {
+                    Some(z) => Some(z.clone()),
+                    None => {
+                        return Observed::unreadable(format!(
+                            "ec2:DescribeInstances: the zone of target instance {id} was not found"
+                        ));
+                    }
+                },
+                Observed::Unreadable(r) => return Observed::Unreadable(r.clone()),
+                Observed::Absent => {
+                    return Observed::unreadable(format!(
+                        "ec2:DescribeInstances: the zone of target instance {id} was not read"
+                    ));
+                }
+            },
+            _ if zonal => {
+                return Observed::unreadable(format!(
+                    "{TARGET_HEALTH}: target {id} has no Target.AvailabilityZone"
+                ));
+            }
+            _ => None,
+        };
+        out.push(Target {
+            id: id.to_string(),
+            state: state.as_str().to_string(),
+            availability_zone,
+        });
+    }
+    Observed::Value(out)
 }
 
 /// Listener protocols that negotiate TLS, and so name a security policy.
@@ -450,5 +659,175 @@ mod tests {
             ssl_protocols_of("p", &full),
             Observed::Value(vec!["TLSv1".to_string(), "TLSv1.2".to_string()])
         );
+    }
+
+    mod target_groups {
+        use super::*;
+        use aws_sdk_elasticloadbalancingv2::types::{
+            TargetDescription, TargetHealth, TargetHealthStateEnum, TargetTypeEnum,
+        };
+
+        fn group(kind: TargetTypeEnum) -> TargetGroup {
+            TargetGroup::builder()
+                .target_group_arn("tg")
+                .target_type(kind)
+                .load_balancer_arns("lb")
+                .build()
+        }
+
+        fn health(
+            id: Option<&str>,
+            state: Option<TargetHealthStateEnum>,
+            zone: Option<&str>,
+        ) -> TargetHealthDescription {
+            let mut t = TargetDescription::builder().set_id(id.map(str::to_string));
+            if let Some(z) = zone {
+                t = t.availability_zone(z);
+            }
+            let mut h = TargetHealth::builder();
+            if let Some(s) = state {
+                h = h.state(s);
+            }
+            TargetHealthDescription::builder()
+                .target(t.build())
+                .target_health(h.build())
+                .build()
+        }
+
+        fn zones(pairs: &[(&str, &str)]) -> Observed<BTreeMap<String, String>> {
+            Observed::Value(
+                pairs
+                    .iter()
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect(),
+            )
+        }
+
+        #[test]
+        fn a_group_keeps_its_type_and_load_balancers_and_failed_health_is_unreadable() {
+            let out = DescribeTargetHealthOutput::builder()
+                .target_health_descriptions(health(
+                    Some("10.0.0.1"),
+                    Some(TargetHealthStateEnum::Healthy),
+                    Some("us-east-1a"),
+                ))
+                .build();
+            let a = target_group_attributes(
+                &group(TargetTypeEnum::Ip),
+                Observed::Value(out),
+                &zones(&[]),
+            );
+            assert_eq!(a.target_type, Observed::Value(Some("ip".to_string())));
+            assert_eq!(
+                a.load_balancer_arns,
+                Observed::Value(vec!["lb".to_string()])
+            );
+            assert_eq!(
+                a.targets.value().unwrap()[0].availability_zone.as_deref(),
+                Some("us-east-1a")
+            );
+            let unattached = TargetGroup::builder().target_group_arn("tg").build();
+            let denied = Observed::unreadable(
+                "elasticloadbalancing:DescribeTargetHealth: AccessDenied: denied",
+            );
+            let a = target_group_attributes(&unattached, denied, &zones(&[]));
+            assert_eq!(a.load_balancer_arns, Observed::Value(Vec::new()));
+            assert_eq!(
+                a.targets.unreadable_reason(),
+                Some("elasticloadbalancing:DescribeTargetHealth: AccessDenied: denied")
+            );
+        }
+
+        #[test]
+        fn instance_targets_take_their_instance_zone() {
+            let got = targets_of(
+                &group(TargetTypeEnum::Instance),
+                &[
+                    health(Some("i-1"), Some(TargetHealthStateEnum::Healthy), None),
+                    health(Some("i-2"), Some(TargetHealthStateEnum::Unhealthy), None),
+                ],
+                &zones(&[("i-1", "us-east-1a"), ("i-2", "us-east-1b")]),
+            );
+            assert_eq!(
+                got,
+                Observed::Value(vec![
+                    Target {
+                        id: "i-1".into(),
+                        state: "healthy".into(),
+                        availability_zone: Some("us-east-1a".into()),
+                    },
+                    Target {
+                        id: "i-2".into(),
+                        state: "unhealthy".into(),
+                        availability_zone: Some("us-east-1b".into()),
+                    },
+                ])
+            );
+        }
+
+        #[test]
+        fn a_target_without_id_state_or_zone_is_unreadable() {
+            let none = zones(&[]);
+            let ip = group(TargetTypeEnum::Ip);
+            let healthy = Some(TargetHealthStateEnum::Healthy);
+            assert_eq!(
+                targets_of(&ip, &[health(None, healthy.clone(), Some("a"))], &none)
+                    .unreadable_reason(),
+                Some("elasticloadbalancing:DescribeTargetHealth: a target has no Target.Id")
+            );
+            assert_eq!(
+                targets_of(&ip, &[health(Some("10.0.0.1"), None, Some("a"))], &none)
+                    .unreadable_reason(),
+                Some(
+                    "elasticloadbalancing:DescribeTargetHealth: target 10.0.0.1 has no TargetHealth.State"
+                )
+            );
+            assert_eq!(
+                targets_of(
+                    &ip,
+                    &[health(Some("10.0.0.1"), healthy.clone(), None)],
+                    &none
+                )
+                .unreadable_reason(),
+                Some(
+                    "elasticloadbalancing:DescribeTargetHealth: target 10.0.0.1 has no Target.AvailabilityZone"
+                )
+            );
+            assert_eq!(
+                targets_of(
+                    &group(TargetTypeEnum::Instance),
+                    &[health(Some("i-9"), healthy.clone(), None)],
+                    &none
+                )
+                .unreadable_reason(),
+                Some("ec2:DescribeInstances: the zone of target instance i-9 was not found")
+            );
+            let unread = Observed::unreadable("ec2:DescribeInstances: denied");
+            assert_eq!(
+                targets_of(
+                    &group(TargetTypeEnum::Instance),
+                    &[health(Some("i-9"), healthy.clone(), None)],
+                    &unread
+                )
+                .unreadable_reason(),
+                Some("ec2:DescribeInstances: denied")
+            );
+            let lambda = targets_of(
+                &group(TargetTypeEnum::Lambda),
+                &[health(Some("arn:fn"), healthy, Some("all"))],
+                &none,
+            );
+            assert_eq!(lambda.value().unwrap()[0].availability_zone, None);
+            let outside = targets_of(
+                &ip,
+                &[health(
+                    Some("192.168.0.1"),
+                    Some(TargetHealthStateEnum::Healthy),
+                    Some("all"),
+                )],
+                &none,
+            );
+            assert_eq!(outside.value().unwrap()[0].availability_zone, None);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
 pub mod accessanalyzer;
+pub mod autoscaling;
 pub mod backup;
 pub mod cloudfront;
 pub mod cloudtrail;
@@ -9,6 +10,7 @@ pub mod cognito;
 pub mod config;
 pub mod detection;
 pub mod ec2;
+pub mod ecs;
 pub mod efs;
 pub mod elbv2;
 pub mod error;
@@ -344,6 +346,12 @@ pub async fn collect(
     if wants("elbv2") || wants("wafv2") {
         jobs.push(Box::pin(elbv2::collect(c)));
     }
+    if wants("autoscaling") {
+        jobs.push(Box::pin(autoscaling::collect(c)));
+    }
+    if wants("ecs") {
+        jobs.push(Box::pin(ecs::collect(c)));
+    }
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
@@ -599,7 +607,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 20] = [
+pub const SERVICES: [&str; 22] = [
     "s3",
     "rds",
     "iam",
@@ -620,6 +628,8 @@ pub const SERVICES: [&str; 20] = [
     "efs",
     "accessanalyzer",
     "cloudfront",
+    "autoscaling",
+    "ecs",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

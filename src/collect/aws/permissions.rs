@@ -8,6 +8,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "access-analyzer:ListAnalyzers",
         Some("access-analyzer:ListAnalyzers"),
     ),
+    (
+        "autoscaling:DescribeAutoScalingGroups",
+        Some("autoscaling:DescribeAutoScalingGroups"),
+    ),
     ("backup:GetBackupPlan", Some("backup:GetBackupPlan")),
     (
         "backup:GetBackupSelection",
@@ -90,6 +94,9 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "ec2:GetEbsEncryptionByDefault",
         Some("ec2:GetEbsEncryptionByDefault"),
     ),
+    ("ecs:DescribeServices", Some("ecs:DescribeServices")),
+    ("ecs:ListClusters", Some("ecs:ListClusters")),
+    ("ecs:ListServices", Some("ecs:ListServices")),
     (
         "elasticfilesystem:DescribeFileSystems",
         Some("elasticfilesystem:DescribeFileSystems"),
@@ -109,6 +116,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     (
         "elasticloadbalancing:DescribeSSLPolicies",
         Some("elasticloadbalancing:DescribeSSLPolicies"),
+    ),
+    (
+        "elasticloadbalancing:DescribeTargetGroups",
+        Some("elasticloadbalancing:DescribeTargetGroups"),
+    ),
+    (
+        "elasticloadbalancing:DescribeTargetHealth",
+        Some("elasticloadbalancing:DescribeTargetHealth"),
     ),
     ("guardduty:GetDetector", Some("guardduty:GetDetector")),
     ("guardduty:ListDetectors", Some("guardduty:ListDetectors")),
