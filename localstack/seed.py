@@ -2506,6 +2506,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_logs(c, r)
     seed_iam(c, r, account)
     seed_admin_equivalent(c, r, account)
+    seed_acl_public_bucket(c, r)
     seed_identity(c, r, account)
     seed_ec2(c, r, account)
     seed_trail_buckets(c, r, account)
@@ -2601,6 +2602,36 @@ def seed_admin_equivalent(c: Clients, r: Report, account: str) -> None:
     ]
     for role in roles:
         _seed_role(iam, r, role)
+
+
+ACL_PUBLIC_BUCKET = "vouch-demo-acl-public-use1"
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
+
+
+def seed_acl_public_bucket(c: Clients, r: Report) -> None:
+    """A bucket whose ACL grants READ to AllUsers (aws-s3-bucket-acl-not-public fails):
+    ACLs need ownership ObjectWriter and no public access block on the bucket (the
+    demo account sets none). Additive: this bucket only."""
+    s3 = c("s3", "us-east-1")
+    state = "checked"
+    if r.apply:
+        try:
+            s3.create_bucket(Bucket=ACL_PUBLIC_BUCKET)
+            state = "created"
+        except ClientError as e:
+            if err_code(e) not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                raise
+            state = "existing"
+        s3.put_bucket_ownership_controls(
+            Bucket=ACL_PUBLIC_BUCKET,
+            OwnershipControls={"Rules": [{"ObjectOwnership": "ObjectWriter"}]})
+        s3.delete_public_access_block(Bucket=ACL_PUBLIC_BUCKET)
+        s3.put_bucket_acl(Bucket=ACL_PUBLIC_BUCKET, ACL="public-read")
+    acl = s3.get_bucket_acl(Bucket=ACL_PUBLIC_BUCKET)
+    public = sorted(g["Permission"] for g in acl.get("Grants", [])
+                    if g.get("Grantee", {}).get("URI") == ALL_USERS)
+    r.compare(ACL_PUBLIC_BUCKET, {"all_users": public}, {"all_users": ["READ"]})
+    r.row("s3", ACL_PUBLIC_BUCKET, "us-east-1", state, "ACL public-read (AllUsers READ), no PAB")
 
 
 def seed_nacls(c: Clients, r: Report) -> None:

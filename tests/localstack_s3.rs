@@ -41,7 +41,7 @@ fn scan(endpoint: &str, extra: &[&str]) -> (Value, i32, String) {
     (report, out.status.code().unwrap(), stderr)
 }
 
-const BUCKET_CHECKS: [&str; 7] = [
+const BUCKET_CHECKS: [&str; 8] = [
     "aws-s3-bucket-default-encryption",
     "aws-s3-bucket-public-access-block",
     "aws-s3-bucket-policy-not-public",
@@ -49,6 +49,7 @@ const BUCKET_CHECKS: [&str; 7] = [
     "aws-s3-bucket-versioning",
     "aws-s3-bucket-access-logging",
     "aws-s3-bucket-acls-disabled",
+    "aws-s3-bucket-acl-not-public",
 ];
 
 /// What the seed script makes of each demo bucket: the checks it fails (all others pass).
@@ -330,5 +331,8 @@ fn residency_on_a_region_limited_scan_judges_everything_listed_and_errors_on_the
     // clause is failed, the region left out still counted as an error.
     let clause = &report["policies"][0]["clauses"][0];
     assert_eq!(clause["status"], "failed");
-    assert!(clause["counts"]["error"].as_u64().unwrap() >= 1, "{clause:#}");
+    assert!(
+        clause["counts"]["error"].as_u64().unwrap() >= 1,
+        "{clause:#}"
+    );
 }
