@@ -702,6 +702,33 @@ def _create(fn, **kw) -> str:
         return "existing"
 
 
+def _iam_exists(fn, **kw) -> bool:
+    try:
+        fn(**kw)
+        return True
+    except ClientError as e:
+        if err_code(e) != "NoSuchEntity":
+            raise
+        return False
+
+
+def _seed_role(iam, r: Report, role: IamRole) -> None:
+    """Creates (when applying) and reads back one role with its inline and attached policies."""
+    state = "checked"
+    if r.apply:
+        state = _create(iam.create_role, RoleName=role.name,
+                        AssumeRolePolicyDocument=json.dumps(trust(role.service)))
+        _converge_inline(iam, "role", role.name, role.inline)
+        _converge_attached(iam, "role", role.name, role.attached)
+    if not _iam_exists(iam.get_role, RoleName=role.name):
+        r.missing(role.name)
+        return
+    r.compare(role.name, {"inline": _inline(iam, "role", role.name),
+                          "attached": _attached(iam, "role", role.name)},
+              {"inline": role.inline, "attached": sorted(role.attached)})
+    r.row("iam", role.name, "global", state, role.what)
+
+
 def seed_iam(c: Clients, r: Report, account: str) -> None:
     iam = c("iam")
     users, groups, policies, roles = iam_spec(account)
@@ -718,14 +745,7 @@ def seed_iam(c: Clients, r: Report, account: str) -> None:
     r.row("iam", "account password policy", "global", "updated",
           "too weak on purpose: 8 characters, reuse of the last 5 prevented")
 
-    def exists(fn, **kw) -> bool:
-        try:
-            fn(**kw)
-            return True
-        except ClientError as e:
-            if err_code(e) != "NoSuchEntity":
-                raise
-            return False
+    exists = _iam_exists
 
     for g in groups:
         state = _create(iam.create_group, GroupName=g.name) if r.apply else "checked"
@@ -764,19 +784,7 @@ def seed_iam(c: Clients, r: Report, account: str) -> None:
         r.row("iam", name, "global", state, what)
 
     for role in roles:
-        state = "checked"
-        if r.apply:
-            state = _create(iam.create_role, RoleName=role.name,
-                            AssumeRolePolicyDocument=json.dumps(trust(role.service)))
-            _converge_inline(iam, "role", role.name, role.inline)
-            _converge_attached(iam, "role", role.name, role.attached)
-        if not exists(iam.get_role, RoleName=role.name):
-            r.missing(role.name)
-            continue
-        r.compare(role.name, {"inline": _inline(iam, "role", role.name),
-                              "attached": _attached(iam, "role", role.name)},
-                  {"inline": role.inline, "attached": sorted(role.attached)})
-        r.row("iam", role.name, "global", state, role.what)
+        _seed_role(iam, r, role)
 
     for u in users:
         state = "checked"
@@ -2504,6 +2512,8 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_kms(c, r, account)
     seed_logs(c, r)
     seed_iam(c, r, account)
+    seed_admin_equivalent(c, r, account)
+    seed_acl_public_bucket(c, r)
     seed_identity(c, r, account)
     seed_ec2(c, r, account)
     seed_trail_buckets(c, r, account)
@@ -2549,6 +2559,87 @@ def nacl_inbound(acl: dict) -> list:
     return sorted((e["RuleNumber"], e["Protocol"], (e.get("PortRange") or {}).get("From"),
                    e["RuleAction"]) for e in acl["Entries"]
                   if not e["Egress"] and e["RuleNumber"] != 32767)
+
+
+def seed_admin_equivalent(c: Clients, r: Report, account: str) -> None:
+    """Administrator-equivalent grants short of "*" on "*" (aws-iam-*-admin-equivalent):
+    iam:* on * and an Allow with NotAction on *, both attached to one role that also
+    holds an inline iam:PassRole + ec2:RunInstances on *; and a role whose PassRole is
+    scoped to one role (passes). Additive: only these policies and roles."""
+    iam = c("iam")
+    iam_star = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "IamEverything", "Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}
+    not_action = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "AllButS3", "Effect": "Allow", "NotAction": ["s3:*"], "Resource": "*"}]}
+    pass_any = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "PassAnyRole", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"},
+        {"Sid": "RunInstances", "Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}]}
+    pass_one = {"Version": "2012-10-17", "Statement": [
+        {"Sid": "PassOneRole", "Effect": "Allow", "Action": "iam:PassRole",
+         "Resource": f"arn:aws:iam::{account}:role/vouch-demo-role-flow-logs"},
+        {"Sid": "RunAndRead", "Effect": "Allow",
+         "Action": ["ec2:RunInstances", "iam:Get*", "iam:List*"], "Resource": "*"}]}
+    policies = [
+        ("vouch-demo-policy-iam-star", iam_star, "allows iam:* on *, attached"),
+        ("vouch-demo-policy-not-action", not_action, "allows everything but s3:* on *, attached"),
+        ("vouch-demo-policy-scoped-pass-role", pass_one,
+         "iam:PassRole on one role and IAM reads, attached"),
+    ]
+    for name, doc, what in policies:
+        arn = f"arn:aws:iam::{account}:policy/{name}"
+        state = _create(iam.create_policy, PolicyName=name,
+                        PolicyDocument=json.dumps(doc)) if r.apply else "checked"
+        if not _iam_exists(iam.get_policy, PolicyArn=arn):
+            r.missing(name)
+            continue
+        v = iam.get_policy(PolicyArn=arn)["Policy"]["DefaultVersionId"]
+        d = iam.get_policy_version(PolicyArn=arn, VersionId=v)["PolicyVersion"]["Document"]
+        r.compare(name, {"document": json.loads(d) if isinstance(d, str) else d},
+                  {"document": doc})
+        r.row("iam", name, "global", state, what)
+    roles = [
+        IamRole("vouch-demo-role-admin-equivalent",
+                "iam:* and NotAction policies attached, inline PassRole + RunInstances on *",
+                "ec2.amazonaws.com", inline={"pass-any-role": pass_any},
+                attached=[f"arn:aws:iam::{account}:policy/vouch-demo-policy-iam-star",
+                          f"arn:aws:iam::{account}:policy/vouch-demo-policy-not-action"]),
+        IamRole("vouch-demo-role-scoped-pass-role",
+                "inline PassRole on one role, scoped policy attached", "ec2.amazonaws.com",
+                inline={"pass-one-role": pass_one},
+                attached=[f"arn:aws:iam::{account}:policy/vouch-demo-policy-scoped-pass-role"]),
+    ]
+    for role in roles:
+        _seed_role(iam, r, role)
+
+
+ACL_PUBLIC_BUCKET = "vouch-demo-acl-public-use1"
+ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers"
+
+
+def seed_acl_public_bucket(c: Clients, r: Report) -> None:
+    """A bucket whose ACL grants READ to AllUsers (aws-s3-bucket-acl-not-public fails):
+    ACLs need ownership ObjectWriter and no public access block on the bucket (the
+    demo account sets none). Additive: this bucket only."""
+    s3 = c("s3", "us-east-1")
+    state = "checked"
+    if r.apply:
+        try:
+            s3.create_bucket(Bucket=ACL_PUBLIC_BUCKET)
+            state = "created"
+        except ClientError as e:
+            if err_code(e) not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                raise
+            state = "existing"
+        s3.put_bucket_ownership_controls(
+            Bucket=ACL_PUBLIC_BUCKET,
+            OwnershipControls={"Rules": [{"ObjectOwnership": "ObjectWriter"}]})
+        s3.delete_public_access_block(Bucket=ACL_PUBLIC_BUCKET)
+        s3.put_bucket_acl(Bucket=ACL_PUBLIC_BUCKET, ACL="public-read")
+    acl = s3.get_bucket_acl(Bucket=ACL_PUBLIC_BUCKET)
+    public = sorted(g["Permission"] for g in acl.get("Grants", [])
+                    if g.get("Grantee", {}).get("URI") == ALL_USERS)
+    r.compare(ACL_PUBLIC_BUCKET, {"all_users": public}, {"all_users": ["READ"]})
+    r.row("s3", ACL_PUBLIC_BUCKET, "us-east-1", state, "ACL public-read (AllUsers READ), no PAB")
 
 
 def seed_nacls(c: Clients, r: Report) -> None:

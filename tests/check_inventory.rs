@@ -23,7 +23,7 @@ const GOOD: &str = "arn:aws:s3:::good-bucket";
 const BAD: &str = "arn:aws:s3:::bad-bucket";
 const DENIED: &str = "arn:aws:s3:::denied-bucket";
 
-const BUCKET_CHECKS: [&str; 7] = [
+const BUCKET_CHECKS: [&str; 8] = [
     "aws-s3-bucket-default-encryption",
     "aws-s3-bucket-public-access-block",
     "aws-s3-bucket-policy-not-public",
@@ -31,6 +31,7 @@ const BUCKET_CHECKS: [&str; 7] = [
     "aws-s3-bucket-versioning",
     "aws-s3-bucket-access-logging",
     "aws-s3-bucket-acls-disabled",
+    "aws-s3-bucket-acl-not-public",
 ];
 
 #[test]

@@ -41,7 +41,7 @@ fn scan(endpoint: &str, extra: &[&str]) -> (Value, i32, String) {
     (report, out.status.code().unwrap(), stderr)
 }
 
-const BUCKET_CHECKS: [&str; 7] = [
+const BUCKET_CHECKS: [&str; 8] = [
     "aws-s3-bucket-default-encryption",
     "aws-s3-bucket-public-access-block",
     "aws-s3-bucket-policy-not-public",
@@ -49,6 +49,7 @@ const BUCKET_CHECKS: [&str; 7] = [
     "aws-s3-bucket-versioning",
     "aws-s3-bucket-access-logging",
     "aws-s3-bucket-acls-disabled",
+    "aws-s3-bucket-acl-not-public",
 ];
 
 /// What the seed script makes of each demo bucket: the checks it fails (all others pass).

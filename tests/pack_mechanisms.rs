@@ -338,6 +338,61 @@ fn a_bucket_protected_only_by_the_account_level_block_meets_an_any_of_clause() {
     assert_eq!(c["status"], "failed", "{c:#}");
 }
 
+/// Statlas STL-27: an account with no public access block at either level keeps "never
+/// public" when no bucket ACL grants the public anything (the third alternative); a
+/// grant to AllUsers breaks every alternative. A grant to another named account is not
+/// public there, though STL-32 (least privilege) fails it.
+#[test]
+fn a_private_bucket_without_any_public_access_block_keeps_statlas_stl_27_by_its_acl() {
+    let d = dir("anyof-acl");
+    let grant = |grantee_type: &str, id: Option<&str>, uri: Option<&str>| {
+        json!({"grantee_type": grantee_type, "id": id, "uri": uri, "email": null,
+               "permission": if id == Some("owner") { "FULL_CONTROL" } else { "READ" }})
+    };
+    let with_acl = |grants: Vec<Value>| {
+        let mut inv = pab_account(false, false);
+        inv["resources"][0]["attributes"]["acl_grants"] =
+            obs(json!({"owner_id": "owner", "grants": grants}));
+        inv
+    };
+    let owner = grant("CanonicalUser", Some("owner"), None);
+    let statuses = |inv: Value, name: &str| {
+        let inv = write(&d, name, &inv.to_string());
+        let report = check(&inv, &["--policy", "statlas"]);
+        let stl27 = clause(&report, "statlas", "STL-27");
+        let alts: Vec<String> = stl27["alternatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["status"].as_str().unwrap().to_string())
+            .collect();
+        let stl32 = clause(&report, "statlas", "STL-32");
+        let acl32 = stl32["findings"]
+            .as_array()
+            .map(|f| {
+                f.iter()
+                    .any(|f| f["check"] == "aws-s3-bucket-acl-not-public")
+            })
+            .unwrap_or(false);
+        (alts, acl32)
+    };
+    let (alts, acl32) = statuses(with_acl(vec![owner.clone()]), "owner-only.json");
+    assert_eq!(alts, ["failed", "failed", "met"]);
+    assert!(!acl32);
+    let other = grant("CanonicalUser", Some("partner"), None);
+    let (alts, acl32) = statuses(with_acl(vec![owner.clone(), other]), "partner.json");
+    assert_eq!(alts, ["failed", "failed", "met"]);
+    assert!(acl32, "STL-32 fails a grant to another account");
+    let public = grant(
+        "Group",
+        None,
+        Some("http://acs.amazonaws.com/groups/global/AllUsers"),
+    );
+    let (alts, acl32) = statuses(with_acl(vec![owner, public]), "public.json");
+    assert_eq!(alts, ["failed", "failed", "failed"]);
+    assert!(acl32);
+}
+
 #[test]
 fn an_unreadable_alternative_makes_the_clause_error_not_failed() {
     let d = dir("anyof-error");

@@ -212,6 +212,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "s3:GetBucketEncryption",
         Some("s3:GetEncryptionConfiguration"),
     ),
+    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
     ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
     ("s3:GetBucketLogging", Some("s3:GetBucketLogging")),
     (

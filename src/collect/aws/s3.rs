@@ -1,5 +1,5 @@
 //! S3: every bucket's encryption, public access block, policy, versioning, access
-//! logging and object ownership, and the account-level public access block.
+//! logging, object ownership and ACL grants, and the account-level public access block.
 //!
 //! Buckets are listed once (ListBuckets is global) and read concurrently, each call
 //! sent to the bucket's own region.
@@ -28,7 +28,76 @@ pub struct BucketAttributes {
     pub logging: Observed<Logging>,
     /// `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`.
     pub object_ownership: Observed<String>,
+    /// The bucket ACL (GetBucketAcl). With ownership BucketOwnerEnforced, S3 still
+    /// answers, with the owner's FULL_CONTROL alone.
+    pub acl_grants: Observed<AclGrants>,
     pub tags: Observed<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AclGrants {
+    /// The canonical user id of the bucket owner, to tell its own grant from others.
+    pub owner_id: String,
+    pub grants: Vec<AclGrant>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AclGrant {
+    /// `CanonicalUser`, `Group` or `AmazonCustomerByEmail`.
+    pub grantee_type: String,
+    pub id: Option<String>,
+    pub uri: Option<String>,
+    pub email: Option<String>,
+    /// `FULL_CONTROL`, `READ`, `WRITE`, `READ_ACP` or `WRITE_ACP`.
+    pub permission: String,
+}
+
+/// The grants of a GetBucketAcl answer. Who is granted what is the whole point, so an
+/// answer without the owner's id, a grant without its grantee or permission, or a
+/// grantee without the id, URI or address its type names, is unreadable: read as
+/// "no grant", it would pass a bucket on nothing.
+pub fn acl_grants_of(
+    out: &aws_sdk_s3::operation::get_bucket_acl::GetBucketAclOutput,
+) -> Observed<AclGrants> {
+    const OP: &str = "s3:GetBucketAcl";
+    let Some(owner_id) = out.owner().and_then(|o| o.id()) else {
+        return Observed::unreadable(format!("{OP}: the response has no Owner.ID"));
+    };
+    let mut grants = Vec::new();
+    for g in out.grants() {
+        let (Some(grantee), Some(permission)) = (g.grantee(), g.permission()) else {
+            return Observed::unreadable(format!("{OP}: a grant has no Grantee or Permission"));
+        };
+        use aws_sdk_s3::types::Type;
+        let named = match grantee.r#type() {
+            Type::CanonicalUser => grantee.id().is_some(),
+            Type::Group => grantee.uri().is_some(),
+            Type::AmazonCustomerByEmail => grantee.email_address().is_some(),
+            other => {
+                return Observed::unreadable(format!(
+                    "{OP}: a grantee has the unknown type {}",
+                    other.as_str()
+                ));
+            }
+        };
+        if !named {
+            return Observed::unreadable(format!(
+                "{OP}: a {} grantee has no ID, URI or EmailAddress",
+                grantee.r#type().as_str()
+            ));
+        }
+        grants.push(AclGrant {
+            grantee_type: grantee.r#type().as_str().to_string(),
+            id: grantee.id().map(str::to_string),
+            uri: grantee.uri().map(str::to_string),
+            email: grantee.email_address().map(str::to_string),
+            permission: permission.as_str().to_string(),
+        });
+    }
+    Observed::Value(AclGrants {
+        owner_id: owner_id.to_string(),
+        grants,
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -328,19 +397,21 @@ impl BucketAttributes {
             versioning: Observed::unreadable(why),
             logging: Observed::unreadable(why),
             object_ownership: Observed::unreadable(why),
+            acl_grants: Observed::unreadable(why),
             tags: Observed::unreadable(why),
         }
     }
 }
 
 async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
-    let (encryption, pab, policy, versioning, logging, ownership, tagging) = tokio::join!(
+    let (encryption, pab, policy, versioning, logging, ownership, acl, tagging) = tokio::join!(
         client.get_bucket_encryption().bucket(bucket).send(),
         client.get_public_access_block().bucket(bucket).send(),
         client.get_bucket_policy().bucket(bucket).send(),
         client.get_bucket_versioning().bucket(bucket).send(),
         client.get_bucket_logging().bucket(bucket).send(),
         client.get_bucket_ownership_controls().bucket(bucket).send(),
+        client.get_bucket_acl().bucket(bucket).send(),
         client.get_bucket_tagging().bucket(bucket).send(),
     );
     // A bucket without tags answers NoSuchTagSet: observed, and empty.
@@ -405,6 +476,7 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
             .map(|r| Observed::Value(r.object_ownership().as_str().to_string()))
             .unwrap_or(Observed::Absent)
     });
+    let acl_grants = observe("s3:GetBucketAcl", acl, &[]).and_then(|out| acl_grants_of(&out));
     BucketAttributes {
         encryption,
         public_access_block,
@@ -412,6 +484,7 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         versioning,
         logging,
         object_ownership,
+        acl_grants,
         tags,
     }
 }
@@ -519,6 +592,74 @@ mod tests {
         let all = pab_from(op, Some((Some(true), Some(false), Some(true), Some(true))));
         let all = all.value().unwrap();
         assert!(all.block_public_acls && !all.ignore_public_acls && all.restrict_public_buckets);
+    }
+
+    #[test]
+    fn an_acl_without_its_owner_or_a_grantee_is_unreadable_not_private() {
+        use aws_sdk_s3::operation::get_bucket_acl::GetBucketAclOutput;
+        use aws_sdk_s3::types::{Grant, Grantee, Owner, Permission, Type};
+        let owner_grant = Grant::builder()
+            .grantee(
+                Grantee::builder()
+                    .r#type(Type::CanonicalUser)
+                    .id("owner")
+                    .build()
+                    .unwrap(),
+            )
+            .permission(Permission::FullControl)
+            .build();
+        let public = Grant::builder()
+            .grantee(
+                Grantee::builder()
+                    .r#type(Type::Group)
+                    .uri("http://acs.amazonaws.com/groups/global/AllUsers")
+                    .build()
+                    .unwrap(),
+            )
+            .permission(Permission::Read)
+            .build();
+        let full = GetBucketAclOutput::builder()
+            .owner(Owner::builder().id("owner").build())
+            .grants(owner_grant.clone())
+            .grants(public)
+            .build();
+        let read = acl_grants_of(&full);
+        let read = read.value().unwrap();
+        assert_eq!(read.owner_id, "owner");
+        assert_eq!(read.grants[1].grantee_type, "Group");
+        assert_eq!(read.grants[1].permission, "READ");
+        assert_eq!(read.grants[0].id.as_deref(), Some("owner"));
+
+        let ownerless = GetBucketAclOutput::builder().grants(owner_grant).build();
+        assert_eq!(
+            acl_grants_of(&ownerless).unreadable_reason(),
+            Some("s3:GetBucketAcl: the response has no Owner.ID")
+        );
+        let unnamed_group = Grant::builder()
+            .grantee(Grantee::builder().r#type(Type::Group).build().unwrap())
+            .permission(Permission::Read)
+            .build();
+        let partial = GetBucketAclOutput::builder()
+            .owner(Owner::builder().id("owner").build())
+            .grants(unnamed_group)
+            .build();
+        assert_eq!(
+            acl_grants_of(&partial).unreadable_reason(),
+            Some("s3:GetBucketAcl: a Group grantee has no ID, URI or EmailAddress")
+        );
+        let no_permission = GetBucketAclOutput::builder()
+            .owner(Owner::builder().id("owner").build())
+            .grants(Grant::builder().build())
+            .build();
+        assert_eq!(
+            acl_grants_of(&no_permission).unreadable_reason(),
+            Some("s3:GetBucketAcl: a grant has no Grantee or Permission")
+        );
+        // No grant at all is an ACL that grants nothing, not an unread one.
+        let empty = GetBucketAclOutput::builder()
+            .owner(Owner::builder().id("owner").build())
+            .build();
+        assert!(acl_grants_of(&empty).value().unwrap().grants.is_empty());
     }
 
     #[test]
