@@ -2855,8 +2855,6 @@ def main() -> int:
     return rc
 
 
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 # -- Compute redundancy: ELBv2 target groups and their targets, Auto Scaling groups, ECS
@@ -3002,3 +3000,6 @@ def seed_redundancy(c: Clients, r: Report) -> None:
         r.compare(name, {"desired": have[0]["desiredCount"]}, {"desired": desired})
         r.row("ecs", name, USE1, "existing",
               f"desired {desired}, running {have[0]['runningCount']} (moto)")
+
+if __name__ == "__main__":
+    sys.exit(main())
