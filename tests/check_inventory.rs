@@ -1100,17 +1100,7 @@ fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_ju
         "resources": [group("admins", "arn:aws:iam::aws:policy/AdministratorAccess"),
                       group("readers", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
                       lb("public-old-tls", "internet-facing"), lb("internal-old-tls", "internal")]});
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("inventory.json");
-    std::fs::write(&path, serde_json::to_vec(&inventory).unwrap()).unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(&path)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = common::check_inventory_json(&inventory, &[]);
     let g = |id: &str| format!("arn:aws:iam::111122223333:group/{id}");
     let l = |id: &str| {
         format!("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/{id}/1")
@@ -1124,14 +1114,7 @@ fn administrator_access_on_a_group_fails_and_an_internal_load_balancer_is_not_ju
 
     // A pack whose text promises TLS on internal channels judges internal load
     // balancers too (STL-12, include_internal); one about external endpoints does not.
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(&path)
-        .args(["--format", "json", "--policy", "statlas"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = common::check_inventory_json(&inventory, &["--policy", "statlas"]);
     let failing = |id: &str| -> Vec<String> {
         let c = common::clause_of(&report, "statlas", id);
         c["findings"]

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{status_of, vouch};
+use common::status_of;
 use serde_json::{Value, json};
 
 fn obs(v: Value) -> Value {
@@ -117,17 +117,7 @@ fn inventory() -> Value {
 
 #[test]
 fn cloudfront_cases_moto_cannot_show_pass_fail_and_error_through_the_pipeline() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("inventory.json");
-    std::fs::write(&path, serde_json::to_vec(&inventory()).unwrap()).unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(&path)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let report = common::check_inventory_json(&inventory(), &[]);
     let tls = "aws-cloudfront-viewer-tls-min-version";
     assert_eq!(status_of(&report, tls, "cf-tls12"), "pass");
     assert_eq!(status_of(&report, tls, "cf-tls11"), "fail");

@@ -44,15 +44,7 @@ fn write(d: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn check(inventory: &Path, args: &[&str]) -> Value {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(inventory)
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+    common::check_inventory_file(inventory, args)
 }
 
 fn clause(report: &Value, pack: &str, id: &str) -> Value {

@@ -99,9 +99,14 @@ pub fn check_inventory_json(inventory: &Value, args: &[&str]) -> Value {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("inventory.json");
     std::fs::write(&path, serde_json::to_vec(inventory).unwrap()).unwrap();
+    check_inventory_file(&path, args)
+}
+
+/// `vouch check` on an inventory file, with `args`; returns the JSON report.
+pub fn check_inventory_file(inventory: &std::path::Path, args: &[&str]) -> Value {
     let out = vouch()
         .args(["check", "--inventory"])
-        .arg(&path)
+        .arg(inventory)
         .args(["--format", "json"])
         .args(args)
         .output()
