@@ -313,6 +313,8 @@ USE1, EUW1 = "us-east-1", "eu-west-1"
 MOTO_SERVICES = {
     "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
     "securityhub", "cognito-idp", "elbv2", "acm", "autoscaling", "ecs",
+    "apigateway", "apigatewayv2", "dynamodb", "elasticache", "opensearch", "redshift",
+    "directconnect",
 }
 
 FULL_ADMIN = {
