@@ -376,6 +376,11 @@ def restart(what: str) -> SystemExit:
 
 # -- KMS (LocalStack) --------------------------------------------------------
 
+# Another account the demo shares a KMS key with (AWS's documentation example ID).
+PARTNER_ACCOUNT = "111122223333"
+GRANT_NAME = "vouch-demo-partner-decrypt"
+
+
 @dataclass
 class Key:
     stem: str
@@ -383,8 +388,10 @@ class Key:
     rotation: bool
     what: str
     enabled: bool = True
-    policy: str = "default"  # "default" | "public" | "caller-account"
+    policy: str = "default"  # "default" | "public" | "caller-account" | "other-account"
     region: str = USE1
+    # A grant of Decrypt to this principal (ARN, {account} filled in), by name.
+    grant_to: str | None = None
 
     @property
     def alias(self) -> str:
@@ -404,6 +411,9 @@ KEYS = [
         policy="caller-account"),
     Key("disabled", "5eed0000-0000-4000-8000-000000000105", False,
         "disabled, rotation off (rotation is judged on enabled keys only)", enabled=False),
+    Key("shared", "5eed0000-0000-4000-8000-000000000106", True,
+        "policy allows kms:Decrypt to account 111122223333; grant to a role there",
+        policy="other-account", grant_to=f"arn:aws:iam::{PARTNER_ACCOUNT}:role/vouch-demo-partner"),
 ]
 KEY_BY_STEM = {k.stem: k for k in KEYS}
 
@@ -422,6 +432,14 @@ def key_policy(k: Key, account: str) -> dict:
             "Effect": "Allow",
             "Principal": "*",
             "Action": ["kms:Decrypt", "kms:DescribeKey"],
+            "Resource": "*",
+        })
+    elif k.policy == "other-account":
+        statements.append({
+            "Sid": "PartnerDecrypt",
+            "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{PARTNER_ACCOUNT}:root"},
+            "Action": "kms:Decrypt",
             "Resource": "*",
         })
     elif k.policy == "caller-account":
@@ -473,6 +491,13 @@ def seed_kms(c: Clients, r: Report, account: str) -> None:
                 kms.create_alias(AliasName=k.alias, TargetKeyId=k.key_id)
             elif aliases[k.alias] != k.key_id:
                 kms.update_alias(AliasName=k.alias, TargetKeyId=k.key_id)
+            if k.grant_to and not any(g.get("Name") == GRANT_NAME for g in
+                                      kms.list_grants(KeyId=k.key_id)["Grants"]):
+                kms.create_grant(KeyId=k.key_id, GranteePrincipal=k.grant_to,
+                                 Operations=["Decrypt"], Name=GRANT_NAME)
+        grantees = [g.get("GranteePrincipal") for g in kms.list_grants(KeyId=k.key_id)["Grants"]
+                    if g.get("Name") == GRANT_NAME]
+        r.compare(f"{k.alias} grants", grantees, [k.grant_to] if k.grant_to else [])
         meta = kms.describe_key(KeyId=k.key_id)["KeyMetadata"]
         rotation = kms.get_key_rotation_status(KeyId=k.key_id)["KeyRotationEnabled"]
         policy = json.loads(kms.get_key_policy(KeyId=k.key_id, PolicyName="default")["Policy"])
@@ -1214,6 +1239,10 @@ class TrailBucket:
     region: str
     public: bool
     trail: str
+    # Object Lock default retention in GOVERNANCE mode (LocalStack only: vouch reads
+    # LocalStack's copy); None: no Object Lock. GOVERNANCE, not COMPLIANCE, so a
+    # restart of the emulators is the only cleanup ever needed.
+    object_lock_days: int | None = None
 
 
 @dataclass
@@ -1242,7 +1271,7 @@ TRAILS = [
 ]
 TRAIL_BUCKETS = [
     TrailBucket("vouch-demo-trail-logs-use1", USE1, public=False,
-                trail="vouch-demo-trail-multi-region-use1"),
+                trail="vouch-demo-trail-multi-region-use1", object_lock_days=30),
     TrailBucket("vouch-demo-trail-logs-euw1", EUW1, public=True,
                 trail="vouch-demo-trail-single-region-euw1"),
 ]
@@ -1319,6 +1348,19 @@ def seed_trail_buckets(c: Clients, r: Report, account: str) -> None:
                     s3.put_bucket_logging(Bucket=b.name, BucketLoggingStatus={"LoggingEnabled": {
                         "TargetBucket": f"vouch-demo-logs-{SFX[b.region]}",
                         "TargetPrefix": f"{b.name}/"}})
+                    if b.object_lock_days:
+                        # AWS and LocalStack enable Object Lock on an existing versioned
+                        # bucket; it cannot be turned off again.
+                        s3.put_object_lock_configuration(Bucket=b.name, ObjectLockConfiguration={
+                            "ObjectLockEnabled": "Enabled",
+                            "Rule": {"DefaultRetention": {"Mode": "GOVERNANCE",
+                                                          "Days": b.object_lock_days}}})
+            if on == "localstack" and b.object_lock_days:
+                got = s3.get_object_lock_configuration(Bucket=b.name)["ObjectLockConfiguration"]
+                r.compare(f"{b.name} object lock", got, {
+                    "ObjectLockEnabled": "Enabled",
+                    "Rule": {"DefaultRetention": {"Mode": "GOVERNANCE",
+                                                  "Days": b.object_lock_days}}})
             got_pab = s3.get_public_access_block(Bucket=b.name)["PublicAccessBlockConfiguration"]
             got_doc = json.loads(s3.get_bucket_policy(Bucket=b.name)["Policy"])
             r.compare(f"{b.name} ({on})", {"pab": got_pab, "policy": got_doc},
@@ -1327,7 +1369,9 @@ def seed_trail_buckets(c: Clients, r: Report, account: str) -> None:
                 r.row("s3", b.name, b.region, state,
                       "trail bucket (also in moto's S3): "
                       + ("policy allows s3:GetObject to *, PAB off" if b.public
-                         else "CloudTrail statements only, PAB on"))
+                         else "CloudTrail statements only, PAB on")
+                      + (f", Object Lock {b.object_lock_days} d GOVERNANCE"
+                         if b.object_lock_days else ", no Object Lock"))
 
 
 # -- CloudTrail (moto) ---------------------------------------------------------------
@@ -1618,6 +1662,7 @@ class DbInstance:
     cluster: str | None = None  # member of this cluster (created with engine and zone below)
     engine: str = "aurora-postgresql"
     zone: str = "us-east-1a"
+    master_username: str = "demo"
 
 
 def db(stem: str, what: str, **kw) -> DbInstance:
@@ -1641,6 +1686,8 @@ DB_INSTANCES = [
        param_group=None),
     db("tls10", "forces TLS (rds.force_ssl=1) but accepts TLS 1.0 (ssl_min_protocol_version=TLSv1)",
        param_group="vouch-demo-pg-tls10-use1"),
+    db("default-login", "master user named postgres (the engine's default login)",
+       master_username="postgres"),
 ]
 # Cluster members: the instance checks other than encryption, public access and
 # minor upgrades defer to the cluster. moto derives a cluster's MultiAZ from its
@@ -1676,6 +1723,7 @@ class DbCluster:
     retention: int
     zones: list[str]
     param_group: str
+    master_username: str = "demo"
 
 
 DB_CLUSTERS = [
@@ -1685,9 +1733,10 @@ DB_CLUSTERS = [
               ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-force-ssl-use1"),
     DbCluster("vouch-demo-aurora-noncompliant-use1",
               "Aurora MySQL: unencrypted, no deletion protection, 1-day backups, one instance "
-              "(single AZ), require_secure_transport=OFF", "aurora-mysql",
+              "(single AZ), require_secure_transport=OFF, master user admin", "aurora-mysql",
               "8.0.mysql_aurora.3.05.2", False, False, 1,
-              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-no-tls-use1"),
+              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-no-tls-use1",
+              master_username="admin"),
 ]
 
 DB_SNAPSHOTS = [  # (name, source, cluster snapshot?, restore principals, what)
@@ -1759,14 +1808,15 @@ def seed_rds(c: Clients, r: Report) -> None:
                 continue
             got = rds.create_db_cluster(
                 DBClusterIdentifier=cl.name, Engine=cl.engine, EngineVersion=cl.version,
-                MasterUsername="demo", MasterUserPassword="vouch-demo-password",
+                MasterUsername=cl.master_username, MasterUserPassword="vouch-demo-password",
                 StorageEncrypted=cl.encrypted, DeletionProtection=cl.deletion_protection,
                 BackupRetentionPeriod=cl.retention, AvailabilityZones=cl.zones,
                 DBClusterParameterGroupName=cl.param_group,
             )["DBCluster"]
             state = "created"
-        if got["StorageEncrypted"] != cl.encrypted or got["AvailabilityZones"] != cl.zones:
-            raise restart(f"{cl.name} differs in encryption or zones")
+        if (got["StorageEncrypted"] != cl.encrypted or got["AvailabilityZones"] != cl.zones
+                or got.get("MasterUsername") != cl.master_username):
+            raise restart(f"{cl.name} differs in encryption, zones or master user")
         if r.apply and (got["DeletionProtection"] != cl.deletion_protection
                         or got["BackupRetentionPeriod"] != cl.retention
                         or got["DBClusterParameterGroup"] != cl.param_group):
@@ -1799,7 +1849,8 @@ def seed_rds(c: Clients, r: Report) -> None:
             else:
                 kw = {"Engine": "postgres", "EngineVersion": "16.3",
                       "DBInstanceClass": "db.t3.micro", "AllocatedStorage": 20,
-                      "MasterUsername": "demo", "MasterUserPassword": "vouch-demo-password",
+                      "MasterUsername": d.master_username,
+                      "MasterUserPassword": "vouch-demo-password",
                       "StorageEncrypted": d.encrypted, "BackupRetentionPeriod": d.retention,
                       "PubliclyAccessible": d.public, "MultiAZ": d.multi_az,
                       "DeletionProtection": d.deletion_protection}
@@ -1823,6 +1874,8 @@ def seed_rds(c: Clients, r: Report) -> None:
         else:
             want.update({"BackupRetentionPeriod": d.retention, "MultiAZ": d.multi_az,
                          "DeletionProtection": d.deletion_protection})
+            if got.get("MasterUsername") != d.master_username:
+                raise restart(f"{d.name} has master user {got.get('MasterUsername')}")
 
         def observed(x: dict) -> dict:
             groups = x.get("DBParameterGroups") or [{}]

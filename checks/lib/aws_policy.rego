@@ -166,3 +166,20 @@ denies_insecure_transport(stmt) if {
 	lower(key) == "aws:securetransport"
 	lower(sprintf("%v", [value])) in {"false", "[\"false\"]", "[false]"}
 }
+
+# The AWS account IDs a statement's Principal names: bare 12-digit IDs and the account
+# part of IAM/STS principal ARNs. Service principals and "*" name no account.
+principal_accounts(stmt) := {a |
+	is_object(stmt.Principal)
+	some p in as_list(object.get(stmt.Principal, "AWS", []))
+	a := account_of(p)
+}
+
+account_of(p) := p if regex.match(`^[0-9]{12}$`, p)
+
+account_of(p) := parts[4] if {
+	startswith(p, "arn:")
+	parts := split(p, ":")
+	count(parts) >= 6
+	regex.match(`^[0-9]{12}$`, parts[4])
+}

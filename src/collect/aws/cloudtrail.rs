@@ -35,6 +35,35 @@ struct TrailAttributes {
     /// Apart from `log_bucket`, so a denied GetBucketLogging leaves the exposure
     /// checks their evidence.
     log_bucket_access_logging: Observed<Option<super::s3::Logging>>,
+    /// Apart from `log_bucket` for the same reason: what keeps delivered logs from
+    /// being deleted or overwritten (Statlas STL-34 "protected against tampering").
+    log_bucket_tamper_protection: Observed<TamperProtection>,
+}
+
+/// What stops a log object from being destroyed once delivered: Object Lock's
+/// default retention (CloudTrail puts objects without a retention of their own, so
+/// only the bucket default protects them) or MFA Delete on the versions.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct TamperProtection {
+    /// None: the bucket has no Object Lock configuration.
+    pub object_lock: Option<ObjectLock>,
+    pub versioning: super::s3::Versioning,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct ObjectLock {
+    /// `Enabled`, or null when the configuration leaves it out.
+    pub enabled: Option<String>,
+    /// The default retention rule; None when the bucket sets none.
+    pub default_retention: Option<DefaultRetention>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct DefaultRetention {
+    /// `GOVERNANCE` or `COMPLIANCE`.
+    pub mode: Option<String>,
+    pub days: Option<i32>,
+    pub years: Option<i32>,
 }
 
 /// Which S3 object-level (data) events a trail's selectors record, writes and reads
@@ -194,6 +223,10 @@ async fn read_trail(
         .map(|out| super::s3::logging_of(&out)),
         None => Observed::Absent,
     };
+    let log_bucket_tamper_protection = match &bucket {
+        Some(b) => tamper_protection(ctx, home, b).await,
+        None => Observed::Absent,
+    };
     let attrs = TrailAttributes {
         is_multi_region: required(
             "cloudtrail:DescribeTrails",
@@ -221,6 +254,7 @@ async fn read_trail(
         s3_bucket_name: Observed::Value(bucket),
         log_bucket,
         log_bucket_access_logging,
+        log_bucket_tamper_protection,
     };
     let name = t.name().unwrap_or(arn).to_string();
     ctx.resource(TRAIL, arn.to_string(), name, home, &attrs)
@@ -476,6 +510,56 @@ async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<Lo
     })
 }
 
+/// Object Lock and versioning of a trail's log bucket. A bucket that no longer exists
+/// protects nothing: observed (absent), not unreadable.
+async fn tamper_protection(
+    ctx: &AwsContext,
+    region: &str,
+    bucket: &str,
+) -> Observed<TamperProtection> {
+    let s3 = super::s3::client(ctx, region);
+    let (lock, versioning) = tokio::join!(
+        s3.get_object_lock_configuration().bucket(bucket).send(),
+        s3.get_bucket_versioning().bucket(bucket).send(),
+    );
+    let gone = |code: Option<&str>| code == Some("NoSuchBucket");
+    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+    if let Err(e) = &versioning
+        && gone(e.code())
+    {
+        return Observed::Absent;
+    }
+    let lock = observe(
+        "s3:GetObjectLockConfiguration",
+        lock,
+        &["ObjectLockConfigurationNotFoundError"],
+    );
+    let versioning = observe("s3:GetBucketVersioning", versioning, &[]);
+    let object_lock = match lock {
+        Observed::Value(out) => out.object_lock_configuration().map(object_lock_of),
+        Observed::Absent => None,
+        Observed::Unreadable(r) => return Observed::Unreadable(r),
+    };
+    versioning.map(|v| TamperProtection {
+        object_lock,
+        versioning: super::s3::versioning_of(&v),
+    })
+}
+
+fn object_lock_of(c: &aws_sdk_s3::types::ObjectLockConfiguration) -> ObjectLock {
+    ObjectLock {
+        enabled: c.object_lock_enabled().map(|e| e.as_str().to_string()),
+        default_retention: c
+            .rule()
+            .and_then(|r| r.default_retention())
+            .map(|d| DefaultRetention {
+                mode: d.mode().map(|m| m.as_str().to_string()),
+                days: d.days(),
+                years: d.years(),
+            }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,6 +573,43 @@ mod tests {
             .home_region(home)
             .is_multi_region_trail(multi)
             .build()
+    }
+
+    #[test]
+    fn object_lock_keeps_what_the_answer_says_and_no_more() {
+        use aws_sdk_s3::types::{
+            DefaultRetention as Retention, ObjectLockConfiguration, ObjectLockEnabled,
+            ObjectLockRetentionMode, ObjectLockRule,
+        };
+        let with_rule = ObjectLockConfiguration::builder()
+            .object_lock_enabled(ObjectLockEnabled::Enabled)
+            .rule(
+                ObjectLockRule::builder()
+                    .default_retention(
+                        Retention::builder()
+                            .mode(ObjectLockRetentionMode::Compliance)
+                            .years(2)
+                            .build(),
+                    )
+                    .build(),
+            )
+            .build();
+        assert_eq!(
+            object_lock_of(&with_rule),
+            ObjectLock {
+                enabled: Some("Enabled".into()),
+                default_retention: Some(DefaultRetention {
+                    mode: Some("COMPLIANCE".into()),
+                    days: None,
+                    years: Some(2),
+                }),
+            }
+        );
+        // Enabled with no rule: objects are locked only if written with a retention.
+        let bare = ObjectLockConfiguration::builder()
+            .object_lock_enabled(ObjectLockEnabled::Enabled)
+            .build();
+        assert_eq!(object_lock_of(&bare).default_retention, None);
     }
 
     #[test]

@@ -21,6 +21,18 @@ struct KeyAttributes {
     key_usage: Observed<String>,
     rotation_enabled: Observed<Option<bool>>,
     policy: Observed<Value>,
+    /// Grants give principals use of the key beside its policy, another account's
+    /// included, so a key "never shared" is judged on both.
+    grants: Observed<Vec<Grant>>,
+}
+
+/// One grant of a key: who may use it, for which operations.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Grant {
+    pub grant_id: Option<String>,
+    pub name: Option<String>,
+    pub grantee_principal: String,
+    pub operations: Vec<String>,
 }
 
 impl KeyAttributes {
@@ -31,6 +43,7 @@ impl KeyAttributes {
             key_usage: Observed::unreadable(why),
             rotation_enabled: Observed::unreadable(why),
             policy: Observed::unreadable(why),
+            grants: Observed::unreadable(why),
         }
     }
 }
@@ -170,6 +183,25 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 )),
                 None => Observed::Absent,
             });
+            let grants = kms
+                .list_grants()
+                .key_id(&id)
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+                .await;
+            let grants = observe("kms:ListGrants", grants, &[]).and_then(|gs| {
+                gs.iter()
+                    .map(grant_of)
+                    .collect::<Option<Vec<_>>>()
+                    .map_or_else(
+                        // Every grant has a grantee; without it, whom the key is shared
+                        // with is unknown.
+                        || Observed::unreadable("kms:ListGrants: a grant has no GranteePrincipal"),
+                        Observed::Value,
+                    )
+            });
             let arn = meta.arn.clone().unwrap_or_else(fallback_arn);
             let attrs = KeyAttributes {
                 key_state: meta.state,
@@ -177,6 +209,7 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 key_usage: meta.usage,
                 rotation_enabled,
                 policy,
+                grants,
             };
             Some(ctx.resource(KEY, arn, id, region, &attrs))
         })
@@ -187,6 +220,20 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
         found.push(key);
     }
     Ok(found)
+}
+
+/// None when the grant has no grantee principal.
+fn grant_of(g: &aws_sdk_kms::types::GrantListEntry) -> Option<Grant> {
+    Some(Grant {
+        grant_id: g.grant_id().map(str::to_string),
+        name: g.name().filter(|n| !n.is_empty()).map(str::to_string),
+        grantee_principal: g.grantee_principal()?.to_string(),
+        operations: g
+            .operations()
+            .iter()
+            .map(|o| o.as_str().to_string())
+            .collect(),
+    })
 }
 
 #[cfg(test)]
@@ -210,6 +257,29 @@ mod tests {
                 .key_metadata(meta.build().unwrap())
                 .build(),
         )
+    }
+
+    #[test]
+    fn a_grant_keeps_its_grantee_and_one_without_a_grantee_is_unreadable() {
+        use aws_sdk_kms::types::{GrantListEntry, GrantOperation};
+        let g = GrantListEntry::builder()
+            .grant_id("g1")
+            .name("")
+            .grantee_principal("arn:aws:iam::111122223333:role/x")
+            .operations(GrantOperation::Decrypt)
+            .operations(GrantOperation::Encrypt)
+            .build();
+        assert_eq!(
+            grant_of(&g),
+            Some(Grant {
+                grant_id: Some("g1".into()),
+                name: None,
+                grantee_principal: "arn:aws:iam::111122223333:role/x".into(),
+                operations: vec!["Decrypt".into(), "Encrypt".into()],
+            })
+        );
+        let no_grantee = GrantListEntry::builder().grant_id("g2").build();
+        assert_eq!(grant_of(&no_grantee), None, "unknown grantee: unreadable");
     }
 
     #[test]

@@ -186,6 +186,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("kms:DescribeKey", Some("kms:DescribeKey")),
     ("kms:GetKeyPolicy", Some("kms:GetKeyPolicy")),
     ("kms:GetKeyRotationStatus", Some("kms:GetKeyRotationStatus")),
+    ("kms:ListGrants", Some("kms:ListGrants")),
     ("kms:ListKeys", Some("kms:ListKeys")),
     ("logs:DescribeLogGroups", Some("logs:DescribeLogGroups")),
     (
@@ -222,6 +223,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("s3:GetBucketPolicy", Some("s3:GetBucketPolicy")),
     ("s3:GetBucketTagging", Some("s3:GetBucketTagging")),
     ("s3:GetBucketVersioning", Some("s3:GetBucketVersioning")),
+    (
+        "s3:GetObjectLockConfiguration",
+        Some("s3:GetBucketObjectLockConfiguration"),
+    ),
     (
         "s3:GetPublicAccessBlock",
         Some("s3:GetBucketPublicAccessBlock"),

@@ -146,6 +146,8 @@ struct InstanceAttributes {
     deletion_protection: Observed<bool>,
     auto_minor_version_upgrade: Observed<bool>,
     cluster_id: Observed<Option<String>>,
+    /// Absent for a cluster member: the cluster's master user is its own, judged there.
+    master_username: Observed<String>,
     /// Identifiers of this instance's read replicas. RDS always lists the element (empty
     /// for none), so one left out is unreadable, not "no replica".
     read_replicas: Observed<Vec<String>>,
@@ -167,6 +169,7 @@ struct ClusterAttributes {
     deletion_protection: Observed<bool>,
     multi_az: Observed<bool>,
     availability_zones: Observed<Vec<String>>,
+    master_username: Observed<String>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     min_tls_version: Observed<String>,
     backup_protected: Observed<BackupProtection>,
@@ -285,6 +288,14 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                             db.auto_minor_version_upgrade(),
                         ),
                         cluster_id: Observed::Value(db.db_cluster_identifier().map(str::to_string)),
+                        master_username: match db.db_cluster_identifier() {
+                            Some(_) => Observed::Absent,
+                            None => required(
+                                op,
+                                "MasterUsername",
+                                db.master_username().map(str::to_string),
+                            ),
+                        },
                         read_replicas: replicas_of(&db),
                         replica_source: Observed::Value(
                             db.read_replica_source_db_instance_identifier()
@@ -360,6 +371,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         ),
                         multi_az: required(op, "MultiAZ", c.multi_az()),
                         availability_zones: Observed::Value(c.availability_zones().to_vec()),
+                        master_username: required(
+                            op,
+                            "MasterUsername",
+                            c.master_username().map(str::to_string),
+                        ),
                         tls_parameters,
                         min_tls_version,
                         backup_protected: protection_of(&protected, arn),

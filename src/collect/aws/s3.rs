@@ -121,7 +121,7 @@ pub struct PublicAccessBlock {
     pub restrict_public_buckets: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Versioning {
     /// `Enabled`, `Suspended`, or null for a bucket never versioned.
     pub status: Option<String>,
@@ -132,6 +132,17 @@ pub struct Versioning {
 pub struct Logging {
     pub target_bucket: String,
     pub target_prefix: String,
+}
+
+/// GetBucketVersioning leaves both out for a bucket never versioned or never
+/// configured with MFA Delete, which AWS documents as that state, so null is a value.
+pub fn versioning_of(
+    out: &aws_sdk_s3::operation::get_bucket_versioning::GetBucketVersioningOutput,
+) -> Versioning {
+    Versioning {
+        status: out.status().map(|s| s.as_str().to_string()),
+        mfa_delete: out.mfa_delete().map(|s| s.as_str().to_string()),
+    }
 }
 
 /// Where a bucket's server access logs go; none when GetBucketLogging has no
@@ -456,10 +467,8 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
             },
         }
     });
-    let versioning = observe("s3:GetBucketVersioning", versioning, &[]).map(|out| Versioning {
-        status: out.status().map(|s| s.as_str().to_string()),
-        mfa_delete: out.mfa_delete().map(|s| s.as_str().to_string()),
-    });
+    let versioning =
+        observe("s3:GetBucketVersioning", versioning, &[]).map(|out| versioning_of(&out));
     let logging =
         observe("s3:GetBucketLogging", logging, &[]).and_then(|out| match logging_of(&out) {
             Some(l) => Observed::Value(l),
