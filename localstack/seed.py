@@ -2588,6 +2588,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_efs(c, r)
     seed_cloudfront(c, r)
     seed_redundancy(c, r)
+    seed_ec2net(c, r, account)
     return r
 
 
@@ -3055,6 +3056,172 @@ def seed_redundancy(c: Clients, r: Report) -> None:
         r.compare(name, {"desired": have[0]["desiredCount"]}, {"desired": desired})
         r.row("ecs", name, USE1, "existing",
               f"desired {desired}, running {have[0]['runningCount']} (moto)")
+
+
+# -- Machine images, key pairs, VPN (LocalStack), Direct Connect and ECS zones (moto) -------
+
+KEY_PAIR = "vouch-demo-key-use1"
+OWN_AMI = "vouch-demo-ami-private-use1"
+PUBLIC_AMI = "vouch-demo-ami-public-use1"
+OWN_AMI_INSTANCE = "vouch-demo-instance-own-ami-use1"
+VPN_NAME = "vouch-demo-vpn-use1"
+DX_CONNECTIONS = [("vouch-demo-dx-plain-use1", False), ("vouch-demo-dx-macsec-use1", True)]
+# (service, subnet indexes into the two zones' subnets): both zones, or one.
+ECS_ZONE_SERVICES = [("vouch-demo-ecs-two-az-use1", [0, 1]), ("vouch-demo-ecs-one-az-use1", [0])]
+ECS_ZONE_CIDRS = ["172.31.200.0/24", "172.31.201.0/24"]
+
+
+def own_image(ec2, name: str):
+    found = ec2.describe_images(Owners=["self"], Filters=[{"Name": "name", "Values": [name]}])
+    return (found["Images"] or [None])[0]
+
+
+def seed_ec2net(c: Clients, r: Report, account: str) -> None:
+    """Two images the account owns (LocalStack makes an unencrypted snapshot for each: the
+    demo's snapshots are told apart by their Name tags), one private and one public
+    (aws-ec2-ami-not-public); an instance started from the private one with a key pair
+    (aws-ec2-instance-approved-image passes; the older demo instances run an AMI id that
+    LocalStack never registered, so their image owner is unreadable: error). A
+    Site-to-Site VPN connection (LocalStack returns no VgwTelemetry: error). Two Direct
+    Connect connections in moto, one without MACsec and one requested with it
+    (must_encrypt). Two ECS services in moto placed in subnets of two zones and of one:
+    moto checks the subnets against its own EC2 and vouch reads LocalStack's, so the
+    subnets are made in LocalStack's default VPC with moto's default subnet ids
+    (LocalStack's _custom_id_ tag). Additive: only these resources."""
+    ec2 = c("ec2", USE1)
+    if r.apply and not ec2.describe_key_pairs(
+            Filters=[{"Name": "key-name", "Values": [KEY_PAIR]}])["KeyPairs"]:
+        ec2.create_key_pair(KeyName=KEY_PAIR)
+    source = [i for res in ec2.describe_instances(Filters=[
+        {"Name": "tag:Name", "Values": ["vouch-demo-instance-imdsv2-use1"]},
+        {"Name": "instance-state-name", "Values": ["pending", "running", "stopped"]},
+    ])["Reservations"] for i in res["Instances"]]
+    for name, public in ((OWN_AMI, False), (PUBLIC_AMI, True)):
+        img = own_image(ec2, name)
+        state = "existing"
+        if img is None:
+            if not r.apply or not source:
+                r.missing(name)
+                continue
+            ec2.create_image(InstanceId=source[0]["InstanceId"], Name=name, NoReboot=True)
+            img = own_image(ec2, name)
+            state = "created"
+        if public and r.apply:
+            ec2.modify_image_attribute(ImageId=img["ImageId"],
+                                       LaunchPermission={"Add": [{"Group": "all"}]})
+            img = own_image(ec2, name)
+        r.compare(name, {"public": img.get("Public")}, {"public": public})
+        r.row("ec2", f"{img['ImageId']} ({name})", USE1, state,
+              "public launch permission (group all)" if public else "private image")
+    img = own_image(ec2, OWN_AMI)
+    live = [i for res in ec2.describe_instances(Filters=[
+        {"Name": "tag:Name", "Values": [OWN_AMI_INSTANCE]},
+        {"Name": "instance-state-name", "Values": ["pending", "running", "stopped"]},
+    ])["Reservations"] for i in res["Instances"]]
+    state = "existing"
+    if not live and img is not None and r.apply:
+        live = ec2.run_instances(
+            ImageId=img["ImageId"], InstanceType="t3.micro", MinCount=1, MaxCount=1,
+            KeyName=KEY_PAIR, IamInstanceProfile={"Name": INSTANCE_PROFILE},
+            MetadataOptions={"HttpTokens": "required", "HttpEndpoint": "enabled"},
+            BlockDeviceMappings=[{"DeviceName": "/dev/sda1", "NoDevice": ""}],
+            TagSpecifications=[{"ResourceType": "instance",
+                                "Tags": [{"Key": "Name", "Value": OWN_AMI_INSTANCE}]}],
+        )["Instances"]
+        state = "created"
+    if not live:
+        r.missing(OWN_AMI_INSTANCE)
+    else:
+        i = live[0]
+        r.compare(OWN_AMI_INSTANCE, {"image": i["ImageId"], "key": i.get("KeyName")},
+                  {"image": img["ImageId"] if img else None, "key": KEY_PAIR})
+        r.row("ec2", f"{i['InstanceId']} (Name={OWN_AMI_INSTANCE})", USE1, state,
+              f"started from {OWN_AMI} (owned by the account), key pair {KEY_PAIR}")
+
+    vpns = [v for v in ec2.describe_vpn_connections(
+        Filters=[{"Name": "tag:Name", "Values": [VPN_NAME]}])["VpnConnections"]
+        if v["State"] != "deleted"]
+    state = "existing"
+    if not vpns and r.apply:
+        cgw = ec2.create_customer_gateway(Type="ipsec.1", BgpAsn=65000,
+                                          PublicIp="203.0.113.10")["CustomerGateway"]
+        vgw = ec2.create_vpn_gateway(Type="ipsec.1")["VpnGateway"]
+        vpns = [ec2.create_vpn_connection(
+            Type="ipsec.1", CustomerGatewayId=cgw["CustomerGatewayId"],
+            VpnGatewayId=vgw["VpnGatewayId"],
+            TagSpecifications=[{"ResourceType": "vpn-connection",
+                                "Tags": [{"Key": "Name", "Value": VPN_NAME}]}],
+        )["VpnConnection"]]
+        state = "created"
+    if not vpns:
+        r.missing(VPN_NAME)
+    else:
+        r.row("ec2", f"{vpns[0]['VpnConnectionId']} (Name={VPN_NAME})", USE1, state,
+              "Site-to-Site VPN (LocalStack reports no tunnel telemetry)")
+
+    dx = c("directconnect", USE1)
+    have = {x["connectionName"]: x for x in dx.describe_connections()["connections"]
+            if x["connectionState"] != "deleted"}
+    for name, macsec in DX_CONNECTIONS:
+        state = "existing"
+        if name not in have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            have[name] = dx.create_connection(location="EqDC2", bandwidth="1Gbps",
+                                              connectionName=name, requestMACSec=macsec)
+            state = "created"
+        want = "must_encrypt" if macsec else "no_encrypt"
+        r.compare(name, {"mode": have[name].get("encryptionMode")}, {"mode": want})
+        r.row("directconnect", name, USE1, state, f"encryption mode {want}")
+
+    moto_subnets = sorted(c("ec2", USE1, on="moto").describe_subnets(
+        Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"],
+        key=lambda s: s["AvailabilityZone"])[:2]
+    default_vpc = ec2.describe_vpcs(
+        Filters=[{"Name": "is-default", "Values": ["true"]}])["Vpcs"][0]["VpcId"]
+    for sub, cidr in zip(moto_subnets, ECS_ZONE_CIDRS):
+        mine = ec2.describe_subnets(
+            Filters=[{"Name": "subnet-id", "Values": [sub["SubnetId"]]}])["Subnets"]
+        if not mine and r.apply:
+            ec2.create_subnet(VpcId=default_vpc, CidrBlock=cidr,
+                              AvailabilityZone=sub["AvailabilityZone"],
+                              TagSpecifications=[{"ResourceType": "subnet", "Tags": [
+                                  {"Key": "_custom_id_", "Value": sub["SubnetId"]},
+                                  {"Key": "Name", "Value": f"vouch-demo-ecs-{sub['AvailabilityZone']}"}]}])
+            mine = ec2.describe_subnets(
+                Filters=[{"Name": "subnet-id", "Values": [sub["SubnetId"]]}])["Subnets"]
+        r.compare(sub["SubnetId"], {"zone": mine[0]["AvailabilityZone"] if mine else None},
+                  {"zone": sub["AvailabilityZone"]})
+    ecs = c("ecs", USE1)
+    moto_sg = c("ec2", USE1, on="moto").describe_security_groups(
+        Filters=[{"Name": "group-name", "Values": ["default"]}])["SecurityGroups"][0]["GroupId"]
+    family = "vouch-demo-web-awsvpc-use1"
+    if r.apply:
+        try:
+            ecs.describe_task_definition(taskDefinition=family)
+        except ClientError:
+            ecs.register_task_definition(family=family, networkMode="awsvpc",
+                                         containerDefinitions=[
+                                             {"name": "web", "image": "nginx", "memory": 128}])
+    for name, picks in ECS_ZONE_SERVICES:
+        subnets = [moto_subnets[k]["SubnetId"] for k in picks]
+        have = [x for x in ecs.describe_services(cluster=ECS_CLUSTER, services=[name])["services"]
+                if x["status"] == "ACTIVE"]
+        state = "existing"
+        if not have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            have = [ecs.create_service(
+                cluster=ECS_CLUSTER, serviceName=name, taskDefinition=family, desiredCount=2,
+                networkConfiguration={"awsvpcConfiguration": {
+                    "subnets": subnets, "securityGroups": [moto_sg]}})["service"]]
+            state = "created"
+        got = have[0].get("networkConfiguration", {}).get("awsvpcConfiguration", {})
+        r.compare(name, {"subnets": sorted(got.get("subnets", []))}, {"subnets": sorted(subnets)})
+        zones = sorted({moto_subnets[k]["AvailabilityZone"] for k in picks})
+        r.row("ecs", name, USE1, state, f"awsvpc subnets in {', '.join(zones)}")
 
 if __name__ == "__main__":
     sys.exit(main())

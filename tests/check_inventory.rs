@@ -1158,3 +1158,101 @@ fn redundancy_checks_pass_fail_and_error_on_a_saved_inventory() {
     let tom07 = common::clause_of(&report, "tom-annex", "TOM-07");
     assert_eq!(tom07["status"], "failed", "{tom07:#}");
 }
+
+/// Instances' images, login paths, own AMIs, VPN tunnels, Direct Connect MACsec and ECS
+/// zones, where the emulators cannot show them: LocalStack keeps each account's images
+/// apart (no image of another owner is visible), implements neither
+/// ssm:DescribeInstanceInformation nor VgwTelemetry, and moto reports MACsec ports as
+/// down. The ECS zones come from the VPC's subnets through the join `vouch check` draws
+/// on a saved inventory.
+#[test]
+fn ec2_images_logins_vpn_direct_connect_and_ecs_zones_on_a_saved_inventory() {
+    let (report, _) = run_json(
+        "inventory-ec2net.json",
+        &[
+            "--policy",
+            "tom-annex",
+            "--policy",
+            "indicado",
+            "--policy",
+            "statlas",
+        ],
+    );
+    let arn = |kind: &str, id: &str| format!("arn:aws:ec2:us-east-1:111122223333:{kind}/{id}");
+    let image = "aws-ec2-instance-approved-image";
+    assert_eq!(status_of(&report, image, &arn("instance", "i-own")), "pass");
+    for bad in ["i-pipeline", "i-amazon", "i-community"] {
+        assert_eq!(
+            status_of(&report, image, &arn("instance", bad)),
+            "fail",
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        status_of(&report, image, &arn("instance", "i-gone")),
+        "error"
+    );
+    let login = "aws-ec2-instance-key-login";
+    assert_eq!(status_of(&report, login, &arn("instance", "i-own")), "pass");
+    assert_eq!(
+        status_of(&report, login, &arn("instance", "i-windows")),
+        "fail"
+    );
+    assert_eq!(status_of(&report, login, &arn("instance", "i-ssm")), "fail");
+    assert_eq!(
+        status_of(&report, login, &arn("instance", "i-ssm-unread")),
+        "error"
+    );
+    let ami = "aws-ec2-ami-not-public";
+    assert_eq!(
+        status_of(&report, ami, &arn("image", "ami-private")),
+        "pass"
+    );
+    assert_eq!(status_of(&report, ami, &arn("image", "ami-public")), "fail");
+    let vpn = "aws-ec2-vpn-tunnel-up";
+    assert_eq!(
+        status_of(&report, vpn, &arn("vpn-connection", "vpn-up")),
+        "pass"
+    );
+    assert_eq!(
+        status_of(&report, vpn, &arn("vpn-connection", "vpn-down")),
+        "fail"
+    );
+    let dx = |id: &str| format!("arn:aws:directconnect:us-east-1:111122223333:dxcon/{id}");
+    let encrypted = "aws-directconnect-connection-encrypted";
+    assert_eq!(status_of(&report, encrypted, &dx("dxcon-macsec")), "pass");
+    assert_eq!(status_of(&report, encrypted, &dx("dxcon-plain")), "fail");
+    let svc = |n: &str| format!("arn:aws:ecs:us-east-1:111122223333:service/web/{n}");
+    let zones = "aws-ecs-service-multi-az";
+    assert_eq!(status_of(&report, zones, &svc("spread")), "pass");
+    assert_eq!(status_of(&report, zones, &svc("one-zone")), "fail");
+    assert_eq!(status_of(&report, zones, &svc("bridge")), "error");
+    for (pack, clause) in [
+        ("tom-annex", "TOM-17"),
+        ("tom-annex", "TOM-10"),
+        ("indicado", "IND-25"),
+        ("indicado", "IND-13"),
+        ("statlas", "STL-27"),
+    ] {
+        let c = common::clause_of(&report, pack, clause);
+        assert_eq!(c["status"], "failed", "{clause}: {c:#}");
+    }
+}
+
+/// An account with no VPN and no Direct Connect connection has no on-premises path
+/// vouch can see: IND-25 is not applicable, never met.
+#[test]
+fn ind_25_is_not_applicable_without_any_on_premises_connection() {
+    let inventory = serde_json::json!({
+        "format": "vouch-inventory/1", "provider": "aws", "account": "111122223333",
+        "regions": ["us-east-1"], "collected_at": "2026-12-01T12:00:00Z",
+        "listings": [
+            {"resource_type": "aws_ec2_vpn_connection", "account": "111122223333", "region": "us-east-1"},
+            {"resource_type": "aws_directconnect_connection", "account": "111122223333", "region": "us-east-1"}
+        ],
+        "resources": []
+    });
+    let report = common::check_inventory_json(&inventory, &["--policy", "indicado"]);
+    let c = common::clause_of(&report, "indicado", "IND-25");
+    assert_eq!(c["status"], "not_applicable", "{c:#}");
+}

@@ -1,12 +1,14 @@
-//! EC2 and VPC: security groups, network ACLs, VPCs with their flow logs, EBS default
-//! encryption, volumes, the account's own snapshots and its instances.
+//! EC2 and VPC: security groups, network ACLs, VPCs with their flow logs and subnets, EBS
+//! default encryption, volumes, the account's own snapshots and machine images, its
+//! instances (with the owner of the image each started from) and Site-to-Site VPN
+//! connections.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use aws_sdk_ec2::Client;
 use aws_sdk_ec2::types::{
-    Filter, Instance, IpPermission, NetworkAcl, NetworkAclEntry, NetworkInterface, SecurityGroup,
-    SnapshotAttributeName,
+    Filter, Image, Instance, IpPermission, NetworkAcl, NetworkAclEntry, NetworkInterface,
+    SecurityGroup, SnapshotAttributeName, Subnet, VpnConnection,
 };
 use futures::stream::{self, StreamExt};
 use serde::Serialize;
@@ -22,6 +24,8 @@ pub const VOLUME: &str = "aws_ec2_volume";
 pub const SNAPSHOT: &str = "aws_ec2_snapshot";
 pub const INSTANCE: &str = "aws_ec2_instance";
 pub const NETWORK_ACL: &str = "aws_ec2_network_acl";
+pub const IMAGE: &str = "aws_ec2_image";
+pub const VPN_CONNECTION: &str = "aws_ec2_vpn_connection";
 
 #[derive(Serialize, Clone)]
 pub struct Rule {
@@ -77,6 +81,9 @@ struct VpcAttributes {
     is_default: Observed<bool>,
     cidr_block: Observed<Option<String>>,
     flow_logs: Observed<Vec<FlowLog>>,
+    /// The VPC's subnets and the Availability Zone of each (subnet id -> zone name):
+    /// what says which zones a service placed in given subnets runs in (join.rs).
+    subnet_zones: Observed<BTreeMap<String, String>>,
     tags: Observed<BTreeMap<String, String>>,
 }
 
@@ -263,6 +270,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         out.found(ctx, VOLUME, &region, volumes(ctx, &ec2, &region).await);
         out.found(ctx, SNAPSHOT, &region, snapshots(ctx, &ec2, &region).await);
         out.found(ctx, INSTANCE, &region, instances(ctx, &ec2, &region).await);
+        out.found(ctx, IMAGE, &region, images(ctx, &ec2, &region).await);
+        out.found(
+            ctx,
+            VPN_CONNECTION,
+            &region,
+            vpn_connections(ctx, &ec2, &region).await,
+        );
         out.found(
             ctx,
             NETWORK_ACL,
@@ -295,6 +309,30 @@ pub fn groups_in_use(interfaces: &[NetworkInterface]) -> Observed<BTreeSet<Strin
         }
     }
     Observed::Value(ids)
+}
+
+/// Subnet id -> Availability Zone, per VPC. A subnet without its id, VPC or zone
+/// makes the whole map unreadable: it could be the one a service is placed in, and
+/// which VPC's map it belongs to is unknown.
+pub fn subnet_zones_by_vpc(
+    subnets: &[Subnet],
+) -> Observed<BTreeMap<String, Observed<BTreeMap<String, String>>>> {
+    let mut by_vpc: BTreeMap<String, Observed<BTreeMap<String, String>>> = BTreeMap::new();
+    for s in subnets {
+        let (Some(id), Some(vpc), Some(zone)) = (s.subnet_id(), s.vpc_id(), s.availability_zone())
+        else {
+            return Observed::unreadable(
+                "ec2:DescribeSubnets: a subnet has no SubnetId, VpcId or AvailabilityZone",
+            );
+        };
+        if let Observed::Value(m) = by_vpc
+            .entry(vpc.to_string())
+            .or_insert_with(|| Observed::Value(BTreeMap::new()))
+        {
+            m.insert(id.to_string(), zone.to_string());
+        }
+    }
+    Observed::Value(by_vpc)
 }
 
 async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
@@ -354,6 +392,17 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
         Observed::Value(logs) => flow_logs_by_resource(&logs),
         other => other.map(|_| BTreeMap::new()),
     };
+    let subnets = ec2
+        .describe_subnets()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    let subnets = match observe("ec2:DescribeSubnets", subnets, &[]) {
+        Observed::Value(subnets) => subnet_zones_by_vpc(&subnets),
+        other => other.map(|_| BTreeMap::new()),
+    };
     let mut found = Found::default();
     for v in &vpcs {
         let Some(id) = v.vpc_id() else {
@@ -367,6 +416,11 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
                 m.get(id)
                     .cloned()
                     .unwrap_or_else(|| Observed::Value(Vec::new()))
+            }),
+            subnet_zones: subnets.clone().and_then(|m| {
+                m.get(id)
+                    .cloned()
+                    .unwrap_or_else(|| Observed::Value(BTreeMap::new()))
             }),
             tags: Observed::Value(tag_map(v.tags())),
         };
@@ -466,7 +520,8 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
                 tags: Observed::Value(tag_map(s.tags())),
             };
             let arn = ctx.arn("ec2", region, &format!("snapshot/{id}"));
-            Some(ctx.resource(SNAPSHOT, arn, id, region, &attrs))
+            let name = display_name(&id, s.tags());
+            Some(ctx.resource(SNAPSHOT, arn, name, region, &attrs))
         })
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()
@@ -484,7 +539,29 @@ struct InstanceAttributes {
     http_endpoint: Observed<String>,
     iam_instance_profile: Observed<String>,
     public_ip: Observed<Option<String>>,
+    image_id: Observed<String>,
+    /// Who owns the image the instance started from (ec2:DescribeImages): unreadable
+    /// when the image no longer exists or is not visible to the account, since who
+    /// made it is then unknown.
+    image_owner: Observed<ImageOwner>,
+    /// The key pair the instance was launched with; null when none was.
+    key_name: Observed<Option<String>>,
+    /// "windows" for Windows instances, null for Linux/UNIX ones (as EC2 reports it).
+    platform: Observed<Option<String>>,
+    /// The Systems Manager agent's ping status ("Online", "ConnectionLost", "Inactive")
+    /// when the instance is registered with SSM, null when it is not: a registered
+    /// instance can be reached by Session Manager, a shell opened with IAM credentials
+    /// and no key.
+    ssm_ping_status: Observed<Option<String>>,
     tags: Observed<BTreeMap<String, String>>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct ImageOwner {
+    /// The owner's account id.
+    pub id: String,
+    /// `amazon` or `aws-marketplace` for images AWS publishes, null otherwise.
+    pub alias: Option<String>,
 }
 
 /// An instance's attributes. AWS leaves `IamInstanceProfile` out of the answer when no
@@ -492,7 +569,11 @@ struct InstanceAttributes {
 /// profile listed without its Arn is unreadable. `MetadataOptions` is returned for
 /// every instance (HttpTokens and HttpEndpoint included, defaults or not), so its
 /// absence, or that of either field, is unreadable rather than the launch defaults.
-fn instance_attributes(i: &Instance) -> InstanceAttributes {
+fn instance_attributes(
+    i: &Instance,
+    owners: &BTreeMap<String, Observed<ImageOwner>>,
+    managed: &Observed<BTreeMap<String, String>>,
+) -> InstanceAttributes {
     const OP: &str = "ec2:DescribeInstances";
     let metadata = required(OP, "MetadataOptions", i.metadata_options());
     InstanceAttributes {
@@ -515,8 +596,116 @@ fn instance_attributes(i: &Instance) -> InstanceAttributes {
             Some(p) => required(OP, "IamInstanceProfile.Arn", p.arn().map(str::to_string)),
         },
         public_ip: Observed::Value(i.public_ip_address().map(str::to_string)),
+        image_id: required(OP, "ImageId", i.image_id().map(str::to_string)),
+        image_owner: match i.image_id() {
+            None => Observed::unreadable(format!("{OP}: the response has no ImageId")),
+            Some(id) => owners.get(id).cloned().unwrap_or_else(|| {
+                Observed::unreadable(format!(
+                    "ec2:DescribeImages: image {id} was not returned: it no longer exists or is not visible to the account, so who made it is unknown"
+                ))
+            }),
+        },
+        key_name: Observed::Value(i.key_name().map(str::to_string)),
+        platform: Observed::Value(i.platform().map(|p| p.as_str().to_ascii_lowercase())),
+        ssm_ping_status: managed
+            .clone()
+            .map(|m| i.instance_id().and_then(|id| m.get(id).cloned())),
         tags: Observed::Value(tag_map(i.tags())),
     }
+}
+
+/// The owner of each image in `images`, by image id. An image returned without its
+/// OwnerId has an unreadable owner (it is not thereby the account's or anyone's).
+pub fn image_owners(images: &[Image]) -> BTreeMap<String, Observed<ImageOwner>> {
+    images
+        .iter()
+        .filter_map(|img| {
+            let id = img.image_id()?;
+            let owner = required(
+                "ec2:DescribeImages",
+                "OwnerId",
+                img.owner_id().map(|o| ImageOwner {
+                    id: o.to_string(),
+                    alias: img.image_owner_alias().map(str::to_string),
+                }),
+            );
+            Some((id.to_string(), owner))
+        })
+        .collect()
+}
+
+/// The ping status of every instance registered with Systems Manager, by instance id.
+/// An entry without InstanceId or PingStatus makes the map unreadable: it could be any
+/// instance's registration.
+pub fn ssm_ping_statuses(
+    list: &[aws_sdk_ssm::types::InstanceInformation],
+) -> Observed<BTreeMap<String, String>> {
+    const OP: &str = "ssm:DescribeInstanceInformation";
+    let mut out = BTreeMap::new();
+    for info in list {
+        let (Some(id), Some(ping)) = (info.instance_id(), info.ping_status()) else {
+            return Observed::unreadable(format!("{OP}: an entry has no InstanceId or PingStatus"));
+        };
+        out.insert(id.to_string(), ping.as_str().to_string());
+    }
+    Observed::Value(out)
+}
+
+/// Which instances Systems Manager manages. Read here, with the instances, rather
+/// than by a collector of its own: it is a fact about how each instance can be logged
+/// into, and `--services ec2` keeps every instance attribute.
+async fn ssm_managed(ctx: &AwsContext, region: &str) -> Observed<BTreeMap<String, String>> {
+    let ssm = aws_sdk_ssm::Client::new(&ctx.regional(region));
+    let read = ssm
+        .describe_instance_information()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await;
+    match observe("ssm:DescribeInstanceInformation", read, &[]) {
+        Observed::Value(list) => ssm_ping_statuses(&list),
+        other => other.map(|_| BTreeMap::new()),
+    }
+}
+
+/// DescribeImages takes this many values in one filter.
+const IMAGE_IDS_PER_CALL: usize = 100;
+
+/// The owners of the images `ids`, read with an `image-id` filter (which, unlike
+/// ImageIds, does not fail the whole call for one image that is gone), deprecated and
+/// disabled images included. A failed call makes the owners of its images unreadable.
+async fn owners_of(ec2: &Client, ids: &[String]) -> BTreeMap<String, Observed<ImageOwner>> {
+    let mut out = BTreeMap::new();
+    for chunk in ids.chunks(IMAGE_IDS_PER_CALL) {
+        let read = ec2
+            .describe_images()
+            .filters(
+                Filter::builder()
+                    .name("image-id")
+                    .set_values(Some(chunk.to_vec()))
+                    .build(),
+            )
+            .include_deprecated(true)
+            .include_disabled(true)
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        match read {
+            Ok(images) => out.extend(image_owners(&images)),
+            Err(e) => {
+                let why = reason("ec2:DescribeImages", &e);
+                out.extend(
+                    chunk
+                        .iter()
+                        .map(|id| (id.clone(), Observed::Unreadable(why.clone()))),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// A resource's `Name` tag when it has one, else its id: what the console shows.
@@ -537,21 +726,156 @@ async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
         .try_collect()
         .await
         .map_err(|e| reason("ec2:DescribeInstances", &e))?;
+    // AWS keeps listing a terminated instance for about an hour: it runs nothing,
+    // holds no credentials and can no longer be changed, so it is not judged.
+    let live: Vec<&Instance> = reservations
+        .iter()
+        .flat_map(|r| r.instances())
+        .filter(|i| i.state().and_then(|s| s.name()).map(|n| n.as_str()) != Some("terminated"))
+        .collect();
+    let image_ids: Vec<String> = live
+        .iter()
+        .filter_map(|i| i.image_id().map(str::to_string))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let owners = owners_of(ec2, &image_ids).await;
+    let managed = if live.is_empty() {
+        Observed::Value(BTreeMap::new())
+    } else {
+        ssm_managed(ctx, region).await
+    };
     let mut found = Found::default();
-    for i in reservations.iter().flat_map(|r| r.instances()) {
+    for i in live {
         let Some(id) = i.instance_id() else {
             found.without_id("ec2:DescribeInstances", "InstanceId");
             continue;
         };
-        // AWS keeps listing a terminated instance for about an hour: it runs nothing,
-        // holds no credentials and can no longer be changed, so it is not judged.
-        let terminated = i.state().and_then(|s| s.name()).map(|n| n.as_str()) == Some("terminated");
-        if terminated {
-            continue;
-        }
-        let attrs = instance_attributes(i);
+        let attrs = instance_attributes(i, &owners, &managed);
         let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
         found.push(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs));
+    }
+    Ok(found)
+}
+
+#[derive(Serialize)]
+struct ImageAttributes {
+    /// Whether anyone may launch the image (a launch permission for group `all`).
+    public: Observed<bool>,
+    state: Observed<Option<String>>,
+    tags: Observed<BTreeMap<String, String>>,
+}
+
+/// An image's attributes. DescribeImages documents `Public` for every image; one left
+/// out is unreadable, not the `false` that would pass it.
+fn image_attributes(img: &Image) -> ImageAttributes {
+    ImageAttributes {
+        public: required("ec2:DescribeImages", "Public", img.public()),
+        state: Observed::Value(img.state().map(|s| s.as_str().to_string())),
+        tags: Observed::Value(tag_map(img.tags())),
+    }
+}
+
+/// The machine images the account owns (any image it can launch that someone else
+/// owns is that owner's to share or not).
+async fn images(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
+    let listed = ec2
+        .describe_images()
+        .owners("self")
+        .include_deprecated(true)
+        .include_disabled(true)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("ec2:DescribeImages", &e))?;
+    let mut found = Found::default();
+    for img in &listed {
+        let Some(id) = img.image_id() else {
+            found.without_id("ec2:DescribeImages", "ImageId");
+            continue;
+        };
+        // An image's name is unique among the account's images of a region.
+        let name = img
+            .name()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(id)
+            .to_string();
+        let arn = ctx.arn("ec2", region, &format!("image/{id}"));
+        found.push(ctx.resource(IMAGE, arn, name, region, &image_attributes(img)));
+    }
+    Ok(found)
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Tunnel {
+    pub outside_ip: Option<String>,
+    /// UP or DOWN, as the tunnel's telemetry reports it.
+    pub status: String,
+}
+
+#[derive(Serialize)]
+struct VpnAttributes {
+    state: Observed<String>,
+    /// The IPsec tunnels (VgwTelemetry): unreadable when the answer leaves them out
+    /// or gives one without its status.
+    tunnels: Observed<Vec<Tunnel>>,
+    vpn_gateway_id: Observed<Option<String>>,
+    transit_gateway_id: Observed<Option<String>>,
+    tags: Observed<BTreeMap<String, String>>,
+}
+
+/// A Site-to-Site VPN connection's attributes. AWS returns the telemetry of both
+/// tunnels with every connection, so its absence (or a tunnel without Status) is
+/// unreadable rather than "no tunnel up".
+fn vpn_attributes(v: &VpnConnection) -> VpnAttributes {
+    const OP: &str = "ec2:DescribeVpnConnections";
+    let tunnels = match &v.vgw_telemetry {
+        None => Observed::unreadable(format!("{OP}: the response has no VgwTelemetry")),
+        Some(t) => t
+            .iter()
+            .map(|t| {
+                t.status().map(|s| Tunnel {
+                    outside_ip: t.outside_ip_address().map(str::to_string),
+                    status: s.as_str().to_string(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()
+            .map_or_else(
+                || Observed::unreadable(format!("{OP}: a tunnel's telemetry has no Status")),
+                Observed::Value,
+            ),
+    };
+    VpnAttributes {
+        state: required(OP, "State", v.state().map(|s| s.as_str().to_string())),
+        tunnels,
+        vpn_gateway_id: Observed::Value(v.vpn_gateway_id().map(str::to_string)),
+        transit_gateway_id: Observed::Value(v.transit_gateway_id().map(str::to_string)),
+        tags: Observed::Value(tag_map(v.tags())),
+    }
+}
+
+async fn vpn_connections(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
+    let out = ec2
+        .describe_vpn_connections()
+        .send()
+        .await
+        .map_err(|e| reason("ec2:DescribeVpnConnections", &e))?;
+    let mut found = Found::default();
+    for v in out.vpn_connections() {
+        let Some(id) = v.vpn_connection_id() else {
+            found.without_id("ec2:DescribeVpnConnections", "VpnConnectionId");
+            continue;
+        };
+        let arn = ctx.arn("ec2", region, &format!("vpn-connection/{id}"));
+        found.push(ctx.resource(
+            VPN_CONNECTION,
+            arn,
+            display_name(id, v.tags()),
+            region,
+            &vpn_attributes(v),
+        ));
     }
     Ok(found)
 }
@@ -790,7 +1114,7 @@ mod tests {
             InstanceMetadataOptionsResponse,
         };
         let bare = Instance::builder().instance_id("i-1").build();
-        let attrs = instance_attributes(&bare);
+        let attrs = instance_attributes(&bare, &BTreeMap::new(), &Observed::Value(BTreeMap::new()));
         assert_eq!(attrs.iam_instance_profile, Observed::Absent);
         assert_eq!(
             attrs.http_tokens.unreadable_reason(),
@@ -805,7 +1129,11 @@ mod tests {
             )
             .iam_instance_profile(IamInstanceProfile::builder().id("AIP1").build())
             .build();
-        let attrs = instance_attributes(&no_tokens);
+        let attrs = instance_attributes(
+            &no_tokens,
+            &BTreeMap::new(),
+            &Observed::Value(BTreeMap::new()),
+        );
         assert_eq!(
             attrs.http_tokens.unreadable_reason(),
             Some("ec2:DescribeInstances: the response has no MetadataOptions.HttpTokens")
@@ -828,7 +1156,7 @@ mod tests {
                     .build(),
             )
             .build();
-        let attrs = instance_attributes(&full);
+        let attrs = instance_attributes(&full, &BTreeMap::new(), &Observed::Value(BTreeMap::new()));
         assert_eq!(attrs.http_tokens, Observed::Value("required".into()));
         assert_eq!(
             attrs.iam_instance_profile,
@@ -921,5 +1249,163 @@ mod tests {
             .prefix_list_ids(PrefixListId::builder().build())
             .build();
         assert!(rules_of(op, &[no_id]).unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn an_instance_image_that_was_not_returned_has_an_unreadable_owner() {
+        let img = Image::builder()
+            .image_id("ami-own")
+            .owner_id("111122223333")
+            .build();
+        let aws = Image::builder()
+            .image_id("ami-aws")
+            .owner_id("137112412989")
+            .image_owner_alias("amazon")
+            .build();
+        let nameless = Image::builder().image_id("ami-anon").build();
+        let owners = image_owners(&[img, aws, nameless]);
+        let on = |image: Option<&str>| {
+            instance_attributes(
+                &Instance::builder()
+                    .set_image_id(image.map(str::to_string))
+                    .key_name("ops")
+                    .build(),
+                &owners,
+                &Observed::Value(BTreeMap::new()),
+            )
+        };
+        let own = on(Some("ami-own"));
+        assert_eq!(
+            own.image_owner,
+            Observed::Value(ImageOwner {
+                id: "111122223333".into(),
+                alias: None
+            })
+        );
+        assert_eq!(own.key_name, Observed::Value(Some("ops".into())));
+        assert_eq!(own.platform, Observed::Value(None));
+        assert_eq!(
+            on(Some("ami-aws"))
+                .image_owner
+                .value()
+                .unwrap()
+                .alias
+                .as_deref(),
+            Some("amazon")
+        );
+        assert_eq!(
+            on(Some("ami-anon")).image_owner.unreadable_reason(),
+            Some("ec2:DescribeImages: the response has no OwnerId")
+        );
+        assert!(
+            on(Some("ami-gone"))
+                .image_owner
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("ami-gone was not returned"))
+        );
+        let none = on(None);
+        assert!(none.image_id.unreadable_reason().is_some());
+        assert!(none.image_owner.unreadable_reason().is_some());
+        let windows = instance_attributes(
+            &Instance::builder()
+                .platform(aws_sdk_ec2::types::PlatformValues::Windows)
+                .instance_id("i-win")
+                .build(),
+            &owners,
+            &ssm_ping_statuses(&[aws_sdk_ssm::types::InstanceInformation::builder()
+                .instance_id("i-win")
+                .ping_status(aws_sdk_ssm::types::PingStatus::Online)
+                .build()]),
+        );
+        assert_eq!(
+            windows.ssm_ping_status,
+            Observed::Value(Some("Online".into()))
+        );
+        assert_eq!(own.ssm_ping_status, Observed::Value(None));
+        assert!(
+            ssm_ping_statuses(&[aws_sdk_ssm::types::InstanceInformation::builder()
+                .instance_id("i-1")
+                .build()])
+            .unreadable_reason()
+            .is_some()
+        );
+        assert_eq!(windows.platform, Observed::Value(Some("windows".into())));
+        assert_eq!(windows.key_name, Observed::Value(None));
+    }
+
+    #[test]
+    fn an_image_without_its_public_flag_is_unreadable_not_private() {
+        let bare = image_attributes(&Image::builder().image_id("ami-1").build());
+        assert_eq!(
+            bare.public.unreadable_reason(),
+            Some("ec2:DescribeImages: the response has no Public")
+        );
+        let public = image_attributes(&Image::builder().image_id("ami-1").public(true).build());
+        assert_eq!(public.public, Observed::Value(true));
+    }
+
+    #[test]
+    fn vpn_tunnels_are_read_from_telemetry_and_missing_telemetry_is_unreadable() {
+        use aws_sdk_ec2::types::{TelemetryStatus, VgwTelemetry, VpnState};
+        let bare = vpn_attributes(
+            &VpnConnection::builder()
+                .vpn_connection_id("vpn-1")
+                .state(VpnState::Available)
+                .build(),
+        );
+        assert_eq!(bare.state, Observed::Value("available".into()));
+        assert_eq!(
+            bare.tunnels.unreadable_reason(),
+            Some("ec2:DescribeVpnConnections: the response has no VgwTelemetry")
+        );
+        let up = VgwTelemetry::builder()
+            .outside_ip_address("203.0.113.1")
+            .status(TelemetryStatus::Up)
+            .build();
+        let read = vpn_attributes(
+            &VpnConnection::builder()
+                .vgw_telemetry(up.clone())
+                .vgw_telemetry(
+                    VgwTelemetry::builder()
+                        .status(TelemetryStatus::Down)
+                        .build(),
+                )
+                .build(),
+        );
+        assert!(read.state.unreadable_reason().is_some());
+        let tunnels = read.tunnels.value().unwrap();
+        assert_eq!(tunnels[0].status, "UP");
+        assert_eq!(tunnels[1].status, "DOWN");
+        let vague = vpn_attributes(
+            &VpnConnection::builder()
+                .vgw_telemetry(up)
+                .vgw_telemetry(VgwTelemetry::builder().build())
+                .build(),
+        );
+        assert!(vague.tunnels.unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn subnets_map_to_their_zone_per_vpc_and_a_zoneless_one_is_unreadable() {
+        let subnet = |id: &str, vpc: &str, zone: Option<&str>| {
+            Subnet::builder()
+                .subnet_id(id)
+                .vpc_id(vpc)
+                .set_availability_zone(zone.map(str::to_string))
+                .build()
+        };
+        let read = subnet_zones_by_vpc(&[
+            subnet("subnet-a", "vpc-1", Some("us-east-1a")),
+            subnet("subnet-b", "vpc-1", Some("us-east-1b")),
+            subnet("subnet-c", "vpc-2", Some("us-east-1a")),
+        ]);
+        let map = read.value().unwrap();
+        assert_eq!(map["vpc-1"].value().unwrap()["subnet-b"], "us-east-1b");
+        assert_eq!(map["vpc-2"].value().unwrap().len(), 1);
+        assert!(
+            subnet_zones_by_vpc(&[subnet("subnet-a", "vpc-1", None)])
+                .unreadable_reason()
+                .is_some()
+        );
     }
 }

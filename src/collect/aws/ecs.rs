@@ -3,7 +3,8 @@
 //!
 //! The zones the tasks run in (ecs:DescribeTasks, per task) are not read: they change
 //! with every replacement, so a scan would judge a moment, not the setting that keeps
-//! the service spread. The service's subnets (awsvpc networking) are recorded instead.
+//! the service spread. The service's subnets (awsvpc networking) are recorded instead,
+//! and the zones they lie in are drawn from the EC2 VPCs (join.rs).
 
 use aws_sdk_ecs::Client;
 use aws_sdk_ecs::operation::describe_services::DescribeServicesOutput;

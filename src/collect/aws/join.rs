@@ -2,7 +2,12 @@
 //! has been collected, so no collector calls another service and a scan narrowed with
 //! `--services` says what it could not join instead of guessing.
 //!
-//! The one join so far: which CloudFront distributions with a WAF web ACL have a load
+//! Which Availability Zones an ECS service's subnets lie in (the service lists its
+//! subnets, the VPCs of the EC2 listing map each subnet to its zone): a service
+//! placed in subnets of one zone stops when that zone fails, however many tasks it
+//! runs.
+//!
+//! Which CloudFront distributions with a WAF web ACL have a load
 //! balancer as an origin. A web ACL on the distribution in front filters what reaches
 //! the load balancer through CloudFront, the alternative to a web ACL of its own
 //! (policies promising "internet-facing applications are protected by a WAF").
@@ -14,8 +19,10 @@
 
 use serde_json::Value;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::Collected;
-use super::{cloudfront, elbv2};
+use super::{cloudfront, ec2, ecs, elbv2};
 use crate::inventory::{Inventory, Listing, Observed, Resource};
 
 /// The attribute set on every load balancer: the ids of the enabled CloudFront
@@ -46,6 +53,127 @@ pub fn cloudfront_waf_in_front(all: &mut Collected) {
 /// out.
 pub fn fill_missing(inventory: &mut Inventory) {
     fill(&inventory.listings, &mut inventory.resources);
+    fill_zones(&inventory.listings, &mut inventory.resources);
+}
+
+/// The attribute set on every ECS service: the sorted Availability Zones of the
+/// subnets its tasks are placed in (awsvpc networking). Unreadable when that is not
+/// known: the service's subnets unread, the EC2 VPCs of its region not collected or
+/// not all listed, one of its subnets in no listed VPC, or a service without awsvpc
+/// subnets (its tasks run in the zones of its container instances, which vouch does
+/// not read).
+pub const SUBNET_ZONES: &str = "subnet_zones";
+
+/// Sets [`SUBNET_ZONES`] on every ECS service in `all`.
+pub fn ecs_service_zones(all: &mut Collected) {
+    fill_zones(&all.listings, &mut all.resources);
+}
+
+/// Per (account, region): subnet id -> zone, or why the region's subnets are unknown.
+type ZoneMaps = BTreeMap<(String, String), Result<BTreeMap<String, String>, String>>;
+
+fn zone_maps(listings: &[Listing], resources: &[Resource]) -> ZoneMaps {
+    let mut maps: ZoneMaps = BTreeMap::new();
+    for l in listings.iter().filter(|l| l.resource_type == ec2::VPC) {
+        let entry = maps
+            .entry((l.account.clone(), l.region.clone()))
+            .or_insert_with(|| Ok(BTreeMap::new()));
+        if let Some(e) = &l.error {
+            *entry = Err(format!(
+                "the VPCs of the region could not all be listed ({e}), so the zones of the service's subnets are unknown"
+            ));
+        }
+    }
+    for r in resources.iter().filter(|r| r.resource_type == ec2::VPC) {
+        let Some(Ok(map)) = maps.get_mut(&(r.account.clone(), r.region.clone())) else {
+            continue;
+        };
+        let zones = match r.attributes.get(SUBNET_ZONES) {
+            Some(Observed::Value(Value::Object(m))) => m
+                .iter()
+                .map(|(k, v)| v.as_str().map(|z| (k.clone(), z.to_string())))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| format!("{}: a subnet's zone is not a name", r.name)),
+            Some(Observed::Unreadable(e)) => Err(e.clone()),
+            _ => Err(format!("{}: its subnets were not collected", r.name)),
+        };
+        let key = (r.account.clone(), r.region.clone());
+        match zones {
+            Ok(z) => map.extend(z),
+            Err(e) => {
+                maps.insert(
+                    key,
+                    Err(format!(
+                        "the subnets of the region could not be read ({e}), so the zones of the service's subnets are unknown"
+                    )),
+                );
+            }
+        }
+    }
+    maps
+}
+
+fn zones_of(service: &Resource, maps: &ZoneMaps) -> Observed<Value> {
+    let subnets: Vec<String> = match service.attributes.get("subnets") {
+        Some(Observed::Value(Value::Array(items))) => {
+            match items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+            {
+                Some(s) => s,
+                None => return Observed::unreadable("subnets: a subnet id is not a string"),
+            }
+        }
+        Some(Observed::Unreadable(e)) => return Observed::Unreadable(format!("subnets: {e}")),
+        _ => return Observed::unreadable("the service's subnets were not collected"),
+    };
+    if subnets.is_empty() {
+        return Observed::unreadable(
+            "the service has no awsvpc subnets: its tasks run in the zones of its container instances, which vouch does not read",
+        );
+    }
+    let map = match maps.get(&(service.account.clone(), service.region.clone())) {
+        None => {
+            return Observed::unreadable(
+                "EC2 VPCs were not collected in this region (see --services), so the zones of the service's subnets are unknown",
+            );
+        }
+        Some(Err(e)) => return Observed::Unreadable(e.clone()),
+        Some(Ok(m)) => m,
+    };
+    let mut zones = BTreeSet::new();
+    for s in &subnets {
+        match map.get(s) {
+            Some(z) => {
+                zones.insert(z.clone());
+            }
+            None => {
+                return Observed::unreadable(format!(
+                    "subnet {s} is in none of the VPCs listed in the region, so its zone is unknown"
+                ));
+            }
+        }
+    }
+    Observed::Value(Value::from(zones.into_iter().collect::<Vec<_>>()))
+}
+
+fn fill_zones(listings: &[Listing], resources: &mut [Resource]) {
+    let wanted =
+        |r: &Resource| r.resource_type == ecs::SERVICE && !r.attributes.contains_key(SUBNET_ZONES);
+    if !resources.iter().any(wanted) {
+        return;
+    }
+    let maps = zone_maps(listings, resources);
+    let zones: Vec<Option<Observed<Value>>> = resources
+        .iter()
+        .map(|r| wanted(r).then(|| zones_of(r, &maps)))
+        .collect();
+    for (r, z) in resources.iter_mut().zip(zones) {
+        if let Some(z) = z {
+            r.attributes.insert(SUBNET_ZONES.into(), z);
+        }
+    }
 }
 
 fn fill(listings: &[Listing], resources: &mut [Resource]) {
@@ -359,6 +487,101 @@ mod tests {
         );
         let got = joined(vec![alb("a", Value::Null), disabled], vec![listing(None)]);
         assert_eq!(got, vec![Observed::Value(json!([]))]);
+    }
+
+    fn vpc_listing(region: &str, error: Option<&str>) -> Listing {
+        Listing {
+            resource_type: ec2::VPC.into(),
+            account: "1".into(),
+            region: region.into(),
+            error: error.map(str::to_string),
+            scope: None,
+        }
+    }
+
+    fn service_zones(resources: Vec<Resource>, listings: Vec<Listing>) -> Vec<Observed<Value>> {
+        let mut all = Collected {
+            listings,
+            resources,
+        };
+        ecs_service_zones(&mut all);
+        all.resources
+            .iter()
+            .filter(|r| r.resource_type == ecs::SERVICE)
+            .map(|r| r.attributes[SUBNET_ZONES].clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_ecs_service_gets_the_zones_of_its_subnets_or_why_they_are_unknown() {
+        let vpc = resource(
+            ec2::VPC,
+            "vpc-1",
+            json!({"subnet_zones": {"subnet-a": "us-east-1a", "subnet-b": "us-east-1b", "subnet-c": "us-east-1a"}}),
+        );
+        let svc = |name: &str, subnets: Value| {
+            resource(ecs::SERVICE, name, json!({ "subnets": subnets }))
+        };
+        let got = service_zones(
+            vec![
+                vpc.clone(),
+                svc("two", json!(["subnet-a", "subnet-b"])),
+                svc("one", json!(["subnet-a", "subnet-c"])),
+                svc("bridge", json!([])),
+                svc("lost", json!(["subnet-z"])),
+                svc("unread", json!({"unreadable": "ecs: AccessDenied"})),
+            ],
+            vec![vpc_listing("us-east-1", None)],
+        );
+        assert_eq!(got[0], Observed::Value(json!(["us-east-1a", "us-east-1b"])));
+        assert_eq!(got[1], Observed::Value(json!(["us-east-1a"])));
+        assert!(
+            got[2]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("awsvpc"))
+        );
+        assert!(
+            got[3]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("subnet-z"))
+        );
+        assert!(
+            got[4]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("AccessDenied"))
+        );
+        let no_ec2 = service_zones(vec![svc("two", json!(["subnet-a"]))], vec![]);
+        assert!(
+            no_ec2[0]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("not collected"))
+        );
+        let failed = service_zones(
+            vec![vpc.clone(), svc("two", json!(["subnet-a"]))],
+            vec![vpc_listing(
+                "us-east-1",
+                Some("ec2:DescribeVpcs: AccessDenied"),
+            )],
+        );
+        assert!(
+            failed[0]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("AccessDenied"))
+        );
+        let unread_subnets = resource(
+            ec2::VPC,
+            "vpc-2",
+            json!({"subnet_zones": {"unreadable": "ec2:DescribeSubnets: throttled"}}),
+        );
+        let got = service_zones(
+            vec![vpc, unread_subnets, svc("two", json!(["subnet-a"]))],
+            vec![vpc_listing("us-east-1", None)],
+        );
+        assert!(
+            got[0]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("throttled"))
+        );
     }
 
     #[test]

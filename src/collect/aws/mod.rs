@@ -9,6 +9,7 @@ pub mod cloudtrail;
 pub mod cognito;
 pub mod config;
 pub mod detection;
+pub mod directconnect;
 pub mod ec2;
 pub mod ecs;
 pub mod efs;
@@ -352,6 +353,9 @@ pub async fn collect(
     if wants("ecs") {
         jobs.push(Box::pin(ecs::collect(c)));
     }
+    if wants("directconnect") {
+        jobs.push(Box::pin(directconnect::collect(c)));
+    }
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
@@ -364,6 +368,7 @@ pub async fn collect(
     }
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     join::cloudfront_waf_in_front(&mut all);
+    join::ecs_service_zones(&mut all);
     if !opts.regions.is_empty() {
         let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
         if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {
@@ -607,7 +612,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 22] = [
+pub const SERVICES: [&str; 23] = [
     "s3",
     "rds",
     "iam",
@@ -630,6 +635,7 @@ pub const SERVICES: [&str; 22] = [
     "cloudfront",
     "autoscaling",
     "ecs",
+    "directconnect",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

@@ -71,7 +71,12 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "config:DescribeConfigurationRecorders",
         Some("config:DescribeConfigurationRecorders"),
     ),
+    (
+        "directconnect:DescribeConnections",
+        Some("directconnect:DescribeConnections"),
+    ),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
+    ("ec2:DescribeImages", Some("ec2:DescribeImages")),
     ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
     ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),
     (
@@ -88,8 +93,13 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("ec2:DescribeSnapshotAttribute"),
     ),
     ("ec2:DescribeSnapshots", Some("ec2:DescribeSnapshots")),
+    ("ec2:DescribeSubnets", Some("ec2:DescribeSubnets")),
     ("ec2:DescribeVolumes", Some("ec2:DescribeVolumes")),
     ("ec2:DescribeVpcs", Some("ec2:DescribeVpcs")),
+    (
+        "ec2:DescribeVpnConnections",
+        Some("ec2:DescribeVpnConnections"),
+    ),
     (
         "ec2:GetEbsEncryptionByDefault",
         Some("ec2:GetEbsEncryptionByDefault"),
@@ -244,6 +254,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     (
         "shield:GetSubscriptionState",
         Some("shield:GetSubscriptionState"),
+    ),
+    (
+        "ssm:DescribeInstanceInformation",
+        Some("ssm:DescribeInstanceInformation"),
     ),
     ("sso-admin:ListInstances", Some("sso:ListInstances")),
     ("sts:GetCallerIdentity", None),
