@@ -2589,6 +2589,8 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_cloudfront(c, r)
     seed_redundancy(c, r)
     seed_ec2net(c, r, account)
+    seed_monitoring(c, r, account)
+    seed_plain_secrets(c, r, account)
     return r
 
 
@@ -3225,3 +3227,149 @@ def seed_ec2net(c: Clients, r: Report, account: str) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# -- CIS monitoring alarm chains (LocalStack: CloudWatch Logs, CloudWatch, SNS, SQS) -------
+
+# On the log group the multi-region trail delivers to: one complete chain (CIS 5.3, root
+# usage: filter, alarm Sum >= 1 in one period, topic with a confirmed SQS subscription)
+# and one broken at the last link (CIS 5.5, CloudTrail changes: the alarm notifies a topic
+# nobody subscribed to). Every other 5.x recommendation has no filter, so it fails.
+MONITOR_GROUP = "vouch-demo-retention-400d-use1"
+MONITOR_TOPIC = "vouch-demo-alerts-use1"
+MONITOR_TOPIC_EMPTY = "vouch-demo-alerts-unsubscribed-use1"
+MONITOR_QUEUE = "vouch-demo-alerts-queue-use1"
+MONITOR_CHAINS = [
+    ("vouch-demo-filter-root-usage", "RootUsage",
+     '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS '
+     '&& $.eventType != "AwsServiceEvent" }', MONITOR_TOPIC,
+     "CIS 5.3 pattern; alarm notifies a topic with a confirmed SQS subscription"),
+    ("vouch-demo-filter-cloudtrail-changes", "CloudTrailChanges",
+     '{ ($.eventName = StopLogging) || ($.eventName = DeleteTrail) || '
+     '($.eventName = UpdateTrail) || ($.eventName = CreateTrail) || ($.eventName = StartLogging) }',
+     MONITOR_TOPIC_EMPTY, "CIS 5.5 pattern (terms reordered); alarm notifies a topic with no subscription"),
+]
+
+
+def seed_monitoring(c: Clients, r: Report, account: str) -> None:
+    logs, cw, sns, sqs = (c(s, USE1) for s in ("logs", "cloudwatch", "sns", "sqs"))
+    topics = {}
+    if r.apply:
+        for name in (MONITOR_TOPIC, MONITOR_TOPIC_EMPTY):
+            topics[name] = sns.create_topic(Name=name)["TopicArn"]  # idempotent
+        queue = sqs.create_queue(QueueName=MONITOR_QUEUE)["QueueUrl"]
+        queue_arn = sqs.get_queue_attributes(
+            QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+        subs = sns.list_subscriptions_by_topic(TopicArn=topics[MONITOR_TOPIC])["Subscriptions"]
+        if not any(s.get("Endpoint") == queue_arn for s in subs):
+            sns.subscribe(TopicArn=topics[MONITOR_TOPIC], Protocol="sqs", Endpoint=queue_arn)
+        for filter_name, metric, pattern, topic, _ in MONITOR_CHAINS:
+            logs.put_metric_filter(
+                logGroupName=MONITOR_GROUP, filterName=filter_name, filterPattern=pattern,
+                metricTransformations=[{"metricName": metric, "metricNamespace": "CISBenchmark",
+                                        "metricValue": "1"}])
+            cw.put_metric_alarm(
+                AlarmName=f"vouch-demo-alarm-{metric}", Namespace="CISBenchmark",
+                MetricName=metric, Statistic="Sum", Period=300, Threshold=1.0,
+                ComparisonOperator="GreaterThanOrEqualToThreshold", EvaluationPeriods=1,
+                ActionsEnabled=True, AlarmActions=[topics[topic]])
+    arns = {t["TopicArn"].rsplit(":", 1)[-1]: t["TopicArn"] for t in sns.list_topics()["Topics"]}
+    for name, confirmed in ((MONITOR_TOPIC, True), (MONITOR_TOPIC_EMPTY, False)):
+        if name not in arns:
+            r.missing(name)
+            continue
+        subs = sns.list_subscriptions_by_topic(TopicArn=arns[name])["Subscriptions"]
+        got = any(s["SubscriptionArn"].startswith("arn:") for s in subs)
+        r.compare(name, {"confirmed subscription": got}, {"confirmed subscription": confirmed})
+        r.row("sns", name, USE1, "checked" if not r.apply else "put",
+              "topic with a confirmed SQS subscription" if confirmed else "topic, no subscription")
+    filters = {f["filterName"]: f for f in logs.describe_metric_filters(
+        logGroupName=MONITOR_GROUP)["metricFilters"]}
+    alarms = {a["AlarmName"]: a for a in cw.describe_alarms()["MetricAlarms"]}
+    for filter_name, metric, pattern, topic, what in MONITOR_CHAINS:
+        if filter_name not in filters or f"vouch-demo-alarm-{metric}" not in alarms:
+            r.missing(f"{filter_name} / vouch-demo-alarm-{metric}")
+            continue
+        a = alarms[f"vouch-demo-alarm-{metric}"]
+        r.compare(filter_name, {"pattern": filters[filter_name]["filterPattern"],
+                                "actions": a["AlarmActions"]},
+                  {"pattern": pattern, "actions": [arns.get(topic)]})
+        r.row("logs", filter_name, USE1, "checked" if not r.apply else "put", what)
+
+
+# -- API secrets in plain configuration (LocalStack: Lambda, SSM; moto: ECS) --------------
+
+# Values are demo placeholders, never real secrets; vouch records only names and kinds.
+# Lambda: one function with a literal API token (fails), one whose secret variables are
+# ARNs (passes). SSM: a SecureString secret and a plain setting (pass), a String secret
+# (fails). ECS: a task definition with a literal password (fails), one taking it from
+# `secrets` (passes).
+SECRET_FUNCTIONS = [
+    ("vouch-demo-fn-plain-secret-use1", {"API_TOKEN": "demo-not-a-real-token", "LOG_LEVEL": "info"},
+     "API_TOKEN holds a literal value"),
+    ("vouch-demo-fn-secret-ref-use1",
+     {"API_TOKEN": "arn:aws:secretsmanager:us-east-1:000000000000:secret:vouch-demo-secret-rotated-cmk-use1",
+      "DB_PASSWORD_SECRET_NAME": "vouch-demo-secret-rotated-cmk-use1"},
+     "secret variables name Secrets Manager (ARN, name)"),
+]
+SECRET_PARAMETERS = [
+    ("/vouch-demo/use1/api-token", "SecureString", "secret name, SecureString"),
+    ("/vouch-demo/use1/log-level", "String", "plain setting, String"),
+    ("/vouch-demo/use1/db-password", "String", "secret name, String (plain text)"),
+]
+SECRET_TASKS = [
+    ("vouch-demo-task-plain-secret-use1",
+     {"environment": [{"name": "DB_PASSWORD", "value": "demo-not-a-real-password"}]},
+     "DB_PASSWORD in environment, literal"),
+    ("vouch-demo-task-secret-ref-use1",
+     {"environment": [{"name": "LOG_LEVEL", "value": "info"}],
+      "secrets": [{"name": "DB_PASSWORD", "valueFrom":
+                   "arn:aws:secretsmanager:us-east-1:000000000000:secret:vouch-demo-secret-rotated-cmk-use1"}]},
+     "DB_PASSWORD from secrets (Secrets Manager)"),
+]
+
+
+def seed_plain_secrets(c: Clients, r: Report, account: str) -> None:
+    lam, ssm, ecs = c("lambda", USE1), c("ssm", USE1), c("ecs", USE1)
+    for name, env, what in SECRET_FUNCTIONS:
+        state = "existing"
+        try:
+            lam.get_function(FunctionName=name)
+            if r.apply:
+                lam.update_function_configuration(FunctionName=name, Environment={"Variables": env})
+        except ClientError as e:
+            if err_code(e) != "ResourceNotFoundException":
+                raise
+            if not r.apply:
+                r.missing(name)
+                continue
+            lam.create_function(
+                FunctionName=name, Runtime="python3.11", Handler="index.handler",
+                Role=f"arn:aws:iam::{account}:role/vouch-demo-role-secret-rotator",
+                Code={"ZipFile": rotator_zip()}, Description="vouch demo: environment secrets",
+                Environment={"Variables": env})
+            state = "created"
+        got = lam.get_function_configuration(FunctionName=name).get("Environment", {})
+        r.compare(name, {"variables": sorted(got.get("Variables", {}))}, {"variables": sorted(env)})
+        r.row("lambda", name, USE1, state, what)
+    for name, kind, what in SECRET_PARAMETERS:
+        if r.apply:
+            ssm.put_parameter(Name=name, Type=kind, Value="demo-placeholder", Overwrite=True)
+        found = ssm.describe_parameters(
+            ParameterFilters=[{"Key": "Name", "Values": [name]}])["Parameters"]
+        if not found:
+            r.missing(name)
+            continue
+        r.compare(name, {"type": found[0]["Type"]}, {"type": kind})
+        r.row("ssm", name, USE1, "put" if r.apply else "checked", what)
+    for family, container, what in SECRET_TASKS:
+        arns = ecs.list_task_definitions(familyPrefix=family, status="ACTIVE")["taskDefinitionArns"]
+        if r.apply and not arns:
+            ecs.register_task_definition(family=family, containerDefinitions=[
+                {"name": "app", "image": "public.ecr.aws/docker/library/busybox:latest",
+                 "memory": 128, **container}])
+            arns = ecs.list_task_definitions(familyPrefix=family, status="ACTIVE")["taskDefinitionArns"]
+        if not arns:
+            r.missing(family)
+            continue
+        r.row("ecs", family, USE1, "checked", what)

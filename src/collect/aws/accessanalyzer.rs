@@ -1,8 +1,9 @@
 //! IAM Access Analyzer: the analyzers of each scanned region, as one settings resource
 //! per region, so "an external access analyzer is active in every region" can be
-//! judged region by region.
+//! judged region by region, with the ACTIVE findings of its active analyzers (access
+//! that no archive rule or reviewer has accepted as intended).
 
-use aws_sdk_accessanalyzer::types::AnalyzerSummary;
+use aws_sdk_accessanalyzer::types::{AnalyzerSummary, Criterion, FindingSummaryV2};
 use serde::Serialize;
 
 use super::error::observe;
@@ -12,6 +13,7 @@ use crate::inventory::Observed;
 pub const REGION_SETTINGS: &str = "aws_accessanalyzer_region_settings";
 
 const LIST: &str = "access-analyzer:ListAnalyzers";
+const FINDINGS: &str = "access-analyzer:ListFindingsV2";
 
 /// The SDK's stand-in for a required enum member the answer left out.
 const MISSING: &str = "no value was set";
@@ -29,6 +31,21 @@ pub struct Analyzer {
 #[derive(Serialize)]
 struct Attributes {
     analyzers: Observed<Vec<Analyzer>>,
+    /// The ACTIVE findings of every ACTIVE analyzer of the region, whatever its type.
+    active_findings: Observed<Vec<Finding>>,
+}
+
+/// One ACTIVE finding: what can be reached (external or internal access) or what is
+/// granted and unused (unused-access analyzers), and by which analyzer.
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub analyzer: String,
+    pub analyzer_type: String,
+    pub id: String,
+    pub resource_type: String,
+    pub resource: Option<String>,
+    /// `ExternalAccess`, `InternalAccess`, `UnusedIAMRole`, `UnusedPermission`, ...
+    pub finding_type: Option<String>,
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
@@ -42,6 +59,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .try_collect()
             .await;
         let analyzers = observe(LIST, listed, &[]).and_then(|l| analyzers_of(&l));
+        let active_findings = match &analyzers {
+            Observed::Value(list) => active_findings(&aa, list).await,
+            Observed::Absent => Observed::Absent,
+            Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
+        };
         let mut out = Collected::default();
         out.settings(
             ctx,
@@ -49,11 +71,71 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             "access-analyzer",
             &region,
             "IAM Access Analyzer",
-            &Attributes { analyzers },
+            &Attributes {
+                analyzers,
+                active_findings,
+            },
         );
         out
     })
     .await
+}
+
+/// The ACTIVE findings of each ACTIVE analyzer; an analyzer being created, disabled or
+/// failed reports nothing to judge (aws-accessanalyzer-enabled judges that).
+async fn active_findings(
+    aa: &aws_sdk_accessanalyzer::Client,
+    analyzers: &[Analyzer],
+) -> Observed<Vec<Finding>> {
+    let mut all = Vec::new();
+    for a in analyzers.iter().filter(|a| a.status == "ACTIVE") {
+        let listed = aa
+            .list_findings_v2()
+            .analyzer_arn(&a.arn)
+            .filter("status", Criterion::builder().eq("ACTIVE").build())
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await;
+        match observe(FINDINGS, listed, &[]).and_then(|l| findings_of(a, &l)) {
+            Observed::Value(f) => all.extend(f),
+            Observed::Absent => {}
+            Observed::Unreadable(e) => {
+                return Observed::Unreadable(format!("analyzer {}: {e}", a.name));
+            }
+        }
+    }
+    Observed::Value(all)
+}
+
+/// The ACTIVE findings of one analyzer's answer (an answer that ignored the status
+/// filter still yields only those). Id, resource type and status are required members;
+/// a finding without them might be active, so the answer is unreadable.
+pub fn findings_of(analyzer: &Analyzer, listed: &[FindingSummaryV2]) -> Observed<Vec<Finding>> {
+    let mut out = Vec::new();
+    for f in listed {
+        if f.id().is_empty()
+            || f.status().as_str() == MISSING
+            || f.resource_type().as_str() == MISSING
+        {
+            return Observed::unreadable(format!(
+                "{FINDINGS}: a finding in the answer has no id, status or resourceType"
+            ));
+        }
+        if f.status().as_str() != "ACTIVE" {
+            continue;
+        }
+        out.push(Finding {
+            analyzer: analyzer.name.clone(),
+            analyzer_type: analyzer.r#type.clone(),
+            id: f.id().to_string(),
+            resource_type: f.resource_type().as_str().to_string(),
+            resource: f.resource().map(str::to_string),
+            finding_type: f.finding_type().map(|t| t.as_str().to_string()),
+        });
+    }
+    Observed::Value(out)
 }
 
 /// The analyzers of one region's answer. Arn, name, type and status are required
@@ -91,7 +173,9 @@ pub fn analyzers_of(listed: &[AnalyzerSummary]) -> Observed<Vec<Analyzer>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aws_sdk_accessanalyzer::types::{AnalyzerStatus, Type};
+    use aws_sdk_accessanalyzer::types::{
+        AnalyzerStatus, FindingStatus, FindingType, ResourceType, Type,
+    };
     use aws_smithy_types::DateTime;
 
     fn summary(name: &str, t: Type, status: AnalyzerStatus) -> AnalyzerSummary {
@@ -148,5 +232,66 @@ mod tests {
                 "access-analyzer:ListAnalyzers: an analyzer in the answer has no arn, name, type, status"
             )
         );
+    }
+
+    fn finding(id: &str, status: FindingStatus) -> FindingSummaryV2 {
+        FindingSummaryV2::builder()
+            .id(id)
+            .resource("arn:aws:s3:::shared-data")
+            .resource_type(ResourceType::AwsS3Bucket)
+            .resource_owner_account("111122223333")
+            .status(status)
+            .finding_type(FindingType::ExternalAccess)
+            .analyzed_at(DateTime::from_secs(0))
+            .created_at(DateTime::from_secs(0))
+            .updated_at(DateTime::from_secs(0))
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn only_active_findings_are_kept_with_their_analyzer() {
+        let ext = analyzers_of(&[summary("ext", Type::Account, AnalyzerStatus::Active)])
+            .value()
+            .unwrap()[0]
+            .clone();
+        let got = findings_of(
+            &ext,
+            &[
+                finding("f1", FindingStatus::Active),
+                finding("f2", FindingStatus::Archived),
+                finding("f3", FindingStatus::Resolved),
+            ],
+        );
+        assert_eq!(
+            got,
+            Observed::Value(vec![Finding {
+                analyzer: "ext".into(),
+                analyzer_type: "ACCOUNT".into(),
+                id: "f1".into(),
+                resource_type: "AWS::S3::Bucket".into(),
+                resource: Some("arn:aws:s3:::shared-data".into()),
+                finding_type: Some("ExternalAccess".into()),
+            }])
+        );
+    }
+
+    #[test]
+    fn a_finding_without_its_id_or_status_makes_the_answer_unreadable() {
+        let ext = analyzers_of(&[summary("ext", Type::Account, AnalyzerStatus::Active)])
+            .value()
+            .unwrap()[0]
+            .clone();
+        let blank = FindingSummaryV2::builder()
+            .id("")
+            .resource_type(ResourceType::AwsS3Bucket)
+            .resource_owner_account("1")
+            .status(FindingStatus::from(MISSING))
+            .analyzed_at(DateTime::from_secs(0))
+            .created_at(DateTime::from_secs(0))
+            .updated_at(DateTime::from_secs(0))
+            .build()
+            .unwrap();
+        assert!(findings_of(&ext, &[blank]).unreadable_reason().is_some());
     }
 }

@@ -47,6 +47,38 @@ pub struct Hub {
 #[derive(Serialize)]
 struct SecurityHubAttributes {
     hub: Observed<Hub>,
+    /// The standards the hub is subscribed to; absent (null) without a hub.
+    standards: Observed<Vec<Standard>>,
+}
+
+/// One standards subscription: which standard, and whether its controls run
+/// (`READY`; also `PENDING`, `INCOMPLETE`, `FAILED`, `DELETING`).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Standard {
+    pub arn: String,
+    pub status: String,
+}
+
+const ENABLED_STANDARDS: &str = "securityhub:GetEnabledStandards";
+
+/// The subscriptions as kept. StandardsArn and StandardsStatus are always in AWS's
+/// answer; one without them is unreadable, since whether an audit runs is then unknown.
+pub fn standards_of(
+    listed: &[aws_sdk_securityhub::types::StandardsSubscription],
+) -> Observed<Vec<Standard>> {
+    let mut out = Vec::new();
+    for s in listed {
+        let (Some(arn), Some(status)) = (s.standards_arn(), s.standards_status()) else {
+            return Observed::unreadable(format!(
+                "{ENABLED_STANDARDS}: a standards subscription has no StandardsArn or StandardsStatus"
+            ));
+        };
+        out.push(Standard {
+            arn: arn.to_string(),
+            status: status.as_str().to_string(),
+        });
+    }
+    Observed::Value(out)
 }
 
 #[derive(Serialize)]
@@ -191,13 +223,28 @@ pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
             arn: h.hub_arn().map(str::to_string),
             subscribed_at: h.subscribed_at().map(str::to_string),
         });
+        let standards = match &hub {
+            Observed::Value(_) => observe(
+                ENABLED_STANDARDS,
+                sh.get_enabled_standards()
+                    .into_paginator()
+                    .items()
+                    .send()
+                    .try_collect()
+                    .await,
+                &[],
+            )
+            .and_then(|l| standards_of(&l)),
+            Observed::Absent => Observed::Absent,
+            Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
+        };
         settings(
             ctx,
             SECURITYHUB,
             "securityhub",
             &region,
             "Security Hub",
-            &SecurityHubAttributes { hub },
+            &SecurityHubAttributes { hub, standards },
         )
     })
     .await
@@ -319,5 +366,30 @@ mod tests {
             Some("ENABLED")
         );
         assert_eq!(status.value().and_then(|s| s.lambda.as_deref()), None);
+    }
+
+    #[test]
+    fn standards_keep_their_status_and_one_without_it_is_unreadable() {
+        use aws_sdk_securityhub::types::{StandardsStatus, StandardsSubscription};
+        let sub = |arn: Option<&str>, status: Option<StandardsStatus>| {
+            StandardsSubscription::builder()
+                .set_standards_arn(arn.map(str::to_string))
+                .set_standards_status(status)
+                .build()
+        };
+        let fsbp = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
+        assert_eq!(
+            standards_of(&[sub(Some(fsbp), Some(StandardsStatus::Ready))]),
+            Observed::Value(vec![Standard {
+                arn: fsbp.into(),
+                status: "READY".into()
+            }])
+        );
+        assert_eq!(standards_of(&[]), Observed::Value(vec![]));
+        assert!(
+            standards_of(&[sub(Some(fsbp), None)])
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("StandardsStatus"))
+        );
     }
 }

@@ -1,5 +1,8 @@
 //! ECS services: how many tasks each is asked to keep running and how many run, which
-//! says whether a failed container is replaced to keep the service's replicas.
+//! says whether a failed container is replaced to keep the service's replicas. ECS task
+//! definitions (ACTIVE revisions): the environment variables of each container by name
+//! and kind of value (env_values.rs), never the values, and the names it takes from
+//! Secrets Manager or SSM (`secrets`).
 //!
 //! The zones the tasks run in (ecs:DescribeTasks, per task) are not read: they change
 //! with every replacement, so a scan would judge a moment, not the setting that keeps
@@ -16,6 +19,97 @@ use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::{Observed, Resource};
 
 pub const SERVICE: &str = "aws_ecs_service";
+pub const TASK_DEFINITION: &str = "aws_ecs_task_definition";
+
+const DESCRIBE_TASK: &str = "ecs:DescribeTaskDefinition";
+
+#[derive(Serialize)]
+struct TaskDefinitionAttributes {
+    containers: Observed<Vec<Container>>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Container {
+    pub name: String,
+    pub environment: Vec<super::env_values::EnvVar>,
+    /// Variables set from Secrets Manager or SSM Parameter Store at start (`secrets`).
+    pub secrets: Vec<String>,
+    /// S3 objects the container reads variables from (not read by vouch).
+    pub environment_files: usize,
+}
+
+/// The containers of a task definition. A container or variable without its name
+/// (always given) leaves the definition unreadable: what it sets is unknown.
+pub fn containers_of(td: &aws_sdk_ecs::types::TaskDefinition) -> Observed<Vec<Container>> {
+    let mut out = Vec::new();
+    for c in td.container_definitions() {
+        let Some(name) = c.name() else {
+            return Observed::unreadable(format!("{DESCRIBE_TASK}: a container has no name"));
+        };
+        let mut pairs = Vec::new();
+        for kv in c.environment() {
+            let Some(n) = kv.name() else {
+                return Observed::unreadable(format!(
+                    "{DESCRIBE_TASK}: container {name} has an environment variable without a name"
+                ));
+            };
+            pairs.push((n, kv.value().unwrap_or_default()));
+        }
+        let mut secrets: Vec<String> = c.secrets().iter().map(|s| s.name().to_string()).collect();
+        secrets.sort();
+        out.push(Container {
+            name: name.to_string(),
+            environment: super::env_values::vars(pairs),
+            secrets,
+            environment_files: c.environment_files().len(),
+        });
+    }
+    Observed::Value(out)
+}
+
+async fn task_definitions(
+    ctx: &AwsContext,
+    client: &Client,
+    region: &str,
+) -> Result<Found, String> {
+    let arns: Vec<String> = client
+        .list_task_definitions()
+        .status(aws_sdk_ecs::types::TaskDefinitionStatus::Active)
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("ecs:ListTaskDefinitions", &e))?;
+    let mut found = Found::default();
+    for arn in &arns {
+        let containers = super::error::observe(
+            DESCRIBE_TASK,
+            client
+                .describe_task_definition()
+                .task_definition(arn)
+                .send()
+                .await,
+            &[],
+        )
+        .and_then(|out| match out.task_definition() {
+            Some(td) => containers_of(td),
+            None => Observed::unreadable(format!(
+                "{DESCRIBE_TASK}: the response has no taskDefinition"
+            )),
+        });
+        // arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION
+        let name = arn.rsplit('/').next().unwrap_or(arn).to_string();
+        found.push(ctx.resource(
+            TASK_DEFINITION,
+            arn.clone(),
+            name,
+            region,
+            &TaskDefinitionAttributes { containers },
+        ));
+    }
+    Ok(found)
+}
 
 const DESCRIBE: &str = "ecs:DescribeServices";
 
@@ -61,6 +155,12 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let client = Client::new(&ctx.regional(&region));
         let mut out = Collected::default();
         out.found(ctx, SERVICE, &region, services(ctx, &client, &region).await);
+        out.found(
+            ctx,
+            TASK_DEFINITION,
+            &region,
+            task_definitions(ctx, &client, &region).await,
+        );
         out
     })
     .await
@@ -221,5 +321,41 @@ mod tests {
             r.attributes["desired_count"].unreadable_reason(),
             Some("ecs:DescribeServices: arn:aws:ecs:us-east-1:1:service/c/gone: MISSING")
         );
+    }
+
+    #[test]
+    fn task_definition_variables_keep_names_and_kinds_and_secrets_by_name() {
+        use aws_sdk_ecs::types::{ContainerDefinition, KeyValuePair, Secret, TaskDefinition};
+        let td = TaskDefinition::builder()
+            .container_definitions(
+                ContainerDefinition::builder()
+                    .name("web")
+                    .environment(KeyValuePair::builder().name("API_KEY").value("k-1").build())
+                    .environment(
+                        KeyValuePair::builder()
+                            .name("LOG_LEVEL")
+                            .value("info")
+                            .build(),
+                    )
+                    .secrets(
+                        Secret::builder()
+                            .name("DB_PASSWORD")
+                            .value_from("arn:aws:secretsmanager:us-east-1:1:secret:db")
+                            .build()
+                            .unwrap(),
+                    )
+                    .build(),
+            )
+            .build();
+        let got = containers_of(&td);
+        let c = &got.value().unwrap()[0];
+        assert_eq!(c.environment[0].name, "API_KEY");
+        assert_eq!(c.environment[0].value, "literal");
+        assert_eq!(c.secrets, vec!["DB_PASSWORD".to_string()]);
+        assert!(!serde_json::to_string(&got).unwrap().contains("k-1"));
+        let nameless = TaskDefinition::builder()
+            .container_definitions(ContainerDefinition::builder().build())
+            .build();
+        assert!(containers_of(&nameless).unreadable_reason().is_some());
     }
 }

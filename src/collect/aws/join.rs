@@ -7,6 +7,9 @@
 //! placed in subnets of one zone stops when that zone fails, however many tasks it
 //! runs.
 //!
+//! The alarm chains on CloudTrail events (trail, log group, metric filter, alarm, SNS
+//! topic) are drawn in monitoring.rs, from here.
+//!
 //! Which CloudFront distributions with a WAF web ACL have a load
 //! balancer as an origin. A web ACL on the distribution in front filters what reaches
 //! the load balancer through CloudFront, the alternative to a web ACL of its own
@@ -47,6 +50,11 @@ pub fn cloudfront_waf_in_front(all: &mut Collected) {
     fill(&all.listings, &mut all.resources);
 }
 
+/// Sets the alarm chains on the account's CloudTrail resource (monitoring.rs).
+pub fn alarms_on_trail_events(all: &mut Collected) {
+    super::monitoring::fill(&all.listings, &mut all.resources);
+}
+
 /// Sets [`FRONTED_BY_WAF`] on the load balancers of a saved inventory that lack it
 /// (one written before vouch drew this join), from what that inventory holds: without
 /// CloudFront in it, the alternative is unknown, as for a scan that left CloudFront
@@ -54,6 +62,7 @@ pub fn cloudfront_waf_in_front(all: &mut Collected) {
 pub fn fill_missing(inventory: &mut Inventory) {
     fill(&inventory.listings, &mut inventory.resources);
     fill_zones(&inventory.listings, &mut inventory.resources);
+    super::monitoring::fill(&inventory.listings, &mut inventory.resources);
 }
 
 /// The attribute set on every ECS service: the sorted Availability Zones of the
@@ -339,24 +348,8 @@ mod tests {
     const DNS: &str = "web-123.us-east-1.elb.amazonaws.com";
 
     fn resource(kind: &str, name: &str, attrs: Value) -> Resource {
-        let Value::Object(map) = attrs else { panic!() };
-        Resource {
-            id: format!("arn:aws:x::1:thing/{name}"),
-            resource_type: kind.into(),
-            name: name.into(),
-            account: "1".into(),
-            region: "us-east-1".into(),
-            attributes: map
-                .into_iter()
-                .map(|(k, v)| {
-                    let o = match v.get("unreadable") {
-                        Some(Value::String(e)) => Observed::Unreadable(e.clone()),
-                        _ => Observed::Value(v),
-                    };
-                    (k, o)
-                })
-                .collect(),
-        }
+        let id = format!("arn:aws:x::1:thing/{name}");
+        super::super::tests::json_resource(kind, &id, name, "us-east-1", attrs)
     }
 
     fn alb(name: &str, acl: Value) -> Resource {

@@ -6,6 +6,7 @@ pub mod autoscaling;
 pub mod backup;
 pub mod cloudfront;
 pub mod cloudtrail;
+pub mod cloudwatch;
 pub mod cognito;
 pub mod config;
 pub mod detection;
@@ -14,18 +15,24 @@ pub mod ec2;
 pub mod ecs;
 pub mod efs;
 pub mod elbv2;
+pub mod env_values;
 pub mod error;
+pub mod filter_pattern;
 pub mod http;
 pub mod iam;
 pub mod iam_certificates;
 pub mod iam_identity;
 pub mod join;
 pub mod kms;
+pub mod lambda;
 pub mod logs;
+pub mod monitoring;
 pub mod permissions;
 pub mod rds;
 pub mod s3;
 pub mod secretsmanager;
+pub mod sns;
+pub mod ssm;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -359,6 +366,18 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
+    if wants("cloudwatch") {
+        jobs.push(Box::pin(cloudwatch::collect(c)));
+    }
+    if wants("sns") {
+        jobs.push(Box::pin(sns::collect(c)));
+    }
+    if wants("lambda") {
+        jobs.push(Box::pin(lambda::collect(c)));
+    }
+    if wants("ssm") {
+        jobs.push(Box::pin(ssm::collect(c)));
+    }
     if wants("accessanalyzer") {
         jobs.push(Box::pin(accessanalyzer::collect(c)));
     }
@@ -369,6 +388,7 @@ pub async fn collect(
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     join::cloudfront_waf_in_front(&mut all);
     join::ecs_service_zones(&mut all);
+    join::alarms_on_trail_events(&mut all);
     if !opts.regions.is_empty() {
         let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
         if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {
@@ -612,7 +632,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 23] = [
+pub const SERVICES: [&str; 27] = [
     "s3",
     "rds",
     "iam",
@@ -636,6 +656,10 @@ pub const SERVICES: [&str; 23] = [
     "autoscaling",
     "ecs",
     "directconnect",
+    "cloudwatch",
+    "sns",
+    "lambda",
+    "ssm",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
@@ -660,6 +684,39 @@ mod tests {
                 "ec2:DescribeVolumes: 2 items have no VolumeId; kms:ListKeys: 1 item has no KeyId; such items cannot be judged"
             )
         );
+    }
+
+    /// A resource from a JSON object of attributes; `{"unreadable": REASON}` makes one
+    /// unreadable.
+    pub(crate) fn json_resource(
+        kind: &str,
+        id: &str,
+        name: &str,
+        region: &str,
+        attrs: serde_json::Value,
+    ) -> Resource {
+        let serde_json::Value::Object(map) = attrs else {
+            panic!("attributes must be an object")
+        };
+        Resource {
+            id: id.into(),
+            resource_type: kind.into(),
+            name: name.into(),
+            account: "1".into(),
+            region: region.into(),
+            attributes: map
+                .into_iter()
+                .map(|(k, v)| {
+                    let o = match v.get("unreadable") {
+                        Some(serde_json::Value::String(e)) => {
+                            crate::inventory::Observed::Unreadable(e.clone())
+                        }
+                        _ => crate::inventory::Observed::Value(v),
+                    };
+                    (k, o)
+                })
+                .collect(),
+        }
     }
 
     pub(crate) fn context(regions: &[&str]) -> AwsContext {

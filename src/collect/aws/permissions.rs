@@ -9,6 +9,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("access-analyzer:ListAnalyzers"),
     ),
     (
+        "access-analyzer:ListFindingsV2",
+        Some("access-analyzer:ListFindingsV2"),
+    ),
+    (
         "autoscaling:DescribeAutoScalingGroups",
         Some("autoscaling:DescribeAutoScalingGroups"),
     ),
@@ -50,6 +54,10 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     (
         "cloudtrail:GetTrailStatus",
         Some("cloudtrail:GetTrailStatus"),
+    ),
+    (
+        "cloudwatch:DescribeAlarms",
+        Some("cloudwatch:DescribeAlarms"),
     ),
     (
         "cognito-idp:DescribeUserPool",
@@ -105,8 +113,13 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         Some("ec2:GetEbsEncryptionByDefault"),
     ),
     ("ecs:DescribeServices", Some("ecs:DescribeServices")),
+    (
+        "ecs:DescribeTaskDefinition",
+        Some("ecs:DescribeTaskDefinition"),
+    ),
     ("ecs:ListClusters", Some("ecs:ListClusters")),
     ("ecs:ListServices", Some("ecs:ListServices")),
+    ("ecs:ListTaskDefinitions", Some("ecs:ListTaskDefinitions")),
     (
         "elasticfilesystem:DescribeFileSystems",
         Some("elasticfilesystem:DescribeFileSystems"),
@@ -198,7 +211,12 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("kms:GetKeyRotationStatus", Some("kms:GetKeyRotationStatus")),
     ("kms:ListGrants", Some("kms:ListGrants")),
     ("kms:ListKeys", Some("kms:ListKeys")),
+    ("lambda:ListFunctions", Some("lambda:ListFunctions")),
     ("logs:DescribeLogGroups", Some("logs:DescribeLogGroups")),
+    (
+        "logs:DescribeMetricFilters",
+        Some("logs:DescribeMetricFilters"),
+    ),
     (
         "rds:DescribeDBClusterParameters",
         Some("rds:DescribeDBClusterParameters"),
@@ -252,13 +270,22 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ),
     ("securityhub:DescribeHub", Some("securityhub:DescribeHub")),
     (
+        "securityhub:GetEnabledStandards",
+        Some("securityhub:GetEnabledStandards"),
+    ),
+    (
         "shield:GetSubscriptionState",
         Some("shield:GetSubscriptionState"),
     ),
+        "sns:ListSubscriptionsByTopic",
+        Some("sns:ListSubscriptionsByTopic"),
+    ),
+    ("sns:ListTopics", Some("sns:ListTopics")),
     (
         "ssm:DescribeInstanceInformation",
         Some("ssm:DescribeInstanceInformation"),
     ),
+    ("ssm:DescribeParameters", Some("ssm:DescribeParameters")),
     ("sso-admin:ListInstances", Some("sso:ListInstances")),
     ("sts:GetCallerIdentity", None),
     (

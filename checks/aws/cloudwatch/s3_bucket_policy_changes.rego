@@ -1,0 +1,71 @@
+# METADATA
+# title: An alarm notifies subscribers of changes to S3 bucket policies and settings
+# description: >-
+#   Judges the account's trails together. Passes when a metric filter on the
+#   CloudWatch Logs log group of a multi-region trail that is logging and records
+#   all management events matches every S3 bucket policy or setting change event
+#   (s3.amazonaws.com PutBucketAcl, PutBucketPolicy, PutBucketCors,
+#   PutBucketLifecycle, PutBucketReplication and the matching Delete events),
+#   whatever the order, spacing or quoting of its terms, and a CloudWatch alarm on
+#   the filter's metric fires on one such event (Sum, SampleCount or Maximum
+#   reaching a GreaterThan(OrEqualTo) threshold in one datapoint, actions enabled)
+#   and notifies an SNS topic with a confirmed subscription. Several filters may
+#   share the events between them. Fails otherwise; the message names the events no
+#   alarm hears and the filters that match them but whose chain is broken.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+#     description: Creating CloudWatch alarms for CloudTrail events
+#   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+#     description: Filter pattern syntax for metric filters
+# custom:
+#   id: aws-cloudwatch-alarm-s3-bucket-policy-changes
+#   severity: medium
+#   provider: aws
+#   service: cloudwatch
+#   resource_type: aws_cloudtrail_account
+#   requires: [metric_filter_alarms]
+#   rationale: >-
+#     A bucket policy or ACL change is the one step between private data and a
+#     public bucket; an alert shortens the exposure to minutes. An alarm nobody is
+#     subscribed to, or one that needs several events, does not alert. CIS AWS
+#     Foundations Benchmark v7.0.0, recommendation 5.8 (Ensure S3 bucket policy
+#     changes are monitored); CIS marks it manual because a SIEM may raise the
+#     alert instead: vouch judges the CloudWatch route, and an account alerting
+#     from a SIEM fails here and needs a mute with the SIEM rule as its reason.
+#   remediation: >-
+#     aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#     S3BucketPolicyChanges --metric-transformations
+#     metricName=S3BucketPolicyChanges,metricNamespace=CISBenchmark,metricValue=1
+#     --filter-pattern '{ ($.eventSource = s3.amazonaws.com) && (($.eventName =
+#     PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName =
+#     PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName =
+#     PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName
+#     = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName
+#     = DeleteBucketReplication)) }'; aws cloudwatch put-metric-alarm --alarm-name
+#     S3BucketPolicyChanges --namespace CISBenchmark --metric-name
+#     S3BucketPolicyChanges --statistic Sum --period 300 --threshold 1
+#     --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1
+#     --alarm-actions SNS-TOPIC-ARN; then subscribe the team to the topic (aws sns
+#     subscribe) and confirm the subscription.
+package vouch.aws.cloudwatch.s3_bucket_policy_changes
+
+import data.vouch.lib.aws_monitoring as mon
+import rego.v1
+
+# The events that must reach an alarm, as conjunctions of normalised comparisons.
+wanted := mon.events("s3.amazonaws.com", [
+	"PutBucketAcl",
+	"PutBucketPolicy",
+	"PutBucketCors",
+	"PutBucketLifecycle",
+	"PutBucketReplication",
+	"DeleteBucketPolicy",
+	"DeleteBucketCors",
+	"DeleteBucketLifecycle",
+	"DeleteBucketReplication"
+])
+
+deny contains d if {
+	some a in input.resources
+	d := mon.denial(a, wanted, "S3 bucket policy or setting change")
+}

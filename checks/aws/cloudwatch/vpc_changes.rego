@@ -1,0 +1,70 @@
+# METADATA
+# title: An alarm notifies subscribers of changes to VPCs and VPC peering
+# description: >-
+#   Judges the account's trails together. Passes when a metric filter on the
+#   CloudWatch Logs log group of a multi-region trail that is logging and records
+#   all management events matches every VPC or peering change event (CreateVpc,
+#   DeleteVpc, ModifyVpcAttribute and
+#   Accept/Create/Delete/RejectVpcPeeringConnection (CIS also lists the ClassicLink
+#   events; EC2-Classic was retired in 2022, no such event can occur, so a filter
+#   need not name them)), whatever the order, spacing or quoting of its terms, and a
+#   CloudWatch alarm on the filter's metric fires on one such event (Sum,
+#   SampleCount or Maximum reaching a GreaterThan(OrEqualTo) threshold in one
+#   datapoint, actions enabled) and notifies an SNS topic with a confirmed
+#   subscription. Several filters may share the events between them. Fails
+#   otherwise; the message names the events no alarm hears and the filters that
+#   match them but whose chain is broken.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+#     description: Creating CloudWatch alarms for CloudTrail events
+#   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html
+#     description: Filter pattern syntax for metric filters
+# custom:
+#   id: aws-cloudwatch-alarm-vpc-changes
+#   severity: medium
+#   provider: aws
+#   service: cloudwatch
+#   resource_type: aws_cloudtrail_account
+#   requires: [metric_filter_alarms]
+#   rationale: >-
+#     A new peering connection joins two networks that were apart; a changed VPC
+#     attribute can turn DNS or addressing behaviour around. An alarm nobody is
+#     subscribed to, or one that needs several events, does not alert. CIS AWS
+#     Foundations Benchmark v7.0.0, recommendation 5.14 (Ensure VPC changes are
+#     monitored); CIS marks it manual because a SIEM may raise the alert instead:
+#     vouch judges the CloudWatch route, and an account alerting from a SIEM fails
+#     here and needs a mute with the SIEM rule as its reason.
+#   remediation: >-
+#     aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#     VpcChanges --metric-transformations
+#     metricName=VpcChanges,metricNamespace=CISBenchmark,metricValue=1
+#     --filter-pattern '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc)
+#     || ($.eventName = ModifyVpcAttribute) || ($.eventName =
+#     AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) ||
+#     ($.eventName = DeleteVpcPeeringConnection) || ($.eventName =
+#     RejectVpcPeeringConnection) }'; aws cloudwatch put-metric-alarm --alarm-name
+#     VpcChanges --namespace CISBenchmark --metric-name VpcChanges --statistic Sum
+#     --period 300 --threshold 1 --comparison-operator
+#     GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions
+#     SNS-TOPIC-ARN; then subscribe the team to the topic (aws sns subscribe) and
+#     confirm the subscription.
+package vouch.aws.cloudwatch.vpc_changes
+
+import data.vouch.lib.aws_monitoring as mon
+import rego.v1
+
+# The events that must reach an alarm, as conjunctions of normalised comparisons.
+wanted := mon.events("ec2.amazonaws.com", [
+	"CreateVpc",
+	"DeleteVpc",
+	"ModifyVpcAttribute",
+	"AcceptVpcPeeringConnection",
+	"CreateVpcPeeringConnection",
+	"DeleteVpcPeeringConnection",
+	"RejectVpcPeeringConnection"
+])
+
+deny contains d if {
+	some a in input.resources
+	d := mon.denial(a, wanted, "VPC or peering change")
+}

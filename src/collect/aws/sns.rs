@@ -1,0 +1,135 @@
+//! SNS topics and whether anyone is subscribed: where a CloudWatch alarm's notification
+//! goes. Only each subscription's protocol and whether it is confirmed are kept, never
+//! its endpoint (an e-mail address or URL is not vouch's to copy).
+
+use aws_sdk_sns::Client;
+use aws_sdk_sns::types::Subscription as SdkSubscription;
+use serde::Serialize;
+
+use super::error::{observe, reason};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
+
+pub const TOPIC: &str = "aws_sns_topic";
+
+const LIST_SUBSCRIPTIONS: &str = "sns:ListSubscriptionsByTopic";
+
+#[derive(Serialize)]
+struct TopicAttributes {
+    subscriptions: Observed<Vec<Subscription>>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct Subscription {
+    pub protocol: Option<String>,
+    /// Confirmed: ListSubscriptionsByTopic names it by an ARN. A subscription waiting
+    /// for its endpoint to confirm is named `PendingConfirmation` and receives nothing.
+    pub confirmed: bool,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "sns", |region| async move {
+        let sns = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        out.found(ctx, TOPIC, &region, topics(ctx, &sns, &region).await);
+        out
+    })
+    .await
+}
+
+async fn topics(ctx: &AwsContext, sns: &Client, region: &str) -> Result<Found, String> {
+    let listed = sns
+        .list_topics()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("sns:ListTopics", &e))?;
+    let mut found = Found::default();
+    for t in &listed {
+        let Some(arn) = t.topic_arn() else {
+            found.without_id("sns:ListTopics", "TopicArn");
+            continue;
+        };
+        let subs = observe(
+            LIST_SUBSCRIPTIONS,
+            sns.list_subscriptions_by_topic()
+                .topic_arn(arn)
+                .into_paginator()
+                .items()
+                .send()
+                .try_collect()
+                .await,
+            &[],
+        )
+        .and_then(|s| subscriptions_of(&s));
+        // arn:aws:sns:REGION:ACCOUNT:NAME
+        let name = arn.rsplit(':').next().unwrap_or(arn).to_string();
+        found.push(ctx.resource(
+            TOPIC,
+            arn.to_string(),
+            name,
+            region,
+            &TopicAttributes {
+                subscriptions: subs,
+            },
+        ));
+    }
+    Ok(found)
+}
+
+/// The subscriptions as kept. One without a SubscriptionArn (always given, confirmed
+/// or not) is unreadable: whether it would receive the alarm is unknown.
+pub fn subscriptions_of(listed: &[SdkSubscription]) -> Observed<Vec<Subscription>> {
+    let mut out = Vec::new();
+    for s in listed {
+        let Some(arn) = s.subscription_arn() else {
+            return Observed::unreadable(format!(
+                "{LIST_SUBSCRIPTIONS}: a subscription has no SubscriptionArn"
+            ));
+        };
+        out.push(Subscription {
+            protocol: s.protocol().map(str::to_string),
+            confirmed: arn.starts_with("arn:"),
+        });
+    }
+    Observed::Value(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pending_subscriptions_are_kept_unconfirmed_and_no_endpoint_is_kept() {
+        let listed = vec![
+            SdkSubscription::builder()
+                .subscription_arn("arn:aws:sns:us-east-1:1:alerts:5e")
+                .protocol("email")
+                .endpoint("secops@example.com")
+                .build(),
+            SdkSubscription::builder()
+                .subscription_arn("PendingConfirmation")
+                .protocol("email")
+                .build(),
+        ];
+        let got = subscriptions_of(&listed);
+        assert_eq!(
+            got,
+            Observed::Value(vec![
+                Subscription {
+                    protocol: Some("email".into()),
+                    confirmed: true
+                },
+                Subscription {
+                    protocol: Some("email".into()),
+                    confirmed: false
+                },
+            ])
+        );
+        assert!(!serde_json::to_string(&got).unwrap().contains("example.com"));
+        let unnamed = subscriptions_of(&[SdkSubscription::builder().protocol("sqs").build()]);
+        assert!(unnamed.unreadable_reason().is_some());
+    }
+}

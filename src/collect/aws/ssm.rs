@@ -1,0 +1,88 @@
+//! SSM Parameter Store: each parameter's name and type (DescribeParameters gives no
+//! values, and vouch asks for none), so "a parameter that holds a secret is a
+//! SecureString" can be judged.
+
+use aws_sdk_ssm::Client;
+use aws_sdk_ssm::types::ParameterMetadata;
+use serde::Serialize;
+
+use super::error::{reason, required};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
+
+pub const PARAMETER: &str = "aws_ssm_parameter";
+
+const DESCRIBE: &str = "ssm:DescribeParameters";
+
+#[derive(Serialize)]
+struct ParameterAttributes {
+    /// `String`, `StringList` or `SecureString`.
+    parameter_type: Observed<String>,
+    kms_key_id: Observed<Option<String>>,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "ssm", |region| async move {
+        let ssm = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        out.found(
+            ctx,
+            PARAMETER,
+            &region,
+            parameters(ctx, &ssm, &region).await,
+        );
+        out
+    })
+    .await
+}
+
+async fn parameters(ctx: &AwsContext, ssm: &Client, region: &str) -> Result<Found, String> {
+    let listed = ssm
+        .describe_parameters()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason(DESCRIBE, &e))?;
+    let mut found = Found::default();
+    for p in &listed {
+        let Some(name) = p.name() else {
+            found.without_id(DESCRIBE, "Name");
+            continue;
+        };
+        let arn = p.arn().map(str::to_string).unwrap_or_else(|| {
+            let path = name.strip_prefix('/').unwrap_or(name);
+            ctx.arn("ssm", region, &format!("parameter/{path}"))
+        });
+        found.push(ctx.resource(PARAMETER, arn, name.to_string(), region, &attributes_of(p)));
+    }
+    Ok(found)
+}
+
+/// Type is in every answer; a parameter without it is unreadable, not a String.
+fn attributes_of(p: &ParameterMetadata) -> ParameterAttributes {
+    ParameterAttributes {
+        parameter_type: required(DESCRIBE, "Type", p.r#type().map(|t| t.as_str().to_string())),
+        kms_key_id: Observed::Value(p.key_id().map(str::to_string)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aws_sdk_ssm::types::ParameterType;
+
+    #[test]
+    fn a_parameter_keeps_its_type_and_one_without_it_is_unreadable() {
+        let p = ParameterMetadata::builder()
+            .name("/app/db-password")
+            .r#type(ParameterType::SecureString)
+            .key_id("alias/aws/ssm")
+            .build();
+        let got = attributes_of(&p);
+        assert_eq!(got.parameter_type, Observed::Value("SecureString".into()));
+        let untyped = attributes_of(&ParameterMetadata::builder().name("/x").build());
+        assert!(untyped.parameter_type.unreadable_reason().is_some());
+    }
+}
