@@ -1073,7 +1073,8 @@ fn database_servers_that_accept_tls_1_0_fail_and_an_unread_version_is_an_error()
 
 /// Issue 13, the OpenDataDSL pack read as its text reads: staff access is logged by the
 /// Activity Log's Administrative category alone (vouch-lax exports only that one, so
-/// ODD-37 is met there although the check's default also asks for Security), the
+/// ODD-37 is met there although the check's default also asks for Security, and its
+/// one storage account archives its blob access logs in itself), the
 /// six-year retention still fails on its 90-day lifecycle rule, and "all network
 /// traffic" is met on a subscription whose only data store (stlax) is examined.
 #[test]
@@ -1188,15 +1189,75 @@ fn entra_sign_in_and_audit_logs_must_be_exported_and_kept() {
     assert_error_naming(&report, check, &tenant, "enabled");
 }
 
-/// Issue 13 (ODD-53): the central log system must analyse, so only a Log Analytics
-/// workspace counts. vouch-main exports to law-vouch (met); vouch-lax exports its
-/// Administrative category only to the stlax storage account: that export counts for a
-/// check taking any destination and fails one taking only a workspace.
+/// The resource ids of a clause's findings with `status`.
+fn clause_findings(report: &Value, clause: &str, status: &str) -> Vec<(String, String)> {
+    report["policies"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == clause)
+        .unwrap()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == status)
+        .map(|f| {
+            (
+                f["check"].as_str().unwrap().to_string(),
+                f["resource"]["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Issue 13 (ODD-53, R22): the central log system must analyse, so only a Log Analytics
+/// workspace counts, for the Activity Log and for the resource logs of the data stores.
+/// vouch-main exports its Activity Log to law-vouch, and so do stgood (blob access
+/// logs), kv-vouch-good (audit events) and sql-good (audit records); its other storage
+/// accounts and vaults have no diagnostic setting, and sql-no-auditing, sql-tls10 and
+/// the three servers auditing to storage only send none to a workspace: they fail the
+/// clause.
+/// vouch-lax exports its Administrative category only to the stlax storage account:
+/// that export counts for a check taking any destination and fails one taking only a
+/// workspace.
 #[test]
 fn the_central_log_clause_needs_a_workspace_not_an_archive() {
     let fake = FakeAzure::start("default");
     let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
-    assert_eq!(clause_statuses(&report)["ODD-53"], "met", "{stderr}");
+    assert_eq!(clause_statuses(&report)["ODD-53"], "failed", "{stderr}");
+    let failed = clause_findings(&report, "ODD-53", "fail");
+    let passed = clause_findings(&report, "ODD-53", "pass");
+    let main = format!("/subscriptions/{MAIN}");
+    assert!(
+        passed.contains(&("azure-monitor-activity-log-exported".into(), main.clone())),
+        "{passed:?}"
+    );
+    for good in [
+        "/stgood",
+        "/kv-vouch-good",
+        "/sql-good",
+        "/sql-azure-services",
+    ] {
+        assert!(
+            passed.iter().any(|(_, id)| id.ends_with(good)),
+            "{good}: {passed:?}"
+        );
+    }
+    for bad in [
+        ("azure-storage-blob-access-logged", "/stnotls12"),
+        ("azure-keyvault-audit-logged", "/kv-vouch-old"),
+        ("azure-sql-server-auditing", "/sql-audit-30days"),
+        ("azure-sql-server-auditing", "/sql-tls10"),
+    ] {
+        assert!(
+            failed
+                .iter()
+                .any(|(c, id)| c == bad.0 && id.ends_with(bad.1)),
+            "{bad:?}: {failed:?}"
+        );
+    }
+    // 11 storage accounts, 2 vaults, 5 servers (storage-only or no auditing).
+    assert_eq!(failed.len(), 11 + 2 + 5, "{failed:?}");
     let dir = tempfile::tempdir().unwrap();
     let pack = pack_file(
         dir.path(),
@@ -1227,16 +1288,26 @@ checks = [{ id = "azure-monitor-activity-log-exported", params = { categories = 
 }
 
 /// Issue 13 (ODD-55): the log data of the workspace the Activity Log goes to is kept as
-/// long as each of its tables says. law-vouch keeps every table 2557 days (met); with an
-/// AppTraces table on the 90-day workspace default the clause fails naming it; a table
-/// reporting no retention is an error, not the default.
+/// long as each of its tables that holds data says. law-vouch keeps every table that
+/// received data 2557 days, and its built-in SurfaceHubDns table, on the 30-day default,
+/// received none (its Usage table says so): met. With an AppTraces table on the 90-day
+/// workspace default that received data the clause fails naming it; a table reporting
+/// no retention is an error, not the default, and so is a Usage query that is refused.
 #[test]
-fn every_table_of_the_central_workspace_must_keep_six_years() {
+fn every_table_of_the_central_workspace_that_holds_data_must_keep_six_years() {
     let check = "azure-monitor-log-workspace-retention";
     let main = format!("/subscriptions/{MAIN}");
     let fake = FakeAzure::start("default");
     let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
     assert_eq!(clause_statuses(&report)["ODD-55"], "met", "{stderr}");
+    let requests = fake.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r
+                .contains("/workspaces/law-vouch/api/query?api-version=2017-10-01&query=Usage")),
+        "{requests:?}"
+    );
     let fake = FakeAzure::start("workspace-short-table");
     let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
     assert_eq!(clause_statuses(&report)["ODD-55"], "failed");
@@ -1256,6 +1327,12 @@ fn every_table_of_the_central_workspace_must_keep_six_years() {
     let fake = FakeAzure::start("unread");
     let (report, _, _) = fake.scan_json(&["--services", "monitor", "--subscription", MAIN]);
     assert_error_naming(&report, check, &main, "table AzureDiagnostics");
+    // Which tables hold data comes from the workspace's Usage table: without it the
+    // check is an error, not judged on every table nor on none.
+    let fake = FakeAzure::start("usage-denied");
+    let (report, _, _) = fake.scan_json(&["--services", "monitor", "--subscription", MAIN]);
+    assert_error_naming(&report, check, &main, "query/Usage/read");
+    assert_error_naming(&report, check, &main, "AuthorizationFailed");
     assert_eq!(
         result_of(&report, "azure-monitor-activity-log-retention", &main).0,
         "pass"
@@ -1290,4 +1367,91 @@ fn sentinel_analytics_are_an_alternative_to_defender_for_intrusion_detection() {
     let fake = FakeAzure::start("unread");
     let (report, _, _) = fake.scan_json(&["--services", "sentinel", "--subscription", MAIN]);
     assert_error_naming(&report, check, &main, "has no properties.enabled");
+}
+
+/// Issue 13 (ODD-33, ODD-34, ODD-35, R21): privileged access through Privileged Identity
+/// Management. vouch-main: Ada's Owner is a 4-hour activation, Bo's permanent Reader is
+/// not privileged, the pipeline's permanent Contributor is a service principal (the
+/// check fails it by default, the pack exempts service principals), activations are
+/// limited to 4 and 8 hours with approval by senior-management, and Owner and
+/// Contributor are reviewed quarterly: the three clauses are met. vouch-lax: a permanent
+/// Owner, a one-day activation, no approval and only a one-time review from 2018: all
+/// three fail. vouch-partial: the role policies answer 403, so ODD-33 and ODD-34 are
+/// errors with Azure's reason.
+#[test]
+fn privileged_access_is_judged_through_pim() {
+    let fake = FakeAzure::start("default");
+    let (report, _, stderr) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", MAIN]);
+    let statuses = clause_statuses(&report);
+    for clause in ["ODD-33", "ODD-34", "ODD-35"] {
+        assert_eq!(statuses[clause], "met", "{clause}: {stderr}");
+    }
+    let main = format!("/subscriptions/{MAIN}");
+    let (status, message) = result_of(&report, "azure-pim-no-standing-privileged-access", &main);
+    assert_eq!(status, "fail");
+    assert_eq!(
+        message,
+        format!(
+            "ServicePrincipal deploy-pipeline holds Contributor at {main} permanently, not through a PIM activation"
+        )
+    );
+    let requests = fake.requests();
+    for wanted in [
+        "/providers/Microsoft.Authorization/roleAssignmentScheduleInstances?api-version=2020-10-01",
+        "/providers/Microsoft.Authorization/roleEligibilityScheduleInstances?api-version=2020-10-01",
+        "/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=2020-10-01",
+        "/providers/Microsoft.Authorization/accessReviewScheduleDefinitions?api-version=2021-12-01-preview",
+    ] {
+        assert!(
+            requests.iter().any(|r| r.contains(wanted)),
+            "{wanted}: {requests:?}"
+        );
+    }
+
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", LAX]);
+    let statuses = clause_statuses(&report);
+    for clause in ["ODD-33", "ODD-34", "ODD-35"] {
+        assert_eq!(statuses[clause], "failed", "{clause}");
+    }
+    let lax = format!("/subscriptions/{LAX}");
+    let message = |check: &str| result_of(&report, check, &lax).1;
+    assert_eq!(
+        message("azure-pim-no-standing-privileged-access"),
+        format!("User Old Admin holds Owner at {lax} permanently, not through a PIM activation")
+    );
+    assert_eq!(
+        message("azure-pim-activation-limited"),
+        "an activation of Owner may last P1D (the limit is 8 hours)"
+    );
+    assert!(
+        message("azure-pim-activation-approval").contains("needs no approval"),
+        "{}",
+        message("azure-pim-activation-approval")
+    );
+    assert_eq!(
+        message("azure-pim-access-review"),
+        "Owner is held on the subscription, and no access review of it recurs at least every 3 months (reviews of it: Hello world: one-time)"
+    );
+
+    let (report, _, _) = fake.scan_json(&["--policy", "opendatadsl", "--subscription", PARTIAL]);
+    let statuses = clause_statuses(&report);
+    assert_eq!(statuses["ODD-33"], "error");
+    assert_eq!(statuses["ODD-34"], "error");
+    assert_eq!(
+        statuses["ODD-35"], "met",
+        "no privileged role is held there"
+    );
+    let partial = format!("/subscriptions/{PARTIAL}");
+    for check in [
+        "azure-pim-activation-limited",
+        "azure-pim-activation-approval",
+    ] {
+        assert_error_naming(
+            &report,
+            check,
+            &partial,
+            "roleManagementPolicyAssignments/read",
+        );
+        assert_error_naming(&report, check, &partial, "AuthorizationFailed");
+    }
 }

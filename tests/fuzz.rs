@@ -1856,7 +1856,7 @@ mod azure {
     }
 
     /// The collectors, by the name [`collect`] takes.
-    pub const SERVICES: [&str; 9] = [
+    pub const SERVICES: [&str; 10] = [
         "storage",
         "sql",
         "postgresql",
@@ -1866,6 +1866,7 @@ mod azure {
         "subscription",
         "backup",
         "entra",
+        "pim",
     ];
 
     /// Collects one service against `routes`.
@@ -1918,6 +1919,7 @@ mod azure {
                 "subscription" => az::subscription::collect(&ctx, &sub, true, true, true).await,
                 "backup" => az::backup::collect(&ctx, &sub).await,
                 "entra" => az::entra::collect(&ctx).await,
+                "pim" => az::pim::collect(&ctx, &sub).await,
                 other => panic!("no service {other}"),
             }
         });
@@ -1983,6 +1985,7 @@ fn service_of(path: &str) -> &'static str {
         ("microsoft.network", "network"),
         ("microsoft.keyvault", "keyvault"),
         ("microsoft.recoveryservices", "backup"),
+        ("microsoft.authorization", "pim"),
         ("/v1.0/", "entra"),
     ]
     .iter()

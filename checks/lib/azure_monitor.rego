@@ -64,6 +64,15 @@ exporting_settings_to(settings, required, kinds) := {s.name |
 	exports_all_to(s, required, kinds)
 }
 
+# As exporting_settings_to, also counting a setting that exports the resource's "audit"
+# category group (a blob service's StorageRead, StorageWrite and StorageDelete, a vault's
+# AuditEvent) to such a destination.
+exporting_or_auditing_to(settings, required, kinds) := exporting_settings_to(settings, required, kinds) | {s.name |
+	some s in items(settings)
+	"audit" in enabled_categories(s)
+	has_destination_in(s, kinds)
+}
+
 # Why one setting does not count, for messages.
 shortfall(setting, required) := shortfall_to(setting, required, all_destinations)
 
@@ -88,6 +97,14 @@ shortfall_to(setting, required, kinds) := msg if {
 }
 
 destination_names := {"workspace": "Log Analytics workspace", "storage": "storage account", "event_hub": "event hub"}
+
+# How a message names the destinations `kinds`: "destination" when every kind counts,
+# the kinds otherwise ("Log Analytics workspace").
+destinations_phrase(kinds) := "destination" if count({k | some k in kinds} & {k | some k in all_destinations}) == 3
+
+destinations_phrase(kinds) := concat(" or ", [destination_names[k] | some k in kinds]) if {
+	count({k | some k in kinds} & {k | some k in all_destinations}) < 3
+}
 
 # --- Retention of the exported logs -------------------------------------------------
 

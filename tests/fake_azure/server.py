@@ -47,7 +47,15 @@ API_VERSIONS = {
     "microsoft.recoveryservices": "2023-04-01",
     "microsoft.aadiam": "2017-04-01",
     "microsoft.securityinsights": "2024-09-01",
+    "microsoft.authorization": "2020-10-01",
 }
+# Resource types whose api-version differs from their namespace's: Azure resource access
+# reviews exist only in preview versions.
+API_VERSIONS_BY_TYPE = {
+    ("microsoft.authorization", "accessreviewscheduledefinitions"): "2021-12-01-preview",
+}
+# The Log Analytics query API through Resource Manager ({workspace id}/api/query).
+QUERY_API = "2017-10-01"
 SUBSCRIPTIONS_API = "2022-12-01"
 RESOURCES_API = "2021-04-01"
 
@@ -679,6 +687,10 @@ def expected_api_version(path):
     if "providers" in segs:
         i = len(segs) - 1 - segs[::-1].index("providers")
         if i + 1 < len(segs):
+            if segs[-2:] == ["api", "query"]:
+                return QUERY_API
+            if i + 2 < len(segs) and (segs[i + 1], segs[i + 2]) in API_VERSIONS_BY_TYPE:
+                return API_VERSIONS_BY_TYPE[(segs[i + 1], segs[i + 2])]
             return API_VERSIONS.get(segs[i + 1])
     return None
 
@@ -695,11 +707,13 @@ def arm_action(path):
         "Microsoft.Storage", "Microsoft.Sql", "Microsoft.DBforPostgreSQL", "Microsoft.DBforMySQL",
         "Microsoft.Network", "Microsoft.KeyVault", "Microsoft.Insights", "Microsoft.OperationalInsights",
         "Microsoft.Security", "Microsoft.RecoveryServices", "microsoft.aadiam",
-        "Microsoft.SecurityInsights")}
+        "Microsoft.SecurityInsights", "Microsoft.Authorization")}
     types = {t.lower(): t for t in (
         "storageAccounts", "blobServices", "managementPolicies", "servers", "firewallRules", "auditingSettings",
         "databases", "transparentDataEncryption", "flexibleServers", "configurations", "networkSecurityGroups",
-        "vaults", "diagnosticSettings", "workspaces", "tables", "pricings", "backupProtectedItems", "alertRules")}
+        "vaults", "diagnosticSettings", "workspaces", "tables", "pricings", "backupProtectedItems", "alertRules",
+        "roleAssignmentScheduleInstances", "roleEligibilityScheduleInstances", "roleManagementPolicyAssignments",
+        "accessReviewScheduleDefinitions")}
     parts = [names.get(rest[0].lower(), rest[0])] if rest else []
     parts += [types.get(t.lower(), t) for t in rest[1::2]]
     return "/".join(parts + ["read"])

@@ -54,12 +54,5 @@ deny contains {"id": s.id, "message": msg} if {
 	kinds := input.params.destinations
 	count(azure_monitor.exporting_settings_to(settings, categories, kinds)) == 0
 	reasons := sort([r | some setting in settings; r := azure_monitor.shortfall_to(setting, categories, kinds)])
-	msg := sprintf("no diagnostic setting exports the Activity Log categories %s to a %s: %s", [concat(", ", categories), where(kinds), concat("; ", reasons)])
-}
-
-# "destination" when every kind counts, as the message always said; the kinds otherwise.
-where(kinds) := "destination" if count({k | some k in kinds} & {k | some k in azure_monitor.all_destinations}) == 3
-
-where(kinds) := concat(" or ", [azure_monitor.destination_names[k] | some k in kinds]) if {
-	count({k | some k in kinds} & {k | some k in azure_monitor.all_destinations}) < 3
+	msg := sprintf("no diagnostic setting exports the Activity Log categories %s to a %s: %s", [concat(", ", categories), azure_monitor.destinations_phrase(kinds), concat("; ", reasons)])
 }

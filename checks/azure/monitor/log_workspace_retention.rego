@@ -3,21 +3,27 @@
 # description: >-
 #   For each Log Analytics workspace a subscription diagnostic setting sends the Activity
 #   Log to (a setting exporting every category in `categories`), passes when every table
-#   of that workspace keeps its records at least `min_retention_days` days: the table's
-#   total retention (interactive plus long-term), which for a table left on the
-#   workspace default is that default. The workspace is the central store of the
-#   subscription's log data, and its other tables (resource and Entra ID logs, agents'
-#   data) are kept only as long as each table says. Fails naming the workspace and its
-#   shortest tables. Passes when no setting sends the Activity Log to a workspace: then
-#   there is no workspace to judge (azure-monitor-activity-log-retention judges the
-#   archive, azure-monitor-activity-log-exported with destinations ["workspace"]
-#   whether one exists). vouch cannot tell a table that never received data from one
-#   that did, so an empty short-lived table fails too.
+#   of that workspace that holds data keeps its records at least `min_retention_days`
+#   days: the table's total retention (interactive plus long-term), which for a table
+#   left on the workspace default is that default. The workspace is the central store of
+#   the subscription's log data, and its other tables (resource and Entra ID logs,
+#   agents' data) are kept only as long as each table says. A table holds data when the
+#   workspace's Usage table shows it ingested records in the last 90 days (a Log
+#   Analytics query of Usage only); the built-in schema tables that never received a
+#   record are not judged. Fails naming the workspace and its shortest tables. Passes
+#   when no setting sends the Activity Log to a workspace: then there is no workspace to
+#   judge (azure-monitor-activity-log-retention judges the archive,
+#   azure-monitor-activity-log-exported with destinations ["workspace"] whether one
+#   exists). `error` when the table list or the Usage query cannot be read.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/azure-monitor/logs/data-retention-configure
 #     description: Manage data retention in a Log Analytics workspace
 #   - ref: https://learn.microsoft.com/en-us/rest/api/loganalytics/tables/list-by-workspace
 #     description: Tables - List By Workspace (2022-10-01)
+#   - ref: https://learn.microsoft.com/en-us/azure/azure-monitor/logs/api/request-format
+#     description: Log Analytics API request format (the query through Azure Resource Manager)
+#   - ref: https://learn.microsoft.com/en-us/azure/azure-monitor/reference/tables/usage
+#     description: The Usage table (DataType = the table that ingested the records)
 # custom:
 #   id: azure-monitor-log-workspace-retention
 #   severity: medium
@@ -48,8 +54,11 @@ import rego.v1
 
 to_workspace(s) := azure_monitor.exporting_settings_to(s.activity_log_exports, input.params.categories, ["workspace"])
 
+# A table the collector found empty (`has_data` false) is not judged; a row without the
+# field (an inventory saved before vouch read Usage) is.
 short_tables(row) := [t |
 	some t in azure_monitor.items(row.tables)
+	not t.has_data == false
 	not t.retention_days >= input.params.min_retention_days
 ]
 

@@ -57,3 +57,16 @@ test_a_table_without_retention_counts_as_short if {
 	rows := [{"setting": "central", "workspace_id": ws, "tables": [{"name": "Odd", "retention_days": null}]}]
 	count(run([central], rows, defaults)) == 1
 }
+
+test_ignores_short_tables_that_hold_no_data if {
+	rows := [{"setting": "central", "workspace_id": ws, "tables": [
+		object.union(table("AzureActivity", 2557), {"has_data": true}),
+		object.union(table("SurfaceHubDns", 30), {"has_data": false}),
+	]}]
+	count(run([central], rows, six_years)) == 0
+}
+
+test_judges_a_short_table_that_holds_data if {
+	rows := [{"setting": "central", "workspace_id": ws, "tables": [object.union(table("AppTraces", 90), {"has_data": true})]}]
+	count(run([central], rows, six_years)) == 1
+}

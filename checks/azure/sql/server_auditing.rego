@@ -9,7 +9,10 @@
 #   auditing is Disabled or not reported, when no destination keeps the records long
 #   enough (the message gives the longest found), and when auditing goes to no storage
 #   account or workspace: retentionDays = 0 then keeps nothing anywhere, and an event
-#   hub passes records on to systems whose retention vouch cannot see.
+#   hub passes records on to systems whose retention vouch cannot see. `destinations`
+#   ("storage", "workspace"; both by default) says which kinds of destination count: a
+#   pack asking for a central log system where the records are analysed counts only
+#   the workspace.
 # related_resources:
 #   - ref: https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview
 #     description: Auditing for Azure SQL Database and Azure Synapse Analytics
@@ -38,6 +41,7 @@
 #     --log-analytics-target-state Enabled --log-analytics-workspace-resource-id ID.
 #   params:
 #     min_retention_days: 90
+#     destinations: ["storage", "workspace"]
 package vouch.azure.sql.server_auditing
 
 import rego.v1
@@ -57,7 +61,18 @@ deny contains {"id": s.id, "message": msg} if {
 
 # Each destination that keeps the records for a known time: {where, days (null:
 # indefinitely)}. retentionDays applies to the storage account only.
-destinations(a) := array.concat(storage(a), workspaces(a))
+destinations(a) := array.concat(counted("storage", storage(a)), counted("workspace", workspaces(a)))
+
+kinds := object.get(input.params, "destinations", ["storage", "workspace"])
+
+counted(kind, found) := found if kind in kinds
+
+counted(kind, _) := [] if not kind in kinds
+
+kind_names := {"storage": "storage account", "workspace": "Log Analytics workspace"}
+
+# "storage account or Log Analytics workspace", or the one kind that counts.
+wanted := concat(" or ", [kind_names[k] | some k in ["storage", "workspace"]; k in kinds])
 
 storage(a) := [{"where": "in storage", "days": days}] if {
 	is_string(a.storage_endpoint)
@@ -90,7 +105,7 @@ deny contains {"id": s.id, "message": msg} if {
 	is_object(s.auditing)
 	s.auditing.state == "Enabled"
 	count(destinations(s.auditing)) == 0
-	msg := "auditing is on but sends records to no storage account or Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to none), so no retention keeps them"
+	msg := sprintf("auditing is on but sends records to no %s (the master database's diagnostic settings send SQLSecurityAuditEvents to no workspace), so no retention keeps them", [wanted])
 }
 
 deny contains {"id": s.id, "message": msg} if {

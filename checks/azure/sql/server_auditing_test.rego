@@ -53,7 +53,7 @@ test_fails_when_auditing_goes_only_to_a_workspace_that_keeps_it_too_short if {
 
 test_fails_when_auditing_goes_to_no_destination_whose_retention_is_known if {
 	a := {"state": "Enabled", "retention_days": 0, "storage_endpoint": null, "azure_monitor_target_enabled": true, "log_analytics_retention": []}
-	run(a, defaults) == {{"id": "srv", "message": "auditing is on but sends records to no storage account or Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to none), so no retention keeps them"}}
+	run(a, defaults) == {{"id": "srv", "message": "auditing is on but sends records to no storage account or Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to no workspace), so no retention keeps them"}}
 }
 
 test_passes_when_either_destination_keeps_it_long_enough if {
@@ -68,4 +68,10 @@ test_fails_when_the_state_is_not_reported if {
 
 test_fails_when_the_auditing_settings_are_null if {
 	run(null, defaults) == {{"id": "srv", "message": "the server reports no auditing settings"}}
+}
+
+test_counts_only_a_workspace_when_a_pack_asks_for_one if {
+	stored := audit("Enabled", 0)
+	run(stored, {"min_retention_days": 1, "destinations": ["workspace"]}) == {{"id": "srv", "message": "auditing is on but sends records to no Log Analytics workspace (the master database's diagnostic settings send SQLSecurityAuditEvents to no workspace), so no retention keeps them"}}
+	count(run(to_workspace(30), {"min_retention_days": 1, "destinations": ["workspace"]})) == 0
 }

@@ -378,6 +378,21 @@ impl Api {
             .await
     }
 
+    /// One object, with query parameters of the call's own beside the `api-version`
+    /// (a Log Analytics query's text and timespan); they are encoded here, never
+    /// pasted into the path.
+    pub async fn get_with<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        api_version: Option<&str>,
+        query: &[(&str, &str)],
+        operation: &str,
+    ) -> Result<T, ApiError> {
+        let mut url = self.url_for(path, api_version, operation)?;
+        url.query_pairs_mut().extend_pairs(query);
+        self.fetch(url, operation).await
+    }
+
     /// [`Api::url`] for one operation: a path that makes no URL (an odd id in an
     /// answer) is reported under the operation that wanted it.
     fn url_for(

@@ -1,5 +1,6 @@
-//! Key Vaults: whether deleted keys and secrets can be recovered (soft delete) and
-//! whether even an administrator must wait out the retention (purge protection).
+//! Key Vaults: whether deleted keys and secrets can be recovered (soft delete), whether
+//! even an administrator must wait out the retention (purge protection), and where the
+//! vault's audit log (every access to a key, secret or certificate) is sent.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -25,6 +26,7 @@ pub struct Properties {
 struct Attributes {
     soft_delete_enabled: Observed<Value>,
     purge_protection_enabled: Observed<Value>,
+    audit_logs: Observed<Value>,
 }
 
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
@@ -36,9 +38,11 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
         LIST,
         RESOURCE_TYPE,
         |v: AzureResource<Properties>| async move {
+            let logs = super::subscription::diagnostic_settings(ctx, &v.id).await;
             let attrs = Attributes {
                 soft_delete_enabled: field(&v.properties.enable_soft_delete),
                 purge_protection_enabled: field(&v.properties.enable_purge_protection),
+                audit_logs: super::subscription::exports_of(logs),
             };
             v.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
         },

@@ -16,6 +16,7 @@ pub mod keyvault;
 pub mod model;
 pub mod network;
 pub mod permissions;
+pub mod pim;
 pub mod sql;
 pub mod storage;
 pub mod subscription;
@@ -34,7 +35,7 @@ use credential::{AuthMethod, ChainCredential};
 pub use model::AzureResource;
 
 /// Service names vouch collects on Azure (the `service` of the Azure checks).
-pub const SERVICES: [&str; 11] = [
+pub const SERVICES: [&str; 12] = [
     "storage",
     "sql",
     "postgresql",
@@ -46,6 +47,7 @@ pub const SERVICES: [&str; 11] = [
     "sentinel",
     "backup",
     "entra",
+    "pim",
 ];
 
 /// The ARM api-version of the subscription list.
@@ -257,6 +259,9 @@ pub async fn collect(
         }
         if wants("backup") {
             jobs.push(Box::pin(backup::collect(c, sub)));
+        }
+        if wants("pim") {
+            jobs.push(Box::pin(pim::collect(c, sub)));
         }
     }
     if wants("entra") {

@@ -3,7 +3,7 @@
 //! grants them all, and the custom role is for teams that grant nothing wider than
 //! what is read.
 
-use super::{backup, database, keyvault, network, sql, storage, subscription};
+use super::{backup, database, keyvault, network, pim, sql, storage, subscription};
 
 /// Azure RBAC actions of the ARM calls the collectors make.
 pub const ACTIONS: &[&str] = &[
@@ -25,10 +25,16 @@ pub const ACTIONS: &[&str] = &[
     keyvault::LIST,
     subscription::DIAGNOSTICS,
     subscription::TABLES,
+    subscription::QUERY,
+    subscription::QUERY_USAGE,
     subscription::PRICINGS,
     subscription::ALERT_RULES,
     backup::LIST,
     backup::ITEMS,
+    pim::ASSIGNMENTS,
+    pim::ELIGIBILITIES,
+    pim::POLICIES,
+    pim::REVIEWS,
 ];
 
 /// The Microsoft Graph application permission for the Entra ID checks.

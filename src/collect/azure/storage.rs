@@ -1,5 +1,6 @@
-//! Storage accounts: encryption, transport security, public access, network rules, and
-//! blob soft delete (from the blob service of each account).
+//! Storage accounts: encryption, transport security, public access, network rules, blob
+//! soft delete (from the blob service of each account), and where the blob service's
+//! resource logs (every read, write and delete of a blob) are sent.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -103,6 +104,7 @@ struct Attributes {
     network_default_action: Observed<Value>,
     public_network_access: Observed<Value>,
     blob_soft_delete: Observed<Value>,
+    blob_access_logs: Observed<Value>,
 }
 
 fn encryption(p: &Properties) -> Observed<Value> {
@@ -160,14 +162,12 @@ async fn account(
     sub: &Subscription,
     a: &AzureResource<Properties>,
 ) -> crate::inventory::Resource {
-    let blob: Result<BlobService, ApiError> = ctx
-        .arm
-        .get(
-            &format!("{}/blobServices/default", a.id),
-            Some(API),
-            BLOB_SERVICE,
-        )
-        .await;
+    let blob_id = format!("{}/blobServices/default", a.id);
+    let (blob, logs) = futures::join!(
+        ctx.arm
+            .get::<BlobService>(&blob_id, Some(API), BLOB_SERVICE),
+        super::subscription::diagnostic_settings(ctx, &blob_id),
+    );
     let p = &a.properties;
     let attrs = Attributes {
         encryption: encryption(p),
@@ -188,6 +188,9 @@ async fn account(
         ),
         public_network_access: field(&p.public_network_access),
         blob_soft_delete: soft_delete(&blob),
+        // Like the Activity Log's: the settings of the blob service (StorageRead,
+        // StorageWrite, StorageDelete), one export per setting.
+        blob_access_logs: super::subscription::exports_of(logs),
     };
     a.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
 }

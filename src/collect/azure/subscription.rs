@@ -16,6 +16,16 @@ pub const DIAGNOSTICS_API: &str = "2021-05-01-preview";
 pub const DIAGNOSTICS: &str = "Microsoft.Insights/diagnosticSettings/read";
 pub const TABLES_API: &str = "2022-10-01";
 pub const TABLES: &str = "Microsoft.OperationalInsights/workspaces/tables/read";
+/// The Log Analytics query API through Resource Manager (operationalinsights
+/// 2017-10-01 `Query_Get`), used only on the workspace's Usage table.
+pub const QUERY_API: &str = "2017-10-01";
+pub const QUERY: &str = "Microsoft.OperationalInsights/workspaces/query/read";
+/// The one table vouch queries: what each table ingested, per hour. The table-level
+/// action keeps a custom role from reading any log content.
+pub const QUERY_USAGE: &str = "Microsoft.OperationalInsights/workspaces/query/Usage/read";
+/// The tables that received data in this window are the ones judged.
+const USAGE_QUERY: &str = "Usage | distinct DataType";
+const USAGE_WINDOW: &str = "P90D";
 pub const LIFECYCLE_API: &str = "2023-05-01";
 pub const LIFECYCLE: &str = "Microsoft.Storage/storageAccounts/managementPolicies/read";
 pub const PRICINGS_API: &str = "2024-01-01";
@@ -112,20 +122,78 @@ struct ListedTable {
     properties: TableProperties,
 }
 
-/// How long each table of a workspace keeps its records, as [{name, retention_days}]:
-/// the total retention (interactive plus long-term; a table on the workspace default
-/// reports the default's value), or the interactive one where no total is reported. A
-/// table reporting neither makes the whole list unreadable: it could be the short one.
+/// How long each table of a workspace keeps its records, and whether it holds data, as
+/// [{name, retention_days, has_data}]: the total retention (interactive plus long-term; a
+/// table on the workspace default reports the default's value), or the interactive one
+/// where no total is reported. A table reporting neither makes the whole list
+/// unreadable: it could be the short one. Tables-List also returns every built-in
+/// schema table, most of which never receive a record, so whether a table holds data
+/// comes from the workspace's Usage table: the data types it ingested within
+/// `USAGE_WINDOW`. A query that fails makes the list unreadable, never "all empty".
 async fn workspace_tables(ctx: &AzureContext, workspace_id: &str) -> Result<Value, String> {
-    let tables: Vec<ListedTable> = ctx
-        .arm
-        .list(&format!("{workspace_id}/tables"), Some(TABLES_API), TABLES)
-        .await
-        .map_err(|e| e.reason())?;
-    tables_of(workspace_id, &tables)
+    // The futures borrow their paths, so the paths must outlive the join.
+    let tables_path = format!("{workspace_id}/tables");
+    let query_path = format!("{workspace_id}/api/query");
+    let (tables, used) = futures::join!(
+        ctx.arm
+            .list::<ListedTable>(&tables_path, Some(TABLES_API), TABLES),
+        ctx.arm.get_with::<QueryResults>(
+            &query_path,
+            Some(QUERY_API),
+            &[("query", USAGE_QUERY), ("timespan", USAGE_WINDOW)],
+            QUERY_USAGE,
+        ),
+    );
+    let tables = tables.map_err(|e| e.reason())?;
+    let used = used
+        .map_err(|e| e.reason())
+        .and_then(|r| data_types(workspace_id, &r))?;
+    tables_of(workspace_id, &tables, &used)
 }
 
-fn tables_of(workspace_id: &str, tables: &[ListedTable]) -> Result<Value, String> {
+/// A Log Analytics query answer (`{"tables": [{"name", "columns", "rows"}]}`).
+#[derive(Debug, Deserialize)]
+struct QueryResults {
+    tables: Vec<QueryTable>,
+}
+
+#[derive(Debug, Deserialize)]
+struct QueryTable {
+    columns: Vec<QueryColumn>,
+    rows: Vec<Vec<Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct QueryColumn {
+    name: String,
+}
+
+/// The DataType column of the Usage query's first result table, lower-cased.
+fn data_types(workspace_id: &str, r: &QueryResults) -> Result<BTreeSet<String>, String> {
+    let bad = |why: &str| format!("{QUERY_USAGE}: the Usage query of {workspace_id} {why}");
+    let table = r.tables.first().ok_or_else(|| bad("answered no table"))?;
+    let col = table
+        .columns
+        .iter()
+        .position(|c| c.name == "DataType")
+        .ok_or_else(|| bad("answered no DataType column"))?;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            row.get(col)
+                .and_then(Value::as_str)
+                .map(str::to_lowercase)
+                .ok_or_else(|| bad("answered a row without a DataType"))
+        })
+        .collect()
+}
+
+fn tables_of(
+    workspace_id: &str,
+    tables: &[ListedTable],
+    used: &BTreeSet<String>,
+) -> Result<Value, String> {
     let rows = tables
         .iter()
         .map(|t| {
@@ -139,7 +207,11 @@ fn tables_of(workspace_id: &str, tables: &[ListedTable]) -> Result<Value, String
                         t.name
                     )
                 })?;
-            Ok(serde_json::json!({"name": t.name, "retention_days": days}))
+            Ok(serde_json::json!({
+                "name": t.name,
+                "retention_days": days,
+                "has_data": used.contains(&t.name.to_lowercase()),
+            }))
         })
         .collect::<Result<Vec<Value>, String>>()?;
     Ok(Value::Array(rows))
@@ -335,6 +407,15 @@ pub(super) fn export_of(s: &DiagnosticSetting) -> Value {
         "storage_account_id": destination(&p.storage_account_id),
         "event_hub_authorization_rule_id": destination(&p.event_hub_authorization_rule_id),
     })
+}
+
+/// A resource's diagnostic settings as exports (`export_of` per setting); a failed read
+/// is unreadable, never "no setting".
+pub(super) fn exports_of(settings: Result<Vec<DiagnosticSetting>, ApiError>) -> Observed<Value> {
+    match settings {
+        Ok(s) => Observed::Value(Value::Array(s.iter().map(export_of).collect())),
+        Err(e) => Observed::unreadable(e.reason()),
+    }
 }
 
 /// One log a diagnostic setting exports, as its destinations keep it: the table of a Log
@@ -755,20 +836,48 @@ mod tests {
             {"name": "Legacy", "properties": {"retentionInDays": 31}}
         ]))
         .unwrap();
+        let used: BTreeSet<String> = ["azurenetworkflow".to_string()].into();
         assert_eq!(
-            tables_of("ws", &tables).unwrap(),
+            tables_of("ws", &tables, &used).unwrap(),
             serde_json::json!([
-                {"name": "AzureNetworkFlow", "retention_days": 70},
-                {"name": "SurfaceHubDns", "retention_days": 30},
-                {"name": "Legacy", "retention_days": 31}
+                {"name": "AzureNetworkFlow", "retention_days": 70, "has_data": true},
+                {"name": "SurfaceHubDns", "retention_days": 30, "has_data": false},
+                {"name": "Legacy", "retention_days": 31, "has_data": false}
             ])
         );
         let bare: Vec<ListedTable> = serde_json::from_value(
             serde_json::json!([{"name": "Odd", "properties": {"plan": "Analytics"}}]),
         )
         .unwrap();
-        let err = tables_of("ws", &bare).unwrap_err();
+        let err = tables_of("ws", &bare, &used).unwrap_err();
         assert!(err.contains("table Odd of ws"), "{err}");
+    }
+
+    /// The query API's answer shape (`Query_Get` 2017-10-01): the DataType column of the
+    /// first table; an answer without it is unreadable, not "no table holds data".
+    #[test]
+    fn usage_data_types_are_read_from_the_data_type_column() {
+        let r: QueryResults = serde_json::from_value(serde_json::json!({"tables": [{
+            "name": "PrimaryResult",
+            "columns": [{"name": "DataType", "type": "string"}],
+            "rows": [["AzureActivity"], ["SigninLogs"]]
+        }]}))
+        .unwrap();
+        assert_eq!(
+            data_types("ws", &r).unwrap(),
+            ["azureactivity".to_string(), "signinlogs".to_string()].into()
+        );
+        let other: QueryResults = serde_json::from_value(serde_json::json!({"tables": [{
+            "name": "PrimaryResult", "columns": [{"name": "Type", "type": "string"}], "rows": []
+        }]}))
+        .unwrap();
+        assert!(
+            data_types("ws", &other)
+                .unwrap_err()
+                .contains("no DataType column")
+        );
+        let none: QueryResults = serde_json::from_value(serde_json::json!({"tables": []})).unwrap();
+        assert!(data_types("ws", &none).is_err());
     }
 
     /// Microsoft's GetAllAlertRules example: each rule's kind and enabled flag as sent;
