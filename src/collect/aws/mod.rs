@@ -2,6 +2,7 @@
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
 pub mod accessanalyzer;
+pub mod apigateway;
 pub mod autoscaling;
 pub mod backup;
 pub mod cloudfront;
@@ -25,6 +26,7 @@ pub mod permissions;
 pub mod rds;
 pub mod s3;
 pub mod secretsmanager;
+pub mod waf;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -355,6 +357,9 @@ pub async fn collect(
     if wants("logs") {
         jobs.push(Box::pin(logs::collect(c)));
     }
+    if wants("apigateway") {
+        jobs.push(Box::pin(apigateway::collect(c)));
+    }
     if wants("accessanalyzer") {
         jobs.push(Box::pin(accessanalyzer::collect(c)));
     }
@@ -607,7 +612,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 22] = [
+pub const SERVICES: [&str; 23] = [
     "s3",
     "rds",
     "iam",
@@ -630,6 +635,7 @@ pub const SERVICES: [&str; 22] = [
     "cloudfront",
     "autoscaling",
     "ecs",
+    "apigateway",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
