@@ -3,9 +3,11 @@ package vouch.aws.apigateway.domain_tls_min_version_test
 import data.vouch.aws.apigateway.domain_tls_min_version as check
 import rego.v1
 
-run(policies) := check.deny with input as {
-	"resources": [{"id": "d", "security_policies": policies}],
-	"params": {"min_tls_version": "1.2"},
+run(policies) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "d", "security_policies": policies}],
+		"params": {"min_tls_version": "1.2"},
+	}
 }
 
 test_passes_for_tls_1_2_and_the_enhanced_policies if {

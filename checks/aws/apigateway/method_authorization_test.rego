@@ -5,9 +5,11 @@ import rego.v1
 
 method(verb, auth, key) := {"path": "/items", "http_method": verb, "authorization_type": auth, "authorizer_id": null, "api_key_required": key}
 
-run(methods, exempt) := check.deny with input as {
-	"resources": [{"id": "api", "methods": methods}],
-	"params": {"exempt_options": exempt},
+run(methods, exempt) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "api", "methods": methods}],
+		"params": {"exempt_options": exempt},
+	}
 }
 
 test_passes_when_every_method_has_an_authorizer if {

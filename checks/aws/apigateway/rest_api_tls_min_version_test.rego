@@ -3,9 +3,11 @@ package vouch.aws.apigateway.rest_api_tls_min_version_test
 import data.vouch.aws.apigateway.rest_api_tls_min_version as check
 import rego.v1
 
-run(types, disabled, policy) := check.deny with input as {
-	"resources": [{"id": "api", "endpoint_types": types, "disable_execute_api_endpoint": disabled, "security_policy": policy}],
-	"params": {"min_tls_version": "1.2"},
+run(types, disabled, policy) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "api", "endpoint_types": types, "disable_execute_api_endpoint": disabled, "security_policy": policy}],
+		"params": {"min_tls_version": "1.2"},
+	}
 }
 
 test_passes_for_a_policy_from_tls12 if {

@@ -5,9 +5,11 @@ import rego.v1
 
 route(key, auth) := {"route_key": key, "authorization_type": auth, "authorizer_id": null, "api_key_required": false}
 
-run(protocol, routes) := check.deny with input as {
-	"resources": [{"id": "api", "protocol_type": protocol, "routes": routes}],
-	"params": {"exempt_options": true},
+run(protocol, routes) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "api", "protocol_type": protocol, "routes": routes}],
+		"params": {"exempt_options": true},
+	}
 }
 
 test_passes_for_http_routes_with_an_authorizer if {

@@ -7,9 +7,11 @@ acl := "arn:aws:wafv2:us-east-1:1:regional/webacl/api/abcd"
 
 common := {"name": "common", "kind": "managed_rule_group", "group": "AWS/AWSManagedRulesCommonRuleSet", "action": "none"}
 
-run(types, arn, rules, wanted) := check.deny with input as {
-	"resources": [{"id": "s", "endpoint_types": types, "web_acl_arn": arn, "web_acl_rules": rules}],
-	"params": {"require_rules": true, "require_rule_groups": wanted},
+run(types, arn, rules, wanted) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "s", "endpoint_types": types, "web_acl_arn": arn, "web_acl_rules": rules}],
+		"params": {"require_rules": true, "require_rule_groups": wanted},
+	}
 }
 
 test_passes_for_a_web_acl_with_the_common_rule_set if {

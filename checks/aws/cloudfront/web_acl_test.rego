@@ -7,7 +7,9 @@ acl := "arn:aws:wafv2:us-east-1:1:global/webacl/edge/abcd"
 
 common := {"name": "common", "kind": "managed_rule_group", "group": "AWS/AWSManagedRulesCommonRuleSet", "action": "none"}
 
-run_with(d, params) := check.deny with input as {"resources": [object.union({"id": "d"}, d)], "params": params}
+run_with(d, params) := denied if {
+	denied := check.deny with input as {"resources": [object.union({"id": "d"}, d)], "params": params}
+}
 
 loose := {"require_rules": false, "require_rule_groups": []}
 

@@ -44,7 +44,9 @@ test_passes_on_its_own_web_acl_when_cloudfront_was_not_consulted if {
 
 common := {"name": "common", "kind": "managed_rule_group", "group": "AWS/AWSManagedRulesCommonRuleSet", "action": "none"}
 
-strict(lb) := check.deny with input as {"resources": [object.union({"id": "lb", "lb_type": "application", "scheme": "internet-facing"}, lb)], "params": {"require_rules": true, "require_rule_groups": ["AWSManagedRulesCommonRuleSet"]}}
+strict(lb) := denied if {
+	denied := check.deny with input as {"resources": [object.union({"id": "lb", "lb_type": "application", "scheme": "internet-facing"}, lb)], "params": {"require_rules": true, "require_rule_groups": ["AWSManagedRulesCommonRuleSet"]}}
+}
 
 test_passes_when_its_web_acl_holds_the_required_group if {
 	count(strict({"web_acl_arn": acl, "web_acl_rules": [common], "fronted_by_waf": [], "fronted_by_waf_rules": {}})) == 0
