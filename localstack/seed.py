@@ -2591,6 +2591,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_ec2net(c, r, account)
     seed_monitoring(c, r, account)
     seed_plain_secrets(c, r, account)
+    seed_apigateway(c, r)
     return r
 
 
@@ -3211,6 +3212,188 @@ def seed_ec2net(c: Clients, r: Report, account: str) -> None:
         have = [x for x in ecs.describe_services(cluster=ECS_CLUSTER, services=[name])["services"]
                 if x["status"] == "ACTIVE"]
         state = "existing"
+# -- API Gateway (moto): REST, HTTP and WebSocket APIs, custom domains, stage web ACLs --------
+#
+# moto 5.2.5 keeps a REST API's securityPolicy out of its answers (it ignores the field on
+# CreateRestApi), so every demo REST API shows "no policy named" and is judged by AWS's
+# documented default per endpoint type: the regional API with its default endpoint on
+# fails (TLS_1_0), the one with its default endpoint disabled and the private one pass.
+# moto keeps a domain name's securityPolicy only when given one: each demo domain names
+# its policy. moto needs no certificate for a domain name. v1 and v2 domain names are
+# separate in moto (in AWS regional ones are shared); vouch lists each name once.
+
+@dataclass
+class RestApiSpec:
+    name: str
+    region: str
+    endpoint: str  # REGIONAL | EDGE | PRIVATE
+    disable_default: bool
+    methods: list  # (path, verb, authorizationType, apiKeyRequired)
+    stages: list  # (stage name, web ACL name or None)
+    what: str
+
+
+API_ACL_COMMON = "vouch-demo-api-acl-common"   # AWS core rule set, override none
+API_ACL_EMPTY = "vouch-demo-api-acl-empty"     # no rules
+API_ACL_COUNT = "vouch-demo-api-acl-count"     # core rule set in count mode
+
+REST_APIS = [
+    RestApiSpec("vouch-demo-api-good-use1", USE1, "REGIONAL", True,
+                [("/items", "GET", "AWS_IAM", False), ("/items", "POST", "COGNITO_USER_POOLS", False),
+                 ("/items", "OPTIONS", "NONE", False)],
+                [("prod", API_ACL_COMMON)],
+                "default endpoint disabled; IAM / Cognito methods, open CORS preflight; "
+                "stage prod behind a web ACL with the AWS core rule set"),
+    RestApiSpec("vouch-demo-api-private-use1", USE1, "PRIVATE", False,
+                [("/internal", "GET", "AWS_IAM", False)], [("prod", None)],
+                "private API, no policy named (AWS default TLS_1_2); stage without web ACL "
+                "(private APIs are not judged for WAF)"),
+    RestApiSpec("vouch-demo-api-bad-euw1", EUW1, "REGIONAL", False,
+                [("/data", "GET", "NONE", True), ("/data", "OPTIONS", "NONE", False)],
+                [("prod", API_ACL_EMPTY), ("dev", None), ("qa", API_ACL_COUNT)],
+                "regional, default endpoint on with no policy (TLS_1_0); GET /data open with "
+                "only an API key; stages: empty web ACL, none, core rule set counting only"),
+]
+
+# (domain, region, api version, endpoint type, security policy)
+API_DOMAINS = [
+    ("api-good.vouch-demo.example", USE1, "v1", "REGIONAL", "TLS_1_2"),
+    ("api-old.vouch-demo.example", EUW1, "v1", "REGIONAL", "TLS_1_0"),
+    ("ws-good.vouch-demo.example", EUW1, "v2", "REGIONAL", "TLS_1_2"),
+]
+
+# (name, region, protocol, [(route key, authorization type)])
+V2_APIS = [
+    ("vouch-demo-http-good-use1", USE1, "HTTP",
+     [("GET /items", "JWT"), ("OPTIONS /items", "NONE")]),
+    ("vouch-demo-ws-good-use1", USE1, "WEBSOCKET",
+     [("$connect", "AWS_IAM"), ("sendmessage", "NONE")]),
+    ("vouch-demo-http-bad-euw1", EUW1, "HTTP", [("GET /open", "NONE")]),
+    ("vouch-demo-ws-bad-euw1", EUW1, "WEBSOCKET", [("$connect", "NONE")]),
+]
+
+
+def api_web_acl(waf, r: Report, region: str, name: str) -> str | None:
+    vis = {"SampledRequestsEnabled": False, "CloudWatchMetricsEnabled": False,
+           "MetricName": name}
+    common = {"Name": "common", "Priority": 0, "VisibilityConfig": vis,
+              "Statement": {"ManagedRuleGroupStatement": {
+                  "VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}}}
+    rules = {API_ACL_COMMON: [dict(common, OverrideAction={"None": {}})],
+             API_ACL_EMPTY: [],
+             API_ACL_COUNT: [dict(common, OverrideAction={"Count": {}})]}[name]
+    acls = {a["Name"]: a for a in waf.list_web_acls(Scope="REGIONAL")["WebACLs"]}
+    if name not in acls and r.apply:
+        waf.create_web_acl(Name=name, Scope="REGIONAL", DefaultAction={"Allow": {}},
+                           Rules=rules, VisibilityConfig=vis)
+        acls = {a["Name"]: a for a in waf.list_web_acls(Scope="REGIONAL")["WebACLs"]}
+    if name not in acls:
+        r.missing(f"{name} ({region})")
+        return None
+    got = waf.get_web_acl(Name=name, Scope="REGIONAL", Id=acls[name]["Id"])["WebACL"]
+    r.compare(f"{name} ({region})", {"rules": len(got.get("Rules", []))}, {"rules": len(rules)})
+    return acls[name]["ARN"]
+
+
+def seed_apigateway(c: Clients, r: Report) -> None:
+    for spec in REST_APIS:
+        api, waf = c("apigateway", spec.region), c("wafv2", spec.region)
+        have = [a for a in api.get_rest_apis(limit=500)["items"] if a["name"] == spec.name]
+        state = "existing"
+        if not have:
+            if not r.apply:
+                r.missing(spec.name)
+                continue
+            have = [api.create_rest_api(name=spec.name,
+                                        endpointConfiguration={"types": [spec.endpoint]},
+                                        disableExecuteApiEndpoint=spec.disable_default)]
+            state = "created"
+        api_id = have[0]["id"]
+        resources = {x["path"]: x for x in api.get_resources(restApiId=api_id, embed=["methods"],
+                                                             limit=500)["items"]}
+        authorizer = None
+        for path, verb, auth, key in spec.methods:
+            if path not in resources and r.apply:
+                root = resources["/"]["id"]
+                resources[path] = api.create_resource(restApiId=api_id, parentId=root,
+                                                      pathPart=path.strip("/"))
+            res = resources.get(path)
+            if res is None:
+                r.missing(f"{spec.name} {path}")
+                continue
+            existing = (res.get("resourceMethods") or {}).get(verb)
+            if existing is None and r.apply:
+                kw = {}
+                if auth == "COGNITO_USER_POOLS":
+                    if authorizer is None:
+                        authorizer = api.create_authorizer(
+                            restApiId=api_id, name="vouch-demo-cognito", type="COGNITO_USER_POOLS",
+                            providerARNs=[f"arn:aws:cognito-idp:{spec.region}:000000000000:"
+                                          "userpool/vouch-demo"],
+                            identitySource="method.request.header.Authorization")["id"]
+                    kw["authorizerId"] = authorizer
+                api.put_method(restApiId=api_id, resourceId=res["id"], httpMethod=verb,
+                               authorizationType=auth, apiKeyRequired=key, **kw)
+                api.put_integration(restApiId=api_id, resourceId=res["id"], httpMethod=verb,
+                                    type="MOCK")
+            got = api.get_method(restApiId=api_id, resourceId=res["id"], httpMethod=verb) \
+                if existing is not None or r.apply else {}
+            r.compare(f"{spec.name} {verb} {path}",
+                      {"auth": got.get("authorizationType"), "key": got.get("apiKeyRequired")},
+                      {"auth": auth, "key": key})
+        stages = {s["stageName"]: s for s in api.get_stages(restApiId=api_id)["item"]}
+        for stage, acl in spec.stages:
+            if stage not in stages and r.apply:
+                api.create_deployment(restApiId=api_id, stageName=stage)
+                stages = {s["stageName"]: s for s in api.get_stages(restApiId=api_id)["item"]}
+            if stage not in stages:
+                r.missing(f"{spec.name}/{stage}")
+                continue
+            stage_arn = f"arn:aws:apigateway:{spec.region}::/restapis/{api_id}/stages/{stage}"
+            acl_arn = api_web_acl(waf, r, spec.region, acl) if acl else None
+            current = (waf.get_web_acl_for_resource(ResourceArn=stage_arn).get("WebACL")
+                       or {}).get("ARN")
+            if r.apply and acl_arn and current != acl_arn:
+                waf.associate_web_acl(WebACLArn=acl_arn, ResourceArn=stage_arn)
+                current = acl_arn
+            r.compare(f"{spec.name}/{stage}", {"web_acl": current}, {"web_acl": acl_arn})
+        got = api.get_rest_api(restApiId=api_id)
+        r.compare(spec.name, {"types": got.get("endpointConfiguration", {}).get("types"),
+                              "disabled": got.get("disableExecuteApiEndpoint")},
+                  {"types": [spec.endpoint], "disabled": spec.disable_default})
+        r.row("apigateway", spec.name, spec.region, state, spec.what)
+
+    for domain, region, version, endpoint, policy in API_DOMAINS:
+        if version == "v1":
+            api = c("apigateway", region)
+            have = [d for d in api.get_domain_names(limit=500)["items"]
+                    if d["domainName"] == domain]
+            if not have and r.apply:
+                api.create_domain_name(domainName=domain, securityPolicy=policy,
+                                       endpointConfiguration={"types": [endpoint]},
+                                       regionalCertificateArn=f"arn:aws:acm:{region}:000000000000:"
+                                       "certificate/vouch-demo-api")
+                have = [d for d in api.get_domain_names(limit=500)["items"]
+                        if d["domainName"] == domain]
+            got = have[0].get("securityPolicy") if have else None
+        else:
+            api = c("apigatewayv2", region)
+            have = [d for d in api.get_domain_names()["Items"] if d["DomainName"] == domain]
+            if not have and r.apply:
+                api.create_domain_name(DomainName=domain, DomainNameConfigurations=[{
+                    "EndpointType": endpoint, "SecurityPolicy": policy,
+                    "CertificateArn": f"arn:aws:acm:{region}:000000000000:certificate/vouch-demo-ws"}])
+                have = [d for d in api.get_domain_names()["Items"] if d["DomainName"] == domain]
+            got = have[0]["DomainNameConfigurations"][0].get("SecurityPolicy") if have else None
+        if not have:
+            r.missing(domain)
+            continue
+        r.compare(domain, {"policy": got}, {"policy": policy})
+        r.row("apigateway", domain, region, "existing", f"{version} {endpoint} domain, {policy}")
+
+    for name, region, protocol, routes in V2_APIS:
+        api = c("apigatewayv2", region)
+        have = [a for a in api.get_apis()["Items"] if a["Name"] == name]
         if not have:
             if not r.apply:
                 r.missing(name)
@@ -3224,6 +3407,28 @@ def seed_ec2net(c: Clients, r: Report, account: str) -> None:
         r.compare(name, {"subnets": sorted(got.get("subnets", []))}, {"subnets": sorted(subnets)})
         zones = sorted({moto_subnets[k]["AvailabilityZone"] for k in picks})
         r.row("ecs", name, USE1, state, f"awsvpc subnets in {', '.join(zones)}")
+            kw = {"RouteSelectionExpression": "$request.body.action"} \
+                if protocol == "WEBSOCKET" else {}
+            have = [api.create_api(Name=name, ProtocolType=protocol, **kw)]
+        api_id = have[0]["ApiId"]
+        existing = {x["RouteKey"]: x for x in api.get_routes(ApiId=api_id)["Items"]}
+        for key, auth in routes:
+            if key not in existing and r.apply:
+                kw = {}
+                if auth == "JWT":
+                    kw["AuthorizerId"] = api.create_authorizer(
+                        ApiId=api_id, AuthorizerType="JWT", Name="vouch-demo-jwt",
+                        IdentitySource=["$request.header.Authorization"],
+                        JwtConfiguration={"Audience": ["vouch-demo"],
+                                          "Issuer": "https://issuer.vouch-demo.example"},
+                    )["AuthorizerId"]
+                existing[key] = api.create_route(ApiId=api_id, RouteKey=key,
+                                                 AuthorizationType=auth, **kw)
+            r.compare(f"{name} {key}", {"auth": existing.get(key, {}).get("AuthorizationType")},
+                      {"auth": auth})
+        r.row("apigatewayv2", name, region, "existing",
+              f"{protocol}: " + ", ".join(f"{k} {a}" for k, a in routes))
+
 
 if __name__ == "__main__":
     sys.exit(main())

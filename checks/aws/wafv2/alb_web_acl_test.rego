@@ -41,3 +41,23 @@ test_passes_on_its_own_web_acl_when_cloudfront_was_not_consulted if {
 	# rest on it; unknown and needed, it is unreadable and the load balancer an error.
 	count(run_fronted("application", "internet-facing", acl, null)) == 0
 }
+
+common := {"name": "common", "kind": "managed_rule_group", "group": "AWS/AWSManagedRulesCommonRuleSet", "action": "none"}
+
+strict(lb) := denied if {
+	denied := check.deny with input as {"resources": [object.union({"id": "lb", "lb_type": "application", "scheme": "internet-facing"}, lb)], "params": {"require_rules": true, "require_rule_groups": ["AWSManagedRulesCommonRuleSet"]}}
+}
+
+test_passes_when_its_web_acl_holds_the_required_group if {
+	count(strict({"web_acl_arn": acl, "web_acl_rules": [common], "fronted_by_waf": [], "fronted_by_waf_rules": {}})) == 0
+}
+
+test_fails_when_its_web_acl_is_empty_and_rules_are_required if {
+	count(strict({"web_acl_arn": acl, "web_acl_rules": [], "fronted_by_waf": [], "fronted_by_waf_rules": {}})) == 1
+	count(run("application", "internet-facing", acl)) == 0
+}
+
+test_passes_when_the_fronting_distribution_web_acl_holds_the_group if {
+	count(strict({"web_acl_arn": null, "web_acl_rules": null, "fronted_by_waf": ["E1"], "fronted_by_waf_rules": {"E1": [common]}})) == 0
+	count(strict({"web_acl_arn": null, "web_acl_rules": null, "fronted_by_waf": ["E1"], "fronted_by_waf_rules": {"E1": []}})) == 1
+}

@@ -21,6 +21,7 @@ use futures::StreamExt;
 use serde::Serialize;
 
 use super::error::{observe, reason};
+use super::waf::{self, WafRule};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -80,6 +81,9 @@ pub struct DistributionAttributes {
     pub domain_name: Observed<String>,
     pub enabled: Observed<bool>,
     pub web_acl_id: Observed<Option<String>>,
+    /// The rules of that web ACL (null without one), read with wafv2:GetWebACL; an
+    /// AWS WAF Classic web ACL's are unreadable (vouch reads WAFv2 only).
+    pub web_acl_rules: Observed<Option<Vec<WafRule>>>,
     pub behaviors: Observed<Vec<Behavior>>,
     pub viewer_certificate: Observed<Certificate>,
     pub origins: Observed<Vec<Origin>>,
@@ -96,17 +100,70 @@ pub struct DistributionAttributes {
 pub async fn collect(ctx: &AwsContext) -> Collected {
     ctx.progress.stage("cloudfront: listing distributions");
     let cf = Client::new(&ctx.regional(ctx.home_region()));
+    // Web ACLs of scope CLOUDFRONT live in us-east-1 whatever the scan's home region.
+    let wafv2 = aws_sdk_wafv2::Client::new(&ctx.regional(CLOUDFRONT_WAF_REGION));
     let mut out = Collected::default();
     out.found(
         ctx,
         DISTRIBUTION,
         GLOBAL_REGION,
-        distributions(ctx, &cf).await,
+        distributions(ctx, &cf, &wafv2).await,
     );
     out
 }
 
-async fn distributions(ctx: &AwsContext, cf: &Client) -> Result<Found, String> {
+const CLOUDFRONT_WAF_REGION: &str = "us-east-1";
+const GET_WEB_ACL: &str = "wafv2:GetWebACL";
+
+/// The name and id of a WAFv2 web ACL from its ARN
+/// (`arn:aws:wafv2:us-east-1:ACCOUNT:global/webacl/NAME/ID`); None for anything else,
+/// such as the bare id of an AWS WAF Classic web ACL.
+pub fn web_acl_name_id(arn: &str) -> Option<(&str, &str)> {
+    if !arn.starts_with("arn:") || !arn.contains(":wafv2:") {
+        return None;
+    }
+    let mut parts = arn.rsplitn(4, '/');
+    let id = parts.next()?;
+    let name = parts.next()?;
+    (parts.next()? == "webacl" && !id.is_empty() && !name.is_empty()).then_some((name, id))
+}
+
+async fn web_acl_rules(
+    wafv2: &aws_sdk_wafv2::Client,
+    web_acl_id: Option<&str>,
+) -> Observed<Option<Vec<WafRule>>> {
+    let Some(arn) = web_acl_id else {
+        return Observed::Value(None);
+    };
+    let Some((name, id)) = web_acl_name_id(arn) else {
+        return Observed::unreadable(format!(
+            "the web ACL {arn} is not a WAFv2 ARN (an AWS WAF Classic web ACL?); vouch reads the rules of WAFv2 web ACLs only"
+        ));
+    };
+    match observe(
+        GET_WEB_ACL,
+        wafv2
+            .get_web_acl()
+            .name(name)
+            .id(id)
+            .scope(aws_sdk_wafv2::types::Scope::Cloudfront)
+            .send()
+            .await,
+        &[],
+    ) {
+        Observed::Value(out) => match out.web_acl() {
+            Some(acl) => waf::rules_of(GET_WEB_ACL, acl).map(Some),
+            None => Observed::unreadable(format!("{GET_WEB_ACL}: the response has no WebACL")),
+        },
+        other => other.map(|_| None),
+    }
+}
+
+async fn distributions(
+    ctx: &AwsContext,
+    cf: &Client,
+    wafv2: &aws_sdk_wafv2::Client,
+) -> Result<Found, String> {
     let listed: Vec<DistributionSummary> = cf
         .list_distributions()
         .into_paginator()
@@ -150,7 +207,8 @@ async fn distributions(ctx: &AwsContext, cf: &Client) -> Result<Found, String> {
             } else {
                 d.arn().to_string()
             };
-            let attrs = distribution_attributes(&d, logging);
+            let rules = web_acl_rules(wafv2, web_acl_of(d.web_acl_id()).as_deref()).await;
+            let attrs = distribution_attributes(&d, logging, rules);
             ctx.resource(DISTRIBUTION, arn, name_of(&d), GLOBAL_REGION, &attrs)
         })
         .buffered(ctx.concurrency)
@@ -177,6 +235,7 @@ pub fn name_of(d: &DistributionSummary) -> String {
 pub fn distribution_attributes(
     d: &DistributionSummary,
     logging: Observed<Logging>,
+    web_acl_rules: Observed<Option<Vec<WafRule>>>,
 ) -> DistributionAttributes {
     let origins = origins_of(d.origins());
     let origin_protocols = origins.clone().and_then(|o| {
@@ -192,6 +251,7 @@ pub fn distribution_attributes(
         domain_name: non_empty("DomainName", d.domain_name()),
         enabled: Observed::Value(d.enabled()),
         web_acl_id: Observed::Value(web_acl_of(d.web_acl_id())),
+        web_acl_rules,
         behaviors: behaviors_of(d),
         viewer_certificate: certificate_of(d.viewer_certificate()),
         origins,
@@ -661,8 +721,20 @@ mod tests {
             Some("arn:aws:wafv2:x")
         );
         let d = summary(Some(default_behavior("https-only")), vec![], None);
-        let attrs = distribution_attributes(&d, Observed::Absent);
+        let attrs = distribution_attributes(&d, Observed::Absent, Observed::Value(None));
         assert_eq!(attrs.web_acl_id, Observed::Value(None));
+        assert_eq!(
+            web_acl_name_id("arn:aws:wafv2:us-east-1:1:global/webacl/edge/a1b2"),
+            Some(("edge", "a1b2"))
+        );
+        assert_eq!(
+            web_acl_name_id("473e64fd-f30b-4765-81a0-62ad96dd167a"),
+            None
+        );
+        assert_eq!(
+            web_acl_name_id("arn:aws:wafv2:us-east-1:1:global/ipset/x/y"),
+            None
+        );
         assert_eq!(name_of(&d), "E1", "no alias and no comment: the id");
         assert_eq!(
             attrs.domain_name,

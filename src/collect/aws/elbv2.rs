@@ -59,6 +59,9 @@ struct LbAttributes {
     listeners: Observed<Vec<Listener>>,
     http_rules: Observed<Vec<HttpRules>>,
     web_acl_arn: Observed<Option<String>>,
+    /// The rules of that web ACL (null without one), which the WAF check reads when a
+    /// clause asks the web ACL to act on attacks, not only to exist.
+    web_acl_rules: Observed<Option<Vec<super::waf::WafRule>>>,
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
@@ -135,22 +138,10 @@ async fn load_balancers(
                 }
                 other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
             };
-        let web_acl_arn = if lb_type.as_deref() == Some("application") {
-            observe(
-                "wafv2:GetWebACLForResource",
-                waf.get_web_acl_for_resource()
-                    .resource_arn(arn)
-                    .send()
-                    .await,
-                &["WAFNonexistentItemException"],
-            )
-            .map(|w| w.web_acl().map(|acl| acl.arn().to_string()))
+        let (web_acl_arn, web_acl_rules) = if lb_type.as_deref() == Some("application") {
+            super::waf::for_resource(waf, arn).await
         } else {
-            Observed::Value(None)
-        };
-        let web_acl_arn = match web_acl_arn {
-            Observed::Absent => Observed::Value(None),
-            other => other,
+            (Observed::Value(None), Observed::Value(None))
         };
         let attrs = LbAttributes {
             lb_type: Observed::Value(lb_type),
@@ -164,6 +155,7 @@ async fn load_balancers(
             listeners,
             http_rules,
             web_acl_arn,
+            web_acl_rules,
         };
         let name = lb.load_balancer_name().unwrap_or(arn).to_string();
         found.push(ctx.resource(LOAD_BALANCER, arn.to_string(), name, region, &attrs));

@@ -10,10 +10,14 @@
 //! The alarm chains on CloudTrail events (trail, log group, metric filter, alarm, SNS
 //! topic) are drawn in monitoring.rs, from here.
 //!
-//! Which CloudFront distributions with a WAF web ACL have a load
-//! balancer as an origin. A web ACL on the distribution in front filters what reaches
-//! the load balancer through CloudFront, the alternative to a web ACL of its own
-//! (policies promising "internet-facing applications are protected by a WAF").
+//! And, drawn both ways: which CloudFront distributions with a WAF web
+//! ACL have a load balancer as an origin (a web ACL on the distribution in front
+//! filters what reaches the load balancer through CloudFront, the alternative to a web
+//! ACL of its own), and which load balancers with a web ACL of their own a distribution
+//! forwards to (every request the distribution passes on then meets that web ACL, the
+//! alternative to one on the distribution). Policies promising "internet-facing
+//! applications are protected by a WAF" accept either. The rules of the web ACLs go
+//! with them, for clauses that ask the web ACL to act on attacks.
 //!
 //! Matching is by the load balancer's DNS name as the origin's domain name. vouch
 //! does not resolve DNS: an origin named by a custom domain that points at the load
@@ -37,10 +41,26 @@ use crate::inventory::{Inventory, Listing, Observed, Resource};
 /// application load balancer).
 pub const FRONTED_BY_WAF: &str = "fronted_by_waf";
 
+/// The attribute set beside [`FRONTED_BY_WAF`]: `{distribution id: web ACL rules}` of
+/// the distributions it lists, as `web_acl_rules` holds them. Unreadable when a
+/// distribution that may front it has rules that were not read (an AWS WAF Classic web
+/// ACL, a failed wafv2:GetWebACL) and the load balancer is an internet-facing ALB.
+pub const FRONTED_BY_WAF_RULES: &str = "fronted_by_waf_rules";
+
+/// The attribute set on every distribution: one entry per origin,
+/// `{domain_name, load_balancer, web_acl_rules}`, `load_balancer` naming the scanned
+/// load balancer whose DNS name the origin is (null for any other origin) and
+/// `web_acl_rules` that load balancer's web ACL rules (null when it has no web ACL).
+/// Unreadable when the load balancers are unknown (ELBv2 not collected, a listing
+/// failed, an origin load balancer's web ACL unread) and the distribution has no web
+/// ACL of its own; null when unknown and it has one.
+pub const ORIGIN_WEB_ACLS: &str = "origin_web_acls";
+
 struct Distribution {
     id: String,
     enabled: Option<bool>,
     web_acl: Observed<bool>,
+    web_acl_rules: Observed<Value>,
     /// Lower-cased origin domain names.
     origins: Observed<Vec<String>>,
 }
@@ -185,8 +205,9 @@ fn fill_zones(listings: &[Listing], resources: &mut [Resource]) {
     }
 }
 
-fn fill(listings: &[Listing], resources: &mut [Resource]) {
-    let listings: Vec<&Listing> = listings
+fn fill(all_listings: &[Listing], resources: &mut [Resource]) {
+    fill_origins(all_listings, resources);
+    let listings: Vec<&Listing> = all_listings
         .iter()
         .filter(|l| l.resource_type == cloudfront::DISTRIBUTION)
         .collect();
@@ -203,18 +224,125 @@ fn fill(listings: &[Listing], resources: &mut [Resource]) {
             .map(distribution)
             .collect())
     };
-    let wanted = |r: &Resource| {
-        r.resource_type == elbv2::LOAD_BALANCER && !r.attributes.contains_key(FRONTED_BY_WAF)
-    };
-    let fronting: Vec<Option<Observed<Value>>> = resources
+    let fronting: Vec<Option<(Observed<Value>, Observed<Value>)>> = resources
         .iter()
-        .map(|r| wanted(r).then(|| fronting_of(r, &known)))
+        .map(|r| (r.resource_type == elbv2::LOAD_BALANCER).then(|| fronting_of(r, &known)))
         .collect();
     for (r, f) in resources.iter_mut().zip(fronting) {
-        if let Some(f) = f {
-            r.attributes.insert(FRONTED_BY_WAF.into(), f);
+        if let Some((ids, rules)) = f {
+            // A saved inventory keeps what its scan joined.
+            r.attributes.entry(FRONTED_BY_WAF.into()).or_insert(ids);
+            r.attributes
+                .entry(FRONTED_BY_WAF_RULES.into())
+                .or_insert(rules);
         }
     }
+}
+
+/// What one load balancer tells a distribution that forwards to it.
+struct Balancer {
+    name: String,
+    /// The web ACL's rules, null without a web ACL.
+    rules: Observed<Value>,
+}
+
+fn balancer(lb: &Resource) -> Balancer {
+    let rules = match lb.attributes.get("web_acl_arn") {
+        Some(Observed::Value(Value::Null)) | Some(Observed::Absent) => Observed::Value(Value::Null),
+        Some(Observed::Value(_)) => match lb.attributes.get("web_acl_rules") {
+            Some(Observed::Value(v)) => Observed::Value(v.clone()),
+            Some(Observed::Unreadable(e)) => Observed::Unreadable(format!("web_acl_rules: {e}")),
+            _ => Observed::unreadable("the rules of its web ACL were not collected"),
+        },
+        Some(Observed::Unreadable(e)) => Observed::Unreadable(format!("web_acl_arn: {e}")),
+        None => Observed::unreadable("its web ACL was not collected"),
+    };
+    Balancer {
+        name: lb.name.clone(),
+        rules,
+    }
+}
+
+/// Sets [`ORIGIN_WEB_ACLS`] on every distribution that lacks it.
+fn fill_origins(listings: &[Listing], resources: &mut [Resource]) {
+    let lb_listings: Vec<&Listing> = listings
+        .iter()
+        .filter(|l| l.resource_type == elbv2::LOAD_BALANCER)
+        .collect();
+    let known: Result<std::collections::BTreeMap<String, Balancer>, String> = if lb_listings
+        .is_empty()
+    {
+        Err("ELBv2 was not collected in this scan (see --services), so whether an origin is a load balancer with a web ACL is unknown".into())
+    } else if let Some(e) = lb_listings.iter().find_map(|l| l.error.as_deref()) {
+        Err(format!(
+            "the load balancers could not all be listed ({e}), so whether an origin is one with a web ACL is unknown"
+        ))
+    } else {
+        Ok(resources
+            .iter()
+            .filter(|r| r.resource_type == elbv2::LOAD_BALANCER)
+            .filter_map(|r| Some((host(text(r, "dns_name")?), balancer(r))))
+            .collect())
+    };
+    let joined: Vec<Option<Observed<Value>>> = resources
+        .iter()
+        .map(|r| {
+            (r.resource_type == cloudfront::DISTRIBUTION
+                && !r.attributes.contains_key(ORIGIN_WEB_ACLS))
+            .then(|| origins_of(r, &known))
+        })
+        .collect();
+    for (r, j) in resources.iter_mut().zip(joined) {
+        if let Some(j) = j {
+            r.attributes.insert(ORIGIN_WEB_ACLS.into(), j);
+        }
+    }
+}
+
+fn origins_of(
+    d: &Resource,
+    known: &Result<std::collections::BTreeMap<String, Balancer>, String>,
+) -> Observed<Value> {
+    let own_acl = matches!(
+        d.attributes.get("web_acl_id"),
+        Some(Observed::Value(Value::String(s))) if !s.is_empty()
+    );
+    let unknown = |why: String| {
+        if own_acl {
+            Observed::Value(Value::Null)
+        } else {
+            Observed::Unreadable(why)
+        }
+    };
+    let origins = match distribution(d).origins {
+        Observed::Value(o) => o,
+        Observed::Unreadable(e) => return unknown(e),
+        Observed::Absent => return unknown("origins: not collected".into()),
+    };
+    let balancers = match known {
+        Ok(b) => b,
+        Err(e) => return unknown(e.clone()),
+    };
+    let mut out = Vec::new();
+    for o in origins {
+        let entry = match balancers.get(&o) {
+            None => {
+                serde_json::json!({"domain_name": o, "load_balancer": null, "web_acl_rules": null})
+            }
+            Some(b) => match &b.rules {
+                Observed::Value(rules) => serde_json::json!({
+                    "domain_name": o, "load_balancer": b.name, "web_acl_rules": rules}),
+                Observed::Unreadable(e) => {
+                    return unknown(format!("origin load balancer {}: {e}", b.name));
+                }
+                Observed::Absent => {
+                    return unknown(format!("origin load balancer {}: web ACL unknown", b.name));
+                }
+            },
+        };
+        out.push(entry);
+    }
+    Observed::Value(Value::Array(out))
 }
 
 fn distribution(r: &Resource) -> Distribution {
@@ -230,6 +358,11 @@ fn distribution(r: &Resource) -> Distribution {
         Observed::Value(v) => Observed::Value(v.as_str().is_some_and(|s| !s.is_empty())),
         Observed::Absent => Observed::Value(false),
         Observed::Unreadable(e) => Observed::Unreadable(format!("web_acl_id: {e}")),
+    };
+    let web_acl_rules = match attr("web_acl_rules") {
+        Observed::Value(v) => Observed::Value(v.clone()),
+        Observed::Absent => Observed::Value(Value::Null),
+        Observed::Unreadable(e) => Observed::Unreadable(format!("web_acl_rules: {e}")),
     };
     let origins = match attr("origins") {
         Observed::Value(Value::Array(items)) => items
@@ -251,6 +384,7 @@ fn distribution(r: &Resource) -> Distribution {
             _ => None,
         },
         web_acl,
+        web_acl_rules,
         origins,
     }
 }
@@ -274,15 +408,57 @@ fn text<'a>(r: &'a Resource, name: &str) -> Option<&'a str> {
 /// Whether the load balancer's WAF verdict rests on what fronts it: an internet-facing
 /// ALB known to have no web ACL of its own.
 fn needs_fronting(lb: &Resource) -> bool {
-    text(lb, "lb_type") == Some("application")
-        && text(lb, "scheme") == Some("internet-facing")
+    is_public_alb(lb)
         && matches!(
             lb.attributes.get("web_acl_arn"),
             Some(Observed::Value(Value::Null)) | Some(Observed::Absent)
         )
 }
 
-fn fronting_of(lb: &Resource, known: &Result<Vec<Distribution>, String>) -> Observed<Value> {
+fn fronting_of(
+    lb: &Resource,
+    known: &Result<Vec<Distribution>, String>,
+) -> (Observed<Value>, Observed<Value>) {
+    let ids = fronting_ids(lb, known);
+    let rules = match (&ids, known) {
+        (Observed::Value(Value::Array(ids)), Ok(dists)) => {
+            let mut map = serde_json::Map::new();
+            let mut unread = Vec::new();
+            for d in dists
+                .iter()
+                .filter(|d| ids.iter().any(|i| i.as_str() == Some(d.id.as_str())))
+            {
+                match &d.web_acl_rules {
+                    Observed::Value(v) => {
+                        map.insert(d.id.clone(), v.clone());
+                    }
+                    Observed::Unreadable(e) => unread.push(format!("{}: {e}", d.id)),
+                    Observed::Absent => unread.push(format!("{}: web_acl_rules absent", d.id)),
+                }
+            }
+            if unread.is_empty() {
+                Observed::Value(Value::Object(map))
+            } else if is_public_alb(lb) {
+                Observed::Unreadable(format!(
+                    "the web ACL rules of a distribution that fronts the load balancer were not read ({})",
+                    unread.join("; ")
+                ))
+            } else {
+                Observed::Value(Value::Null)
+            }
+        }
+        (Observed::Unreadable(e), _) => Observed::Unreadable(e.clone()),
+        _ => Observed::Value(Value::Null),
+    };
+    (ids, rules)
+}
+
+/// An internet-facing application load balancer: the only kind the WAF check judges.
+fn is_public_alb(lb: &Resource) -> bool {
+    text(lb, "lb_type") == Some("application") && text(lb, "scheme") == Some("internet-facing")
+}
+
+fn fronting_ids(lb: &Resource, known: &Result<Vec<Distribution>, String>) -> Observed<Value> {
     let unknown = |why: String| {
         if needs_fronting(lb) {
             Observed::Unreadable(why)
@@ -599,6 +775,125 @@ mod tests {
         assert_eq!(
             inventory.resources[1].attributes[FRONTED_BY_WAF],
             Observed::Value(json!(["E1"]))
+        );
+    }
+
+    fn lb_listing(error: Option<&str>) -> Listing {
+        Listing {
+            resource_type: elbv2::LOAD_BALANCER.into(),
+            error: error.map(str::to_string),
+            ..listing(None)
+        }
+    }
+
+    fn attribute(all: &Collected, name: &str, attr: &str) -> Observed<Value> {
+        all.resources
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.attributes[attr].clone())
+            .unwrap()
+    }
+
+    #[test]
+    fn the_rules_of_fronting_web_acls_go_with_the_load_balancer() {
+        let rules = json!([{"name": "common", "kind": "managed_rule_group", "group": "AWS/AWSManagedRulesCommonRuleSet", "action": "none"}]);
+        let mut read = dist("E1", "arn:acl", origin(DNS));
+        read.attributes
+            .insert("web_acl_rules".into(), Observed::Value(rules.clone()));
+        let mut all = Collected {
+            listings: vec![listing(None)],
+            resources: vec![alb("a", Value::Null), read],
+        };
+        cloudfront_waf_in_front(&mut all);
+        assert_eq!(
+            attribute(&all, "a", FRONTED_BY_WAF_RULES),
+            Observed::Value(json!({"E1": rules}))
+        );
+        // A fronting distribution whose rules were not read (no web_acl_rules here).
+        let mut all = Collected {
+            listings: vec![listing(None)],
+            resources: vec![alb("a", Value::Null), dist("E2", "arn:acl", origin(DNS))],
+        };
+        cloudfront_waf_in_front(&mut all);
+        assert!(
+            attribute(&all, "a", FRONTED_BY_WAF_RULES)
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("E2"))
+        );
+    }
+
+    #[test]
+    fn a_distribution_learns_which_origins_are_load_balancers_with_a_web_acl() {
+        let rules = json!([{"name": "r", "kind": "rule", "group": null, "action": "block"}]);
+        let mut guarded = alb("a", json!("arn:aws:wafv2:regional/webacl/x"));
+        guarded
+            .attributes
+            .insert("web_acl_rules".into(), Observed::Value(rules.clone()));
+        let two = json!([
+            {"id": "o1", "domain_name": DNS, "kind": "custom"},
+            {"id": "o2", "domain_name": "static.example.com", "kind": "custom"}
+        ]);
+        let mut all = Collected {
+            listings: vec![listing(None), lb_listing(None)],
+            resources: vec![guarded, dist("E1", "", two)],
+        };
+        cloudfront_waf_in_front(&mut all);
+        assert_eq!(
+            attribute(&all, "E1", ORIGIN_WEB_ACLS),
+            Observed::Value(json!([
+                {"domain_name": DNS, "load_balancer": "a", "web_acl_rules": rules},
+                {"domain_name": "static.example.com", "load_balancer": null, "web_acl_rules": null}
+            ]))
+        );
+        let mut all = Collected {
+            listings: vec![listing(None), lb_listing(None)],
+            resources: vec![alb("a", Value::Null), dist("E1", "", origin(DNS))],
+        };
+        cloudfront_waf_in_front(&mut all);
+        assert_eq!(
+            attribute(&all, "E1", ORIGIN_WEB_ACLS),
+            Observed::Value(
+                json!([{"domain_name": DNS, "load_balancer": "a", "web_acl_rules": null}])
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_load_balancers_leave_origins_unknown_only_for_a_distribution_without_a_web_acl() {
+        let run = |acl: &str, listings: Vec<Listing>| {
+            let mut all = Collected {
+                listings,
+                resources: vec![dist("E1", acl, origin(DNS))],
+            };
+            cloudfront_waf_in_front(&mut all);
+            attribute(&all, "E1", ORIGIN_WEB_ACLS)
+        };
+        assert!(
+            run("", vec![listing(None)])
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("ELBv2 was not collected"))
+        );
+        assert_eq!(
+            run("arn:acl", vec![listing(None)]),
+            Observed::Value(Value::Null)
+        );
+        assert!(
+            run("", vec![listing(None), lb_listing(Some("AccessDenied"))])
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("AccessDenied"))
+        );
+        // An origin load balancer whose web ACL was not read.
+        let mut unread = alb("a", json!({"unreadable": "denied"}));
+        unread.attributes.remove("web_acl_rules");
+        let mut all = Collected {
+            listings: vec![listing(None), lb_listing(None)],
+            resources: vec![unread, dist("E1", "", origin(DNS))],
+        };
+        cloudfront_waf_in_front(&mut all);
+        assert!(
+            attribute(&all, "E1", ORIGIN_WEB_ACLS)
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("origin load balancer a"))
         );
     }
 }

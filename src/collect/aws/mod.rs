@@ -2,6 +2,7 @@
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
 pub mod accessanalyzer;
+pub mod apigateway;
 pub mod autoscaling;
 pub mod backup;
 pub mod cloudfront;
@@ -33,6 +34,7 @@ pub mod s3;
 pub mod secretsmanager;
 pub mod sns;
 pub mod ssm;
+pub mod waf;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -378,6 +380,9 @@ pub async fn collect(
     if wants("ssm") {
         jobs.push(Box::pin(ssm::collect(c)));
     }
+    if wants("apigateway") {
+        jobs.push(Box::pin(apigateway::collect(c)));
+    }
     if wants("accessanalyzer") {
         jobs.push(Box::pin(accessanalyzer::collect(c)));
     }
@@ -632,7 +637,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 27] = [
+pub const SERVICES: [&str; 28] = [
     "s3",
     "rds",
     "iam",
@@ -660,6 +665,7 @@ pub const SERVICES: [&str; 27] = [
     "sns",
     "lambda",
     "ssm",
+    "apigateway",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

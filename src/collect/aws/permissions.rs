@@ -8,6 +8,16 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "access-analyzer:ListAnalyzers",
         Some("access-analyzer:ListAnalyzers"),
     ),
+    // API Gateway's IAM actions are HTTP verbs on resource paths: every read of
+    // either API version is apigateway:GET (scoped in docs/permissions.md).
+    ("apigateway:GetDomainNames", Some("apigateway:GET")),
+    ("apigateway:GetMethod", Some("apigateway:GET")),
+    ("apigateway:GetResources", Some("apigateway:GET")),
+    ("apigateway:GetRestApis", Some("apigateway:GET")),
+    ("apigateway:GetStages", Some("apigateway:GET")),
+    ("apigatewayv2:GetApis", Some("apigateway:GET")),
+    ("apigatewayv2:GetDomainNames", Some("apigateway:GET")),
+    ("apigatewayv2:GetRoutes", Some("apigateway:GET")),
     (
         "access-analyzer:ListFindingsV2",
         Some("access-analyzer:ListFindingsV2"),
@@ -288,6 +298,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("ssm:DescribeParameters", Some("ssm:DescribeParameters")),
     ("sso-admin:ListInstances", Some("sso:ListInstances")),
     ("sts:GetCallerIdentity", None),
+    ("wafv2:GetWebACL", Some("wafv2:GetWebACL")),
     (
         "wafv2:GetWebACLForResource",
         Some("wafv2:GetWebACLForResource"),
@@ -305,12 +316,32 @@ pub const READ_VERBS: [&str; 5] = [
 
 pub fn is_read(operation: &str) -> bool {
     let name = operation.split(':').nth(1).unwrap_or(operation);
-    READ_VERBS.iter().any(|v| name.starts_with(v))
+    name == APIGATEWAY_READ.split(':').nth(1).unwrap_or_default()
+        || READ_VERBS.iter().any(|v| name.starts_with(v))
 }
+
+/// API Gateway's one read action: an HTTP GET on a resource path, for both API
+/// versions.
+const APIGATEWAY_READ: &str = "apigateway:GET";
+
+/// The paths vouch reads with [`APIGATEWAY_READ`]. Not `*`: GET on `/apikeys`
+/// would let the scanner read API key values, which it has no use for.
+pub const APIGATEWAY_RESOURCES: [&str; 6] = [
+    "arn:aws:apigateway:*::/restapis",
+    "arn:aws:apigateway:*::/restapis/*",
+    "arn:aws:apigateway:*::/domainnames",
+    "arn:aws:apigateway:*::/domainnames/*",
+    "arn:aws:apigateway:*::/apis",
+    "arn:aws:apigateway:*::/apis/*",
+];
 
 /// The least-privilege IAM policy document for everything vouch reads.
 pub fn iam_policy() -> serde_json::Value {
-    let mut actions: Vec<&str> = OPERATIONS.iter().filter_map(|(_, a)| *a).collect();
+    let mut actions: Vec<&str> = OPERATIONS
+        .iter()
+        .filter_map(|(_, a)| *a)
+        .filter(|a| *a != APIGATEWAY_READ)
+        .collect();
     actions.sort();
     actions.dedup();
     serde_json::json!({
@@ -320,6 +351,11 @@ pub fn iam_policy() -> serde_json::Value {
             "Effect": "Allow",
             "Action": actions,
             "Resource": "*"
+        }, {
+            "Sid": "VouchReadApiGateway",
+            "Effect": "Allow",
+            "Action": [APIGATEWAY_READ],
+            "Resource": APIGATEWAY_RESOURCES
         }]
     })
 }
