@@ -287,6 +287,7 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "shield:GetSubscriptionState",
         Some("shield:GetSubscriptionState"),
     ),
+    (
         "sns:ListSubscriptionsByTopic",
         Some("sns:ListSubscriptionsByTopic"),
     ),

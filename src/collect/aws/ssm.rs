@@ -37,16 +37,17 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn parameters(ctx: &AwsContext, ssm: &Client, region: &str) -> Result<Found, String> {
-    let listed = ssm
+    // The SDK's paginator for DescribeParameters has no item view: flatten its pages.
+    let pages: Vec<_> = ssm
         .describe_parameters()
         .into_paginator()
-        .items()
         .send()
         .try_collect()
         .await
         .map_err(|e| reason(DESCRIBE, &e))?;
+    let listed: Vec<&ParameterMetadata> = pages.iter().flat_map(|p| p.parameters()).collect();
     let mut found = Found::default();
-    for p in &listed {
+    for p in listed {
         let Some(name) = p.name() else {
             found.without_id(DESCRIBE, "Name");
             continue;
