@@ -8,10 +8,13 @@ pub mod cloudfront;
 pub mod cloudtrail;
 pub mod cognito;
 pub mod config;
+pub mod datastores;
 pub mod detection;
+pub mod dynamodb;
 pub mod ec2;
 pub mod ecs;
 pub mod efs;
+pub mod elasticache;
 pub mod elbv2;
 pub mod error;
 pub mod http;
@@ -21,8 +24,10 @@ pub mod iam_identity;
 pub mod join;
 pub mod kms;
 pub mod logs;
+pub mod opensearch;
 pub mod permissions;
 pub mod rds;
+pub mod redshift;
 pub mod s3;
 pub mod secretsmanager;
 
@@ -283,7 +288,14 @@ pub async fn collect(
     progress: Arc<dyn Progress>,
 ) -> Result<Inventory, CollectError> {
     let ctx = AwsContext::connect(opts, progress).await?;
-    let wants = |svc: &str| opts.services.is_empty() || opts.services.iter().any(|s| s == svc);
+    let named = |svc: &str| opts.services.iter().any(|s| s == svc);
+    // The data-store inventory needs every service a store can live in.
+    let wants_stores = opts.services.is_empty() || named(datastores::SERVICE);
+    let wants = |svc: &str| {
+        opts.services.is_empty()
+            || named(svc)
+            || (wants_stores && datastores::COLLECTORS.contains(&svc))
+    };
     let mut inventory = Inventory {
         format: INVENTORY_FORMAT.into(),
         provider: Provider::Aws,
@@ -337,6 +349,18 @@ pub async fn collect(
     if wants("efs") {
         jobs.push(Box::pin(efs::collect(c)));
     }
+    if wants("dynamodb") {
+        jobs.push(Box::pin(dynamodb::collect(c)));
+    }
+    if wants("elasticache") {
+        jobs.push(Box::pin(elasticache::collect(c)));
+    }
+    if wants("opensearch") {
+        jobs.push(Box::pin(opensearch::collect(c)));
+    }
+    if wants("redshift") {
+        jobs.push(Box::pin(redshift::collect(c)));
+    }
     if wants("config") {
         jobs.push(Box::pin(config::collect(c)));
     }
@@ -370,6 +394,9 @@ pub async fn collect(
             cognito::none_found_where_scanned(&mut all.resources, &why);
         }
         all.merge(unscanned);
+    }
+    if wants_stores {
+        datastores::add(&ctx, &mut all);
     }
     let all = all.sorted();
     inventory.listings = all.listings;
@@ -607,7 +634,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 22] = [
+pub const SERVICES: [&str; 27] = [
     "s3",
     "rds",
     "iam",
@@ -630,6 +657,11 @@ pub const SERVICES: [&str; 22] = [
     "cloudfront",
     "autoscaling",
     "ecs",
+    "dynamodb",
+    "elasticache",
+    "opensearch",
+    "redshift",
+    "datastores",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

@@ -71,6 +71,12 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "config:DescribeConfigurationRecorders",
         Some("config:DescribeConfigurationRecorders"),
     ),
+    (
+        "dynamodb:DescribeContinuousBackups",
+        Some("dynamodb:DescribeContinuousBackups"),
+    ),
+    ("dynamodb:DescribeTable", Some("dynamodb:DescribeTable")),
+    ("dynamodb:ListTables", Some("dynamodb:ListTables")),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
     ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),
@@ -97,6 +103,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("ecs:DescribeServices", Some("ecs:DescribeServices")),
     ("ecs:ListClusters", Some("ecs:ListClusters")),
     ("ecs:ListServices", Some("ecs:ListServices")),
+    (
+        "elasticache:DescribeCacheClusters",
+        Some("elasticache:DescribeCacheClusters"),
+    ),
+    (
+        "elasticache:DescribeReplicationGroups",
+        Some("elasticache:DescribeReplicationGroups"),
+    ),
     (
         "elasticfilesystem:DescribeFileSystems",
         Some("elasticfilesystem:DescribeFileSystems"),
@@ -125,6 +139,8 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "elasticloadbalancing:DescribeTargetHealth",
         Some("elasticloadbalancing:DescribeTargetHealth"),
     ),
+    ("es:DescribeDomains", Some("es:DescribeDomains")),
+    ("es:ListDomainNames", Some("es:ListDomainNames")),
     ("guardduty:GetDetector", Some("guardduty:GetDetector")),
     ("guardduty:ListDetectors", Some("guardduty:ListDetectors")),
     (
@@ -209,10 +225,22 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ),
     ("rds:DescribeDBSnapshots", Some("rds:DescribeDBSnapshots")),
     (
+        "redshift:DescribeClusterParameters",
+        Some("redshift:DescribeClusterParameters"),
+    ),
+    (
+        "redshift:DescribeClusters",
+        Some("redshift:DescribeClusters"),
+    ),
+    (
+        "redshift:DescribeLoggingStatus",
+        Some("redshift:DescribeLoggingStatus"),
+    ),
+    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
+    (
         "s3:GetBucketEncryption",
         Some("s3:GetEncryptionConfiguration"),
     ),
-    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
     ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
     ("s3:GetBucketLogging", Some("s3:GetBucketLogging")),
     (
