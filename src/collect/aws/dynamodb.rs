@@ -32,20 +32,21 @@ struct TableAttributes {
     table_status: Observed<String>,
 }
 
+/// Key type, SSE status, key ARN, and when the key became unusable.
+type Encryption = (
+    Observed<String>,
+    Observed<Option<String>>,
+    Observed<Option<String>>,
+    Observed<Option<String>>,
+);
+
 /// The encryption at rest of a table. DynamoDB encrypts every table and has no setting
 /// to turn that off (Developer Guide, "DynamoDB encryption at rest"); DescribeTable
 /// carries an `SSEDescription` only when the key is in KMS (`SSEType` `KMS`: the AWS
 /// managed `aws/dynamodb` key or a customer managed one), so a table without one is
 /// encrypted with the AWS owned key, the default. Inside an `SSEDescription` a missing
 /// `SSEType` or `Status` is unreadable, not the owned key.
-fn encryption_of(
-    t: &TableDescription,
-) -> (
-    Observed<String>,
-    Observed<Option<String>>,
-    Observed<Option<String>>,
-    Observed<Option<String>>,
-) {
+fn encryption_of(t: &TableDescription) -> Encryption {
     let Some(sse) = t.sse_description() else {
         return (
             Observed::Value(AWS_OWNED.into()),
