@@ -2592,6 +2592,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_monitoring(c, r, account)
     seed_plain_secrets(c, r, account)
     seed_apigateway(c, r)
+    seed_datastores(c, r, account)
     return r
 
 
@@ -2808,6 +2809,196 @@ def seed_efs(c: Clients, r: Report) -> None:
             state = "created"
         r.compare(token, {"encrypted": found[0].get("Encrypted")}, {"encrypted": encrypted})
         r.row("efs", f"{found[0]['FileSystemId']} (Name={token})", USE1, state, what)
+
+
+# -- Data stores (moto): DynamoDB, ElastiCache, OpenSearch, Redshift -----------------------
+# One good and one bad example of each (aws-dynamodb-*, aws-elasticache-*, aws-opensearch-*,
+# aws-redshift-*), all in us-east-1; the bad ones also make the demo account hold data
+# stores outside S3 and RDS (IND-01 fails). Additive: only these resources.
+
+DDB_KMS_KEY = "arn:aws:kms:us-east-1:{account}:key/5eed0000-0000-4000-8000-000000000101"
+DDB_TABLES = [
+    # name, SSE with a KMS key, point-in-time recovery, deletion protection, what
+    ("vouch-demo-ddb-good-use1", True, True, True,
+     "KMS key, point-in-time recovery on, deletion protection on"),
+    ("vouch-demo-ddb-bad-use1", False, False, False,
+     "AWS owned key (the default), point-in-time recovery off, deletion protection off"),
+]
+
+
+def seed_dynamodb(c: Clients, r: Report, account: str) -> None:
+    ddb = c("dynamodb", USE1)
+    names = ddb.list_tables()["TableNames"]
+    for name, kms, pitr, protect, what in DDB_TABLES:
+        state = "existing"
+        if name not in names:
+            if not r.apply:
+                r.missing(name)
+                continue
+            kw = {"SSESpecification": {"Enabled": True, "SSEType": "KMS",
+                                       "KMSMasterKeyId": DDB_KMS_KEY.format(account=account)}} \
+                if kms else {}
+            ddb.create_table(
+                TableName=name, BillingMode="PAY_PER_REQUEST",
+                AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                DeletionProtectionEnabled=protect, **kw)
+            if pitr:
+                ddb.update_continuous_backups(
+                    TableName=name,
+                    PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+            state = "created"
+        t = ddb.describe_table(TableName=name)["Table"]
+        b = ddb.describe_continuous_backups(TableName=name)["ContinuousBackupsDescription"]
+        got = {"kms": t.get("SSEDescription", {}).get("SSEType") == "KMS",
+               "pitr": b["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"]
+               == "ENABLED",
+               "protect": t.get("DeletionProtectionEnabled")}
+        r.compare(name, got, {"kms": kms, "pitr": pitr, "protect": protect})
+        r.row("dynamodb", name, USE1, state, what)
+
+
+EC_GROUPS = [
+    # id, at rest, in transit (with an AUTH token), automatic failover + multi-AZ, what
+    ("vouch-demo-ec-good-use1", True, True, True,
+     "encrypted at rest and in transit, AUTH token, 2 nodes, automatic failover, multi-AZ"),
+    ("vouch-demo-ec-bad-use1", False, False, False,
+     "no encryption at rest or in transit, no AUTH, one node, no failover"),
+]
+
+
+def seed_elasticache(c: Clients, r: Report) -> None:
+    ec = c("elasticache", USE1)
+    have = {g["ReplicationGroupId"]: g for g in ec.describe_replication_groups()["ReplicationGroups"]}
+    for gid, rest, transit, ha, what in EC_GROUPS:
+        state = "existing"
+        if gid not in have:
+            if not r.apply:
+                r.missing(gid)
+                continue
+            kw = {"AuthToken": "vouch-demo-auth-token-0123456789"} if transit else {}
+            ec.create_replication_group(
+                ReplicationGroupId=gid, ReplicationGroupDescription=what,
+                Engine="redis", CacheNodeType="cache.t3.micro",
+                NumCacheClusters=2 if ha else 1,
+                AutomaticFailoverEnabled=ha, MultiAZEnabled=ha,
+                AtRestEncryptionEnabled=rest, TransitEncryptionEnabled=transit,
+                SnapshotRetentionLimit=7 if ha else 0, **kw)
+            state = "created"
+        g = ec.describe_replication_groups(ReplicationGroupId=gid)["ReplicationGroups"][0]
+        got = {"rest": g.get("AtRestEncryptionEnabled"), "transit": g.get("TransitEncryptionEnabled")}
+        r.compare(gid, got, {"rest": rest, "transit": transit})
+        r.row("elasticache", gid, USE1, state, what)
+
+
+EC_CLUSTERS = [
+    # id, engine, in transit, what (clusters outside any replication group)
+    ("vouch-demo-ecc-mc-tls-use1", "memcached", True,
+     "Memcached (nothing at rest), TLS on"),
+    ("vouch-demo-ecc-redis-use1", "redis", False,
+     "single-node Redis OSS outside a replication group: no at-rest encryption, no TLS"),
+]
+
+
+def seed_elasticache_clusters(c: Clients, r: Report) -> None:
+    ec = c("elasticache", USE1)
+    have = {x["CacheClusterId"]: x for x in ec.describe_cache_clusters(
+        ShowCacheClustersNotInReplicationGroups=True)["CacheClusters"]}
+    for cid, engine, transit, what in EC_CLUSTERS:
+        state = "existing"
+        if cid not in have:
+            if not r.apply:
+                r.missing(cid)
+                continue
+            ec.create_cache_cluster(CacheClusterId=cid, Engine=engine,
+                                    CacheNodeType="cache.t3.micro", NumCacheNodes=1,
+                                    TransitEncryptionEnabled=transit)
+            state = "created"
+        x = ec.describe_cache_clusters(CacheClusterId=cid)["CacheClusters"][0]
+        r.compare(cid, {"transit": x.get("TransitEncryptionEnabled")}, {"transit": transit})
+        r.row("elasticache", cid, USE1, state, what)
+
+
+OS_DOMAINS = [
+    # name, encrypted (at rest, node-to-node, HTTPS only with TLS 1.2), public policy, what
+    ("vouch-demo-os-good-use1", True, False,
+     "encrypted at rest and node-to-node, HTTPS only with TLS 1.2, policy for the account only"),
+    ("vouch-demo-os-bad-use1", False, True,
+     "no encryption at rest or node-to-node, HTTP allowed, policy open to everyone"),
+]
+
+
+def os_policy(name: str, account: str, public: bool) -> str:
+    principal = "*" if public else {"AWS": f"arn:aws:iam::{account}:root"}
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": principal, "Action": "es:*",
+        "Resource": f"arn:aws:es:{USE1}:{account}:domain/{name}/*"}]})
+
+
+def seed_opensearch(c: Clients, r: Report, account: str) -> None:
+    o = c("opensearch", USE1)
+    have = {d["DomainName"] for d in o.list_domain_names()["DomainNames"]}
+    for name, good, public, what in OS_DOMAINS:
+        state = "existing"
+        if name not in have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            o.create_domain(
+                DomainName=name, EngineVersion="OpenSearch_2.11",
+                EncryptionAtRestOptions={"Enabled": good},
+                NodeToNodeEncryptionOptions={"Enabled": good},
+                DomainEndpointOptions={"EnforceHTTPS": good, "TLSSecurityPolicy":
+                                       "Policy-Min-TLS-1-2-2019-07" if good
+                                       else "Policy-Min-TLS-1-0-2019-07"},
+                AccessPolicies=os_policy(name, account, public))
+            state = "created"
+        d = o.describe_domain(DomainName=name)["DomainStatus"]
+        got = {"rest": d.get("EncryptionAtRestOptions", {}).get("Enabled"),
+               "n2n": d.get("NodeToNodeEncryptionOptions", {}).get("Enabled")}
+        r.compare(name, got, {"rest": good, "n2n": good})
+        r.row("opensearch", name, USE1, state, what)
+
+
+# require_ssl is not seeded: moto 5.2.5 answers ModifyClusterParameterGroup with HTTP 500,
+# and DescribeClusterParameters returns the same mock list (require_ssl "false") for every
+# group; the pass side of aws-redshift-cluster-require-ssl is a saved-inventory test.
+RS_CLUSTERS = [
+    # id, encrypted, public, snapshot retention, what
+    ("vouch-demo-rs-good-use1", True, False, 7,
+     "encrypted, private, 7-day automated snapshots"),
+    ("vouch-demo-rs-bad-use1", False, True, 0,
+     "unencrypted, publicly accessible, automated snapshots off"),
+]
+
+
+def seed_redshift(c: Clients, r: Report) -> None:
+    rs = c("redshift", USE1)
+    have = {cl["ClusterIdentifier"] for cl in rs.describe_clusters()["Clusters"]}
+    for cid, enc, public, keep, what in RS_CLUSTERS:
+        state = "existing"
+        if cid not in have:
+            if not r.apply:
+                r.missing(cid)
+                continue
+            rs.create_cluster(
+                ClusterIdentifier=cid, NodeType="ra3.xlplus", ClusterType="single-node",
+                MasterUsername="vouchadmin", MasterUserPassword="Vouch-demo-0123",
+                Encrypted=enc, PubliclyAccessible=public,
+                AutomatedSnapshotRetentionPeriod=keep)
+            state = "created"
+        cl = rs.describe_clusters(ClusterIdentifier=cid)["Clusters"][0]
+        got = {"enc": cl.get("Encrypted"), "public": cl.get("PubliclyAccessible")}
+        r.compare(cid, got, {"enc": enc, "public": public})
+        r.row("redshift", cid, USE1, state, what)
+
+
+def seed_datastores(c: Clients, r: Report, account: str) -> None:
+    seed_dynamodb(c, r, account)
+    seed_elasticache(c, r)
+    seed_elasticache_clusters(c, r)
+    seed_opensearch(c, r, account)
+    seed_redshift(c, r)
 
 
 # -- Comparing a scan with demo-expectations.json ---------------------------------------------

@@ -646,6 +646,7 @@ pub fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let mut inventory = Inventory::load(&args.inventory).map_err(bad_input)?;
     if inventory.provider == Provider::Aws {
         crate::collect::aws::join::fill_missing(&mut inventory);
+        crate::collect::aws::datastores::fill_missing(&mut inventory);
     }
     let mut prepared = prepare(&args.select, &args.output, inventory.provider)?;
     make_output_dirs(&args.output, None)?;

@@ -15,6 +15,34 @@ const EVIDENCE_TOML: &str = include_str!("evidence.toml");
 #[serde(deny_unknown_fields)]
 struct EvidenceData {
     coverage: BTreeMap<String, CoverageClass>,
+    data_stores: DataStores,
+}
+
+/// Which resource types are data stores, and of which service (`[data_stores]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataStores {
+    /// Resource type -> service name.
+    pub types: BTreeMap<String, String>,
+    /// AWS Backup ResourceType -> service name ("" for a source that is not a store).
+    pub backup_sources: BTreeMap<String, String>,
+}
+
+impl DataStores {
+    /// The service a recovery point of `source` (a Backup ResourceType) keeps data of;
+    /// `None` when the source is not a data store.
+    pub fn backup_service(&self, source: &str) -> Option<String> {
+        match self.backup_sources.get(source) {
+            Some(s) if s.is_empty() => None,
+            Some(s) => Some(s.clone()),
+            None => Some(source.to_ascii_lowercase()),
+        }
+    }
+}
+
+/// The data-store table of `evidence.toml`.
+pub fn data_stores() -> &'static DataStores {
+    &data().data_stores
 }
 
 /// A promise about all data of a kind, and the resource types that hold such data.
@@ -103,5 +131,21 @@ mod tests {
     fn the_data_file_parses_and_names_its_classes() {
         assert!(coverage_class("all-data-at-rest").is_some());
         assert!(coverage_class("all-data-in-transit").is_some());
+        assert_eq!(
+            data_stores()
+                .types
+                .get("aws_dynamodb_table")
+                .map(String::as_str),
+            Some("dynamodb")
+        );
+        assert_eq!(
+            data_stores().backup_service("Aurora").as_deref(),
+            Some("rds")
+        );
+        assert_eq!(data_stores().backup_service("EBS"), None);
+        assert_eq!(
+            data_stores().backup_service("Timestream").as_deref(),
+            Some("timestream")
+        );
     }
 }

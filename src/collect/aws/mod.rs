@@ -10,11 +10,14 @@ pub mod cloudtrail;
 pub mod cloudwatch;
 pub mod cognito;
 pub mod config;
+pub mod datastores;
 pub mod detection;
 pub mod directconnect;
+pub mod dynamodb;
 pub mod ec2;
 pub mod ecs;
 pub mod efs;
+pub mod elasticache;
 pub mod elbv2;
 pub mod env_values;
 pub mod error;
@@ -28,8 +31,10 @@ pub mod kms;
 pub mod lambda;
 pub mod logs;
 pub mod monitoring;
+pub mod opensearch;
 pub mod permissions;
 pub mod rds;
+pub mod redshift;
 pub mod s3;
 pub mod secretsmanager;
 pub mod sns;
@@ -293,7 +298,14 @@ pub async fn collect(
     progress: Arc<dyn Progress>,
 ) -> Result<Inventory, CollectError> {
     let ctx = AwsContext::connect(opts, progress).await?;
-    let wants = |svc: &str| opts.services.is_empty() || opts.services.iter().any(|s| s == svc);
+    let named = |svc: &str| opts.services.iter().any(|s| s == svc);
+    // The data-store inventory needs every service a store can live in.
+    let wants_stores = opts.services.is_empty() || named(datastores::SERVICE);
+    let wants = |svc: &str| {
+        opts.services.is_empty()
+            || named(svc)
+            || (wants_stores && datastores::COLLECTORS.contains(&svc))
+    };
     let mut inventory = Inventory {
         format: INVENTORY_FORMAT.into(),
         provider: Provider::Aws,
@@ -346,6 +358,18 @@ pub async fn collect(
     }
     if wants("efs") {
         jobs.push(Box::pin(efs::collect(c)));
+    }
+    if wants("dynamodb") {
+        jobs.push(Box::pin(dynamodb::collect(c)));
+    }
+    if wants("elasticache") {
+        jobs.push(Box::pin(elasticache::collect(c)));
+    }
+    if wants("opensearch") {
+        jobs.push(Box::pin(opensearch::collect(c)));
+    }
+    if wants("redshift") {
+        jobs.push(Box::pin(redshift::collect(c)));
     }
     if wants("config") {
         jobs.push(Box::pin(config::collect(c)));
@@ -400,6 +424,9 @@ pub async fn collect(
             cognito::none_found_where_scanned(&mut all.resources, &why);
         }
         all.merge(unscanned);
+    }
+    if wants_stores {
+        datastores::add(&ctx, &mut all);
     }
     let all = all.sorted();
     inventory.listings = all.listings;
@@ -637,7 +664,7 @@ impl AwsContext {
 }
 
 /// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 28] = [
+pub const SERVICES: [&str; 33] = [
     "s3",
     "rds",
     "iam",
@@ -666,6 +693,11 @@ pub const SERVICES: [&str; 28] = [
     "lambda",
     "ssm",
     "apigateway",
+    "dynamodb",
+    "elasticache",
+    "opensearch",
+    "redshift",
+    "datastores",
 ];
 
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.

@@ -93,6 +93,12 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "directconnect:DescribeConnections",
         Some("directconnect:DescribeConnections"),
     ),
+    (
+        "dynamodb:DescribeContinuousBackups",
+        Some("dynamodb:DescribeContinuousBackups"),
+    ),
+    ("dynamodb:DescribeTable", Some("dynamodb:DescribeTable")),
+    ("dynamodb:ListTables", Some("dynamodb:ListTables")),
     ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
     ("ec2:DescribeImages", Some("ec2:DescribeImages")),
     ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
@@ -131,6 +137,14 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ("ecs:ListServices", Some("ecs:ListServices")),
     ("ecs:ListTaskDefinitions", Some("ecs:ListTaskDefinitions")),
     (
+        "elasticache:DescribeCacheClusters",
+        Some("elasticache:DescribeCacheClusters"),
+    ),
+    (
+        "elasticache:DescribeReplicationGroups",
+        Some("elasticache:DescribeReplicationGroups"),
+    ),
+    (
         "elasticfilesystem:DescribeFileSystems",
         Some("elasticfilesystem:DescribeFileSystems"),
     ),
@@ -158,6 +172,8 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
         "elasticloadbalancing:DescribeTargetHealth",
         Some("elasticloadbalancing:DescribeTargetHealth"),
     ),
+    ("es:DescribeDomains", Some("es:DescribeDomains")),
+    ("es:ListDomainNames", Some("es:ListDomainNames")),
     ("guardduty:GetDetector", Some("guardduty:GetDetector")),
     ("guardduty:ListDetectors", Some("guardduty:ListDetectors")),
     (
@@ -248,10 +264,22 @@ pub const OPERATIONS: &[(&str, Option<&str>)] = &[
     ),
     ("rds:DescribeDBSnapshots", Some("rds:DescribeDBSnapshots")),
     (
+        "redshift:DescribeClusterParameters",
+        Some("redshift:DescribeClusterParameters"),
+    ),
+    (
+        "redshift:DescribeClusters",
+        Some("redshift:DescribeClusters"),
+    ),
+    (
+        "redshift:DescribeLoggingStatus",
+        Some("redshift:DescribeLoggingStatus"),
+    ),
+    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
+    (
         "s3:GetBucketEncryption",
         Some("s3:GetEncryptionConfiguration"),
     ),
-    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
     ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
     ("s3:GetBucketLogging", Some("s3:GetBucketLogging")),
     (

@@ -1,0 +1,28 @@
+package vouch.aws.elasticache.cluster_encrypted_in_transit_test
+
+import data.vouch.aws.elasticache.cluster_encrypted_in_transit as check
+import rego.v1
+
+run(on, mode) := denied if {
+	denied := check.deny with input as {
+		"resources": [{"id": "c", "transit_encryption_enabled": on, "transit_encryption_mode": mode}],
+		"params": {},
+	}
+}
+
+test_passes_when_tls_is_on if {
+	count(run(true, null)) == 0
+	count(run(true, "required")) == 0
+}
+
+test_fails_when_plain_connections_are_still_preferred if {
+	count(run(true, "preferred")) == 1
+}
+
+test_fails_when_in_transit_encryption_is_off if {
+	run(false, null) == {{"id": "c", "message": "in-transit encryption is off"}}
+}
+
+test_fails_when_the_flag_is_null if {
+	count(run(null, null)) == 1
+}
