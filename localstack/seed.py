@@ -3403,6 +3403,22 @@ def seed_ec2net(c: Clients, r: Report, account: str) -> None:
         have = [x for x in ecs.describe_services(cluster=ECS_CLUSTER, services=[name])["services"]
                 if x["status"] == "ACTIVE"]
         state = "existing"
+        if not have:
+            if not r.apply:
+                r.missing(name)
+                continue
+            have = [ecs.create_service(
+                cluster=ECS_CLUSTER, serviceName=name, taskDefinition=family, desiredCount=2,
+                networkConfiguration={"awsvpcConfiguration": {
+                    "subnets": subnets, "securityGroups": [moto_sg]}})["service"]]
+            state = "created"
+        got = have[0].get("networkConfiguration", {}).get("awsvpcConfiguration", {})
+        r.compare(name, {"subnets": sorted(got.get("subnets", []))}, {"subnets": sorted(subnets)})
+        zones = sorted({moto_subnets[k]["AvailabilityZone"] for k in picks})
+        r.row("ecs", name, USE1, state, f"awsvpc subnets in {', '.join(zones)}")
+
+
+
 # -- API Gateway (moto): REST, HTTP and WebSocket APIs, custom domains, stage web ACLs --------
 #
 # moto 5.2.5 keeps a REST API's securityPolicy out of its answers (it ignores the field on
@@ -3589,15 +3605,6 @@ def seed_apigateway(c: Clients, r: Report) -> None:
             if not r.apply:
                 r.missing(name)
                 continue
-            have = [ecs.create_service(
-                cluster=ECS_CLUSTER, serviceName=name, taskDefinition=family, desiredCount=2,
-                networkConfiguration={"awsvpcConfiguration": {
-                    "subnets": subnets, "securityGroups": [moto_sg]}})["service"]]
-            state = "created"
-        got = have[0].get("networkConfiguration", {}).get("awsvpcConfiguration", {})
-        r.compare(name, {"subnets": sorted(got.get("subnets", []))}, {"subnets": sorted(subnets)})
-        zones = sorted({moto_subnets[k]["AvailabilityZone"] for k in picks})
-        r.row("ecs", name, USE1, state, f"awsvpc subnets in {', '.join(zones)}")
             kw = {"RouteSelectionExpression": "$request.body.action"} \
                 if protocol == "WEBSOCKET" else {}
             have = [api.create_api(Name=name, ProtocolType=protocol, **kw)]
@@ -3620,9 +3627,6 @@ def seed_apigateway(c: Clients, r: Report) -> None:
         r.row("apigatewayv2", name, region, "existing",
               f"{protocol}: " + ", ".join(f"{k} {a}" for k, a in routes))
 
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 # -- CIS monitoring alarm chains (LocalStack: CloudWatch Logs, CloudWatch, SNS, SQS) -------
@@ -3691,6 +3695,7 @@ def seed_monitoring(c: Clients, r: Report, account: str) -> None:
                                 "actions": a["AlarmActions"]},
                   {"pattern": pattern, "actions": [arns.get(topic)]})
         r.row("logs", filter_name, USE1, "checked" if not r.apply else "put", what)
+
 
 
 # -- API secrets in plain configuration (LocalStack: Lambda, SSM; moto: ECS) --------------
@@ -3769,3 +3774,7 @@ def seed_plain_secrets(c: Clients, r: Report, account: str) -> None:
             r.missing(family)
             continue
         r.row("ecs", family, USE1, "checked", what)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

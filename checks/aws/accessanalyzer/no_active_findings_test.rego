@@ -7,7 +7,9 @@ ext := [{"name": "ext", "arn": "arn:aws:access-analyzer:us-east-1:1:analyzer/ext
 
 finding(id, kind) := {"analyzer": "ext", "analyzer_type": "ACCOUNT", "id": id, "resource_type": "AWS::S3::Bucket", "resource": sprintf("arn:aws:s3:::%s", [id]), "finding_type": kind}
 
-run(findings) := check.deny with input as {"resources": [{"id": "settings", "analyzers": ext, "active_findings": findings}], "params": {}}
+run(findings) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "settings", "analyzers": ext, "active_findings": findings}], "params": {}}
+}
 
 test_passes_when_no_finding_is_active if {
 	count(run([])) == 0

@@ -7,7 +7,9 @@ groups := [{"trail": "main", "log_group": "trail-events", "region": "us-east-1",
 
 filter(readings, alarms, gaps) := {"log_group": "trail-events", "region": "us-east-1", "filter": "f", "pattern": "", "readings": readings, "alarms": alarms, "gaps": gaps}
 
-run(chains) := check.deny with input as {"resources": [{"id": "acct", "metric_filter_alarms": chains}], "params": {}}
+run(chains) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "acct", "metric_filter_alarms": chains}], "params": {}}
+}
 
 test_passes_when_an_alerting_filter_matches_every_event if {
 	count(run({"log_groups": groups, "filters": [filter([check.wanted], ["a"], [])]})) == 0

@@ -8,7 +8,9 @@ params := {
 	"not_secret_suffixes": ["_ARN", "_NAME", "_ID", "_PATH"],
 }
 
-run(containers) := check.deny with input as {"resources": [{"id": "td", "containers": containers}], "params": params}
+run(containers) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "td", "containers": containers}], "params": params}
+}
 
 container(name, env, secrets) := {"name": name, "environment": env, "secrets": secrets, "environment_files": 0}
 

@@ -8,7 +8,9 @@ params := {
 	"not_secret_suffixes": ["_ARN", "_NAME", "_ID", "_PATH", "_PARAM", "_PARAMETER", "_FILE", "_REF", "_URL", "_URI", "_ENDPOINT", "_TTL", "_LENGTH", "_HEADER", "_TYPE", "_EXPIRY", "_EXPIRATION", "_VERSION", "_REGION"],
 }
 
-run(env) := check.deny with input as {"resources": [{"id": "fn", "environment": env}], "params": params}
+run(env) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "fn", "environment": env}], "params": params}
+}
 
 test_passes_without_variables if {
 	count(run([])) == 0

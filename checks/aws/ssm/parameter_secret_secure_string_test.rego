@@ -8,7 +8,9 @@ params := {
 	"not_secret_suffixes": ["_ARN", "_NAME", "_LENGTH"],
 }
 
-run(name, kind) := check.deny with input as {"resources": [{"id": "p", "name": name, "parameter_type": kind}], "params": params}
+run(name, kind) := denied if {
+	denied := check.deny with input as {"resources": [{"id": "p", "name": name, "parameter_type": kind}], "params": params}
+}
 
 test_passes_for_a_secure_string_secret if {
 	count(run("/prod/db/password", "SecureString")) == 0
