@@ -497,7 +497,8 @@ def seed_kms(c: Clients, r: Report, account: str) -> None:
                                  Operations=["Decrypt"], Name=GRANT_NAME)
         grantees = [g.get("GranteePrincipal") for g in kms.list_grants(KeyId=k.key_id)["Grants"]
                     if g.get("Name") == GRANT_NAME]
-        r.compare(f"{k.alias} grants", grantees, [k.grant_to] if k.grant_to else [])
+        r.compare(f"{k.alias} grants", {"grantees": grantees},
+                  {"grantees": [k.grant_to] if k.grant_to else []})
         meta = kms.describe_key(KeyId=k.key_id)["KeyMetadata"]
         rotation = kms.get_key_rotation_status(KeyId=k.key_id)["KeyRotationEnabled"]
         policy = json.loads(kms.get_key_policy(KeyId=k.key_id, PolicyName="default")["Policy"])
