@@ -173,19 +173,36 @@ fn resource(account: &str, partition: &str, stores: Vec<Store>) -> Resource {
 /// Adds the data-store resource to what a scan collected.
 pub fn add(ctx: &super::AwsContext, all: &mut super::Collected) {
     let found = stores_of(&all.listings, &all.resources);
-    let r = resource(
-        &ctx.account,
-        super::s3::partition_of(ctx.home_region()),
-        found.stores,
-    );
+    let resources = drawn(found.stores, found.unknown.is_some(), |stores| {
+        resource(
+            &ctx.account,
+            super::s3::partition_of(ctx.home_region()),
+            stores,
+        )
+    });
     all.record_partial(
         None,
         DATA_STORES,
         &ctx.account,
         GLOBAL_REGION,
-        vec![r],
+        resources,
         found.unknown,
     );
+}
+
+/// The resource, unless nothing was found and the list is incomplete: an empty list
+/// then rests on no answer, and would pass "no store outside the allowed services"
+/// on nothing read. The listing's error says why instead.
+fn drawn(
+    stores: Vec<Store>,
+    incomplete: bool,
+    make: impl FnOnce(Vec<Store>) -> Resource,
+) -> Vec<Resource> {
+    if stores.is_empty() && incomplete {
+        Vec::new()
+    } else {
+        vec![make(stores)]
+    }
 }
 
 /// Adds the resource to a saved inventory written before vouch drew it, from what that
@@ -205,7 +222,10 @@ pub fn fill_missing(inventory: &mut Inventory) {
         .find_map(|r| r.id.strip_prefix("arn:")?.split(':').next())
         .unwrap_or("aws")
         .to_string();
-    let r = resource(&inventory.account, &partition, found.stores);
+    let account = inventory.account.clone();
+    let drawn = drawn(found.stores, found.unknown.is_some(), |stores| {
+        resource(&account, &partition, stores)
+    });
     inventory.listings.push(Listing {
         resource_type: DATA_STORES.into(),
         account: inventory.account.clone(),
@@ -213,7 +233,7 @@ pub fn fill_missing(inventory: &mut Inventory) {
         error: found.unknown,
         scope: None,
     });
-    inventory.resources.push(r);
+    inventory.resources.extend(drawn);
 }
 
 #[cfg(test)]
@@ -344,10 +364,9 @@ mod tests {
                 .count(),
             0
         );
-        let added: Vec<&Resource> = inventory.resources_of(DATA_STORES).collect();
-        assert_eq!(added.len(), 1);
-        assert_eq!(added[0].id, "arn:aws:vouch::1:data-stores");
-        assert_eq!(added[0].attributes["stores"], Observed::Value(json!([])));
+        // Nothing collected: an empty list would rest on no answer, so there is no
+        // resource to pass, only the listing's error.
+        assert_eq!(inventory.resources_of(DATA_STORES).count(), 0);
         let listing = inventory
             .listings
             .iter()
@@ -359,5 +378,32 @@ mod tests {
                 .as_deref()
                 .is_some_and(|e| e.contains("was not collected"))
         );
+    }
+
+    #[test]
+    fn a_store_found_in_an_incomplete_list_is_still_judged() {
+        let mut inventory: Inventory = serde_json::from_value(json!({
+            "format": crate::inventory::INVENTORY_FORMAT, "provider": "aws", "account": "1",
+            "regions": ["us-east-1"], "collected_at": "2026-01-01T00:00:00Z",
+            "listings": [], "resources": []}))
+        .unwrap();
+        inventory
+            .resources
+            .push(res("aws_dynamodb_table", "t", json!({})));
+        fill_missing(&mut inventory);
+        let added: Vec<&Resource> = inventory.resources_of(DATA_STORES).collect();
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].id, "arn:aws:vouch::1:data-stores");
+        let Observed::Value(stores) = &added[0].attributes["stores"] else {
+            panic!("{:?}", added[0].attributes["stores"]);
+        };
+        assert_eq!(stores[0]["service"], "dynamodb");
+        let complete = every_listing();
+        assert_eq!(
+            drawn(Vec::new(), false, |s| resource("1", "aws", s)).len(),
+            1,
+            "a complete list with no store is a value: nothing stored anywhere"
+        );
+        assert!(stores_of(&complete, &[]).unknown.is_none());
     }
 }
