@@ -3736,8 +3736,10 @@ def seed_plain_secrets(c: Clients, r: Report, account: str) -> None:
     for name, env, what in SECRET_FUNCTIONS:
         state = "existing"
         try:
-            lam.get_function(FunctionName=name)
-            if r.apply:
+            current = lam.get_function(FunctionName=name)["Configuration"]
+            # Only what differs is put again: LocalStack without Docker keeps the function
+            # in state Failed and answers UpdateFunctionConfiguration with InternalError.
+            if r.apply and current.get("Environment", {}).get("Variables", {}) != env:
                 lam.update_function_configuration(FunctionName=name, Environment={"Variables": env})
         except ClientError as e:
             if err_code(e) != "ResourceNotFoundException":
