@@ -79,6 +79,42 @@ impl Subscription {
     pub fn scope(&self) -> String {
         format!("/subscriptions/{}", self.id)
     }
+
+    /// The subscription's display name, or its id when it has none.
+    pub fn label(&self) -> &str {
+        if self.name.is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
+
+    /// A collection holding one subscription-wide resource (id: the subscription's
+    /// scope), for the settings that exist once per subscription.
+    pub fn one_resource(
+        &self,
+        resource_type: &str,
+        name: String,
+        attrs: &impl serde::Serialize,
+    ) -> Collected {
+        let id = self.scope();
+        let resource = crate::inventory::Resource {
+            attributes: crate::inventory::attributes_of(&id, attrs).unwrap_or_default(),
+            name,
+            id,
+            resource_type: resource_type.to_string(),
+            account: self.id.clone(),
+            region: crate::inventory::GLOBAL_REGION.to_string(),
+        };
+        let mut out = Collected::default();
+        out.record(
+            resource_type,
+            &self.id,
+            crate::inventory::GLOBAL_REGION,
+            Ok(vec![resource]),
+        );
+        out
+    }
 }
 
 /// Everything a collector needs, built once per scan.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{AzureContext, Collected, Subscription};
-use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
+use crate::inventory::Observed;
 
 pub const RESOURCE_TYPE: &str = "azure_privileged_access";
 /// The api-version of the PIM schedules and role management policies.
@@ -496,25 +496,11 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
                 .and_then(|r| review_rows(&r, now)),
         ),
     };
-    let id = sub.scope();
-    let resource = Resource {
-        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
-        name: format!(
-            "privileged access of {}",
-            if sub.name.is_empty() {
-                &sub.id
-            } else {
-                &sub.name
-            }
-        ),
-        id,
-        resource_type: RESOURCE_TYPE.to_string(),
-        account: sub.id.clone(),
-        region: GLOBAL_REGION.to_string(),
-    };
-    let mut out = Collected::default();
-    out.record(RESOURCE_TYPE, &sub.id, GLOBAL_REGION, Ok(vec![resource]));
-    out
+    sub.one_resource(
+        RESOURCE_TYPE,
+        format!("privileged access of {}", sub.label()),
+        &attrs,
+    )
 }
 
 #[cfg(test)]

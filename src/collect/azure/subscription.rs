@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::api::ApiError;
 use super::{AzureContext, Collected, Subscription};
-use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
+use crate::inventory::Observed;
 
 pub const RESOURCE_TYPE: &str = "azure_subscription";
 pub const DIAGNOSTICS_API: &str = "2021-05-01-preview";
@@ -694,22 +694,7 @@ pub async fn collect(
         attrs.defender_plans = Some(plans);
         attrs.resource_types_in_use = Some(types);
     }
-    let id = format!("/subscriptions/{}", sub.id);
-    let resource = Resource {
-        attributes: attributes_of(&id, &attrs).unwrap_or_default(),
-        name: if sub.name.is_empty() {
-            sub.id.clone()
-        } else {
-            sub.name.clone()
-        },
-        id,
-        resource_type: RESOURCE_TYPE.to_string(),
-        account: sub.id.clone(),
-        region: GLOBAL_REGION.to_string(),
-    };
-    let mut out = Collected::default();
-    out.record(RESOURCE_TYPE, &sub.id, GLOBAL_REGION, Ok(vec![resource]));
-    out
+    sub.one_resource(RESOURCE_TYPE, sub.label().to_string(), &attrs)
 }
 
 #[cfg(test)]
