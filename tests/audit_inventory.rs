@@ -332,3 +332,61 @@ fn alarms_that_could_not_be_listed_leave_the_alarm_checks_in_error() {
         "error"
     );
 }
+
+/// Each check's metric filter and alarm as its own remediation writes them: (check id,
+/// filter pattern), read from the METADATA of checks/aws/cloudwatch/*.rego.
+fn remediation_patterns() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/checks/aws/cloudwatch");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !name.ends_with(".rego") || name.ends_with("_test.rego") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let meta: Vec<&str> = text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .map(|l| l.trim_start_matches('#').trim())
+            .collect();
+        let meta = meta.join(" ");
+        let id = meta.split("custom: id: ").nth(1).unwrap();
+        let id = id.split_whitespace().next().unwrap().to_string();
+        let after = meta.split("--filter-pattern").nth(1);
+        let pattern = after.unwrap_or_else(|| panic!("{name}: no --filter-pattern"));
+        let pattern = pattern.split('\'').nth(1).unwrap().to_string();
+        out.push((id, pattern));
+    }
+    out.sort();
+    out
+}
+
+/// Every CIS 5.x alarm check, not only the two the demo seeds, passes on the metric
+/// filter its own remediation gives (with an alarm on it and a confirmed subscriber)
+/// and fails on the same account without it.
+#[test]
+fn every_cis_alarm_check_passes_on_its_remediation_filter_and_fails_without_it() {
+    let patterns = remediation_patterns();
+    assert_eq!(patterns.len(), 15, "{patterns:?}");
+    let names: Vec<String> = (0..patterns.len()).map(|i| format!("Cis{i}")).collect();
+    let filters: Vec<Value> = patterns
+        .iter()
+        .zip(&names)
+        .map(|((_, p), n)| filter(n, p))
+        .collect();
+    let mut good = vec![trails(), log_group(Value::Array(filters)), topic()];
+    good.extend(names.iter().map(|n| alarm(n, 1)));
+    let good = check_inventory_json(&inventory(&all_listed(), good), &[]);
+    let bare = inventory(&all_listed(), vec![trails(), log_group(json!([])), topic()]);
+    let bare = check_inventory_json(&bare, &[]);
+    for (id, pattern) in &patterns {
+        assert_eq!(
+            status_of(&good, id, CT),
+            "pass",
+            "{id} on {pattern}: {}",
+            message(&good, id)
+        );
+        assert_eq!(status_of(&bare, id, CT), "fail", "{id} without a filter");
+    }
+}
