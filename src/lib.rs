@@ -18,6 +18,7 @@ pub mod inventory;
 pub mod mute;
 pub mod policy;
 pub mod redact;
+pub mod registry;
 pub mod report;
 pub mod results;
 pub mod toml_file;

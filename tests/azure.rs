@@ -326,6 +326,7 @@ fn a_saved_azure_inventory_checks_the_same_offline() {
     let inv = dir.path().join("azure.json");
     let (live, _, _) = fake.scan_json(&["--save-inventory", inv.to_str().unwrap()]);
     drop(fake);
+    common::assert_registry_declares(&inv);
     let out = common::vouch()
         .args([
             "check",

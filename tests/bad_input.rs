@@ -56,6 +56,45 @@ fn a_check_with_incomplete_metadata_is_rejected_with_the_field() {
     assert!(err.contains("missing field `provider`"), "{err}");
 }
 
+/// A misspelt type would match nothing (no result at all) and a misspelt attribute
+/// would be `error` everywhere: both are refused at load, naming the line and the
+/// nearest name the registry knows.
+#[test]
+fn a_check_naming_an_unknown_type_or_attribute_is_refused_with_a_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let check = |resource_type: &str, requires: &str| {
+        format!(
+            "# METADATA\n# title: Custom\n# description: d\n# related_resources:\n#   - ref: https://example.com\n# custom:\n#   id: custom-typo\n#   severity: high\n#   provider: aws\n#   service: s3\n#   resource_type: {resource_type}\n#   requires: [{requires}]\n#   rationale: r\n#   remediation: x\npackage custom.typo\n\ndeny contains {{\"id\": r.id, \"message\": \"m\"}} if {{ some r in input.resources }}\n"
+        )
+    };
+    let path = dir.path().join("typo.rego");
+    for (text, line, want) in [
+        (
+            check("aws_s3_buckets", "encryption"),
+            11,
+            "custom.resource_type \"aws_s3_buckets\" is not a type vouch collects; did you mean \"aws_s3_bucket\"?",
+        ),
+        (
+            check("aws_s3_bucket", "encryption, versionning"),
+            12,
+            "aws_s3_bucket has no attribute \"versionning\"; did you mean \"versioning\"?",
+        ),
+    ] {
+        std::fs::write(&path, text).unwrap();
+        let out = vouch()
+            .args(["checks", "list", "--checks-dir"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let err = stderr_of(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(&format!("typo.rego:{line}: ")), "{err}");
+        assert!(err.contains(want), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert_no_panic(&err);
+    }
+}
+
 #[test]
 fn a_custom_check_directory_is_loaded_and_tested() {
     let dir = tempfile::tempdir().unwrap();

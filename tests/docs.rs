@@ -18,6 +18,29 @@ fn docs_checks_md_is_generated_from_the_current_checks() {
     );
 }
 
+/// The inventory schemas are the registry checks are validated against, rendered.
+#[test]
+fn the_inventory_schemas_are_generated_from_the_registry() {
+    for provider in ["aws", "azure"] {
+        let out = vouch()
+            .args(["checks", "schema", provider])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let generated = String::from_utf8(out.stdout).unwrap();
+        let path = format!(
+            "{}/docs/{provider}-inventory-schema.md",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let committed = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            generated == committed,
+            "{path} is stale: run `cargo run -- checks schema {provider} -o docs/{provider}-inventory-schema.md`"
+        );
+        assert!(generated.contains(&format!("- `{provider}_")));
+    }
+}
+
 #[test]
 fn explain_shows_metadata_and_the_behaviour_its_tests_pin_down() {
     let out = vouch()

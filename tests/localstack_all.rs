@@ -174,6 +174,7 @@ fn no_secret_appears_in_any_output_or_log() {
     assert!(!everything.contains(token));
     // The seed stores a secret value in Secrets Manager; vouch reads metadata only.
     assert!(!everything.contains("vouch-demo-secret-value"));
+    common::assert_registry_declares(&dir.path().join("inventory.json"));
 }
 
 /// Issue 11, defect 15: trails that apply to a scanned region but live elsewhere.

@@ -1,4 +1,5 @@
-//! `vouch checks list | explain | docs`: documentation drawn from check metadata.
+//! `vouch checks list | explain | docs | schema`: documentation drawn from check
+//! metadata and the registry of what vouch collects.
 
 use std::path::PathBuf;
 
@@ -27,6 +28,15 @@ pub enum ChecksCommand {
     },
     /// Generate the check reference (docs/checks.md) from the metadata.
     Docs {
+        /// Write here instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Generate the inventory schema (docs/PROVIDER-inventory-schema.md): every resource
+    /// type and attribute checks may read, from the registry.
+    Schema {
+        #[arg(value_parser = ["aws", "azure"])]
+        provider: String,
         /// Write here instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -81,12 +91,26 @@ pub fn run(cmd: ChecksCommand) -> Result<u8, Failure> {
         }
         ChecksCommand::Docs { output } => {
             let catalog = Catalog::load_with(None).map_err(bad_input)?;
-            let text = docs::reference(&catalog);
-            match output {
-                Some(path) => sink::write_atomic(&path, text.as_bytes()).map_err(scan_failed)?,
-                None => print!("{text}"),
-            }
-            Ok(0)
+            emit(&docs::reference(&catalog), output)
+        }
+        ChecksCommand::Schema { provider, output } => {
+            let provider = if provider == "azure" {
+                crate::inventory::Provider::Azure
+            } else {
+                crate::inventory::Provider::Aws
+            };
+            emit(
+                &crate::registry::markdown(crate::registry::of(provider)),
+                output,
+            )
         }
     }
+}
+
+fn emit(text: &str, output: Option<PathBuf>) -> Result<u8, Failure> {
+    match output {
+        Some(path) => sink::write_atomic(&path, text.as_bytes()).map_err(scan_failed)?,
+        None => print!("{text}"),
+    }
+    Ok(0)
 }

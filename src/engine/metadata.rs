@@ -86,7 +86,62 @@ pub fn parse(path: &str, source: &str) -> Result<CheckMeta, EngineError> {
         reason: e.to_string(),
     })?;
     validate(path, start + 1, &meta)?;
+    against_registry(path, &lines[start..start + 1 + block_lines], start, &meta)?;
     Ok(meta)
+}
+
+/// Refuses a type or attribute the registry does not know: a misspelt `resource_type`
+/// would match nothing and yield no result at all, a misspelt `requires` entry an
+/// `error` on every resource. The error names the metadata line that holds the name.
+fn against_registry(
+    path: &str,
+    block: &[&str],
+    first_line: usize,
+    meta: &CheckMeta,
+) -> Result<(), EngineError> {
+    let registry = crate::registry::of(meta.custom.provider);
+    let line_of = |key: &str, name: &str| {
+        let at = |pred: &dyn Fn(&str) -> bool| block.iter().position(|l| pred(l));
+        at(&|l| l.contains(key) && l.contains(name))
+            .or_else(|| at(&|l| l.contains(name)))
+            .or_else(|| at(&|l| l.contains(key)))
+            .map_or(first_line + 1, |i| first_line + i + 1)
+    };
+    let custom = &meta.custom;
+    if let Some(reason) = registry.unknown_type(&custom.resource_type) {
+        return Err(EngineError::Metadata {
+            path: path.to_string(),
+            line: line_of("resource_type:", &custom.resource_type),
+            reason: format!(
+                "{reason} (the types are listed in docs/{}-inventory-schema.md)",
+                custom.provider
+            ),
+        });
+    }
+    let conditional = custom.requires_when.values().flatten();
+    for attr in custom.requires.iter().chain(conditional) {
+        if let Some(reason) = registry.unknown_attribute(&custom.resource_type, attr) {
+            return Err(EngineError::Metadata {
+                path: path.to_string(),
+                line: line_of("requires", attr),
+                reason: format!("custom.requires: {reason}"),
+            });
+        }
+    }
+    if !registry.services().contains(custom.service.as_str()) {
+        let known: Vec<&str> = registry.services().into_iter().collect();
+        return Err(EngineError::Metadata {
+            path: path.to_string(),
+            line: line_of("service:", &custom.service),
+            reason: format!(
+                "custom.service {:?} is not an {} service vouch knows ({})",
+                custom.service,
+                custom.provider,
+                known.join(", ")
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn validate(path: &str, line: usize, meta: &CheckMeta) -> Result<(), EngineError> {
@@ -167,6 +222,32 @@ mod tests {
 #     allowed: ["AES256"]
 package vouch.aws.s3.x
 "#;
+
+    /// Bundled checks go through the same parse: a typo in one of them fails the build's
+    /// tests (and `vouch` at start) with the line and a suggestion.
+    #[test]
+    fn a_bundled_check_with_an_unknown_type_or_attribute_is_refused() {
+        let typo = GOOD.replace("aws_s3_bucket", "aws_s3_bukcet");
+        let e = parse("checks/aws/s3/x.rego", &typo)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("checks/aws/s3/x.rego:11: "), "{e}");
+        assert!(e.contains("did you mean \"aws_s3_bucket\""), "{e}");
+        let typo = GOOD.replace("[encryption]", "[encryption, polcy]");
+        let e = parse("checks/aws/s3/x.rego", &typo)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("checks/aws/s3/x.rego:12: "), "{e}");
+        assert!(e.contains("did you mean \"policy\""), "{e}");
+        let typo = GOOD.replace("service: s3", "service: s4");
+        let e = parse("checks/aws/s3/x.rego", &typo)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("custom.service \"s4\" is not an aws service"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn parses_a_complete_block() {

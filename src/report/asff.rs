@@ -11,30 +11,10 @@ use crate::results::{CheckResult, ScanReport, Severity, Status};
 
 pub const SCHEMA_VERSION: &str = "2018-10-08";
 
-/// Security Hub's resource type names for the types vouch collects; others are "Other".
+/// Security Hub's resource type name for a vouch type, from the registry; "Other" for
+/// the types Security Hub has no name for.
 fn resource_type(t: &str) -> &'static str {
-    match t {
-        "aws_s3_bucket" => "AwsS3Bucket",
-        "aws_s3_account_settings" => "AwsAccount",
-        "aws_rds_db_instance" => "AwsRdsDbInstance",
-        "aws_rds_db_cluster" => "AwsRdsDbCluster",
-        "aws_rds_snapshot" => "AwsRdsDbSnapshot",
-        "aws_iam_user" => "AwsIamUser",
-        "aws_iam_role" => "AwsIamRole",
-        "aws_iam_group" => "AwsIamGroup",
-        "aws_iam_policy" => "AwsIamPolicy",
-        "aws_iam_account" => "AwsAccount",
-        "aws_ec2_security_group" => "AwsEc2SecurityGroup",
-        "aws_ec2_vpc" => "AwsEc2Vpc",
-        "aws_ec2_volume" => "AwsEc2Volume",
-        "aws_kms_key" => "AwsKmsKey",
-        "aws_cloudtrail_trail" => "AwsCloudTrailTrail",
-        "aws_elbv2_load_balancer" => "AwsElbv2LoadBalancer",
-        "aws_secretsmanager_secret" => "AwsSecretsManagerSecret",
-        "aws_backup_vault" => "AwsBackupBackupVault",
-        "aws_logs_log_group" => "AwsLogsLogGroup",
-        _ => "Other",
-    }
+    crate::registry::of(crate::inventory::Provider::Aws).asff_type(t)
 }
 
 fn label(s: Severity) -> &'static str {

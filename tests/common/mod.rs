@@ -162,3 +162,17 @@ pub fn scan_unreachable() -> Command {
     .env("AWS_SECRET_ACCESS_KEY", "test");
     cmd
 }
+
+/// Every type and attribute of a saved inventory is one the registry declares (and so
+/// documents and validates checks against).
+pub fn assert_registry_declares(inventory: &std::path::Path) {
+    let text = std::fs::read_to_string(inventory).unwrap();
+    let inventory: vouch::inventory::Inventory = serde_json::from_str(&text).unwrap();
+    let undeclared = vouch::registry::of(inventory.provider).undeclared(&inventory);
+    assert!(
+        undeclared.is_empty(),
+        "collected but not in src/registry/{}.toml: {undeclared:?}",
+        inventory.provider
+    );
+    assert!(!inventory.resources.is_empty());
+}

@@ -1,338 +1,12 @@
-//! Every AWS operation vouch calls, with the IAM action it needs: the single source of
-//! the least-privilege policy in docs/ (`vouch permissions aws`). Tests check that every
-//! operation named in the collectors is listed here and that each is a read.
+//! The least-privilege IAM policy in docs/ (`vouch permissions aws`), drawn from the
+//! operations the registry lists per collector (src/registry/aws.toml). Tests check
+//! that every operation named in the collectors is listed there and that each is a read.
 
-/// (operation as the collectors name it, IAM action it requires or `None`).
-pub const OPERATIONS: &[(&str, Option<&str>)] = &[
-    (
-        "access-analyzer:ListAnalyzers",
-        Some("access-analyzer:ListAnalyzers"),
-    ),
-    // API Gateway's IAM actions are HTTP verbs on resource paths: every read of
-    // either API version is apigateway:GET (scoped in docs/permissions.md).
-    ("apigateway:GetDomainNames", Some("apigateway:GET")),
-    ("apigateway:GetMethod", Some("apigateway:GET")),
-    ("apigateway:GetResources", Some("apigateway:GET")),
-    ("apigateway:GetRestApis", Some("apigateway:GET")),
-    ("apigateway:GetStages", Some("apigateway:GET")),
-    ("apigatewayv2:GetApis", Some("apigateway:GET")),
-    ("apigatewayv2:GetDomainNames", Some("apigateway:GET")),
-    ("apigatewayv2:GetRoutes", Some("apigateway:GET")),
-    (
-        "access-analyzer:ListFindingsV2",
-        Some("access-analyzer:ListFindingsV2"),
-    ),
-    (
-        "autoscaling:DescribeAutoScalingGroups",
-        Some("autoscaling:DescribeAutoScalingGroups"),
-    ),
-    ("backup:GetBackupPlan", Some("backup:GetBackupPlan")),
-    (
-        "backup:GetBackupSelection",
-        Some("backup:GetBackupSelection"),
-    ),
-    ("backup:ListBackupPlans", Some("backup:ListBackupPlans")),
-    (
-        "backup:ListBackupSelections",
-        Some("backup:ListBackupSelections"),
-    ),
-    ("backup:ListBackupVaults", Some("backup:ListBackupVaults")),
-    (
-        "backup:ListProtectedResources",
-        Some("backup:ListProtectedResources"),
-    ),
-    (
-        "backup:ListRecoveryPointsByBackupVault",
-        Some("backup:ListRecoveryPointsByBackupVault"),
-    ),
-    (
-        "cloudfront:GetDistributionConfig",
-        Some("cloudfront:GetDistributionConfig"),
-    ),
-    (
-        "cloudfront:ListDistributions",
-        Some("cloudfront:ListDistributions"),
-    ),
-    (
-        "cloudtrail:DescribeTrails",
-        Some("cloudtrail:DescribeTrails"),
-    ),
-    (
-        "cloudtrail:GetEventSelectors",
-        Some("cloudtrail:GetEventSelectors"),
-    ),
-    (
-        "cloudtrail:GetTrailStatus",
-        Some("cloudtrail:GetTrailStatus"),
-    ),
-    (
-        "cloudwatch:DescribeAlarms",
-        Some("cloudwatch:DescribeAlarms"),
-    ),
-    (
-        "cognito-idp:DescribeUserPool",
-        Some("cognito-idp:DescribeUserPool"),
-    ),
-    (
-        "cognito-idp:GetUserPoolMfaConfig",
-        Some("cognito-idp:GetUserPoolMfaConfig"),
-    ),
-    (
-        "cognito-idp:ListUserPools",
-        Some("cognito-idp:ListUserPools"),
-    ),
-    (
-        "config:DescribeConfigurationRecorderStatus",
-        Some("config:DescribeConfigurationRecorderStatus"),
-    ),
-    (
-        "config:DescribeConfigurationRecorders",
-        Some("config:DescribeConfigurationRecorders"),
-    ),
-    (
-        "directconnect:DescribeConnections",
-        Some("directconnect:DescribeConnections"),
-    ),
-    (
-        "dynamodb:DescribeContinuousBackups",
-        Some("dynamodb:DescribeContinuousBackups"),
-    ),
-    ("dynamodb:DescribeTable", Some("dynamodb:DescribeTable")),
-    ("dynamodb:ListTables", Some("dynamodb:ListTables")),
-    ("ec2:DescribeFlowLogs", Some("ec2:DescribeFlowLogs")),
-    ("ec2:DescribeImages", Some("ec2:DescribeImages")),
-    ("ec2:DescribeInstances", Some("ec2:DescribeInstances")),
-    ("ec2:DescribeNetworkAcls", Some("ec2:DescribeNetworkAcls")),
-    (
-        "ec2:DescribeNetworkInterfaces",
-        Some("ec2:DescribeNetworkInterfaces"),
-    ),
-    ("ec2:DescribeRegions", Some("ec2:DescribeRegions")),
-    (
-        "ec2:DescribeSecurityGroups",
-        Some("ec2:DescribeSecurityGroups"),
-    ),
-    (
-        "ec2:DescribeSnapshotAttribute",
-        Some("ec2:DescribeSnapshotAttribute"),
-    ),
-    ("ec2:DescribeSnapshots", Some("ec2:DescribeSnapshots")),
-    ("ec2:DescribeSubnets", Some("ec2:DescribeSubnets")),
-    ("ec2:DescribeVolumes", Some("ec2:DescribeVolumes")),
-    ("ec2:DescribeVpcs", Some("ec2:DescribeVpcs")),
-    (
-        "ec2:DescribeVpnConnections",
-        Some("ec2:DescribeVpnConnections"),
-    ),
-    (
-        "ec2:GetEbsEncryptionByDefault",
-        Some("ec2:GetEbsEncryptionByDefault"),
-    ),
-    ("ecs:DescribeServices", Some("ecs:DescribeServices")),
-    (
-        "ecs:DescribeTaskDefinition",
-        Some("ecs:DescribeTaskDefinition"),
-    ),
-    ("ecs:ListClusters", Some("ecs:ListClusters")),
-    ("ecs:ListServices", Some("ecs:ListServices")),
-    ("ecs:ListTaskDefinitions", Some("ecs:ListTaskDefinitions")),
-    (
-        "elasticache:DescribeCacheClusters",
-        Some("elasticache:DescribeCacheClusters"),
-    ),
-    (
-        "elasticache:DescribeReplicationGroups",
-        Some("elasticache:DescribeReplicationGroups"),
-    ),
-    (
-        "elasticfilesystem:DescribeFileSystems",
-        Some("elasticfilesystem:DescribeFileSystems"),
-    ),
-    (
-        "elasticloadbalancing:DescribeListeners",
-        Some("elasticloadbalancing:DescribeListeners"),
-    ),
-    (
-        "elasticloadbalancing:DescribeLoadBalancers",
-        Some("elasticloadbalancing:DescribeLoadBalancers"),
-    ),
-    (
-        "elasticloadbalancing:DescribeRules",
-        Some("elasticloadbalancing:DescribeRules"),
-    ),
-    (
-        "elasticloadbalancing:DescribeSSLPolicies",
-        Some("elasticloadbalancing:DescribeSSLPolicies"),
-    ),
-    (
-        "elasticloadbalancing:DescribeTargetGroups",
-        Some("elasticloadbalancing:DescribeTargetGroups"),
-    ),
-    (
-        "elasticloadbalancing:DescribeTargetHealth",
-        Some("elasticloadbalancing:DescribeTargetHealth"),
-    ),
-    ("es:DescribeDomains", Some("es:DescribeDomains")),
-    ("es:ListDomainNames", Some("es:ListDomainNames")),
-    ("guardduty:GetDetector", Some("guardduty:GetDetector")),
-    ("guardduty:ListDetectors", Some("guardduty:ListDetectors")),
-    (
-        "iam:GenerateCredentialReport",
-        Some("iam:GenerateCredentialReport"),
-    ),
-    (
-        "iam:GetAccountPasswordPolicy",
-        Some("iam:GetAccountPasswordPolicy"),
-    ),
-    ("iam:GetAccountSummary", Some("iam:GetAccountSummary")),
-    ("iam:GetCredentialReport", Some("iam:GetCredentialReport")),
-    ("iam:GetGroupPolicy", Some("iam:GetGroupPolicy")),
-    ("iam:GetPolicyVersion", Some("iam:GetPolicyVersion")),
-    ("iam:GetRolePolicy", Some("iam:GetRolePolicy")),
-    ("iam:GetUserPolicy", Some("iam:GetUserPolicy")),
-    (
-        "iam:ListAttachedGroupPolicies",
-        Some("iam:ListAttachedGroupPolicies"),
-    ),
-    (
-        "iam:ListAttachedRolePolicies",
-        Some("iam:ListAttachedRolePolicies"),
-    ),
-    (
-        "iam:ListAttachedUserPolicies",
-        Some("iam:ListAttachedUserPolicies"),
-    ),
-    (
-        "iam:ListEntitiesForPolicy",
-        Some("iam:ListEntitiesForPolicy"),
-    ),
-    ("iam:ListGroupPolicies", Some("iam:ListGroupPolicies")),
-    ("iam:ListGroups", Some("iam:ListGroups")),
-    ("iam:ListGroupsForUser", Some("iam:ListGroupsForUser")),
-    ("iam:ListMFADevices", Some("iam:ListMFADevices")),
-    (
-        "iam:ListOpenIDConnectProviders",
-        Some("iam:ListOpenIDConnectProviders"),
-    ),
-    ("iam:ListPolicies", Some("iam:ListPolicies")),
-    ("iam:ListRolePolicies", Some("iam:ListRolePolicies")),
-    ("iam:ListRoles", Some("iam:ListRoles")),
-    ("iam:ListSAMLProviders", Some("iam:ListSAMLProviders")),
-    (
-        "iam:ListServerCertificates",
-        Some("iam:ListServerCertificates"),
-    ),
-    ("iam:ListUserPolicies", Some("iam:ListUserPolicies")),
-    ("iam:ListUsers", Some("iam:ListUsers")),
-    (
-        "iam:ListVirtualMFADevices",
-        Some("iam:ListVirtualMFADevices"),
-    ),
-    (
-        "inspector2:BatchGetAccountStatus",
-        Some("inspector2:BatchGetAccountStatus"),
-    ),
-    ("kms:DescribeKey", Some("kms:DescribeKey")),
-    ("kms:GetKeyPolicy", Some("kms:GetKeyPolicy")),
-    ("kms:GetKeyRotationStatus", Some("kms:GetKeyRotationStatus")),
-    ("kms:ListGrants", Some("kms:ListGrants")),
-    ("kms:ListKeys", Some("kms:ListKeys")),
-    ("lambda:ListFunctions", Some("lambda:ListFunctions")),
-    ("logs:DescribeLogGroups", Some("logs:DescribeLogGroups")),
-    (
-        "logs:DescribeMetricFilters",
-        Some("logs:DescribeMetricFilters"),
-    ),
-    (
-        "rds:DescribeDBClusterParameters",
-        Some("rds:DescribeDBClusterParameters"),
-    ),
-    (
-        "rds:DescribeDBClusterSnapshotAttributes",
-        Some("rds:DescribeDBClusterSnapshotAttributes"),
-    ),
-    (
-        "rds:DescribeDBClusterSnapshots",
-        Some("rds:DescribeDBClusterSnapshots"),
-    ),
-    ("rds:DescribeDBClusters", Some("rds:DescribeDBClusters")),
-    ("rds:DescribeDBInstances", Some("rds:DescribeDBInstances")),
-    ("rds:DescribeDBParameters", Some("rds:DescribeDBParameters")),
-    (
-        "rds:DescribeDBSnapshotAttributes",
-        Some("rds:DescribeDBSnapshotAttributes"),
-    ),
-    ("rds:DescribeDBSnapshots", Some("rds:DescribeDBSnapshots")),
-    (
-        "redshift:DescribeClusterParameters",
-        Some("redshift:DescribeClusterParameters"),
-    ),
-    (
-        "redshift:DescribeClusters",
-        Some("redshift:DescribeClusters"),
-    ),
-    (
-        "redshift:DescribeLoggingStatus",
-        Some("redshift:DescribeLoggingStatus"),
-    ),
-    ("s3:GetBucketAcl", Some("s3:GetBucketAcl")),
-    (
-        "s3:GetBucketEncryption",
-        Some("s3:GetEncryptionConfiguration"),
-    ),
-    ("s3:GetBucketLocation", Some("s3:GetBucketLocation")),
-    ("s3:GetBucketLogging", Some("s3:GetBucketLogging")),
-    (
-        "s3:GetBucketOwnershipControls",
-        Some("s3:GetBucketOwnershipControls"),
-    ),
-    ("s3:GetBucketPolicy", Some("s3:GetBucketPolicy")),
-    ("s3:GetBucketTagging", Some("s3:GetBucketTagging")),
-    ("s3:GetBucketVersioning", Some("s3:GetBucketVersioning")),
-    (
-        "s3:GetObjectLockConfiguration",
-        Some("s3:GetBucketObjectLockConfiguration"),
-    ),
-    (
-        "s3:GetPublicAccessBlock",
-        Some("s3:GetBucketPublicAccessBlock"),
-    ),
-    ("s3:ListBuckets", Some("s3:ListAllMyBuckets")),
-    (
-        "s3control:GetPublicAccessBlock",
-        Some("s3:GetAccountPublicAccessBlock"),
-    ),
-    (
-        "secretsmanager:ListSecrets",
-        Some("secretsmanager:ListSecrets"),
-    ),
-    ("securityhub:DescribeHub", Some("securityhub:DescribeHub")),
-    (
-        "securityhub:GetEnabledStandards",
-        Some("securityhub:GetEnabledStandards"),
-    ),
-    (
-        "shield:GetSubscriptionState",
-        Some("shield:GetSubscriptionState"),
-    ),
-    (
-        "sns:ListSubscriptionsByTopic",
-        Some("sns:ListSubscriptionsByTopic"),
-    ),
-    ("sns:ListTopics", Some("sns:ListTopics")),
-    (
-        "ssm:DescribeInstanceInformation",
-        Some("ssm:DescribeInstanceInformation"),
-    ),
-    ("ssm:DescribeParameters", Some("ssm:DescribeParameters")),
-    ("sso-admin:ListInstances", Some("sso:ListInstances")),
-    ("sts:GetCallerIdentity", None),
-    ("wafv2:GetWebACL", Some("wafv2:GetWebACL")),
-    (
-        "wafv2:GetWebACLForResource",
-        Some("wafv2:GetWebACLForResource"),
-    ),
-];
+/// Every (operation as the collectors name it, IAM action it requires, "" for none),
+/// from the registry's per-collector tables.
+pub fn operations() -> std::collections::BTreeMap<&'static str, &'static str> {
+    crate::registry::of(crate::inventory::Provider::Aws).operations()
+}
 
 /// Verbs of AWS operations that only read.
 pub const READ_VERBS: [&str; 5] = [
@@ -366,10 +40,9 @@ pub const APIGATEWAY_RESOURCES: [&str; 6] = [
 
 /// The least-privilege IAM policy document for everything vouch reads.
 pub fn iam_policy() -> serde_json::Value {
-    let mut actions: Vec<&str> = OPERATIONS
-        .iter()
-        .filter_map(|(_, a)| *a)
-        .filter(|a| *a != APIGATEWAY_READ)
+    let mut actions: Vec<&str> = operations()
+        .into_values()
+        .filter(|a| !a.is_empty() && *a != APIGATEWAY_READ)
         .collect();
     actions.sort();
     actions.dedup();
@@ -395,10 +68,10 @@ mod tests {
 
     #[test]
     fn every_listed_operation_and_action_is_a_read() {
-        for (op, action) in OPERATIONS {
+        for (op, action) in operations() {
             assert!(is_read(op), "{op} is not a read");
-            if let Some(a) = action {
-                assert!(is_read(a), "{a} is not a read");
+            if !action.is_empty() {
+                assert!(is_read(action), "{action} is not a read");
             }
         }
         assert!(!is_read("s3:PutBucketPolicy"));
@@ -436,8 +109,14 @@ mod tests {
         assert!(seen.len() >= 10, "{seen:?}");
         for op in &seen {
             assert!(
-                OPERATIONS.iter().any(|(o, _)| o == op),
-                "{op} is called but not in OPERATIONS"
+                operations().contains_key(op.as_str()),
+                "{op} is called but not in src/registry/aws.toml"
+            );
+        }
+        for op in operations().keys() {
+            assert!(
+                seen.iter().any(|s| s == op),
+                "{op} is in src/registry/aws.toml but no collector calls it"
             );
         }
     }
