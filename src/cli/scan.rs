@@ -1,7 +1,7 @@
 //! `vouch scan aws` and `vouch check --inventory`: the same assessment and outputs,
 //! from a live account or from a saved inventory.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -335,26 +335,14 @@ fn dedupe_targets(values: &mut Vec<String>, what: &str) {
     });
 }
 
-/// The services to collect for the plan; empty means every service. A check over
-/// every type (data residency) judges whatever is collected, so it needs them all: a
-/// narrower collection would hand it a partial inventory to pass.
-fn services_needed(prepared: &Prepared) -> Vec<String> {
-    let checks: Vec<_> = prepared
+/// The collectors the plan's checks need, from the registry.
+fn collectors_needed(prepared: &Prepared, provider: Provider) -> Vec<String> {
+    let checks = prepared
         .plan
         .iter()
         .filter_map(|p| prepared.catalog.get(&p.check))
-        .collect();
-    if checks
-        .iter()
-        .any(|c| c.meta.custom.resource_type == crate::inventory::ANY_TYPE)
-    {
-        return Vec::new();
-    }
-    let set: BTreeSet<String> = checks
-        .iter()
-        .map(|c| c.meta.custom.service.clone())
-        .collect();
-    set.into_iter().collect()
+        .map(|c| &c.meta);
+    crate::registry::collectors_for_checks(provider, checks)
 }
 
 fn check_provider(config: &Config, provider: Provider) -> Result<(), Failure> {
@@ -524,16 +512,15 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
                 endpoint_url: args.endpoint_url.clone(),
                 concurrency: args.common.concurrency.unwrap_or(16),
                 max_attempts: args.common.max_attempts.unwrap_or(4),
-                services: Vec::new(),
+                collectors: Vec::new(),
             };
             args.common.output.aws = Some(opts.clone());
             scan(
                 &mut args.common,
                 Provider::Aws,
-                &aws::SERVICES,
                 started_at,
-                |services, progress| async move {
-                    aws::collect(&AwsOptions { services, ..opts }, progress).await
+                |collectors, progress| async move {
+                    aws::collect(&AwsOptions { collectors, ..opts }, progress).await
                 },
             )
         }
@@ -559,15 +546,14 @@ pub fn run_scan(cmd: ScanCommand) -> Result<u8, Failure> {
                 auth: args.auth.unwrap_or_default(),
                 concurrency: args.common.concurrency.unwrap_or(16),
                 max_attempts: args.common.max_attempts.unwrap_or(4),
-                services: Vec::new(),
+                collectors: Vec::new(),
             };
             scan(
                 &mut args.common,
                 Provider::Azure,
-                &azure::SERVICES,
                 started_at,
-                |services, progress| async move {
-                    azure::collect(&AzureOptions { services, ..opts }, progress).await
+                |collectors, progress| async move {
+                    azure::collect(&AzureOptions { collectors, ..opts }, progress).await
                 },
             )
         }
@@ -586,7 +572,6 @@ struct History {
 fn scan<F, Fut>(
     args: &mut ScanCommon,
     provider: Provider,
-    known_services: &[&str],
     started_at: chrono::DateTime<Utc>,
     collect: F,
 ) -> Result<u8, Failure>
@@ -606,21 +591,14 @@ where
         let previous = store.latest_reports().map_err(super::history::failure)?;
         Some(History { store, previous })
     };
-    let services = services_needed(&prepared);
-    let unknown: Vec<&String> = services
-        .iter()
-        .filter(|s| !known_services.contains(&s.as_str()))
-        .collect();
-    if !unknown.is_empty() {
-        eprintln!("warning: vouch does not yet collect {unknown:?}; their checks report nothing");
-    }
+    let collectors = collectors_needed(&prepared, provider);
     let progress = Arc::new(BarProgress::new(!args.no_progress));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")
         .map_err(scan_failed)?;
-    let collected = runtime.block_on(collect(services, progress.clone()));
+    let collected = runtime.block_on(collect(collectors, progress.clone()));
     progress.finish();
     let inventory = collected.map_err(|e| match e {
         CollectError::Config(_) => bad_input(e),

@@ -86,6 +86,25 @@ impl Collected {
     }
 }
 
+/// The collectors to run: those named (the registry's names, as a scan's checks need
+/// them), or every one the registry knows when none is named.
+pub fn chosen(
+    registry: &crate::registry::Registry,
+    named: &[String],
+) -> Result<std::collections::BTreeSet<String>, CollectError> {
+    let known = registry.collector_names();
+    if named.is_empty() {
+        return Ok(known.into_iter().map(str::to_string).collect());
+    }
+    match named.iter().find(|n| !known.contains(n.as_str())) {
+        Some(unknown) => Err(CollectError::Config(format!(
+            "{unknown:?} is not a collector vouch has ({})",
+            known.into_iter().collect::<Vec<_>>().join(", ")
+        ))),
+        None => Ok(named.iter().cloned().collect()),
+    }
+}
+
 /// Runs collectors `at_once` at a time and merges what they return; with `progress`,
 /// each finished collector counts as one unit of work.
 pub async fn run_all<F>(

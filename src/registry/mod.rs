@@ -287,6 +287,22 @@ impl Registry {
     }
 }
 
+/// The collectors a selection of checks needs: the types they judge and every
+/// attribute they may read (those a parameter switches on included, since a pack may).
+pub fn collectors_for_checks<'a>(
+    provider: Provider,
+    checks: impl IntoIterator<Item = &'a crate::engine::CheckMeta>,
+) -> Vec<String> {
+    let mut needs: Needs<'a> = BTreeMap::new();
+    for meta in checks {
+        let c = &meta.custom;
+        let attrs = needs.entry(c.resource_type.as_str()).or_default();
+        attrs.extend(c.requires.iter().map(String::as_str));
+        attrs.extend(c.requires_when.values().flatten().map(String::as_str));
+    }
+    of(provider).collectors_for(&needs).into_iter().collect()
+}
+
 impl TypeDef {
     pub fn collector(&self) -> &str {
         self.collector.as_deref().unwrap_or(&self.service)

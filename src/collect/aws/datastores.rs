@@ -25,18 +25,6 @@ pub const DATA_STORES: &str = "aws_data_stores";
 /// store can live in.
 pub const SERVICE: &str = "datastores";
 
-/// The collectors that find the types of `[data_stores]` (and AWS Backup vaults).
-pub const COLLECTORS: [&str; 8] = [
-    "s3",
-    "rds",
-    "efs",
-    "dynamodb",
-    "elasticache",
-    "opensearch",
-    "redshift",
-    "backup",
-];
-
 /// How many names of a service's stores the evidence shows.
 const NAMES_SHOWN: usize = 5;
 

@@ -64,8 +64,8 @@ pub struct AwsOptions {
     pub concurrency: usize,
     /// Attempts per call, including the first (the SDK's standard retry).
     pub max_attempts: u32,
-    /// Services to collect (`s3`, ...); empty means all vouch knows.
-    pub services: Vec<String>,
+    /// Collectors to run, as the registry names them (`s3`, ...); empty means all.
+    pub collectors: Vec<String>,
 }
 
 impl Default for AwsOptions {
@@ -76,7 +76,7 @@ impl Default for AwsOptions {
             endpoint_url: None,
             concurrency: 16,
             max_attempts: 4,
-            services: Vec::new(),
+            collectors: Vec::new(),
         }
     }
 }
@@ -292,20 +292,14 @@ async fn enabled_regions(config: &SdkConfig) -> Result<Vec<String>, CollectError
     Ok(regions)
 }
 
-/// Collects everything the selected services need into one inventory.
+/// Collects what the chosen collectors produce into one inventory.
 pub async fn collect(
     opts: &AwsOptions,
     progress: Arc<dyn Progress>,
 ) -> Result<Inventory, CollectError> {
+    let registry = crate::registry::of(Provider::Aws);
+    let names = super::chosen(registry, &opts.collectors)?;
     let ctx = AwsContext::connect(opts, progress).await?;
-    let named = |svc: &str| opts.services.iter().any(|s| s == svc);
-    // The data-store inventory needs every service a store can live in.
-    let wants_stores = opts.services.is_empty() || named(datastores::SERVICE);
-    let wants = |svc: &str| {
-        opts.services.is_empty()
-            || named(svc)
-            || (wants_stores && datastores::COLLECTORS.contains(&svc))
-    };
     let mut inventory = Inventory {
         format: INVENTORY_FORMAT.into(),
         provider: Provider::Aws,
@@ -315,105 +309,9 @@ pub async fn collect(
         listings: Vec::new(),
         resources: Vec::new(),
     };
-    // Each service is collected once, several at a time; each one bounds its own
-    // regions and calls in turn.
-    type Job<'a> = std::pin::Pin<Box<dyn Future<Output = Collected> + Send + 'a>>;
-    let c = &ctx;
-    let mut jobs: Vec<Job<'_>> = Vec::new();
-    if wants("s3") {
-        jobs.push(Box::pin(s3::collect(c)));
-    }
-    if wants("iam") {
-        jobs.push(Box::pin(iam::collect(c)));
-    }
-    if wants("ec2") {
-        jobs.push(Box::pin(ec2::collect(c)));
-    }
-    if wants("rds") {
-        jobs.push(Box::pin(rds::collect(c)));
-    }
-    if wants("cloudtrail") {
-        jobs.push(Box::pin(cloudtrail::collect(c)));
-    }
-    if wants("kms") {
-        jobs.push(Box::pin(kms::collect(c)));
-    }
-    if wants("backup") {
-        jobs.push(Box::pin(backup::collect(c)));
-    }
-    if wants("guardduty") {
-        jobs.push(Box::pin(detection::collect_guardduty(c)));
-    }
-    if wants("inspector") {
-        jobs.push(Box::pin(detection::collect_inspector(c)));
-    }
-    if wants("securityhub") {
-        jobs.push(Box::pin(detection::collect_securityhub(c)));
-    }
-    if wants("shield") {
-        jobs.push(Box::pin(detection::collect_shield(c)));
-    }
-    if wants("cognito") {
-        jobs.push(Box::pin(cognito::collect(c)));
-    }
-    if wants("efs") {
-        jobs.push(Box::pin(efs::collect(c)));
-    }
-    if wants("dynamodb") {
-        jobs.push(Box::pin(dynamodb::collect(c)));
-    }
-    if wants("elasticache") {
-        jobs.push(Box::pin(elasticache::collect(c)));
-    }
-    if wants("opensearch") {
-        jobs.push(Box::pin(opensearch::collect(c)));
-    }
-    if wants("redshift") {
-        jobs.push(Box::pin(redshift::collect(c)));
-    }
-    if wants("config") {
-        jobs.push(Box::pin(config::collect(c)));
-    }
-    if wants("secretsmanager") {
-        jobs.push(Box::pin(secretsmanager::collect(c)));
-    }
-    if wants("elbv2") || wants("wafv2") {
-        jobs.push(Box::pin(elbv2::collect(c)));
-    }
-    if wants("autoscaling") {
-        jobs.push(Box::pin(autoscaling::collect(c)));
-    }
-    if wants("ecs") {
-        jobs.push(Box::pin(ecs::collect(c)));
-    }
-    if wants("directconnect") {
-        jobs.push(Box::pin(directconnect::collect(c)));
-    }
-    if wants("logs") {
-        jobs.push(Box::pin(logs::collect(c)));
-    }
-    if wants("cloudwatch") {
-        jobs.push(Box::pin(cloudwatch::collect(c)));
-    }
-    if wants("sns") {
-        jobs.push(Box::pin(sns::collect(c)));
-    }
-    if wants("lambda") {
-        jobs.push(Box::pin(lambda::collect(c)));
-    }
-    if wants("ssm") {
-        jobs.push(Box::pin(ssm::collect(c)));
-    }
-    if wants("apigateway") {
-        jobs.push(Box::pin(apigateway::collect(c)));
-    }
-    if wants("accessanalyzer") {
-        jobs.push(Box::pin(accessanalyzer::collect(c)));
-    }
-    // The WAF check of load balancers takes CloudFront into account (join.rs).
-    if wants("cloudfront") || wants("wafv2") {
-        jobs.push(Box::pin(cloudfront::collect(c)));
-    }
+    // Each collector runs once, several at a time; each one bounds its own regions and
+    // calls in turn.
+    let jobs: Vec<Job<'_>> = names.iter().filter_map(|name| job(name, &ctx)).collect();
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
     join::cloudfront_waf_in_front(&mut all);
     join::ecs_service_zones(&mut all);
@@ -425,13 +323,54 @@ pub async fn collect(
         }
         all.merge(unscanned);
     }
-    if wants_stores {
+    if names.contains(datastores::SERVICE) {
         datastores::add(&ctx, &mut all);
     }
     let all = all.sorted();
     inventory.listings = all.listings;
     inventory.resources = all.resources;
     Ok(inventory)
+}
+
+type Job<'a> = std::pin::Pin<Box<dyn Future<Output = Collected> + Send + 'a>>;
+
+/// The collector the registry names `name`; `None` for the data-store summary, which
+/// is drawn from the others after collection.
+fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
+    Some(match name {
+        "s3" => Box::pin(s3::collect(c)),
+        "iam" => Box::pin(iam::collect(c)),
+        "ec2" => Box::pin(ec2::collect(c)),
+        "rds" => Box::pin(rds::collect(c)),
+        "cloudtrail" => Box::pin(cloudtrail::collect(c)),
+        "kms" => Box::pin(kms::collect(c)),
+        "backup" => Box::pin(backup::collect(c)),
+        "guardduty" => Box::pin(detection::collect_guardduty(c)),
+        "inspector" => Box::pin(detection::collect_inspector(c)),
+        "securityhub" => Box::pin(detection::collect_securityhub(c)),
+        "shield" => Box::pin(detection::collect_shield(c)),
+        "cognito" => Box::pin(cognito::collect(c)),
+        "efs" => Box::pin(efs::collect(c)),
+        "dynamodb" => Box::pin(dynamodb::collect(c)),
+        "elasticache" => Box::pin(elasticache::collect(c)),
+        "opensearch" => Box::pin(opensearch::collect(c)),
+        "redshift" => Box::pin(redshift::collect(c)),
+        "config" => Box::pin(config::collect(c)),
+        "secretsmanager" => Box::pin(secretsmanager::collect(c)),
+        "elbv2" => Box::pin(elbv2::collect(c)),
+        "autoscaling" => Box::pin(autoscaling::collect(c)),
+        "ecs" => Box::pin(ecs::collect(c)),
+        "directconnect" => Box::pin(directconnect::collect(c)),
+        "logs" => Box::pin(logs::collect(c)),
+        "cloudwatch" => Box::pin(cloudwatch::collect(c)),
+        "sns" => Box::pin(sns::collect(c)),
+        "lambda" => Box::pin(lambda::collect(c)),
+        "ssm" => Box::pin(ssm::collect(c)),
+        "apigateway" => Box::pin(apigateway::collect(c)),
+        "accessanalyzer" => Box::pin(accessanalyzer::collect(c)),
+        "cloudfront" => Box::pin(cloudfront::collect(c)),
+        _ => return None,
+    })
 }
 
 /// The type of the listings that stand for "everything in a region": a failed one says
@@ -663,43 +602,6 @@ impl AwsContext {
     }
 }
 
-/// Service names vouch can collect on AWS, for `--services` validation.
-pub const SERVICES: [&str; 33] = [
-    "s3",
-    "rds",
-    "iam",
-    "ec2",
-    "cloudtrail",
-    "kms",
-    "backup",
-    "guardduty",
-    "inspector",
-    "securityhub",
-    "shield",
-    "cognito",
-    "config",
-    "secretsmanager",
-    "elbv2",
-    "wafv2",
-    "logs",
-    "efs",
-    "accessanalyzer",
-    "cloudfront",
-    "autoscaling",
-    "ecs",
-    "directconnect",
-    "cloudwatch",
-    "sns",
-    "lambda",
-    "ssm",
-    "apigateway",
-    "dynamodb",
-    "elasticache",
-    "opensearch",
-    "redshift",
-    "datastores",
-];
-
 /// RFC 3339 text of an SDK timestamp, the form checks parse with `time.parse_rfc3339_ns`.
 pub fn rfc3339(t: &aws_smithy_types::DateTime) -> Option<String> {
     t.fmt(aws_smithy_types::date_time::Format::DateTime).ok()
@@ -708,6 +610,20 @@ pub fn rfc3339(t: &aws_smithy_types::DateTime) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The registry names each collector; each name has one here (the data-store
+    /// summary is drawn after collection), so none is silently never run.
+    #[test]
+    fn every_collector_the_registry_names_runs() {
+        let ctx = context(&["us-east-1"]);
+        for name in crate::registry::of(Provider::Aws).collector_names() {
+            assert_eq!(
+                job(name, &ctx).is_some(),
+                name != datastores::SERVICE,
+                "collector {name}"
+            );
+        }
+    }
 
     #[test]
     fn items_without_an_id_make_the_listing_an_error_counted_per_field() {

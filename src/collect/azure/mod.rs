@@ -34,22 +34,6 @@ use credential::{AuthMethod, ChainCredential};
 
 pub use model::AzureResource;
 
-/// Service names vouch collects on Azure (the `service` of the Azure checks).
-pub const SERVICES: [&str; 12] = [
-    "storage",
-    "sql",
-    "postgresql",
-    "mysql",
-    "network",
-    "keyvault",
-    "monitor",
-    "defender",
-    "sentinel",
-    "backup",
-    "entra",
-    "pim",
-];
-
 /// The ARM api-version of the subscription list.
 const SUBSCRIPTIONS_API: &str = "2022-12-01";
 
@@ -63,8 +47,8 @@ pub struct AzureOptions {
     pub concurrency: usize,
     /// Attempts per call, including the first.
     pub max_attempts: u32,
-    /// Services to collect; empty means all.
-    pub services: Vec<String>,
+    /// Collectors to run, as the registry names them; empty means all.
+    pub collectors: Vec<String>,
 }
 
 /// A subscription in scope.
@@ -255,36 +239,42 @@ fn connect_error(e: ApiError, cloud: &Cloud) -> CollectError {
     }
 }
 
-/// Collects what the selected services need, subscription by subscription.
+type Job<'a> = std::pin::Pin<Box<dyn Future<Output = Collected> + Send + 'a>>;
+
+/// The collectors that fill the attributes of `azure_subscription`.
+const SUBSCRIPTION_PARTS: [&str; 3] = ["monitor", "defender", "sentinel"];
+
+/// The collector named `name` for one subscription; `None` for the subscription's
+/// parts and Entra ID, which are not per resource type.
+fn job<'a>(name: &str, c: &'a AzureContext, sub: &'a Subscription) -> Option<Job<'a>> {
+    Some(match name {
+        "storage" => Box::pin(storage::collect(c, sub)),
+        "sql" => Box::pin(sql::collect(c, sub)),
+        "postgresql" => Box::pin(database::collect(c, sub, &database::POSTGRESQL)),
+        "mysql" => Box::pin(database::collect(c, sub, &database::MYSQL)),
+        "network" => Box::pin(network::collect(c, sub)),
+        "keyvault" => Box::pin(keyvault::collect(c, sub)),
+        "backup" => Box::pin(backup::collect(c, sub)),
+        "pim" => Box::pin(pim::collect(c, sub)),
+        _ => return None,
+    })
+}
+
+/// Collects what the chosen collectors produce, subscription by subscription.
 pub async fn collect(
     opts: &AzureOptions,
     progress: Arc<dyn Progress>,
 ) -> Result<Inventory, CollectError> {
+    let names = super::chosen(crate::registry::of(Provider::Azure), &opts.collectors)?;
     let ctx = AzureContext::connect(opts, progress).await?;
-    let wants = |svc: &str| opts.services.is_empty() || opts.services.iter().any(|s| s == svc);
-    type Job<'a> = std::pin::Pin<Box<dyn Future<Output = Collected> + Send + 'a>>;
+    let wants = |name: &str| names.contains(name);
     let c = &ctx;
     let mut jobs: Vec<Job<'_>> = Vec::new();
     for sub in &ctx.subscriptions {
-        if wants("storage") {
-            jobs.push(Box::pin(storage::collect(c, sub)));
-        }
-        if wants("sql") {
-            jobs.push(Box::pin(sql::collect(c, sub)));
-        }
-        if wants("postgresql") {
-            jobs.push(Box::pin(database::collect(c, sub, &database::POSTGRESQL)));
-        }
-        if wants("mysql") {
-            jobs.push(Box::pin(database::collect(c, sub, &database::MYSQL)));
-        }
-        if wants("network") {
-            jobs.push(Box::pin(network::collect(c, sub)));
-        }
-        if wants("keyvault") {
-            jobs.push(Box::pin(keyvault::collect(c, sub)));
-        }
-        if wants("monitor") || wants("defender") || wants("sentinel") {
+        jobs.extend(names.iter().filter_map(|name| job(name, c, sub)));
+        // One read of the subscription's settings serves the three collectors that
+        // fill its attributes.
+        if SUBSCRIPTION_PARTS.iter().any(|p| wants(p)) {
             jobs.push(Box::pin(subscription::collect(
                 c,
                 sub,
@@ -292,12 +282,6 @@ pub async fn collect(
                 wants("defender"),
                 wants("sentinel"),
             )));
-        }
-        if wants("backup") {
-            jobs.push(Box::pin(backup::collect(c, sub)));
-        }
-        if wants("pim") {
-            jobs.push(Box::pin(pim::collect(c, sub)));
         }
     }
     if wants("entra") {
