@@ -2594,6 +2594,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_plain_secrets(c, r, account)
     seed_apigateway(c, r)
     seed_datastores(c, r, account)
+    seed_sqs(c, r, account)
     return r
 
 
@@ -3778,6 +3779,37 @@ def seed_plain_secrets(c: Clients, r: Report, account: str) -> None:
             continue
         r.row("ecs", family, USE1, "checked", what)
 
+
+
+# -- SQS (LocalStack): one queue encrypted and private, one neither --------------------
+SQS_GOOD = "vouch-demo-queue-good-use1"
+SQS_BAD = "vouch-demo-queue-bad-use1"
+
+
+def sqs_public_policy(account: str) -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "AnyoneMaySend", "Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage",
+        "Resource": f"arn:aws:sqs:{USE1}:{account}:{SQS_BAD}"}]})
+
+
+def seed_sqs(c: Clients, r: Report, account: str) -> None:
+    sqs = c("sqs", USE1)
+    want = {SQS_GOOD: {"SqsManagedSseEnabled": "true"},
+            SQS_BAD: {"SqsManagedSseEnabled": "false", "Policy": sqs_public_policy(account)}}
+    for name, attrs in want.items():
+        if r.apply:
+            url = sqs.create_queue(QueueName=name)["QueueUrl"]  # idempotent
+            sqs.set_queue_attributes(QueueUrl=url, Attributes=attrs)
+        try:
+            url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
+        except ClientError:
+            r.missing(name)
+            continue
+        got = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])["Attributes"]
+        r.compare(name, {"sse": got.get("SqsManagedSseEnabled"), "public": "Policy" in got},
+                  {"sse": attrs["SqsManagedSseEnabled"], "public": "Policy" in attrs})
+        r.row("sqs", name, USE1, "put", "SSE-SQS on, no policy" if name == SQS_GOOD
+              else "SSE-SQS off, policy open to everyone")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -38,6 +38,7 @@ pub mod redshift;
 pub mod s3;
 pub mod secretsmanager;
 pub mod sns;
+pub mod sqs;
 pub mod ssm;
 pub mod waf;
 
@@ -364,6 +365,7 @@ fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
         "logs" => Box::pin(logs::collect(c)),
         "cloudwatch" => Box::pin(cloudwatch::collect(c)),
         "sns" => Box::pin(sns::collect(c)),
+        "sqs" => Box::pin(sqs::collect(c)),
         "lambda" => Box::pin(lambda::collect(c)),
         "ssm" => Box::pin(ssm::collect(c)),
         "apigateway" => Box::pin(apigateway::collect(c)),

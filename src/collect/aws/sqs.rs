@@ -1,0 +1,146 @@
+//! SQS queues: whether messages are encrypted at rest (SQS-managed SSE or a KMS key) and
+//! who the queue policy lets in. Messages themselves are never read.
+
+use std::collections::HashMap;
+
+use aws_sdk_sqs::Client;
+use aws_sdk_sqs::types::QueueAttributeName;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::{observe, reason};
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Observed;
+
+pub const QUEUE: &str = "aws_sqs_queue";
+
+const GET_ATTRIBUTES: &str = "sqs:GetQueueAttributes";
+
+#[derive(Serialize, Debug, PartialEq)]
+struct QueueAttributes {
+    sqs_managed_sse: Observed<bool>,
+    kms_master_key_id: Observed<String>,
+    policy: Observed<Value>,
+}
+
+pub async fn collect(ctx: &AwsContext) -> Collected {
+    per_region(ctx, "sqs", |region| async move {
+        let sqs = Client::new(&ctx.regional(&region));
+        let mut out = Collected::default();
+        out.found(ctx, QUEUE, &region, queues(ctx, &sqs, &region).await);
+        out
+    })
+    .await
+}
+
+async fn queues(ctx: &AwsContext, sqs: &Client, region: &str) -> Result<Found, String> {
+    let urls: Vec<String> = sqs
+        .list_queues()
+        .into_paginator()
+        .items()
+        .send()
+        .try_collect()
+        .await
+        .map_err(|e| reason("sqs:ListQueues", &e))?;
+    let mut found = Found::default();
+    for url in urls {
+        let answer = observe(
+            GET_ATTRIBUTES,
+            sqs.get_queue_attributes()
+                .queue_url(&url)
+                .attribute_names(QueueAttributeName::All)
+                .send()
+                .await,
+            &[],
+        );
+        let attrs = answer.map(|a| a.attributes.unwrap_or_default());
+        // The ARN is the queue's id; a queue whose attributes cannot be read is still
+        // a queue, named by the ARN its URL spells (https://sqs.REGION.../ACCOUNT/NAME).
+        let name = url.rsplit('/').next().unwrap_or(&url).to_string();
+        let arn = match attrs
+            .value()
+            .and_then(|a| a.get(&QueueAttributeName::QueueArn))
+        {
+            Some(arn) => arn.clone(),
+            None => ctx.arn("sqs", region, &name),
+        };
+        found.push(ctx.resource(QUEUE, arn, name, region, &attributes_of(attrs)));
+    }
+    Ok(found)
+}
+
+/// What a GetQueueAttributes answer says. `SqsManagedSseEnabled` is in every answer for
+/// `All` since SQS-managed SSE exists, so its absence is unreadable, not "off"; a
+/// queue without `KmsMasterKeyId` or `Policy` has no key or no policy.
+fn attributes_of(answer: Observed<HashMap<QueueAttributeName, String>>) -> QueueAttributes {
+    let get = |name: QueueAttributeName| {
+        answer
+            .clone()
+            .map(|a| a.get(&name).cloned())
+            .and_then(|v| v.map_or(Observed::Absent, Observed::Value))
+    };
+    QueueAttributes {
+        sqs_managed_sse: answer
+            .clone()
+            .map(|a| a.get(&QueueAttributeName::SqsManagedSseEnabled).cloned())
+            .and_then_required(GET_ATTRIBUTES, "SqsManagedSseEnabled")
+            .and_then(|v: String| match v.as_str() {
+                "true" => Observed::Value(true),
+                "false" => Observed::Value(false),
+                other => Observed::unreadable(format!(
+                    "{GET_ATTRIBUTES}: SqsManagedSseEnabled is {other:?}, not true or false"
+                )),
+            }),
+        kms_master_key_id: get(QueueAttributeName::KmsMasterKeyId),
+        policy: get(QueueAttributeName::Policy)
+            .and_then(|text| super::iam::parse_policy_document(GET_ATTRIBUTES, &text)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(
+        pairs: &[(QueueAttributeName, &str)],
+    ) -> Observed<HashMap<QueueAttributeName, String>> {
+        Observed::Value(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn encryption_and_policy_are_read_and_a_missing_sse_flag_is_unreadable() {
+        let got = attributes_of(answer(&[
+            (QueueAttributeName::SqsManagedSseEnabled, "false"),
+            (QueueAttributeName::KmsMasterKeyId, "alias/aws/sqs"),
+            (QueueAttributeName::Policy, r#"{"Statement": []}"#),
+        ]));
+        assert_eq!(got.sqs_managed_sse, Observed::Value(false));
+        assert_eq!(
+            got.kms_master_key_id,
+            Observed::Value("alias/aws/sqs".into())
+        );
+        assert_eq!(
+            got.policy,
+            Observed::Value(serde_json::json!({"Statement": []}))
+        );
+
+        let bare = attributes_of(answer(&[]));
+        assert_eq!(
+            bare.sqs_managed_sse,
+            Observed::unreadable(
+                "sqs:GetQueueAttributes: the response has no SqsManagedSseEnabled"
+            )
+        );
+        assert_eq!(bare.kms_master_key_id, Observed::Absent);
+        assert_eq!(bare.policy, Observed::Absent);
+
+        let denied = attributes_of(Observed::unreadable("sqs:GetQueueAttributes: AccessDenied"));
+        assert!(denied.policy.unreadable_reason().is_some());
+        assert!(denied.sqs_managed_sse.unreadable_reason().is_some());
+    }
+}
