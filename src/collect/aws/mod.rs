@@ -35,6 +35,8 @@ pub mod opensearch;
 pub mod permissions;
 pub mod rds;
 pub mod redshift;
+#[cfg(test)]
+pub(crate) mod replay;
 pub mod s3;
 pub mod secretsmanager;
 pub mod sns;

@@ -143,4 +143,67 @@ mod tests {
         assert!(denied.policy.unreadable_reason().is_some());
         assert!(denied.sqs_managed_sse.unreadable_reason().is_some());
     }
+
+    const URL: &str = "https://sqs.us-east-1.amazonaws.com/111122223333/orders";
+
+    /// The whole collector against recorded answers: a queue read, a queue whose
+    /// attributes are denied (still a resource, every attribute unreadable), and a
+    /// listing that fails (an error listing, no resource).
+    #[tokio::test]
+    async fn recorded_answers_become_resources_listings_and_unreadable_attributes() {
+        let ctx = super::super::replay::context(|op, body| {
+            match op {
+            "ListQueues" => (200, format!(r#"{{"QueueUrls": ["{URL}", "{URL}-denied"]}}"#)),
+            "GetQueueAttributes" if body.contains("denied") => (
+                403,
+                r#"{"__type": "com.amazonaws.sqs#AccessDenied", "message": "no"}"#.into(),
+            ),
+            "GetQueueAttributes" => (
+                200,
+                r#"{"Attributes": {"QueueArn": "arn:aws:sqs:us-east-1:111122223333:orders", "SqsManagedSseEnabled": "true"}}"#.into(),
+            ),
+            other => panic!("unexpected call {other}"),
+        }
+        });
+        let out = collect(&ctx).await;
+        assert_eq!(out.listings.len(), 1);
+        assert_eq!(out.listings[0].error, None);
+        let by_name = |n: &str| out.resources.iter().find(|r| r.name == n).unwrap();
+        let orders = by_name("orders");
+        assert_eq!(orders.id, "arn:aws:sqs:us-east-1:111122223333:orders");
+        assert_eq!(
+            orders.attributes["sqs_managed_sse"],
+            Observed::Value(serde_json::json!(true))
+        );
+        assert_eq!(orders.attributes["policy"], Observed::Absent);
+        let denied = by_name("orders-denied");
+        assert_eq!(
+            denied.id,
+            "arn:aws:sqs:us-east-1:111122223333:orders-denied"
+        );
+        assert!(
+            denied.attributes["policy"]
+                .unreadable_reason()
+                .is_some_and(|r| r.starts_with("sqs:GetQueueAttributes: AccessDenied")),
+            "{:?}",
+            denied.attributes["policy"]
+        );
+
+        let failing = super::super::replay::context(|_, _| {
+            (
+                500,
+                r#"{"__type": "InternalError", "message": "down"}"#.into(),
+            )
+        });
+        let out = collect(&failing).await;
+        assert!(out.resources.is_empty());
+        assert!(
+            out.listings[0]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("sqs:ListQueues")),
+            "{:?}",
+            out.listings
+        );
+    }
 }
