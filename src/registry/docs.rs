@@ -84,3 +84,40 @@ fn indent(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The table in docs/permissions.md: what each collector calls, with the IAM action
+/// each call needs, and the types it produces (so a withheld action can be traced to
+/// the checks that will report `error`).
+pub fn permissions_table(r: &Registry) -> String {
+    let mut out =
+        String::from("| collector | resource types | IAM actions (calls) |\n| --- | --- | --- |\n");
+    for (name, collector) in &r.collectors {
+        let types: Vec<String> = r
+            .types()
+            .filter(|t| t.collector() == name)
+            .map(|t| format!("`{}`", t.name))
+            .collect();
+        let types = if name == super::CONNECT {
+            "(every scan: credentials and regions)".to_string()
+        } else {
+            types.join(", ")
+        };
+        let mut by_action: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for (op, action) in &collector.operations {
+            let action = if action.is_empty() { "(none)" } else { action };
+            by_action.entry(action).or_default().push(op);
+        }
+        let actions: Vec<String> = by_action
+            .iter()
+            .map(|(action, ops)| {
+                if ops.len() == 1 && ops[0] == *action {
+                    format!("`{action}`")
+                } else {
+                    format!("`{action}` ({})", ops.join(", "))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "| `{name}` | {types} | {} |", actions.join("<br>"));
+    }
+    out
+}

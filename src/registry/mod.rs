@@ -12,7 +12,7 @@
 
 mod docs;
 
-pub use docs::markdown;
+pub use docs::{markdown, permissions_table};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
