@@ -13,6 +13,7 @@ use aws_sdk_apigateway::types::{EndpointConfiguration, Method, RestApi, Stage};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
+use super::list::items;
 use super::waf::{self, WafRule};
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
@@ -411,15 +412,8 @@ async fn domain_names(
     v2: &aws_sdk_apigatewayv2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed: Vec<aws_sdk_apigateway::types::DomainName> = v1
-        .get_domain_names()
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GET_DOMAIN_NAMES, &e))?;
+    let listed: Vec<aws_sdk_apigateway::types::DomainName> =
+        items!(GET_DOMAIN_NAMES, v1.get_domain_names().limit(500))?;
     let mut found = Found::default();
     let mut seen = std::collections::BTreeSet::new();
     for d in &listed {

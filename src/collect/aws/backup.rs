@@ -6,7 +6,8 @@ use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
 use aws_sdk_backup::types::RecoveryPointByBackupVault;
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -189,14 +190,7 @@ pub fn plan_rules_of(out: &GetBackupPlanOutput) -> Observed<Vec<PlanRule>> {
 }
 
 async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found, String> {
-    let listed = backup
-        .list_backup_vaults()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("backup:ListBackupVaults", &e))?;
+    let listed = items!("backup:ListBackupVaults", backup.list_backup_vaults())?;
     let kms = aws_sdk_kms::Client::new(&ctx.regional(region));
     let mut resources = Found::default();
     for v in listed {

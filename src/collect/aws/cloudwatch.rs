@@ -6,8 +6,10 @@ use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::pages;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const ALARM: &str = "aws_cloudwatch_alarm";
@@ -34,23 +36,14 @@ pub struct AlarmAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "cloudwatch", |region| async move {
-        let cw = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, ALARM, &region, alarms(ctx, &cw, &region).await);
-        out
+    found_per_region(ctx, "cloudwatch", ALARM, |region| async move {
+        alarms(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn alarms(ctx: &AwsContext, cw: &Client, region: &str) -> Result<Found, String> {
-    let pages: Vec<_> = cw
-        .describe_alarms()
-        .into_paginator()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE, &e))?;
+    let pages: Vec<_> = pages!(DESCRIBE, cw.describe_alarms())?;
     let mut found = Found::default();
     for a in pages.iter().flat_map(|p| p.metric_alarms()) {
         let Some(name) = a.alarm_name() else {

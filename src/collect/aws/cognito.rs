@@ -9,7 +9,8 @@ use aws_sdk_cognitoidentityprovider::operation::describe_user_pool::DescribeUser
 use aws_sdk_cognitoidentityprovider::operation::get_user_pool_mfa_config::GetUserPoolMfaConfigOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -91,15 +92,10 @@ pub fn tier_of(out: &DescribeUserPoolOutput) -> Observed<String> {
 }
 
 async fn pools(ctx: &AwsContext, cognito: &Client, region: &str) -> Result<Found, String> {
-    let listed = cognito
-        .list_user_pools()
-        .max_results(60)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("cognito-idp:ListUserPools", &e))?;
+    let listed = items!(
+        "cognito-idp:ListUserPools",
+        cognito.list_user_pools().max_results(60)
+    )?;
     let mut resources = Found::default();
     for p in listed {
         let Some(id) = p.id() else {

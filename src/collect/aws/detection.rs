@@ -7,6 +7,7 @@ use aws_sdk_inspector2::operation::batch_get_account_status::BatchGetAccountStat
 use serde::Serialize;
 
 use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -224,17 +225,10 @@ pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
             subscribed_at: h.subscribed_at().map(str::to_string),
         });
         let standards = match &hub {
-            Observed::Value(_) => observe(
-                ENABLED_STANDARDS,
-                sh.get_enabled_standards()
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            )
-            .and_then(|l| standards_of(&l)),
+            Observed::Value(_) => {
+                Observed::of(items!(ENABLED_STANDARDS, sh.get_enabled_standards()))
+                    .and_then(|l| standards_of(&l))
+            }
             Observed::Absent => Observed::Absent,
             Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
         };

@@ -14,6 +14,7 @@ use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -347,14 +348,7 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
         Ok(interfaces) => groups_in_use(&interfaces),
         Err(e) => Observed::Unreadable(reason("ec2:DescribeNetworkInterfaces", &e)),
     };
-    let groups = ec2
-        .describe_security_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeSecurityGroups", &e))?;
+    let groups = items!("ec2:DescribeSecurityGroups", ec2.describe_security_groups())?;
     let mut found = Found::default();
     for g in &groups {
         let Some(id) = g.group_id() else {
@@ -373,14 +367,7 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
 }
 
 async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let vpcs = ec2
-        .describe_vpcs()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeVpcs", &e))?;
+    let vpcs = items!("ec2:DescribeVpcs", ec2.describe_vpcs())?;
     let logs = ec2
         .describe_flow_logs()
         .into_paginator()
@@ -431,14 +418,7 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
 }
 
 async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let vols = ec2
-        .describe_volumes()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeVolumes", &e))?;
+    let vols = items!("ec2:DescribeVolumes", ec2.describe_volumes())?;
     let mut found = Found::default();
     for v in &vols {
         let Some(id) = v.volume_id() else {
@@ -464,22 +444,16 @@ async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, 
 }
 
 async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let snaps = ec2
-        .describe_snapshots()
-        .owner_ids("self")
-        .filters(
+    let snaps = items!(
+        "ec2:DescribeSnapshots",
+        ec2.describe_snapshots().owner_ids("self").filters(
             Filter::builder()
                 .name("status")
                 .values("completed")
                 .values("pending")
                 .build(),
         )
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeSnapshots", &e))?;
+    )?;
     let mut found = Found::default();
     let with_ids: Vec<_> = snaps
         .into_iter()
@@ -718,14 +692,7 @@ fn display_name(id: &str, tags: &[aws_sdk_ec2::types::Tag]) -> String {
 }
 
 async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let reservations = ec2
-        .describe_instances()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeInstances", &e))?;
+    let reservations = items!("ec2:DescribeInstances", ec2.describe_instances())?;
     // AWS keeps listing a terminated instance for about an hour: it runs nothing,
     // holds no credentials and can no longer be changed, so it is not judged.
     let live: Vec<&Instance> = reservations
@@ -779,17 +746,13 @@ fn image_attributes(img: &Image) -> ImageAttributes {
 /// The machine images the account owns (any image it can launch that someone else
 /// owns is that owner's to share or not).
 async fn images(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec2
-        .describe_images()
-        .owners("self")
-        .include_deprecated(true)
-        .include_disabled(true)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeImages", &e))?;
+    let listed = items!(
+        "ec2:DescribeImages",
+        ec2.describe_images()
+            .owners("self")
+            .include_deprecated(true)
+            .include_disabled(true)
+    )?;
     let mut found = Found::default();
     for img in &listed {
         let Some(id) = img.image_id() else {
@@ -954,14 +917,7 @@ fn acl_attributes(a: &NetworkAcl) -> AclAttributes {
 }
 
 async fn network_acls(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let acls = ec2
-        .describe_network_acls()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeNetworkAcls", &e))?;
+    let acls = items!("ec2:DescribeNetworkAcls", ec2.describe_network_acls())?;
     let mut found = Found::default();
     for a in &acls {
         let Some(id) = a.network_acl_id() else {

@@ -15,6 +15,7 @@ use aws_sdk_ecs::types::Service;
 use serde::Serialize;
 
 use super::error::{reason, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::{Observed, Resource};
 
@@ -72,15 +73,12 @@ async fn task_definitions(
     client: &Client,
     region: &str,
 ) -> Result<Found, String> {
-    let arns: Vec<String> = client
-        .list_task_definitions()
-        .status(aws_sdk_ecs::types::TaskDefinitionStatus::Active)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ecs:ListTaskDefinitions", &e))?;
+    let arns: Vec<String> = items!(
+        "ecs:ListTaskDefinitions",
+        client
+            .list_task_definitions()
+            .status(aws_sdk_ecs::types::TaskDefinitionStatus::Active)
+    )?;
     let mut found = Found::default();
     for arn in &arns {
         let containers = super::error::observe(
@@ -167,25 +165,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn services(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found, String> {
-    let clusters: Vec<String> = client
-        .list_clusters()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ecs:ListClusters", &e))?;
+    let clusters: Vec<String> = items!("ecs:ListClusters", client.list_clusters())?;
     let mut found = Found::default();
     for cluster in &clusters {
-        let arns: Vec<String> = client
-            .list_services()
-            .cluster(cluster)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("ecs:ListServices", &e))?;
+        let arns: Vec<String> =
+            items!("ecs:ListServices", client.list_services().cluster(cluster))?;
         for batch in arns.chunks(BATCH) {
             let out = client
                 .describe_services()

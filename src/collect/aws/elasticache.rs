@@ -6,7 +6,8 @@ use aws_sdk_elasticache::Client;
 use aws_sdk_elasticache::types::{CacheCluster, ReplicationGroup, StorageEncryptionType};
 use serde::Serialize;
 
-use super::error::{reason, required};
+use super::error::required;
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -155,14 +156,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn groups(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec
-        .describe_replication_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GROUPS, &e))?;
+    let listed = items!(GROUPS, ec.describe_replication_groups())?;
     let mut found = Found::default();
     for g in &listed {
         let Some(id) = g.replication_group_id().filter(|i| !i.is_empty()) else {
@@ -185,15 +179,11 @@ async fn groups(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, St
 }
 
 async fn clusters(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec
-        .describe_cache_clusters()
-        .show_cache_clusters_not_in_replication_groups(true)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(CLUSTERS, &e))?;
+    let listed = items!(
+        CLUSTERS,
+        ec.describe_cache_clusters()
+            .show_cache_clusters_not_in_replication_groups(true)
+    )?;
     let mut found = Found::default();
     // A member of a replication group is judged through its group.
     for c in listed.iter().filter(|c| c.replication_group_id().is_none()) {

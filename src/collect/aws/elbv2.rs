@@ -11,7 +11,8 @@ use aws_sdk_elasticloadbalancingv2::operation::describe_target_health::DescribeT
 use aws_sdk_elasticloadbalancingv2::types::{TargetGroup, TargetHealthDescription};
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
+use super::error::{observe, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -94,14 +95,10 @@ async fn load_balancers(
     waf: &aws_sdk_wafv2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed = elb
-        .describe_load_balancers()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("elasticloadbalancing:DescribeLoadBalancers", &e))?;
+    let listed = items!(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        elb.describe_load_balancers()
+    )?;
     let mut policies: BTreeMap<String, Observed<Vec<String>>> = BTreeMap::new();
     let mut found = Found::default();
     for lb in listed {
@@ -202,14 +199,10 @@ async fn target_groups(
     ec2: &aws_sdk_ec2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed = elb
-        .describe_target_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("elasticloadbalancing:DescribeTargetGroups", &e))?;
+    let listed = items!(
+        "elasticloadbalancing:DescribeTargetGroups",
+        elb.describe_target_groups()
+    )?;
     let mut read = Vec::new();
     for tg in &listed {
         let Some(arn) = tg.target_group_arn() else {

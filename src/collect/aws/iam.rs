@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
@@ -430,39 +431,18 @@ enum Principal {
 impl Principal {
     async fn attached(self, iam: &Client, name: &str) -> Observed<Vec<NamedPolicy>> {
         let listed = match self {
-            Principal::User => observe(
+            Principal::User => Observed::of(items!(
                 "iam:ListAttachedUserPolicies",
-                iam.list_attached_user_policies()
-                    .user_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Group => observe(
+                iam.list_attached_user_policies().user_name(name)
+            )),
+            Principal::Group => Observed::of(items!(
                 "iam:ListAttachedGroupPolicies",
-                iam.list_attached_group_policies()
-                    .group_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Role => observe(
+                iam.list_attached_group_policies().group_name(name)
+            )),
+            Principal::Role => Observed::of(items!(
                 "iam:ListAttachedRolePolicies",
-                iam.list_attached_role_policies()
-                    .role_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
+                iam.list_attached_role_policies().role_name(name)
+            )),
         };
         listed.map(|list| {
             list.into_iter()
@@ -478,39 +458,18 @@ impl Principal {
     /// Inline policies: their names, then each document.
     async fn inline(self, iam: &Client, name: &str) -> Observed<Vec<NamedPolicy>> {
         let names = match self {
-            Principal::User => observe(
+            Principal::User => Observed::of(items!(
                 "iam:ListUserPolicies",
-                iam.list_user_policies()
-                    .user_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Group => observe(
+                iam.list_user_policies().user_name(name)
+            )),
+            Principal::Group => Observed::of(items!(
                 "iam:ListGroupPolicies",
-                iam.list_group_policies()
-                    .group_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Role => observe(
+                iam.list_group_policies().group_name(name)
+            )),
+            Principal::Role => Observed::of(items!(
                 "iam:ListRolePolicies",
-                iam.list_role_policies()
-                    .role_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
+                iam.list_role_policies().role_name(name)
+            )),
         };
         let names = match names {
             Observed::Value(n) => n,
@@ -596,14 +555,7 @@ async fn users(
     iam: &Client,
     report: &Result<CredentialRows, String>,
 ) -> Result<Vec<Resource>, String> {
-    let list = iam
-        .list_users()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListUsers", &e))?;
+    let list = items!("iam:ListUsers", iam.list_users())?;
     ctx.progress
         .stage(&format!("iam: reading {} users", list.len()));
     let resources = stream::iter(list)
@@ -660,15 +612,11 @@ pub fn attachment_count_of(p: &aws_sdk_iam::types::Policy) -> Observed<i32> {
 }
 
 async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
-    let list = iam
-        .list_policies()
-        .scope(aws_sdk_iam::types::PolicyScopeType::Local)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListPolicies", &e))?;
+    let list = items!(
+        "iam:ListPolicies",
+        iam.list_policies()
+            .scope(aws_sdk_iam::types::PolicyScopeType::Local)
+    )?;
     let mut found = Found::default();
     let with_arns: Vec<_> = list
         .into_iter()
@@ -725,14 +673,7 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
 }
 
 async fn roles(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
-    let listed = iam
-        .list_roles()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListRoles", &e))?;
+    let listed = items!("iam:ListRoles", iam.list_roles())?;
     let named = listed
         .into_iter()
         .map(|r| (r.role_name().to_string(), r.arn().to_string()));
@@ -740,14 +681,7 @@ async fn roles(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> 
 }
 
 async fn groups(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
-    let listed = iam
-        .list_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListGroups", &e))?;
+    let listed = items!("iam:ListGroups", iam.list_groups())?;
     let named = listed
         .into_iter()
         .map(|g| (g.group_name().to_string(), g.arn().to_string()));

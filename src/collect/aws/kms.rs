@@ -9,7 +9,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const KEY: &str = "aws_kms_key";
@@ -104,24 +106,14 @@ pub fn described(out: &DescribeKeyOutput) -> Described {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "kms", |region| async move {
-        let kms = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, KEY, &region, keys(ctx, &kms, &region).await);
-        out
+    found_per_region(ctx, "kms", KEY, |region| async move {
+        keys(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, String> {
-    let listed = kms
-        .list_keys()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("kms:ListKeys", &e))?;
+    let listed = items!("kms:ListKeys", kms.list_keys())?;
     let mut found = Found::default();
     let with_ids: Vec<_> = listed
         .into_iter()

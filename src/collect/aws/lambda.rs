@@ -7,8 +7,9 @@ use aws_sdk_lambda::types::FunctionConfiguration;
 use serde::Serialize;
 
 use super::env_values::{EnvVar, vars};
-use super::error::reason;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const FUNCTION: &str = "aws_lambda_function";
@@ -20,29 +21,14 @@ struct FunctionAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "lambda", |region| async move {
-        let lambda = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            FUNCTION,
-            &region,
-            functions(ctx, &lambda, &region).await,
-        );
-        out
+    found_per_region(ctx, "lambda", FUNCTION, |region| async move {
+        functions(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn functions(ctx: &AwsContext, lambda: &Client, region: &str) -> Result<Found, String> {
-    let listed = lambda
-        .list_functions()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("lambda:ListFunctions", &e))?;
+    let listed = items!("lambda:ListFunctions", lambda.list_functions())?;
     let mut found = Found::default();
     for f in &listed {
         let Some(name) = f.function_name() else {

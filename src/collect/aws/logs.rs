@@ -7,7 +7,7 @@ use aws_sdk_cloudwatchlogs::Client;
 use aws_sdk_cloudwatchlogs::types::MetricFilter as SdkFilter;
 use serde::Serialize;
 
-use super::error::reason;
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -62,14 +62,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 /// Every metric filter of the region, by log group name. One call over the region
 /// rather than one per group: DescribeMetricFilters without a group lists them all.
 async fn metric_filters(logs: &Client) -> Result<BTreeMap<String, Vec<MetricFilter>>, String> {
-    let listed = logs
-        .describe_metric_filters()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE_FILTERS, &e))?;
+    let listed = items!(DESCRIBE_FILTERS, logs.describe_metric_filters())?;
     filters_by_group(&listed)
 }
 
@@ -122,14 +115,7 @@ async fn groups(
     region: &str,
     filters: &Result<BTreeMap<String, Vec<MetricFilter>>, String>,
 ) -> Result<Found, String> {
-    let listed = logs
-        .describe_log_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("logs:DescribeLogGroups", &e))?;
+    let listed = items!("logs:DescribeLogGroups", logs.describe_log_groups())?;
     let mut found = Found::default();
     for g in &listed {
         let Some(name) = g.log_group_name() else {

@@ -29,6 +29,7 @@ pub mod iam_identity;
 pub mod join;
 pub mod kms;
 pub mod lambda;
+pub mod list;
 pub mod logs;
 pub mod monitoring;
 pub mod opensearch;

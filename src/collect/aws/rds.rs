@@ -8,7 +8,8 @@ use aws_sdk_rds::operation::describe_db_cluster_snapshot_attributes::DescribeDbC
 use aws_sdk_rds::operation::describe_db_snapshot_attributes::DescribeDbSnapshotAttributesOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
+use super::error::{observe, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region, rfc3339};
 use crate::inventory::Observed;
 
@@ -210,14 +211,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let mut out = Collected::default();
         let mut groups: BTreeMap<String, Observed<GroupParameters>> = BTreeMap::new();
 
-        let instances = rds
-            .describe_db_instances()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("rds:DescribeDBInstances", &e));
+        let instances = items!("rds:DescribeDBInstances", rds.describe_db_instances());
         let instances = match instances {
             Err(e) => Err(e),
             Ok(list) => {
@@ -319,14 +313,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         };
         out.found(ctx, INSTANCE, &region, instances);
 
-        let clusters = rds
-            .describe_db_clusters()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("rds:DescribeDBClusters", &e));
+        let clusters = items!("rds:DescribeDBClusters", rds.describe_db_clusters());
         let clusters = match clusters {
             Err(e) => Err(e),
             Ok(list) => {
@@ -402,15 +389,10 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn snapshots(ctx: &AwsContext, rds: &Client, region: &str) -> Result<Found, String> {
     let mut resources = Found::default();
-    let instance_snaps = rds
-        .describe_db_snapshots()
-        .snapshot_type("manual")
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("rds:DescribeDBSnapshots", &e))?;
+    let instance_snaps = items!(
+        "rds:DescribeDBSnapshots",
+        rds.describe_db_snapshots().snapshot_type("manual")
+    )?;
     for s in instance_snaps {
         let (Some(id), Some(arn)) = (s.db_snapshot_identifier(), s.db_snapshot_arn()) else {
             resources.without_id(
@@ -437,15 +419,10 @@ async fn snapshots(ctx: &AwsContext, rds: &Client, region: &str) -> Result<Found
         };
         resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
     }
-    let cluster_snaps = rds
-        .describe_db_cluster_snapshots()
-        .snapshot_type("manual")
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("rds:DescribeDBClusterSnapshots", &e))?;
+    let cluster_snaps = items!(
+        "rds:DescribeDBClusterSnapshots",
+        rds.describe_db_cluster_snapshots().snapshot_type("manual")
+    )?;
     for s in cluster_snaps {
         let (Some(id), Some(arn)) = (
             s.db_cluster_snapshot_identifier(),

@@ -6,8 +6,10 @@ use aws_sdk_ssm::Client;
 use aws_sdk_ssm::types::ParameterMetadata;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::pages;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const PARAMETER: &str = "aws_ssm_parameter";
@@ -22,29 +24,15 @@ struct ParameterAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ssm", |region| async move {
-        let ssm = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            PARAMETER,
-            &region,
-            parameters(ctx, &ssm, &region).await,
-        );
-        out
+    found_per_region(ctx, "ssm", PARAMETER, |region| async move {
+        parameters(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn parameters(ctx: &AwsContext, ssm: &Client, region: &str) -> Result<Found, String> {
     // The SDK's paginator for DescribeParameters has no item view: flatten its pages.
-    let pages: Vec<_> = ssm
-        .describe_parameters()
-        .into_paginator()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE, &e))?;
+    let pages: Vec<_> = pages!(DESCRIBE, ssm.describe_parameters())?;
     let listed: Vec<&ParameterMetadata> = pages.iter().flat_map(|p| p.parameters()).collect();
     let mut found = Found::default();
     for p in listed {

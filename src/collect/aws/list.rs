@@ -1,0 +1,105 @@
+//! The collector toolkit: what every AWS collector does the same way, written once.
+//!
+//! - [`items!`] / [`pages!`]: every item (or page) of a paginated operation, with a
+//!   failure turned into its reason by [`super::error::reason`];
+//! - [`Found::each`]: a listing's items as resources, each item without its id counted;
+//! - [`found_per_region`]: one listing of one resource type in every scanned region.
+//!
+//! The operation name stays a string literal at the call site
+//! (`items!("ec2:DescribeVolumes", ec2.describe_volumes())`), so the permissions table
+//! test still finds every operation in the collector sources.
+
+use super::{AwsContext, Collected, Found, per_region};
+use crate::inventory::Resource;
+
+/// Every item of a paginated operation: `Result<Vec<Item>, String>`, the error being
+/// the reason of [`super::error::reason`] for the operation named first.
+macro_rules! items {
+    ($operation:expr, $request:expr) => {
+        $request
+            .into_paginator()
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| $crate::collect::aws::error::reason($operation, &e))
+    };
+}
+
+/// Every page of a paginated operation whose model names no items (as [`items!`]).
+macro_rules! pages {
+    ($operation:expr, $request:expr) => {
+        $request
+            .into_paginator()
+            .send()
+            .try_collect()
+            .await
+            .map_err(|e| $crate::collect::aws::error::reason($operation, &e))
+    };
+}
+
+pub(crate) use {items, pages};
+
+impl Found {
+    /// The resources `resource` makes of listed items; an item for which it returns
+    /// `None` lacks its id, `field` of `operation`'s answer, and is counted as such.
+    pub fn each<I>(
+        items: impl IntoIterator<Item = I>,
+        operation: &str,
+        field: &str,
+        mut resource: impl FnMut(I) -> Option<Resource>,
+    ) -> Found {
+        let mut found = Found::default();
+        for item in items {
+            match resource(item) {
+                Some(r) => found.push(r),
+                None => found.without_id(operation, field),
+            }
+        }
+        found
+    }
+}
+
+/// The collector of a service that lists one resource type per region: `list` reads
+/// one region, and its outcome is that region's listing of `resource_type`.
+pub async fn found_per_region<'a, F, Fut>(
+    ctx: &'a AwsContext,
+    service: &str,
+    resource_type: &'a str,
+    list: F,
+) -> Collected
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<Found, String>> + 'a,
+{
+    per_region(ctx, service, |region| {
+        let listing = list(region.clone());
+        async move {
+            let mut out = Collected::default();
+            out.found(ctx, resource_type, &region, listing.await);
+            out
+        }
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_keeps_the_named_items_and_counts_the_rest() {
+        let ctx = super::super::tests::context(&["us-east-1"]);
+        let found = Found::each(
+            [Some("a"), None, Some("b")],
+            "ec2:DescribeVolumes",
+            "Id",
+            |item| Some(ctx.resource("t", item?.into(), item?.into(), "us-east-1", &())),
+        );
+        assert_eq!(found.resources.len(), 2);
+        assert_eq!(
+            found.error().as_deref(),
+            Some("ec2:DescribeVolumes: 1 item has no Id; such items cannot be judged")
+        );
+    }
+}
