@@ -48,12 +48,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn groups(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found, String> {
     let listed = items!(OP, client.describe_auto_scaling_groups())?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(name) = g.auto_scaling_group_name() else {
-            found.without_id(OP, "AutoScalingGroupName");
-            continue;
-        };
+    Ok(Found::each(&listed, OP, "AutoScalingGroupName", |g| {
+        let name = g.auto_scaling_group_name()?;
         let arn = g.auto_scaling_group_arn().map_or_else(
             || {
                 ctx.arn(
@@ -64,9 +60,8 @@ async fn groups(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found
             },
             str::to_string,
         );
-        found.push(ctx.resource(GROUP, arn, name.to_string(), region, &group_attributes(g)));
-    }
-    Ok(found)
+        Some(ctx.resource(GROUP, arn, name.to_string(), region, &group_attributes(g)))
+    }))
 }
 
 #[cfg(test)]

@@ -44,19 +44,19 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn alarms(ctx: &AwsContext, cw: &Client, region: &str) -> Result<Found, String> {
     let pages: Vec<_> = pages!(DESCRIBE, cw.describe_alarms())?;
-    let mut found = Found::default();
-    for a in pages.iter().flat_map(|p| p.metric_alarms()) {
-        let Some(name) = a.alarm_name() else {
-            found.without_id(DESCRIBE, "AlarmName");
-            continue;
-        };
-        let arn = a
-            .alarm_arn()
-            .map(str::to_string)
-            .unwrap_or_else(|| ctx.arn("cloudwatch", region, &format!("alarm:{name}")));
-        found.push(ctx.resource(ALARM, arn, name.to_string(), region, &attributes_of(a)));
-    }
-    Ok(found)
+    Ok(Found::each(
+        pages.iter().flat_map(|p| p.metric_alarms()),
+        DESCRIBE,
+        "AlarmName",
+        |a| {
+            let name = a.alarm_name()?;
+            let arn = a
+                .alarm_arn()
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.arn("cloudwatch", region, &format!("alarm:{name}")));
+            Some(ctx.resource(ALARM, arn, name.to_string(), region, &attributes_of(a)))
+        },
+    ))
 }
 
 /// The alarm as DescribeAlarms gives it. The comparison operator, evaluation periods

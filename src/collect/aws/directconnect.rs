@@ -72,21 +72,21 @@ async fn connections(ctx: &AwsContext, client: &Client, region: &str) -> Result<
         .send()
         .await
         .map_err(|e| reason(DESCRIBE, &e))?;
-    let mut found = Found::default();
-    for c in out.connections() {
-        let Some(id) = c.connection_id() else {
-            found.without_id(DESCRIBE, "connectionId");
-            continue;
-        };
-        let arn = ctx.arn("directconnect", region, &format!("dxcon/{id}"));
-        let name = c
-            .connection_name()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string();
-        found.push(ctx.resource(CONNECTION, arn, name, region, &connection_attributes(c)));
-    }
-    Ok(found)
+    Ok(Found::each(
+        out.connections(),
+        DESCRIBE,
+        "connectionId",
+        |c| {
+            let id = c.connection_id()?;
+            let arn = ctx.arn("directconnect", region, &format!("dxcon/{id}"));
+            let name = c
+                .connection_name()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id)
+                .to_string();
+            Some(ctx.resource(CONNECTION, arn, name, region, &connection_attributes(c)))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -349,21 +349,21 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
         Err(e) => Observed::Unreadable(reason("ec2:DescribeNetworkInterfaces", &e)),
     };
     let groups = items!("ec2:DescribeSecurityGroups", ec2.describe_security_groups())?;
-    let mut found = Found::default();
-    for g in &groups {
-        let Some(id) = g.group_id() else {
-            found.without_id("ec2:DescribeSecurityGroups", "GroupId");
-            continue;
-        };
-        let attrs = group_attributes(g, &in_use);
-        let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
-        let name = match g.group_name() {
-            Some(name) => format!("{id} ({name})"),
-            None => id.to_string(),
-        };
-        found.push(ctx.resource(SECURITY_GROUP, arn, name, region, &attrs));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &groups,
+        "ec2:DescribeSecurityGroups",
+        "GroupId",
+        |g| {
+            let id = g.group_id()?;
+            let attrs = group_attributes(g, &in_use);
+            let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
+            let name = match g.group_name() {
+                Some(name) => format!("{id} ({name})"),
+                None => id.to_string(),
+            };
+            Some(ctx.resource(SECURITY_GROUP, arn, name, region, &attrs))
+        },
+    ))
 }
 
 async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
@@ -390,12 +390,8 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
         Observed::Value(subnets) => subnet_zones_by_vpc(&subnets),
         other => other.map(|_| BTreeMap::new()),
     };
-    let mut found = Found::default();
-    for v in &vpcs {
-        let Some(id) = v.vpc_id() else {
-            found.without_id("ec2:DescribeVpcs", "VpcId");
-            continue;
-        };
+    Ok(Found::each(&vpcs, "ec2:DescribeVpcs", "VpcId", |v| {
+        let id = v.vpc_id()?;
         let attrs = VpcAttributes {
             is_default: required("ec2:DescribeVpcs", "IsDefault", v.is_default()),
             cidr_block: Observed::Value(v.cidr_block().map(str::to_string)),
@@ -412,19 +408,14 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
             tags: Observed::Value(tag_map(v.tags())),
         };
         let arn = ctx.arn("ec2", region, &format!("vpc/{id}"));
-        found.push(ctx.resource(VPC, arn, id.to_string(), region, &attrs));
-    }
-    Ok(found)
+        Some(ctx.resource(VPC, arn, id.to_string(), region, &attrs))
+    }))
 }
 
 async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
     let vols = items!("ec2:DescribeVolumes", ec2.describe_volumes())?;
-    let mut found = Found::default();
-    for v in &vols {
-        let Some(id) = v.volume_id() else {
-            found.without_id("ec2:DescribeVolumes", "VolumeId");
-            continue;
-        };
+    Ok(Found::each(&vols, "ec2:DescribeVolumes", "VolumeId", |v| {
+        let id = v.volume_id()?;
         let attrs = VolumeAttributes {
             encrypted: required("ec2:DescribeVolumes", "Encrypted", v.encrypted()),
             kms_key_id: Observed::Value(v.kms_key_id().map(str::to_string)),
@@ -438,9 +429,8 @@ async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, 
             tags: Observed::Value(tag_map(v.tags())),
         };
         let arn = ctx.arn("ec2", region, &format!("volume/{id}"));
-        found.push(ctx.resource(VOLUME, arn, id.to_string(), region, &attrs));
-    }
-    Ok(found)
+        Some(ctx.resource(VOLUME, arn, id.to_string(), region, &attrs))
+    }))
 }
 
 async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
@@ -712,17 +702,17 @@ async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
     } else {
         ssm_managed(ctx, region).await
     };
-    let mut found = Found::default();
-    for i in live {
-        let Some(id) = i.instance_id() else {
-            found.without_id("ec2:DescribeInstances", "InstanceId");
-            continue;
-        };
-        let attrs = instance_attributes(i, &owners, &managed);
-        let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
-        found.push(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs));
-    }
-    Ok(found)
+    Ok(Found::each(
+        live,
+        "ec2:DescribeInstances",
+        "InstanceId",
+        |i| {
+            let id = i.instance_id()?;
+            let attrs = instance_attributes(i, &owners, &managed);
+            let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
+            Some(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs))
+        },
+    ))
 }
 
 #[derive(Serialize)]
@@ -753,22 +743,22 @@ async fn images(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, S
             .include_deprecated(true)
             .include_disabled(true)
     )?;
-    let mut found = Found::default();
-    for img in &listed {
-        let Some(id) = img.image_id() else {
-            found.without_id("ec2:DescribeImages", "ImageId");
-            continue;
-        };
-        // An image's name is unique among the account's images of a region.
-        let name = img
-            .name()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string();
-        let arn = ctx.arn("ec2", region, &format!("image/{id}"));
-        found.push(ctx.resource(IMAGE, arn, name, region, &image_attributes(img)));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &listed,
+        "ec2:DescribeImages",
+        "ImageId",
+        |img| {
+            let id = img.image_id()?;
+            // An image's name is unique among the account's images of a region.
+            let name = img
+                .name()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id)
+                .to_string();
+            let arn = ctx.arn("ec2", region, &format!("image/{id}"));
+            Some(ctx.resource(IMAGE, arn, name, region, &image_attributes(img)))
+        },
+    ))
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -825,22 +815,22 @@ async fn vpn_connections(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
         .send()
         .await
         .map_err(|e| reason("ec2:DescribeVpnConnections", &e))?;
-    let mut found = Found::default();
-    for v in out.vpn_connections() {
-        let Some(id) = v.vpn_connection_id() else {
-            found.without_id("ec2:DescribeVpnConnections", "VpnConnectionId");
-            continue;
-        };
-        let arn = ctx.arn("ec2", region, &format!("vpn-connection/{id}"));
-        found.push(ctx.resource(
-            VPN_CONNECTION,
-            arn,
-            display_name(id, v.tags()),
-            region,
-            &vpn_attributes(v),
-        ));
-    }
-    Ok(found)
+    Ok(Found::each(
+        out.vpn_connections(),
+        "ec2:DescribeVpnConnections",
+        "VpnConnectionId",
+        |v| {
+            let id = v.vpn_connection_id()?;
+            let arn = ctx.arn("ec2", region, &format!("vpn-connection/{id}"));
+            Some(ctx.resource(
+                VPN_CONNECTION,
+                arn,
+                display_name(id, v.tags()),
+                region,
+                &vpn_attributes(v),
+            ))
+        },
+    ))
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -918,22 +908,22 @@ fn acl_attributes(a: &NetworkAcl) -> AclAttributes {
 
 async fn network_acls(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
     let acls = items!("ec2:DescribeNetworkAcls", ec2.describe_network_acls())?;
-    let mut found = Found::default();
-    for a in &acls {
-        let Some(id) = a.network_acl_id() else {
-            found.without_id("ec2:DescribeNetworkAcls", "NetworkAclId");
-            continue;
-        };
-        let arn = ctx.arn("ec2", region, &format!("network-acl/{id}"));
-        found.push(ctx.resource(
-            NETWORK_ACL,
-            arn,
-            display_name(id, a.tags()),
-            region,
-            &acl_attributes(a),
-        ));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &acls,
+        "ec2:DescribeNetworkAcls",
+        "NetworkAclId",
+        |a| {
+            let id = a.network_acl_id()?;
+            let arn = ctx.arn("ec2", region, &format!("network-acl/{id}"));
+            Some(ctx.resource(
+                NETWORK_ACL,
+                arn,
+                display_name(id, a.tags()),
+                region,
+                &acl_attributes(a),
+            ))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -157,25 +157,20 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn groups(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {
     let listed = items!(GROUPS, ec.describe_replication_groups())?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(id) = g.replication_group_id().filter(|i| !i.is_empty()) else {
-            found.without_id(GROUPS, "ReplicationGroupId");
-            continue;
-        };
+    Ok(Found::each(&listed, GROUPS, "ReplicationGroupId", |g| {
+        let id = g.replication_group_id().filter(|i| !i.is_empty())?;
         let arn = g.arn().map_or_else(
             || ctx.arn("elasticache", region, &format!("replicationgroup:{id}")),
             str::to_string,
         );
-        found.push(ctx.resource(
+        Some(ctx.resource(
             REPLICATION_GROUP,
             arn,
             id.to_string(),
             region,
             &group_attributes(g),
-        ));
-    }
-    Ok(found)
+        ))
+    }))
 }
 
 async fn clusters(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {

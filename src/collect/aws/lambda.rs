@@ -29,19 +29,19 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn functions(ctx: &AwsContext, lambda: &Client, region: &str) -> Result<Found, String> {
     let listed = items!("lambda:ListFunctions", lambda.list_functions())?;
-    let mut found = Found::default();
-    for f in &listed {
-        let Some(name) = f.function_name() else {
-            found.without_id("lambda:ListFunctions", "FunctionName");
-            continue;
-        };
-        let arn = f
-            .function_arn()
-            .map(str::to_string)
-            .unwrap_or_else(|| ctx.arn("lambda", region, &format!("function:{name}")));
-        found.push(ctx.resource(FUNCTION, arn, name.to_string(), region, &attributes_of(f)));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &listed,
+        "lambda:ListFunctions",
+        "FunctionName",
+        |f| {
+            let name = f.function_name()?;
+            let arn = f
+                .function_arn()
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.arn("lambda", region, &format!("function:{name}")));
+            Some(ctx.resource(FUNCTION, arn, name.to_string(), region, &attributes_of(f)))
+        },
+    ))
 }
 
 /// A function without an `Environment` has no variables. One whose variables Lambda

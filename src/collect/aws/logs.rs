@@ -116,27 +116,29 @@ async fn groups(
     filters: &Result<BTreeMap<String, Vec<MetricFilter>>, String>,
 ) -> Result<Found, String> {
     let listed = items!("logs:DescribeLogGroups", logs.describe_log_groups())?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(name) = g.log_group_name() else {
-            found.without_id("logs:DescribeLogGroups", "logGroupName");
-            continue;
-        };
-        let arn = g
-            .arn()
-            .map(|a| a.trim_end_matches(":*").to_string())
-            .unwrap_or_else(|| ctx.arn("logs", region, &format!("log-group:{name}")));
-        let attrs = GroupAttributes {
-            retention_in_days: Observed::Value(g.retention_in_days()),
-            kms_key_id: Observed::Value(g.kms_key_id().map(str::to_string)),
-            metric_filters: match filters {
-                Ok(by_group) => Observed::Value(by_group.get(name).cloned().unwrap_or_default()),
-                Err(e) => Observed::Unreadable(e.clone()),
-            },
-        };
-        found.push(ctx.resource(LOG_GROUP, arn, name.to_string(), region, &attrs));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &listed,
+        "logs:DescribeLogGroups",
+        "logGroupName",
+        |g| {
+            let name = g.log_group_name()?;
+            let arn = g
+                .arn()
+                .map(|a| a.trim_end_matches(":*").to_string())
+                .unwrap_or_else(|| ctx.arn("logs", region, &format!("log-group:{name}")));
+            let attrs = GroupAttributes {
+                retention_in_days: Observed::Value(g.retention_in_days()),
+                kms_key_id: Observed::Value(g.kms_key_id().map(str::to_string)),
+                metric_filters: match filters {
+                    Ok(by_group) => {
+                        Observed::Value(by_group.get(name).cloned().unwrap_or_default())
+                    }
+                    Err(e) => Observed::Unreadable(e.clone()),
+                },
+            };
+            Some(ctx.resource(LOG_GROUP, arn, name.to_string(), region, &attrs))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -31,28 +31,28 @@ async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Found, S
         .iter()
         .flat_map(|p| p.secret_list().to_vec())
         .collect();
-    let mut found = Found::default();
-    for s in &listed {
-        let Some(arn) = s.arn() else {
-            found.without_id("secretsmanager:ListSecrets", "ARN");
-            continue;
-        };
-        let attrs = SecretAttributes {
-            rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
-            rotation_days: Observed::Value(
-                s.rotation_rules()
-                    .and_then(|r| r.automatically_after_days()),
-            ),
-            last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
-            kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
-        };
-        found.push(ctx.resource(
-            SECRET,
-            arn.to_string(),
-            s.name().unwrap_or(arn).to_string(),
-            region,
-            &attrs,
-        ));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &listed,
+        "secretsmanager:ListSecrets",
+        "ARN",
+        |s| {
+            let arn = s.arn()?;
+            let attrs = SecretAttributes {
+                rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
+                rotation_days: Observed::Value(
+                    s.rotation_rules()
+                        .and_then(|r| r.automatically_after_days()),
+                ),
+                last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
+                kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
+            };
+            Some(ctx.resource(
+                SECRET,
+                arn.to_string(),
+                s.name().unwrap_or(arn).to_string(),
+                region,
+                &attrs,
+            ))
+        },
+    ))
 }

@@ -34,19 +34,14 @@ async fn parameters(ctx: &AwsContext, ssm: &Client, region: &str) -> Result<Foun
     // The SDK's paginator for DescribeParameters has no item view: flatten its pages.
     let pages: Vec<_> = pages!(DESCRIBE, ssm.describe_parameters())?;
     let listed: Vec<&ParameterMetadata> = pages.iter().flat_map(|p| p.parameters()).collect();
-    let mut found = Found::default();
-    for p in listed {
-        let Some(name) = p.name() else {
-            found.without_id(DESCRIBE, "Name");
-            continue;
-        };
+    Ok(Found::each(listed, DESCRIBE, "Name", |p| {
+        let name = p.name()?;
         let arn = p.arn().map(str::to_string).unwrap_or_else(|| {
             let path = name.strip_prefix('/').unwrap_or(name);
             ctx.arn("ssm", region, &format!("parameter/{path}"))
         });
-        found.push(ctx.resource(PARAMETER, arn, name.to_string(), region, &attributes_of(p)));
-    }
-    Ok(found)
+        Some(ctx.resource(PARAMETER, arn, name.to_string(), region, &attributes_of(p)))
+    }))
 }
 
 /// Type is in every answer; a parameter without it is unreadable, not a String.
