@@ -160,14 +160,7 @@ fn apigw_arn(ctx: &AwsContext, region: &str, path: &str) -> String {
 }
 
 async fn rest_apis(v1: &aws_sdk_apigateway::Client) -> Result<Vec<RestApi>, String> {
-    v1.get_rest_apis()
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GET_REST_APIS, &e))
+    items!(GET_REST_APIS, v1.get_rest_apis().limit(500))
 }
 
 /// The endpoint types of an API or domain name. AWS gives every one at least one
@@ -199,17 +192,14 @@ pub fn method_of(path: &str, verb: &str, m: &Method) -> Option<ApiMethod> {
 }
 
 async fn methods(v1: &aws_sdk_apigateway::Client, api_id: &str) -> Observed<Vec<ApiMethod>> {
-    let listed = v1
-        .get_resources()
-        .rest_api_id(api_id)
-        .embed("methods")
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let resources = match observe(GET_RESOURCES, listed, &[]) {
+    let listed = items!(
+        GET_RESOURCES,
+        v1.get_resources()
+            .rest_api_id(api_id)
+            .embed("methods")
+            .limit(500)
+    );
+    let resources = match Observed::of(listed) {
         Observed::Value(r) => r,
         other => return other.map(|_| Vec::new()),
     };

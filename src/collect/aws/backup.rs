@@ -85,14 +85,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
-    let listed = backup
-        .list_backup_plans()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let listed = match observe("backup:ListBackupPlans", listed, &[]) {
+    let listed = items!("backup:ListBackupPlans", backup.list_backup_plans());
+    let listed = match Observed::of(listed) {
         Observed::Value(l) => l,
         Observed::Absent => return Observed::Absent,
         Observed::Unreadable(r) => return Observed::Unreadable(r),
@@ -115,15 +109,11 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
             Observed::Absent => Vec::new(),
             Observed::Unreadable(r) => return Observed::Unreadable(r),
         };
-        let sels = backup
-            .list_backup_selections()
-            .backup_plan_id(id)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let sels = match observe("backup:ListBackupSelections", sels, &[]) {
+        let sels = items!(
+            "backup:ListBackupSelections",
+            backup.list_backup_selections().backup_plan_id(id)
+        );
+        let sels = match Observed::of(sels) {
             Observed::Value(s) => s,
             Observed::Absent => Vec::new(),
             Observed::Unreadable(r) => return Observed::Unreadable(r),
@@ -215,15 +205,13 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
             }),
             None => Observed::Value(None),
         };
-        let points = backup
-            .list_recovery_points_by_backup_vault()
-            .backup_vault_name(name)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let recovery_points = match observe("backup:ListRecoveryPointsByBackupVault", points, &[]) {
+        let points = items!(
+            "backup:ListRecoveryPointsByBackupVault",
+            backup
+                .list_recovery_points_by_backup_vault()
+                .backup_vault_name(name)
+        );
+        let recovery_points = match Observed::of(points) {
             Observed::Value(points) => recovery_points_of(&points),
             other => other.map(|_| Vec::new()),
         };

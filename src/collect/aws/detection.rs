@@ -90,14 +90,8 @@ struct ShieldAttributes {
 pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
     per_region(ctx, "guardduty", |region| async move {
         let gd = aws_sdk_guardduty::Client::new(&ctx.regional(&region));
-        let ids = gd
-            .list_detectors()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let detectors = match observe("guardduty:ListDetectors", ids, &[]) {
+        let ids = items!("guardduty:ListDetectors", gd.list_detectors());
+        let detectors = match Observed::of(ids) {
             Observed::Value(ids) => {
                 let mut found = Vec::new();
                 let mut failure = None;

@@ -337,17 +337,11 @@ pub fn subnet_zones_by_vpc(
 }
 
 async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let in_use = match ec2
-        .describe_network_interfaces()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-    {
-        Ok(interfaces) => groups_in_use(&interfaces),
-        Err(e) => Observed::Unreadable(reason("ec2:DescribeNetworkInterfaces", &e)),
-    };
+    let in_use = Observed::of(items!(
+        "ec2:DescribeNetworkInterfaces",
+        ec2.describe_network_interfaces()
+    ))
+    .and_then(|interfaces| groups_in_use(&interfaces));
     let groups = items!("ec2:DescribeSecurityGroups", ec2.describe_security_groups())?;
     Ok(Found::each(
         &groups,
@@ -368,25 +362,13 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
 
 async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
     let vpcs = items!("ec2:DescribeVpcs", ec2.describe_vpcs())?;
-    let logs = ec2
-        .describe_flow_logs()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let logs = match observe("ec2:DescribeFlowLogs", logs, &[]) {
+    let logs = items!("ec2:DescribeFlowLogs", ec2.describe_flow_logs());
+    let logs = match Observed::of(logs) {
         Observed::Value(logs) => flow_logs_by_resource(&logs),
         other => other.map(|_| BTreeMap::new()),
     };
-    let subnets = ec2
-        .describe_subnets()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let subnets = match observe("ec2:DescribeSubnets", subnets, &[]) {
+    let subnets = items!("ec2:DescribeSubnets", ec2.describe_subnets());
+    let subnets = match Observed::of(subnets) {
         Observed::Value(subnets) => subnet_zones_by_vpc(&subnets),
         other => other.map(|_| BTreeMap::new()),
     };
@@ -620,14 +602,11 @@ pub fn ssm_ping_statuses(
 /// into, and `--services ec2` keeps every instance attribute.
 async fn ssm_managed(ctx: &AwsContext, region: &str) -> Observed<BTreeMap<String, String>> {
     let ssm = aws_sdk_ssm::Client::new(&ctx.regional(region));
-    let read = ssm
-        .describe_instance_information()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    match observe("ssm:DescribeInstanceInformation", read, &[]) {
+    let read = items!(
+        "ssm:DescribeInstanceInformation",
+        ssm.describe_instance_information()
+    );
+    match Observed::of(read) {
         Observed::Value(list) => ssm_ping_statuses(&list),
         other => other.map(|_| BTreeMap::new()),
     }
@@ -642,25 +621,21 @@ const IMAGE_IDS_PER_CALL: usize = 100;
 async fn owners_of(ec2: &Client, ids: &[String]) -> BTreeMap<String, Observed<ImageOwner>> {
     let mut out = BTreeMap::new();
     for chunk in ids.chunks(IMAGE_IDS_PER_CALL) {
-        let read = ec2
-            .describe_images()
-            .filters(
-                Filter::builder()
-                    .name("image-id")
-                    .set_values(Some(chunk.to_vec()))
-                    .build(),
-            )
-            .include_deprecated(true)
-            .include_disabled(true)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
+        let read = items!(
+            "ec2:DescribeImages",
+            ec2.describe_images()
+                .filters(
+                    Filter::builder()
+                        .name("image-id")
+                        .set_values(Some(chunk.to_vec()))
+                        .build(),
+                )
+                .include_deprecated(true)
+                .include_disabled(true)
+        );
         match read {
             Ok(images) => out.extend(image_owners(&images)),
-            Err(e) => {
-                let why = reason("ec2:DescribeImages", &e);
+            Err(why) => {
                 out.extend(
                     chunk
                         .iter()

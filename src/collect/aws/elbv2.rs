@@ -110,31 +110,26 @@ async fn load_balancers(
             continue;
         };
         let lb_type = lb.r#type().map(|t| t.as_str().to_string());
-        let listeners = elb
-            .describe_listeners()
-            .load_balancer_arn(arn)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let (listeners, http_rules) =
-            match observe("elasticloadbalancing:DescribeListeners", listeners, &[]) {
-                Observed::Value(list) => {
-                    for p in list.iter().filter_map(|l| l.ssl_policy()) {
-                        if !policies.contains_key(p) {
-                            policies.insert(p.to_string(), ssl_protocols(elb, p).await);
-                        }
+        let listeners = items!(
+            "elasticloadbalancing:DescribeListeners",
+            elb.describe_listeners().load_balancer_arn(arn)
+        );
+        let (listeners, http_rules) = match Observed::of(listeners) {
+            Observed::Value(list) => {
+                for p in list.iter().filter_map(|l| l.ssl_policy()) {
+                    if !policies.contains_key(p) {
+                        policies.insert(p.to_string(), ssl_protocols(elb, p).await);
                     }
-                    let http_rules = if lb_type.as_deref() == Some("application") {
-                        http_rules(elb, &list).await
-                    } else {
-                        Observed::Value(Vec::new())
-                    };
-                    (listeners_of(&list, &policies), http_rules)
                 }
-                other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
-            };
+                let http_rules = if lb_type.as_deref() == Some("application") {
+                    http_rules(elb, &list).await
+                } else {
+                    Observed::Value(Vec::new())
+                };
+                (listeners_of(&list, &policies), http_rules)
+            }
+            other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
+        };
         let (web_acl_arn, web_acl_rules) = if lb_type.as_deref() == Some("application") {
             super::waf::for_resource(waf, arn).await
         } else {
@@ -279,15 +274,11 @@ async fn instance_zones(
             .name("instance-id")
             .set_values(Some(chunk.to_vec()))
             .build();
-        let listed = ec2
-            .describe_instances()
-            .filters(filter)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        match observe("ec2:DescribeInstances", listed, &[]) {
+        let listed = items!(
+            "ec2:DescribeInstances",
+            ec2.describe_instances().filters(filter)
+        );
+        match Observed::of(listed) {
             Observed::Value(reservations) => {
                 for i in reservations.iter().flat_map(|r| r.instances()) {
                     if let (Some(id), Some(zone)) = (

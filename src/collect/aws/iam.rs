@@ -363,14 +363,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         },
         Err(e) => Observed::Unreadable(e.clone()),
     };
-    let virtual_mfa = iam
-        .list_virtual_mfa_devices()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let root_virtual_mfa = observe("iam:ListVirtualMFADevices", virtual_mfa, &[]).map(|devices| {
+    let virtual_mfa = items!("iam:ListVirtualMFADevices", iam.list_virtual_mfa_devices());
+    let root_virtual_mfa = Observed::of(virtual_mfa).map(|devices| {
         devices
             .iter()
             .any(|d| d.user().is_some_and(|u| u.arn().ends_with(":root")))
@@ -568,8 +562,8 @@ async fn users(
                 },
                 Err(e) => Observed::Unreadable(e.clone()),
             };
-            let groups = iam.list_groups_for_user().user_name(&name).into_paginator().items().send().try_collect().await;
-            let group_policies = match observe("iam:ListGroupsForUser", groups, &[]) {
+            let groups = items!("iam:ListGroupsForUser", iam.list_groups_for_user().user_name(&name));
+            let group_policies = match Observed::of(groups) {
                 Observed::Value(groups) => {
                     let mut all = Vec::new();
                     let mut failed = None;
@@ -588,13 +582,13 @@ async fn users(
                 Observed::Absent => Observed::Value(Vec::new()),
                 Observed::Unreadable(r) => Observed::Unreadable(r),
             };
-            let mfa = iam.list_mfa_devices().user_name(&name).into_paginator().items().send().try_collect().await;
+            let mfa = items!("iam:ListMFADevices", iam.list_mfa_devices().user_name(&name));
             let attrs = UserAttributes {
                 credentials,
                 attached_policies: Principal::User.attached(iam, &name).await,
                 inline_policies: Principal::User.inline(iam, &name).await,
                 group_policies,
-                mfa_devices: observe("iam:ListMFADevices", mfa, &[])
+                mfa_devices: Observed::of(mfa)
                     .map(|d| d.iter().map(|d| d.serial_number().to_string()).collect()),
             };
             ctx.resource(USER, u.arn().to_string(), name, GLOBAL_REGION, &attrs)

@@ -175,15 +175,8 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 )),
                 None => Observed::Absent,
             });
-            let grants = kms
-                .list_grants()
-                .key_id(&id)
-                .into_paginator()
-                .items()
-                .send()
-                .try_collect()
-                .await;
-            let grants = observe("kms:ListGrants", grants, &[]).and_then(|gs| {
+            let grants = items!("kms:ListGrants", kms.list_grants().key_id(&id));
+            let grants = Observed::of(grants).and_then(|gs| {
                 gs.iter()
                     .map(grant_of)
                     .collect::<Option<Vec<_>>>()

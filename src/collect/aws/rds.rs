@@ -600,15 +600,11 @@ pub fn min_tls_version_of(
 }
 
 async fn instance_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
-    let params = rds
-        .describe_db_parameters()
-        .db_parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe("rds:DescribeDBParameters", params, &[]).map(|ps| group_parameters_of(&ps))
+    let params = items!(
+        "rds:DescribeDBParameters",
+        rds.describe_db_parameters().db_parameter_group_name(group)
+    );
+    Observed::of(params).map(|ps| group_parameters_of(&ps))
 }
 
 /// The TLS parameters of a DescribeDB(Cluster)Parameters answer. A parameter left at
@@ -623,29 +619,23 @@ pub fn group_parameters_of(params: &[aws_sdk_rds::types::Parameter]) -> GroupPar
 }
 
 async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
-    let params = rds
-        .describe_db_cluster_parameters()
-        .db_cluster_parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe("rds:DescribeDBClusterParameters", params, &[]).map(|ps| group_parameters_of(&ps))
+    let params = items!(
+        "rds:DescribeDBClusterParameters",
+        rds.describe_db_cluster_parameters()
+            .db_cluster_parameter_group_name(group)
+    );
+    Observed::of(params).map(|ps| group_parameters_of(&ps))
 }
 
 /// Resources AWS Backup holds recovery points for in the region, by ARN.
 async fn protected_resources(
     backup: &aws_sdk_backup::Client,
 ) -> Observed<BTreeMap<String, Option<String>>> {
-    let listed = backup
-        .list_protected_resources()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    match observe("backup:ListProtectedResources", listed, &[]) {
+    let listed = items!(
+        "backup:ListProtectedResources",
+        backup.list_protected_resources()
+    );
+    match Observed::of(listed) {
         // An item without its ARN could be any resource: none can be called unprotected.
         Observed::Value(items) if items.iter().any(|r| r.resource_arn().is_none()) => {
             Observed::unreadable("backup:ListProtectedResources: an item has no ResourceArn")

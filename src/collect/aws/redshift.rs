@@ -98,15 +98,11 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn require_ssl_in(rs: &Client, group: &str) -> Observed<bool> {
-    let params: Result<Vec<Parameter>, _> = rs
-        .describe_cluster_parameters()
-        .parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe(PARAMETERS, params, &[]).and_then(|p| require_ssl_of(&p))
+    let params: Result<Vec<Parameter>, _> = items!(
+        PARAMETERS,
+        rs.describe_cluster_parameters().parameter_group_name(group)
+    );
+    Observed::of(params).and_then(|p| require_ssl_of(&p))
 }
 
 async fn clusters(ctx: &AwsContext, rs: &Client, region: &str) -> Result<Found, String> {
