@@ -388,75 +388,68 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn snapshots(ctx: &AwsContext, rds: &Client, region: &str) -> Result<Found, String> {
-    let mut resources = Found::default();
+    let mut found = Found::default();
+    // (identifier, ARN, of a cluster, encrypted) of every manual snapshot.
+    let mut listed = Vec::new();
     let instance_snaps = items!(
         "rds:DescribeDBSnapshots",
         rds.describe_db_snapshots().snapshot_type("manual")
     )?;
-    for s in instance_snaps {
-        let (Some(id), Some(arn)) = (s.db_snapshot_identifier(), s.db_snapshot_arn()) else {
-            resources.without_id(
+    for s in &instance_snaps {
+        let encrypted = required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted());
+        match (s.db_snapshot_identifier(), s.db_snapshot_arn()) {
+            (Some(id), Some(arn)) => listed.push((id, arn, false, encrypted)),
+            _ => found.without_id(
                 "rds:DescribeDBSnapshots",
                 "DBSnapshotIdentifier or DBSnapshotArn",
-            );
-            continue;
-        };
-        let restore = match observe(
-            "rds:DescribeDBSnapshotAttributes",
-            rds.describe_db_snapshot_attributes()
-                .db_snapshot_identifier(id)
-                .send()
-                .await,
-            &[],
-        ) {
-            Observed::Value(out) => instance_restore_of(&out),
-            other => other.map(|_| Vec::new()),
-        };
-        let attrs = SnapshotAttributes {
-            kind: Observed::Value("instance".into()),
-            encrypted: required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted()),
-            restore_principals: restore,
-        };
-        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+            ),
+        }
     }
     let cluster_snaps = items!(
         "rds:DescribeDBClusterSnapshots",
         rds.describe_db_cluster_snapshots().snapshot_type("manual")
     )?;
-    for s in cluster_snaps {
-        let (Some(id), Some(arn)) = (
+    for s in &cluster_snaps {
+        let op = "rds:DescribeDBClusterSnapshots";
+        let encrypted = required(op, "StorageEncrypted", s.storage_encrypted());
+        match (
             s.db_cluster_snapshot_identifier(),
             s.db_cluster_snapshot_arn(),
-        ) else {
-            resources.without_id(
-                "rds:DescribeDBClusterSnapshots",
-                "DBClusterSnapshotIdentifier or DBClusterSnapshotArn",
-            );
-            continue;
-        };
-        let restore = match observe(
-            "rds:DescribeDBClusterSnapshotAttributes",
-            rds.describe_db_cluster_snapshot_attributes()
-                .db_cluster_snapshot_identifier(id)
-                .send()
-                .await,
-            &[],
         ) {
-            Observed::Value(out) => cluster_restore_of(&out),
-            other => other.map(|_| Vec::new()),
+            (Some(id), Some(arn)) => listed.push((id, arn, true, encrypted)),
+            _ => found.without_id(op, "DBClusterSnapshotIdentifier or DBClusterSnapshotArn"),
+        }
+    }
+    for (id, arn, cluster, encrypted) in listed {
+        let restore_principals = if cluster {
+            observe(
+                "rds:DescribeDBClusterSnapshotAttributes",
+                rds.describe_db_cluster_snapshot_attributes()
+                    .db_cluster_snapshot_identifier(id)
+                    .send()
+                    .await,
+                &[],
+            )
+            .and_then(|out| cluster_restore_of(&out))
+        } else {
+            observe(
+                "rds:DescribeDBSnapshotAttributes",
+                rds.describe_db_snapshot_attributes()
+                    .db_snapshot_identifier(id)
+                    .send()
+                    .await,
+                &[],
+            )
+            .and_then(|out| instance_restore_of(&out))
         };
         let attrs = SnapshotAttributes {
-            kind: Observed::Value("cluster".into()),
-            encrypted: required(
-                "rds:DescribeDBClusterSnapshots",
-                "StorageEncrypted",
-                s.storage_encrypted(),
-            ),
-            restore_principals: restore,
+            kind: Observed::Value(if cluster { "cluster" } else { "instance" }.into()),
+            encrypted,
+            restore_principals,
         };
-        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+        found.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
     }
-    Ok(resources)
+    Ok(found)
 }
 
 /// Who may restore a snapshot: the values of its `restore` attribute, which AWS always
