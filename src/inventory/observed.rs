@@ -78,6 +78,16 @@ impl<T> Observed<T> {
         }
     }
 
+    /// A value the API may say there is none of, as `Result`: absent is `Ok(None)`,
+    /// unreadable the error with its reason.
+    pub fn optional(self) -> Result<Option<T>, String> {
+        match self {
+            Observed::Value(v) => Ok(Some(v)),
+            Observed::Absent => Ok(None),
+            Observed::Unreadable(r) => Err(r),
+        }
+    }
+
     /// The outcome of a read whose failure is already a reason.
     pub fn of(result: Result<T, String>) -> Self {
         match result {

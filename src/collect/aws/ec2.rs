@@ -43,14 +43,7 @@ pub struct Rule {
 
 /// Tags as a map, from the `Tags` list EC2 returns with each resource.
 fn tag_map(tags: &[aws_sdk_ec2::types::Tag]) -> BTreeMap<String, String> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::list::tag_map(tags.iter().map(|t| (t.key(), t.value())))
 }
 
 #[derive(Serialize)]

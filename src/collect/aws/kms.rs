@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
-use super::list::found_per_region;
 use super::list::items;
+use super::list::{found_per_region, policy_document};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
@@ -168,13 +168,7 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                     .await,
                 &[],
             )
-            .and_then(|p| match p.policy().map(serde_json::from_str::<Value>) {
-                Some(Ok(doc)) => Observed::Value(doc),
-                Some(Err(e)) => Observed::Unreadable(format!(
-                    "kms:GetKeyPolicy: the policy is not valid JSON ({e})"
-                )),
-                None => Observed::Absent,
-            });
+            .and_then(|p| policy_document("kms:GetKeyPolicy", p.policy()));
             let grants = items!("kms:ListGrants", kms.list_grants().key_id(&id));
             let grants = Observed::of(grants).and_then(|gs| {
                 gs.iter()

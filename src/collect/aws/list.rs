@@ -9,8 +9,12 @@
 //! (`items!("ec2:DescribeVolumes", ec2.describe_volumes())`), so the permissions table
 //! test still finds every operation in the collector sources.
 
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
 use super::{AwsContext, Collected, Found, per_region};
-use crate::inventory::Resource;
+use crate::inventory::{Observed, Resource};
 
 /// Every item of a paginated operation: `Result<Vec<Item>, String>`, the error being
 /// the reason of [`super::error::reason`] for the operation named first.
@@ -81,6 +85,28 @@ where
         }
     })
     .await
+}
+
+/// A resource policy as an answer gives it (S3 bucket, KMS key): none is absent, and
+/// text that is not JSON is unreadable, never "no policy".
+pub fn policy_document(operation: &str, text: Option<&str>) -> Observed<Value> {
+    match text.map(serde_json::from_str::<Value>) {
+        None => Observed::Absent,
+        Some(Ok(doc)) => Observed::Value(doc),
+        Some(Err(e)) => {
+            Observed::Unreadable(format!("{operation}: the policy is not valid JSON ({e})"))
+        }
+    }
+}
+
+/// Tags as a map, from an SDK's tag list as (key, value): a tag without a key is left
+/// out, one without a value maps to "".
+pub fn tag_map<'a>(
+    tags: impl IntoIterator<Item = (Option<&'a str>, Option<&'a str>)>,
+) -> BTreeMap<String, String> {
+    tags.into_iter()
+        .filter_map(|(key, value)| Some((key?.to_string(), value.unwrap_or_default().to_string())))
+        .collect()
 }
 
 #[cfg(test)]

@@ -192,14 +192,7 @@ pub struct BackupProtection {
 
 /// Tags as a map, from the `TagList` RDS returns with each resource.
 fn tag_map(tags: &[aws_sdk_rds::types::Tag]) -> BTreeMap<String, String> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::list::tag_map(tags.iter().map(|t| (t.key(), t.value())))
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
