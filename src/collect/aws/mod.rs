@@ -215,10 +215,6 @@ impl AwsContext {
             .region(Region::new(region.to_string()))
             .build()
     }
-
-    pub fn scans_region(&self, region: &str) -> bool {
-        self.regions.iter().any(|r| r == region)
-    }
 }
 
 /// Standard retry (exponential backoff with full jitter, the SDK's retry quota per
@@ -453,7 +449,7 @@ pub fn unscanned_regions(
         Ok(regions) => {
             let left_out: Vec<&str> = regions
                 .iter()
-                .filter(|r| !ctx.scans_region(r))
+                .filter(|r| !ctx.regions.contains(r))
                 .map(String::as_str)
                 .collect();
             if left_out.is_empty() {
