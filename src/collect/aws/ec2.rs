@@ -10,10 +10,10 @@ use aws_sdk_ec2::types::{
     Filter, Image, Instance, IpPermission, NetworkAcl, NetworkAclEntry, NetworkInterface,
     SecurityGroup, SnapshotAttributeName, Subnet, VpnConnection,
 };
-use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
+use super::list::describe_each;
 use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
@@ -419,19 +419,11 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
                 .build(),
         )
     )?;
-    let mut found = Found::default();
-    let with_ids: Vec<_> = snaps
-        .into_iter()
-        .filter(|s| {
-            if s.snapshot_id().is_none() {
-                found.without_id("ec2:DescribeSnapshots", "SnapshotId");
-            }
-            s.snapshot_id().is_some()
-        })
-        .collect();
-    let resources = stream::iter(with_ids)
-        .map(|s| async move {
-            let id = s.snapshot_id()?.to_string();
+    let found = describe_each(
+        ctx,
+        snaps,
+        ("ec2:DescribeSnapshots", "SnapshotId", |s| s.snapshot_id()),
+        |(id, s)| async move {
             let perms = observe(
                 "ec2:DescribeSnapshotAttribute",
                 ec2.describe_snapshot_attribute()
@@ -461,13 +453,9 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
             let arn = ctx.arn("ec2", region, &format!("snapshot/{id}"));
             let name = display_name(&id, s.tags());
             Some(ctx.resource(SNAPSHOT, arn, name, region, &attrs))
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for r in resources.into_iter().flatten() {
-        found.push(r);
-    }
+        },
+    )
+    .await;
     Ok(found)
 }
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
+use super::list::describe_each;
 use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
@@ -583,18 +584,11 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
         iam.list_policies()
             .scope(aws_sdk_iam::types::PolicyScopeType::Local)
     )?;
-    let mut found = Found::default();
-    let with_arns: Vec<_> = list
-        .into_iter()
-        .filter_map(|p| {
-            if p.arn().is_none() {
-                found.without_id("iam:ListPolicies", "Arn");
-            }
-            Some((p.arn()?.to_string(), p))
-        })
-        .collect();
-    let resources = stream::iter(with_arns)
-        .map(|(arn, p)| async move {
+    let found = describe_each(
+        ctx,
+        list,
+        ("iam:ListPolicies", "Arn", |p| p.arn()),
+        |(arn, p)| async move {
             let document = match p.default_version_id() {
                 Some(v) => observe(
                     "iam:GetPolicyVersion",
@@ -621,20 +615,16 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
                 document,
                 attachment_count: attachment_count_of(&p),
             };
-            ctx.resource(
+            Some(ctx.resource(
                 POLICY,
                 arn,
                 p.policy_name().unwrap_or_default().to_string(),
                 GLOBAL_REGION,
                 &attrs,
-            )
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for r in resources {
-        found.push(r);
-    }
+            ))
+        },
+    )
+    .await;
     Ok(found)
 }
 

@@ -4,11 +4,11 @@
 use aws_sdk_kms::Client;
 use aws_sdk_kms::operation::describe_key::DescribeKeyOutput;
 use aws_sdk_kms::types::KeyManagerType;
-use futures::stream::{self, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
+use super::list::describe_each;
 use super::list::items;
 use super::list::{found_per_region, policy_document};
 use super::{AwsContext, Collected, Found};
@@ -114,18 +114,12 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 
 async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, String> {
     let listed = items!("kms:ListKeys", kms.list_keys())?;
-    let mut found = Found::default();
-    let with_ids: Vec<_> = listed
-        .into_iter()
-        .filter_map(|k| {
-            if k.key_id().is_none() {
-                found.without_id("kms:ListKeys", "KeyId");
-            }
-            Some((k.key_id()?.to_string(), k.key_arn().map(str::to_string)))
-        })
-        .collect();
-    let keys = stream::iter(with_ids)
-        .map(|(id, listed_arn)| async move {
+    let found = describe_each(
+        ctx,
+        listed,
+        ("kms:ListKeys", "KeyId", |k| k.key_id()),
+        |(id, k)| async move {
+            let listed_arn = k.key_arn().map(str::to_string);
             let fallback_arn = || {
                 listed_arn
                     .clone()
@@ -191,13 +185,9 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 grants,
             };
             Some(ctx.resource(KEY, arn, id, region, &attrs))
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for key in keys.into_iter().flatten() {
-        found.push(key);
-    }
+        },
+    )
+    .await;
     Ok(found)
 }
 

@@ -64,6 +64,39 @@ impl Found {
     }
 }
 
+/// The resources made of listed items by `describe`, which reads more about each one
+/// (`ctx.concurrency` items at once, in any order): an item `id_of` finds no id in is
+/// counted as such, and one `describe` makes nothing of is out of scope (an AWS
+/// managed key in a listing of customer keys).
+pub async fn describe_each<I, Fut>(
+    ctx: &AwsContext,
+    items: Vec<I>,
+    (operation, field, id_of): (&str, &str, impl Fn(&I) -> Option<&str>),
+    describe: impl FnMut((String, I)) -> Fut,
+) -> Found
+where
+    Fut: Future<Output = Option<Resource>>,
+{
+    use futures::stream::{self, StreamExt};
+    let mut found = Found::default();
+    let mut with_ids = Vec::new();
+    for item in items {
+        match id_of(&item).map(str::to_string) {
+            Some(id) => with_ids.push((id, item)),
+            None => found.without_id(operation, field),
+        }
+    }
+    let described: Vec<_> = stream::iter(with_ids)
+        .map(describe)
+        .buffer_unordered(ctx.concurrency)
+        .collect()
+        .await;
+    for resource in described.into_iter().flatten() {
+        found.push(resource);
+    }
+    found
+}
+
 /// The collector of a service that lists one resource type per region: `list` reads
 /// one region, and its outcome is that region's listing of `resource_type`.
 pub async fn found_per_region<'a, F, Fut>(
