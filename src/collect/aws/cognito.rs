@@ -10,8 +10,8 @@ use aws_sdk_cognitoidentityprovider::operation::get_user_pool_mfa_config::GetUse
 use serde::Serialize;
 
 use super::error::observe;
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{found_per_region, items};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
 pub const USER_POOL: &str = "aws_cognito_user_pool";
@@ -32,11 +32,8 @@ struct AccountAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    let mut out = per_region(ctx, "cognito", |region| async move {
-        let cognito = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, USER_POOL, &region, pools(ctx, &cognito, &region).await);
-        out
+    let mut out = found_per_region(ctx, "cognito", USER_POOL, |region| async move {
+        pools(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await;
     let account = account(ctx, &out);

@@ -7,8 +7,8 @@ use aws_sdk_cloudwatchlogs::Client;
 use aws_sdk_cloudwatchlogs::types::MetricFilter as SdkFilter;
 use serde::Serialize;
 
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{found_per_region, items};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const LOG_GROUP: &str = "aws_logs_log_group";
@@ -44,17 +44,10 @@ pub struct MetricTransformation {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "logs", |region| async move {
+    found_per_region(ctx, "logs", LOG_GROUP, |region| async move {
         let logs = Client::new(&ctx.regional(&region));
         let filters = metric_filters(&logs).await;
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            LOG_GROUP,
-            &region,
-            groups(ctx, &logs, &region, &filters).await,
-        );
-        out
+        groups(ctx, &logs, &region, &filters).await
     })
     .await
 }

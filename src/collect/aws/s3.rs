@@ -433,16 +433,14 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         client.get_bucket_tagging().bucket(bucket).send(),
     );
     // A bucket without tags answers NoSuchTagSet: observed, and empty.
-    let tags = match observe("s3:GetBucketTagging", tagging, &["NoSuchTagSet"]) {
-        Observed::Value(out) => Observed::Value(
+    let tags = observe("s3:GetBucketTagging", tagging, &["NoSuchTagSet"])
+        .map(|out| {
             out.tag_set()
                 .iter()
                 .map(|t| (t.key().to_string(), t.value().to_string()))
-                .collect(),
-        ),
-        Observed::Absent => Observed::Value(BTreeMap::new()),
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
+                .collect::<BTreeMap<_, _>>()
+        })
+        .or_empty();
     let encryption = match observe(
         "s3:GetBucketEncryption",
         encryption,
