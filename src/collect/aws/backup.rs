@@ -211,10 +211,7 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
                 .list_recovery_points_by_backup_vault()
                 .backup_vault_name(name)
         );
-        let recovery_points = match Observed::of(points) {
-            Observed::Value(points) => recovery_points_of(&points),
-            other => other.map(|_| Vec::new()),
-        };
+        let recovery_points = Observed::of(points).and_then(|points| recovery_points_of(&points));
         let attrs = VaultAttributes {
             encryption_key_arn: Observed::Value(key),
             encryption_key_manager,

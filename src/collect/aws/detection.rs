@@ -145,17 +145,15 @@ pub fn detector_of(id: String, out: &GetDetectorOutput) -> Result<Detector, Stri
 pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
     per_region(ctx, "inspector", |region| async move {
         let ins = aws_sdk_inspector2::Client::new(&ctx.regional(&region));
-        let status = match observe(
+        let status = observe(
             "inspector2:BatchGetAccountStatus",
             ins.batch_get_account_status()
                 .account_ids(&ctx.account)
                 .send()
                 .await,
             &[],
-        ) {
-            Observed::Value(out) => inspector_status_of(&ctx.account, &out),
-            other => other.map(|_| InspectorStatus::default()),
-        };
+        )
+        .and_then(|out| inspector_status_of(&ctx.account, &out));
         settings(
             ctx,
             INSPECTOR,

@@ -356,15 +356,9 @@ async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
 async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
     let vpcs = items!("ec2:DescribeVpcs", ec2.describe_vpcs())?;
     let logs = items!("ec2:DescribeFlowLogs", ec2.describe_flow_logs());
-    let logs = match Observed::of(logs) {
-        Observed::Value(logs) => flow_logs_by_resource(&logs),
-        other => other.map(|_| BTreeMap::new()),
-    };
+    let logs = Observed::of(logs).and_then(|logs| flow_logs_by_resource(&logs));
     let subnets = items!("ec2:DescribeSubnets", ec2.describe_subnets());
-    let subnets = match Observed::of(subnets) {
-        Observed::Value(subnets) => subnet_zones_by_vpc(&subnets),
-        other => other.map(|_| BTreeMap::new()),
-    };
+    let subnets = Observed::of(subnets).and_then(|subnets| subnet_zones_by_vpc(&subnets));
     Ok(Found::each(&vpcs, "ec2:DescribeVpcs", "VpcId", |v| {
         let id = v.vpc_id()?;
         let attrs = VpcAttributes {
@@ -587,10 +581,7 @@ async fn ssm_managed(ctx: &AwsContext, region: &str) -> Observed<BTreeMap<String
         "ssm:DescribeInstanceInformation",
         ssm.describe_instance_information()
     );
-    match Observed::of(read) {
-        Observed::Value(list) => ssm_ping_statuses(&list),
-        other => other.map(|_| BTreeMap::new()),
-    }
+    Observed::of(read).and_then(|list| ssm_ping_statuses(&list))
 }
 
 /// DescribeImages takes this many values in one filter.

@@ -488,14 +488,12 @@ pub fn rules_of(
 }
 
 async fn ssl_protocols(elb: &Client, policy: &str) -> Observed<Vec<String>> {
-    match observe(
+    observe(
         "elasticloadbalancing:DescribeSSLPolicies",
         elb.describe_ssl_policies().names(policy).send().await,
         &[],
-    ) {
-        Observed::Value(out) => ssl_protocols_of(policy, &out),
-        other => other.map(|_| Vec::new()),
-    }
+    )
+    .and_then(|out| ssl_protocols_of(policy, &out))
 }
 
 /// The protocols `policy` allows, from a DescribeSSLPolicies answer. A policy absent

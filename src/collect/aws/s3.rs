@@ -441,14 +441,12 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
                 .collect::<BTreeMap<_, _>>()
         })
         .or_empty();
-    let encryption = match observe(
+    let encryption = observe(
         "s3:GetBucketEncryption",
         encryption,
         &["ServerSideEncryptionConfigurationNotFoundError"],
-    ) {
-        Observed::Value(out) => encryption_of(&out),
-        other => other.map(|_| Encryption { rules: Vec::new() }),
-    };
+    )
+    .and_then(|out| encryption_of(&out));
     let public_access_block = observe(
         "s3:GetPublicAccessBlock",
         pab,
