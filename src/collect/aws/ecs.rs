@@ -15,8 +15,8 @@ use aws_sdk_ecs::types::Service;
 use serde::Serialize;
 
 use super::error::{reason, required};
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{Observed, Resource};
 
 pub const SERVICE: &str = "aws_ecs_service";
@@ -149,17 +149,15 @@ fn service_attributes(cluster: &str, s: &Service) -> ServiceAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ecs", |region| async move {
+    listings_per_region(ctx, "ecs", |region| async move {
         let client = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, SERVICE, &region, services(ctx, &client, &region).await);
-        out.found(
-            ctx,
-            TASK_DEFINITION,
-            &region,
-            task_definitions(ctx, &client, &region).await,
-        );
-        out
+        vec![
+            (SERVICE, services(ctx, &client, &region).await),
+            (
+                TASK_DEFINITION,
+                task_definitions(ctx, &client, &region).await,
+            ),
+        ]
     })
     .await
 }

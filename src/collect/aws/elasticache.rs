@@ -7,8 +7,8 @@ use aws_sdk_elasticache::types::{CacheCluster, ReplicationGroup, StorageEncrypti
 use serde::Serialize;
 
 use super::error::required;
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const REPLICATION_GROUP: &str = "aws_elasticache_replication_group";
@@ -140,17 +140,12 @@ fn cluster_attributes(c: &CacheCluster) -> ClusterAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "elasticache", |region| async move {
+    listings_per_region(ctx, "elasticache", |region| async move {
         let ec = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            REPLICATION_GROUP,
-            &region,
-            groups(ctx, &ec, &region).await,
-        );
-        out.found(ctx, CLUSTER, &region, clusters(ctx, &ec, &region).await);
-        out
+        vec![
+            (REPLICATION_GROUP, groups(ctx, &ec, &region).await),
+            (CLUSTER, clusters(ctx, &ec, &region).await),
+        ]
     })
     .await
 }

@@ -12,8 +12,8 @@ use aws_sdk_elasticloadbalancingv2::types::{TargetGroup, TargetHealthDescription
 use serde::Serialize;
 
 use super::error::{observe, required};
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const LOAD_BALANCER: &str = "aws_elbv2_load_balancer";
@@ -66,25 +66,18 @@ struct LbAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "elbv2", |region| async move {
+    listings_per_region(ctx, "elbv2", |region| async move {
         let config = ctx.regional(&region);
         let elb = Client::new(&config);
         let waf = aws_sdk_wafv2::Client::new(&config);
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            LOAD_BALANCER,
-            &region,
-            load_balancers(ctx, &elb, &waf, &region).await,
-        );
         let ec2 = aws_sdk_ec2::Client::new(&config);
-        out.found(
-            ctx,
-            TARGET_GROUP,
-            &region,
-            target_groups(ctx, &elb, &ec2, &region).await,
-        );
-        out
+        vec![
+            (
+                LOAD_BALANCER,
+                load_balancers(ctx, &elb, &waf, &region).await,
+            ),
+            (TARGET_GROUP, target_groups(ctx, &elb, &ec2, &region).await),
+        ]
     })
     .await
 }

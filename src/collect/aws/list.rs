@@ -109,11 +109,31 @@ where
     F: Fn(String) -> Fut,
     Fut: Future<Output = Result<Found, String>> + 'a,
 {
+    listings_per_region(ctx, service, |region| {
+        let listing = list(region);
+        async move { vec![(resource_type, listing.await)] }
+    })
+    .await
+}
+
+/// The collector of a service that lists a few resource types per region: `list` reads
+/// one region, giving each type's listing outcome.
+pub async fn listings_per_region<'a, F, Fut>(
+    ctx: &'a AwsContext,
+    service: &str,
+    list: F,
+) -> Collected
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Vec<(&'a str, Result<Found, String>)>> + 'a,
+{
     per_region(ctx, service, |region| {
-        let listing = list(region.clone());
+        let listings = list(region.clone());
         async move {
             let mut out = Collected::default();
-            out.found(ctx, resource_type, &region, listing.await);
+            for (resource_type, outcome) in listings.await {
+                out.found(ctx, resource_type, &region, outcome);
+            }
             out
         }
     })
