@@ -14,8 +14,8 @@ use serde::Serialize;
 
 use super::error::{observe, reason, required};
 use super::list::describe_each;
-use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const SECURITY_GROUP: &str = "aws_ec2_security_group";
@@ -234,16 +234,8 @@ fn group_attributes(g: &SecurityGroup, in_use: &Observed<BTreeSet<String>>) -> G
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ec2", |region| async move {
+    listings_per_region(ctx, "ec2", |region| async move {
         let ec2 = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            SECURITY_GROUP,
-            &region,
-            security_groups(ctx, &ec2, &region).await,
-        );
-        out.found(ctx, VPC, &region, vpcs(ctx, &ec2, &region).await);
         let settings = RegionAttributes {
             ebs_encryption_by_default: observe(
                 "ec2:GetEbsEncryptionByDefault",
@@ -253,31 +245,19 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .map(|o| o.ebs_encryption_by_default())
             .and_then_required("ec2:GetEbsEncryptionByDefault", "EbsEncryptionByDefault"),
         };
-        out.settings(
-            ctx,
-            REGION_SETTINGS,
-            "ec2",
-            &region,
-            "EC2 settings",
-            &settings,
-        );
-        out.found(ctx, VOLUME, &region, volumes(ctx, &ec2, &region).await);
-        out.found(ctx, SNAPSHOT, &region, snapshots(ctx, &ec2, &region).await);
-        out.found(ctx, INSTANCE, &region, instances(ctx, &ec2, &region).await);
-        out.found(ctx, IMAGE, &region, images(ctx, &ec2, &region).await);
-        out.found(
-            ctx,
-            VPN_CONNECTION,
-            &region,
-            vpn_connections(ctx, &ec2, &region).await,
-        );
-        out.found(
-            ctx,
-            NETWORK_ACL,
-            &region,
-            network_acls(ctx, &ec2, &region).await,
-        );
-        out
+        let settings =
+            ctx.settings_resource(REGION_SETTINGS, "ec2", &region, "EC2 settings", &settings);
+        vec![
+            (SECURITY_GROUP, security_groups(ctx, &ec2, &region).await),
+            (VPC, vpcs(ctx, &ec2, &region).await),
+            (REGION_SETTINGS, Ok(Found::from(vec![settings]))),
+            (VOLUME, volumes(ctx, &ec2, &region).await),
+            (SNAPSHOT, snapshots(ctx, &ec2, &region).await),
+            (INSTANCE, instances(ctx, &ec2, &region).await),
+            (IMAGE, images(ctx, &ec2, &region).await),
+            (VPN_CONNECTION, vpn_connections(ctx, &ec2, &region).await),
+            (NETWORK_ACL, network_acls(ctx, &ec2, &region).await),
+        ]
     })
     .await
 }

@@ -44,6 +44,17 @@ macro_rules! pages {
 
 pub(crate) use {items, pages};
 
+impl From<Vec<Resource>> for Found {
+    /// A listing that named every item it found.
+    fn from(resources: Vec<Resource>) -> Found {
+        let mut found = Found::default();
+        for r in resources {
+            found.push(r);
+        }
+        found
+    }
+}
+
 impl Found {
     /// The resources `resource` makes of listed items; an item for which it returns
     /// `None` lacks its id, `field` of `operation`'s answer, and is counted as such.

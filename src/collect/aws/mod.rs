@@ -515,14 +515,8 @@ impl Collected {
         label: &str,
         attrs: &T,
     ) {
-        let id = ctx.arn(service, region, "settings");
-        let name = format!("{label} in {region}");
-        self.listed(
-            ctx,
-            resource_type,
-            region,
-            Ok(vec![ctx.resource(resource_type, id, name, region, attrs)]),
-        );
+        let settings = ctx.settings_resource(resource_type, service, region, label, attrs);
+        self.listed(ctx, resource_type, region, Ok(vec![settings]));
     }
 }
 
@@ -636,6 +630,21 @@ impl AwsContext {
             account: self.account.clone(),
             region: region.to_string(),
         }
+    }
+
+    /// The settings resource of a region (or the account), such as "GuardDuty in
+    /// us-east-1", which gives promises about a region a resource to pass or fail.
+    pub fn settings_resource<T: serde::Serialize>(
+        &self,
+        resource_type: &str,
+        service: &str,
+        region: &str,
+        label: &str,
+        attrs: &T,
+    ) -> Resource {
+        let id = self.arn(service, region, "settings");
+        let name = format!("{label} in {region}");
+        self.resource(resource_type, id, name, region, attrs)
     }
 
     /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.
