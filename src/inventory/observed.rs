@@ -66,6 +66,36 @@ impl<T> Observed<T> {
         })
     }
 
+    /// For a list or map where the API's "there is none" means "none of them": absent
+    /// becomes the empty value; unreadable stays unreadable.
+    pub fn or_empty(self) -> Self
+    where
+        T: Default,
+    {
+        match self {
+            Observed::Absent => Observed::Value(T::default()),
+            other => other,
+        }
+    }
+
+    /// A value the API may say there is none of, as `Result`: absent is `Ok(None)`,
+    /// unreadable the error with its reason.
+    pub fn optional(self) -> Result<Option<T>, String> {
+        match self {
+            Observed::Value(v) => Ok(Some(v)),
+            Observed::Absent => Ok(None),
+            Observed::Unreadable(r) => Err(r),
+        }
+    }
+
+    /// The outcome of a read whose failure is already a reason.
+    pub fn of(result: Result<T, String>) -> Self {
+        match result {
+            Ok(v) => Observed::Value(v),
+            Err(r) => Observed::Unreadable(r),
+        }
+    }
+
     pub fn value(&self) -> Option<&T> {
         match self {
             Observed::Value(v) => Some(v),
@@ -78,6 +108,22 @@ impl<T> Observed<T> {
             Observed::Unreadable(r) => Some(r),
             _ => None,
         }
+    }
+}
+
+/// The values of several reads, like `Result`: the first unreadable one makes the
+/// whole unreadable with its reason; an absent one adds nothing.
+impl<T> FromIterator<Observed<T>> for Observed<Vec<T>> {
+    fn from_iter<I: IntoIterator<Item = Observed<T>>>(iter: I) -> Self {
+        let mut all = Vec::new();
+        for o in iter {
+            match o {
+                Observed::Value(v) => all.push(v),
+                Observed::Absent => {}
+                Observed::Unreadable(r) => return Observed::Unreadable(r),
+            }
+        }
+        Observed::Value(all)
     }
 }
 
@@ -154,6 +200,30 @@ mod tests {
         assert_eq!(
             denied.and_then_required::<bool>("ec2:X", "Encrypted"),
             Observed::unreadable("AccessDenied")
+        );
+    }
+
+    #[test]
+    fn a_list_of_reads_is_whole_or_the_first_failure() {
+        let all: Observed<Vec<u8>> = [Observed::Value(1), Observed::Absent, Observed::Value(2)]
+            .into_iter()
+            .collect();
+        assert_eq!(all, Observed::Value(vec![1, 2]));
+        let failed: Observed<Vec<u8>> = [
+            Observed::Value(1),
+            Observed::unreadable("first"),
+            Observed::unreadable("second"),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(failed, Observed::unreadable("first"));
+        assert_eq!(
+            Observed::<Vec<u8>>::Absent.or_empty(),
+            Observed::Value(vec![])
+        );
+        assert_eq!(
+            Observed::<Vec<u8>>::unreadable("x").or_empty(),
+            Observed::unreadable("x")
         );
     }
 

@@ -6,7 +6,7 @@
 use aws_sdk_accessanalyzer::types::{AnalyzerSummary, Criterion, FindingSummaryV2};
 use serde::Serialize;
 
-use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::Observed;
 
@@ -51,14 +51,8 @@ pub struct Finding {
 pub async fn collect(ctx: &AwsContext) -> Collected {
     per_region(ctx, "accessanalyzer", |region| async move {
         let aa = aws_sdk_accessanalyzer::Client::new(&ctx.regional(&region));
-        let listed = aa
-            .list_analyzers()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let analyzers = observe(LIST, listed, &[]).and_then(|l| analyzers_of(&l));
+        let listed = items!(LIST, aa.list_analyzers());
+        let analyzers = Observed::of(listed).and_then(|l| analyzers_of(&l));
         let active_findings = match &analyzers {
             Observed::Value(list) => active_findings(&aa, list).await,
             Observed::Absent => Observed::Absent,
@@ -89,16 +83,13 @@ async fn active_findings(
 ) -> Observed<Vec<Finding>> {
     let mut all = Vec::new();
     for a in analyzers.iter().filter(|a| a.status == "ACTIVE") {
-        let listed = aa
-            .list_findings_v2()
-            .analyzer_arn(&a.arn)
-            .filter("status", Criterion::builder().eq("ACTIVE").build())
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        match observe(FINDINGS, listed, &[]).and_then(|l| findings_of(a, &l)) {
+        let listed = items!(
+            FINDINGS,
+            aa.list_findings_v2()
+                .analyzer_arn(&a.arn)
+                .filter("status", Criterion::builder().eq("ACTIVE").build())
+        );
+        match Observed::of(listed).and_then(|l| findings_of(a, &l)) {
             Observed::Value(f) => all.extend(f),
             Observed::Absent => {}
             Observed::Unreadable(e) => {

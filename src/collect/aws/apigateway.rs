@@ -13,9 +13,32 @@ use aws_sdk_apigateway::types::{EndpointConfiguration, Method, RestApi, Stage};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
+use super::list::items;
 use super::waf::{self, WafRule};
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
+
+/// Every page of an API Gateway v2 listing (its SDK has no paginators): the request is
+/// sent again with each page's next token until a page gives none.
+macro_rules! v2_pages {
+    ($operation:expr, $request:expr) => {{
+        let mut pages = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            match $request.set_next_token(token.take()).send().await {
+                Err(e) => break Err(reason($operation, &e)),
+                Ok(page) => {
+                    let next = page.next_token().filter(|t| !t.is_empty());
+                    token = next.map(str::to_string);
+                    pages.push(page);
+                    if token.is_none() {
+                        break Ok(pages);
+                    }
+                }
+            }
+        }
+    }};
+}
 
 pub const REST_API: &str = "aws_apigateway_rest_api";
 pub const STAGE: &str = "aws_apigateway_stage";
@@ -137,14 +160,7 @@ fn apigw_arn(ctx: &AwsContext, region: &str, path: &str) -> String {
 }
 
 async fn rest_apis(v1: &aws_sdk_apigateway::Client) -> Result<Vec<RestApi>, String> {
-    v1.get_rest_apis()
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GET_REST_APIS, &e))
+    items!(GET_REST_APIS, v1.get_rest_apis().limit(500))
 }
 
 /// The endpoint types of an API or domain name. AWS gives every one at least one
@@ -176,17 +192,14 @@ pub fn method_of(path: &str, verb: &str, m: &Method) -> Option<ApiMethod> {
 }
 
 async fn methods(v1: &aws_sdk_apigateway::Client, api_id: &str) -> Observed<Vec<ApiMethod>> {
-    let listed = v1
-        .get_resources()
-        .rest_api_id(api_id)
-        .embed("methods")
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let resources = match observe(GET_RESOURCES, listed, &[]) {
+    let listed = items!(
+        GET_RESOURCES,
+        v1.get_resources()
+            .rest_api_id(api_id)
+            .embed("methods")
+            .limit(500)
+    );
+    let resources = match Observed::of(listed) {
         Observed::Value(r) => r,
         other => return other.map(|_| Vec::new()),
     };
@@ -411,15 +424,8 @@ async fn domain_names(
     v2: &aws_sdk_apigatewayv2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed: Vec<aws_sdk_apigateway::types::DomainName> = v1
-        .get_domain_names()
-        .limit(500)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GET_DOMAIN_NAMES, &e))?;
+    let listed: Vec<aws_sdk_apigateway::types::DomainName> =
+        items!(GET_DOMAIN_NAMES, v1.get_domain_names().limit(500))?;
     let mut found = Found::default();
     let mut seen = std::collections::BTreeSet::new();
     for d in &listed {
@@ -442,35 +448,23 @@ async fn domain_names(
             &domain_v1_attributes(d),
         ));
     }
-    let mut token: Option<String> = None;
-    loop {
-        let page = v2
-            .get_domain_names()
-            .set_next_token(token.clone())
-            .send()
-            .await
-            .map_err(|e| reason(GET_DOMAIN_NAMES_V2, &e))?;
-        for d in page.items() {
-            let Some(name) = d.domain_name() else {
-                found.without_id(GET_DOMAIN_NAMES_V2, "DomainName");
-                continue;
-            };
-            if !seen.insert(name.to_string()) {
-                continue;
-            }
-            let arn = apigw_arn(ctx, region, &format!("/domainnames/{name}"));
-            found.push(ctx.resource(
-                DOMAIN_NAME,
-                arn,
-                name.to_string(),
-                region,
-                &domain_v2_attributes(d),
-            ));
+    let pages = v2_pages!(GET_DOMAIN_NAMES_V2, v2.get_domain_names())?;
+    for d in pages.iter().flat_map(|p| p.items()) {
+        let Some(name) = d.domain_name() else {
+            found.without_id(GET_DOMAIN_NAMES_V2, "DomainName");
+            continue;
+        };
+        if !seen.insert(name.to_string()) {
+            continue;
         }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
+        let arn = apigw_arn(ctx, region, &format!("/domainnames/{name}"));
+        found.push(ctx.resource(
+            DOMAIN_NAME,
+            arn,
+            name.to_string(),
+            region,
+            &domain_v2_attributes(d),
+        ));
     }
     Ok(found)
 }
@@ -496,34 +490,19 @@ pub fn route_of(r: &aws_sdk_apigatewayv2::types::Route) -> Result<Route, String>
 }
 
 async fn routes(v2: &aws_sdk_apigatewayv2::Client, api_id: &str) -> Observed<Vec<Route>> {
-    let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let page = match observe(
-            GET_ROUTES,
-            v2.get_routes()
-                .api_id(api_id)
-                .set_next_token(token.clone())
-                .send()
-                .await,
-            &[],
-        ) {
-            Observed::Value(p) => p,
-            other => return other.map(|_| Vec::new()),
-        };
-        for r in page.items() {
-            match route_of(r) {
-                Ok(r) => out.push(r),
-                Err(e) => return Observed::Unreadable(e),
-            }
-        }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
-    }
-    out.sort_by(|a, b| a.route_key.cmp(&b.route_key));
-    Observed::Value(out)
+    let pages = v2_pages!(GET_ROUTES, v2.get_routes().api_id(api_id));
+    Observed::of(pages)
+        .and_then(|pages| {
+            pages
+                .iter()
+                .flat_map(|p| p.items())
+                .map(|r| Observed::of(route_of(r)))
+                .collect()
+        })
+        .map(|mut out: Vec<Route>| {
+            out.sort_by(|a, b| a.route_key.cmp(&b.route_key));
+            out
+        })
 }
 
 /// An HTTP or WebSocket API's attributes. `DisableExecuteApiEndpoint` left out is
@@ -550,29 +529,18 @@ async fn v2_apis(
     v2: &aws_sdk_apigatewayv2::Client,
     region: &str,
 ) -> Result<Found, String> {
+    let pages = v2_pages!(GET_APIS, v2.get_apis())?;
+    let listed: Vec<_> = pages.iter().flat_map(|p| p.items()).collect();
     let mut found = Found::default();
-    let mut token: Option<String> = None;
-    loop {
-        let page = v2
-            .get_apis()
-            .set_next_token(token.clone())
-            .send()
-            .await
-            .map_err(|e| reason(GET_APIS, &e))?;
-        for api in page.items() {
-            let Some(id) = api.api_id() else {
-                found.without_id(GET_APIS, "ApiId");
-                continue;
-            };
-            let attrs = v2_api_attributes(api, routes(v2, id).await);
-            let arn = apigw_arn(ctx, region, &format!("/apis/{id}"));
-            let name = api.name().unwrap_or(id).to_string();
-            found.push(ctx.resource(V2_API, arn, name, region, &attrs));
-        }
-        match page.next_token() {
-            Some(t) if !t.is_empty() => token = Some(t.to_string()),
-            _ => break,
-        }
+    for api in listed {
+        let Some(id) = api.api_id() else {
+            found.without_id(GET_APIS, "ApiId");
+            continue;
+        };
+        let attrs = v2_api_attributes(api, routes(v2, id).await);
+        let arn = apigw_arn(ctx, region, &format!("/apis/{id}"));
+        let name = api.name().unwrap_or(id).to_string();
+        found.push(ctx.resource(V2_API, arn, name, region, &attrs));
     }
     Ok(found)
 }

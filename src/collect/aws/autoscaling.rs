@@ -6,8 +6,10 @@ use aws_sdk_autoscaling::Client;
 use aws_sdk_autoscaling::types::AutoScalingGroup;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const GROUP: &str = "aws_autoscaling_group";
@@ -38,30 +40,16 @@ fn group_attributes(g: &AutoScalingGroup) -> GroupAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "autoscaling", |region| async move {
-        let client = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, GROUP, &region, groups(ctx, &client, &region).await);
-        out
+    found_per_region(ctx, "autoscaling", GROUP, |region| async move {
+        groups(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn groups(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found, String> {
-    let listed = client
-        .describe_auto_scaling_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(OP, &e))?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(name) = g.auto_scaling_group_name() else {
-            found.without_id(OP, "AutoScalingGroupName");
-            continue;
-        };
+    let listed = items!(OP, client.describe_auto_scaling_groups())?;
+    Ok(Found::each(&listed, OP, "AutoScalingGroupName", |g| {
+        let name = g.auto_scaling_group_name()?;
         let arn = g.auto_scaling_group_arn().map_or_else(
             || {
                 ctx.arn(
@@ -72,9 +60,8 @@ async fn groups(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found
             },
             str::to_string,
         );
-        found.push(ctx.resource(GROUP, arn, name.to_string(), region, &group_attributes(g)));
-    }
-    Ok(found)
+        Some(ctx.resource(GROUP, arn, name.to_string(), region, &group_attributes(g)))
+    }))
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
 use aws_sdk_backup::types::RecoveryPointByBackupVault;
 use serde::Serialize;
 
-use super::error::{observe, reason};
+use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
@@ -84,14 +85,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
-    let listed = backup
-        .list_backup_plans()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let listed = match observe("backup:ListBackupPlans", listed, &[]) {
+    let listed = items!("backup:ListBackupPlans", backup.list_backup_plans());
+    let listed = match Observed::of(listed) {
         Observed::Value(l) => l,
         Observed::Absent => return Observed::Absent,
         Observed::Unreadable(r) => return Observed::Unreadable(r),
@@ -114,15 +109,11 @@ async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
             Observed::Absent => Vec::new(),
             Observed::Unreadable(r) => return Observed::Unreadable(r),
         };
-        let sels = backup
-            .list_backup_selections()
-            .backup_plan_id(id)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let sels = match observe("backup:ListBackupSelections", sels, &[]) {
+        let sels = items!(
+            "backup:ListBackupSelections",
+            backup.list_backup_selections().backup_plan_id(id)
+        );
+        let sels = match Observed::of(sels) {
             Observed::Value(s) => s,
             Observed::Absent => Vec::new(),
             Observed::Unreadable(r) => return Observed::Unreadable(r),
@@ -189,14 +180,7 @@ pub fn plan_rules_of(out: &GetBackupPlanOutput) -> Observed<Vec<PlanRule>> {
 }
 
 async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found, String> {
-    let listed = backup
-        .list_backup_vaults()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("backup:ListBackupVaults", &e))?;
+    let listed = items!("backup:ListBackupVaults", backup.list_backup_vaults())?;
     let kms = aws_sdk_kms::Client::new(&ctx.regional(region));
     let mut resources = Found::default();
     for v in listed {
@@ -221,18 +205,13 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
             }),
             None => Observed::Value(None),
         };
-        let points = backup
-            .list_recovery_points_by_backup_vault()
-            .backup_vault_name(name)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let recovery_points = match observe("backup:ListRecoveryPointsByBackupVault", points, &[]) {
-            Observed::Value(points) => recovery_points_of(&points),
-            other => other.map(|_| Vec::new()),
-        };
+        let points = items!(
+            "backup:ListRecoveryPointsByBackupVault",
+            backup
+                .list_recovery_points_by_backup_vault()
+                .backup_vault_name(name)
+        );
+        let recovery_points = Observed::of(points).and_then(|points| recovery_points_of(&points));
         let attrs = VaultAttributes {
             encryption_key_arn: Observed::Value(key),
             encryption_key_manager,

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
+use super::list::policy_document;
 use super::s3::PublicAccessBlock;
 use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
@@ -478,36 +479,18 @@ async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<Lo
         s3.get_bucket_policy().bucket(bucket).send().await,
         &["NoSuchBucketPolicy"],
     );
-    let public_access_block = match pab {
-        Observed::Value(out) => match super::s3::pab_from(
-            "s3:GetPublicAccessBlock",
-            out.public_access_block_configuration()
-                .map(|c| super::s3::pab_flags!(c)),
-        ) {
-            Observed::Value(p) => Some(p),
-            Observed::Absent => None,
-            Observed::Unreadable(r) => return Observed::Unreadable(r),
-        },
-        Observed::Absent => None,
-        Observed::Unreadable(r) => return Observed::Unreadable(r),
+    // Read as the S3 collector reads them; the public access block decides first.
+    let read = || {
+        Ok(LogBucket {
+            public_access_block: pab
+                .and_then(|out| super::s3::pab_of!("s3:GetPublicAccessBlock", out))
+                .optional()?,
+            policy: policy
+                .and_then(|out| policy_document("s3:GetBucketPolicy", out.policy()))
+                .optional()?,
+        })
     };
-    let policy = match policy {
-        Observed::Value(out) => match out.policy().map(serde_json::from_str::<Value>) {
-            Some(Ok(doc)) => Some(doc),
-            Some(Err(e)) => {
-                return Observed::Unreadable(format!(
-                    "s3:GetBucketPolicy: the policy is not valid JSON ({e})"
-                ));
-            }
-            None => None,
-        },
-        Observed::Absent => None,
-        Observed::Unreadable(r) => return Observed::Unreadable(r),
-    };
-    Observed::Value(LogBucket {
-        public_access_block,
-        policy,
-    })
+    Observed::of(read())
 }
 
 /// Object Lock and versioning of a trail's log bucket. A bucket that no longer exists

@@ -6,8 +6,10 @@ use aws_sdk_cloudwatch::Client;
 use aws_sdk_cloudwatch::types::MetricAlarm;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::pages;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const ALARM: &str = "aws_cloudwatch_alarm";
@@ -34,36 +36,27 @@ pub struct AlarmAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "cloudwatch", |region| async move {
-        let cw = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, ALARM, &region, alarms(ctx, &cw, &region).await);
-        out
+    found_per_region(ctx, "cloudwatch", ALARM, |region| async move {
+        alarms(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn alarms(ctx: &AwsContext, cw: &Client, region: &str) -> Result<Found, String> {
-    let pages: Vec<_> = cw
-        .describe_alarms()
-        .into_paginator()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE, &e))?;
-    let mut found = Found::default();
-    for a in pages.iter().flat_map(|p| p.metric_alarms()) {
-        let Some(name) = a.alarm_name() else {
-            found.without_id(DESCRIBE, "AlarmName");
-            continue;
-        };
-        let arn = a
-            .alarm_arn()
-            .map(str::to_string)
-            .unwrap_or_else(|| ctx.arn("cloudwatch", region, &format!("alarm:{name}")));
-        found.push(ctx.resource(ALARM, arn, name.to_string(), region, &attributes_of(a)));
-    }
-    Ok(found)
+    let pages: Vec<_> = pages!(DESCRIBE, cw.describe_alarms())?;
+    Ok(Found::each(
+        pages.iter().flat_map(|p| p.metric_alarms()),
+        DESCRIBE,
+        "AlarmName",
+        |a| {
+            let name = a.alarm_name()?;
+            let arn = a
+                .alarm_arn()
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.arn("cloudwatch", region, &format!("alarm:{name}")));
+            Some(ctx.resource(ALARM, arn, name.to_string(), region, &attributes_of(a)))
+        },
+    ))
 }
 
 /// The alarm as DescribeAlarms gives it. The comparison operator, evaluation periods

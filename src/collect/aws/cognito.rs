@@ -9,8 +9,9 @@ use aws_sdk_cognitoidentityprovider::operation::describe_user_pool::DescribeUser
 use aws_sdk_cognitoidentityprovider::operation::get_user_pool_mfa_config::GetUserPoolMfaConfigOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::observe;
+use super::list::{found_per_region, items};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
 pub const USER_POOL: &str = "aws_cognito_user_pool";
@@ -31,11 +32,8 @@ struct AccountAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    let mut out = per_region(ctx, "cognito", |region| async move {
-        let cognito = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, USER_POOL, &region, pools(ctx, &cognito, &region).await);
-        out
+    let mut out = found_per_region(ctx, "cognito", USER_POOL, |region| async move {
+        pools(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await;
     let account = account(ctx, &out);
@@ -91,15 +89,10 @@ pub fn tier_of(out: &DescribeUserPoolOutput) -> Observed<String> {
 }
 
 async fn pools(ctx: &AwsContext, cognito: &Client, region: &str) -> Result<Found, String> {
-    let listed = cognito
-        .list_user_pools()
-        .max_results(60)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("cognito-idp:ListUserPools", &e))?;
+    let listed = items!(
+        "cognito-idp:ListUserPools",
+        cognito.list_user_pools().max_results(60)
+    )?;
     let mut resources = Found::default();
     for p in listed {
         let Some(id) = p.id() else {

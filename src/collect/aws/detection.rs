@@ -7,6 +7,7 @@ use aws_sdk_inspector2::operation::batch_get_account_status::BatchGetAccountStat
 use serde::Serialize;
 
 use super::error::observe;
+use super::list::items;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -89,14 +90,8 @@ struct ShieldAttributes {
 pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
     per_region(ctx, "guardduty", |region| async move {
         let gd = aws_sdk_guardduty::Client::new(&ctx.regional(&region));
-        let ids = gd
-            .list_detectors()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let detectors = match observe("guardduty:ListDetectors", ids, &[]) {
+        let ids = items!("guardduty:ListDetectors", gd.list_detectors());
+        let detectors = match Observed::of(ids) {
             Observed::Value(ids) => {
                 let mut found = Vec::new();
                 let mut failure = None;
@@ -150,17 +145,15 @@ pub fn detector_of(id: String, out: &GetDetectorOutput) -> Result<Detector, Stri
 pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
     per_region(ctx, "inspector", |region| async move {
         let ins = aws_sdk_inspector2::Client::new(&ctx.regional(&region));
-        let status = match observe(
+        let status = observe(
             "inspector2:BatchGetAccountStatus",
             ins.batch_get_account_status()
                 .account_ids(&ctx.account)
                 .send()
                 .await,
             &[],
-        ) {
-            Observed::Value(out) => inspector_status_of(&ctx.account, &out),
-            other => other.map(|_| InspectorStatus::default()),
-        };
+        )
+        .and_then(|out| inspector_status_of(&ctx.account, &out));
         settings(
             ctx,
             INSPECTOR,
@@ -224,17 +217,10 @@ pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
             subscribed_at: h.subscribed_at().map(str::to_string),
         });
         let standards = match &hub {
-            Observed::Value(_) => observe(
-                ENABLED_STANDARDS,
-                sh.get_enabled_standards()
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            )
-            .and_then(|l| standards_of(&l)),
+            Observed::Value(_) => {
+                Observed::of(items!(ENABLED_STANDARDS, sh.get_enabled_standards()))
+                    .and_then(|l| standards_of(&l))
+            }
             Observed::Absent => Observed::Absent,
             Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
         };

@@ -8,7 +8,8 @@ use aws_sdk_directconnect::types::Connection;
 use serde::Serialize;
 
 use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const CONNECTION: &str = "aws_directconnect_connection";
@@ -59,16 +60,8 @@ fn connection_attributes(c: &Connection) -> ConnectionAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "directconnect", |region| async move {
-        let client = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            CONNECTION,
-            &region,
-            connections(ctx, &client, &region).await,
-        );
-        out
+    found_per_region(ctx, "directconnect", CONNECTION, |region| async move {
+        connections(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
@@ -79,21 +72,21 @@ async fn connections(ctx: &AwsContext, client: &Client, region: &str) -> Result<
         .send()
         .await
         .map_err(|e| reason(DESCRIBE, &e))?;
-    let mut found = Found::default();
-    for c in out.connections() {
-        let Some(id) = c.connection_id() else {
-            found.without_id(DESCRIBE, "connectionId");
-            continue;
-        };
-        let arn = ctx.arn("directconnect", region, &format!("dxcon/{id}"));
-        let name = c
-            .connection_name()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string();
-        found.push(ctx.resource(CONNECTION, arn, name, region, &connection_attributes(c)));
-    }
-    Ok(found)
+    Ok(Found::each(
+        out.connections(),
+        DESCRIBE,
+        "connectionId",
+        |c| {
+            let id = c.connection_id()?;
+            let arn = ctx.arn("directconnect", region, &format!("dxcon/{id}"));
+            let name = c
+                .connection_name()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id)
+                .to_string();
+            Some(ctx.resource(CONNECTION, arn, name, region, &connection_attributes(c)))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -6,8 +6,10 @@ use aws_sdk_dynamodb::types::{ContinuousBackupsDescription, TableDescription};
 use futures::StreamExt;
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::{observe, required};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const TABLE: &str = "aws_dynamodb_table";
@@ -111,24 +113,14 @@ fn table_attributes(t: &TableDescription, backups: Observed<String>) -> TableAtt
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "dynamodb", |region| async move {
-        let ddb = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, TABLE, &region, tables(ctx, &ddb, &region).await);
-        out
+    found_per_region(ctx, "dynamodb", TABLE, |region| async move {
+        tables(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn tables(ctx: &AwsContext, ddb: &Client, region: &str) -> Result<Found, String> {
-    let names: Vec<String> = ddb
-        .list_tables()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("dynamodb:ListTables", &e))?;
+    let names: Vec<String> = items!("dynamodb:ListTables", ddb.list_tables())?;
     let read: Vec<_> = futures::stream::iter(names)
         .map(|name| async move {
             let described = observe(

@@ -10,11 +10,12 @@ use aws_sdk_ec2::types::{
     Filter, Image, Instance, IpPermission, NetworkAcl, NetworkAclEntry, NetworkInterface,
     SecurityGroup, SnapshotAttributeName, Subnet, VpnConnection,
 };
-use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::describe_each;
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const SECURITY_GROUP: &str = "aws_ec2_security_group";
@@ -42,14 +43,7 @@ pub struct Rule {
 
 /// Tags as a map, from the `Tags` list EC2 returns with each resource.
 fn tag_map(tags: &[aws_sdk_ec2::types::Tag]) -> BTreeMap<String, String> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::list::tag_map(tags.iter().map(|t| (t.key(), t.value())))
 }
 
 #[derive(Serialize)]
@@ -240,16 +234,8 @@ fn group_attributes(g: &SecurityGroup, in_use: &Observed<BTreeSet<String>>) -> G
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ec2", |region| async move {
+    listings_per_region(ctx, "ec2", |region| async move {
         let ec2 = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            SECURITY_GROUP,
-            &region,
-            security_groups(ctx, &ec2, &region).await,
-        );
-        out.found(ctx, VPC, &region, vpcs(ctx, &ec2, &region).await);
         let settings = RegionAttributes {
             ebs_encryption_by_default: observe(
                 "ec2:GetEbsEncryptionByDefault",
@@ -259,31 +245,19 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             .map(|o| o.ebs_encryption_by_default())
             .and_then_required("ec2:GetEbsEncryptionByDefault", "EbsEncryptionByDefault"),
         };
-        out.settings(
-            ctx,
-            REGION_SETTINGS,
-            "ec2",
-            &region,
-            "EC2 settings",
-            &settings,
-        );
-        out.found(ctx, VOLUME, &region, volumes(ctx, &ec2, &region).await);
-        out.found(ctx, SNAPSHOT, &region, snapshots(ctx, &ec2, &region).await);
-        out.found(ctx, INSTANCE, &region, instances(ctx, &ec2, &region).await);
-        out.found(ctx, IMAGE, &region, images(ctx, &ec2, &region).await);
-        out.found(
-            ctx,
-            VPN_CONNECTION,
-            &region,
-            vpn_connections(ctx, &ec2, &region).await,
-        );
-        out.found(
-            ctx,
-            NETWORK_ACL,
-            &region,
-            network_acls(ctx, &ec2, &region).await,
-        );
-        out
+        let settings =
+            ctx.settings_resource(REGION_SETTINGS, "ec2", &region, "EC2 settings", &settings);
+        vec![
+            (SECURITY_GROUP, security_groups(ctx, &ec2, &region).await),
+            (VPC, vpcs(ctx, &ec2, &region).await),
+            (REGION_SETTINGS, Ok(Found::from(vec![settings]))),
+            (VOLUME, volumes(ctx, &ec2, &region).await),
+            (SNAPSHOT, snapshots(ctx, &ec2, &region).await),
+            (INSTANCE, instances(ctx, &ec2, &region).await),
+            (IMAGE, images(ctx, &ec2, &region).await),
+            (VPN_CONNECTION, vpn_connections(ctx, &ec2, &region).await),
+            (NETWORK_ACL, network_acls(ctx, &ec2, &region).await),
+        ]
     })
     .await
 }
@@ -336,79 +310,37 @@ pub fn subnet_zones_by_vpc(
 }
 
 async fn security_groups(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let in_use = match ec2
-        .describe_network_interfaces()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-    {
-        Ok(interfaces) => groups_in_use(&interfaces),
-        Err(e) => Observed::Unreadable(reason("ec2:DescribeNetworkInterfaces", &e)),
-    };
-    let groups = ec2
-        .describe_security_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeSecurityGroups", &e))?;
-    let mut found = Found::default();
-    for g in &groups {
-        let Some(id) = g.group_id() else {
-            found.without_id("ec2:DescribeSecurityGroups", "GroupId");
-            continue;
-        };
-        let attrs = group_attributes(g, &in_use);
-        let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
-        let name = match g.group_name() {
-            Some(name) => format!("{id} ({name})"),
-            None => id.to_string(),
-        };
-        found.push(ctx.resource(SECURITY_GROUP, arn, name, region, &attrs));
-    }
-    Ok(found)
+    let in_use = Observed::of(items!(
+        "ec2:DescribeNetworkInterfaces",
+        ec2.describe_network_interfaces()
+    ))
+    .and_then(|interfaces| groups_in_use(&interfaces));
+    let groups = items!("ec2:DescribeSecurityGroups", ec2.describe_security_groups())?;
+    Ok(Found::each(
+        &groups,
+        "ec2:DescribeSecurityGroups",
+        "GroupId",
+        |g| {
+            let id = g.group_id()?;
+            let attrs = group_attributes(g, &in_use);
+            let arn = ctx.arn("ec2", region, &format!("security-group/{id}"));
+            let name = match g.group_name() {
+                Some(name) => format!("{id} ({name})"),
+                None => id.to_string(),
+            };
+            Some(ctx.resource(SECURITY_GROUP, arn, name, region, &attrs))
+        },
+    ))
 }
 
 async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let vpcs = ec2
-        .describe_vpcs()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeVpcs", &e))?;
-    let logs = ec2
-        .describe_flow_logs()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let logs = match observe("ec2:DescribeFlowLogs", logs, &[]) {
-        Observed::Value(logs) => flow_logs_by_resource(&logs),
-        other => other.map(|_| BTreeMap::new()),
-    };
-    let subnets = ec2
-        .describe_subnets()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let subnets = match observe("ec2:DescribeSubnets", subnets, &[]) {
-        Observed::Value(subnets) => subnet_zones_by_vpc(&subnets),
-        other => other.map(|_| BTreeMap::new()),
-    };
-    let mut found = Found::default();
-    for v in &vpcs {
-        let Some(id) = v.vpc_id() else {
-            found.without_id("ec2:DescribeVpcs", "VpcId");
-            continue;
-        };
+    let vpcs = items!("ec2:DescribeVpcs", ec2.describe_vpcs())?;
+    let logs = items!("ec2:DescribeFlowLogs", ec2.describe_flow_logs());
+    let logs = Observed::of(logs).and_then(|logs| flow_logs_by_resource(&logs));
+    let subnets = items!("ec2:DescribeSubnets", ec2.describe_subnets());
+    let subnets = Observed::of(subnets).and_then(|subnets| subnet_zones_by_vpc(&subnets));
+    Ok(Found::each(&vpcs, "ec2:DescribeVpcs", "VpcId", |v| {
+        let id = v.vpc_id()?;
         let attrs = VpcAttributes {
             is_default: required("ec2:DescribeVpcs", "IsDefault", v.is_default()),
             cidr_block: Observed::Value(v.cidr_block().map(str::to_string)),
@@ -425,26 +357,14 @@ async fn vpcs(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, Str
             tags: Observed::Value(tag_map(v.tags())),
         };
         let arn = ctx.arn("ec2", region, &format!("vpc/{id}"));
-        found.push(ctx.resource(VPC, arn, id.to_string(), region, &attrs));
-    }
-    Ok(found)
+        Some(ctx.resource(VPC, arn, id.to_string(), region, &attrs))
+    }))
 }
 
 async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let vols = ec2
-        .describe_volumes()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeVolumes", &e))?;
-    let mut found = Found::default();
-    for v in &vols {
-        let Some(id) = v.volume_id() else {
-            found.without_id("ec2:DescribeVolumes", "VolumeId");
-            continue;
-        };
+    let vols = items!("ec2:DescribeVolumes", ec2.describe_volumes())?;
+    Ok(Found::each(&vols, "ec2:DescribeVolumes", "VolumeId", |v| {
+        let id = v.volume_id()?;
         let attrs = VolumeAttributes {
             encrypted: required("ec2:DescribeVolumes", "Encrypted", v.encrypted()),
             kms_key_id: Observed::Value(v.kms_key_id().map(str::to_string)),
@@ -458,41 +378,26 @@ async fn volumes(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, 
             tags: Observed::Value(tag_map(v.tags())),
         };
         let arn = ctx.arn("ec2", region, &format!("volume/{id}"));
-        found.push(ctx.resource(VOLUME, arn, id.to_string(), region, &attrs));
-    }
-    Ok(found)
+        Some(ctx.resource(VOLUME, arn, id.to_string(), region, &attrs))
+    }))
 }
 
 async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let snaps = ec2
-        .describe_snapshots()
-        .owner_ids("self")
-        .filters(
+    let snaps = items!(
+        "ec2:DescribeSnapshots",
+        ec2.describe_snapshots().owner_ids("self").filters(
             Filter::builder()
                 .name("status")
                 .values("completed")
                 .values("pending")
                 .build(),
         )
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeSnapshots", &e))?;
-    let mut found = Found::default();
-    let with_ids: Vec<_> = snaps
-        .into_iter()
-        .filter(|s| {
-            if s.snapshot_id().is_none() {
-                found.without_id("ec2:DescribeSnapshots", "SnapshotId");
-            }
-            s.snapshot_id().is_some()
-        })
-        .collect();
-    let resources = stream::iter(with_ids)
-        .map(|s| async move {
-            let id = s.snapshot_id()?.to_string();
+    )?;
+    let found = describe_each(
+        ctx,
+        snaps,
+        ("ec2:DescribeSnapshots", "SnapshotId", |s| s.snapshot_id()),
+        |(id, s)| async move {
             let perms = observe(
                 "ec2:DescribeSnapshotAttribute",
                 ec2.describe_snapshot_attribute()
@@ -522,13 +427,9 @@ async fn snapshots(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
             let arn = ctx.arn("ec2", region, &format!("snapshot/{id}"));
             let name = display_name(&id, s.tags());
             Some(ctx.resource(SNAPSHOT, arn, name, region, &attrs))
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for r in resources.into_iter().flatten() {
-        found.push(r);
-    }
+        },
+    )
+    .await;
     Ok(found)
 }
 
@@ -656,17 +557,11 @@ pub fn ssm_ping_statuses(
 /// into, and `--services ec2` keeps every instance attribute.
 async fn ssm_managed(ctx: &AwsContext, region: &str) -> Observed<BTreeMap<String, String>> {
     let ssm = aws_sdk_ssm::Client::new(&ctx.regional(region));
-    let read = ssm
-        .describe_instance_information()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    match observe("ssm:DescribeInstanceInformation", read, &[]) {
-        Observed::Value(list) => ssm_ping_statuses(&list),
-        other => other.map(|_| BTreeMap::new()),
-    }
+    let read = items!(
+        "ssm:DescribeInstanceInformation",
+        ssm.describe_instance_information()
+    );
+    Observed::of(read).and_then(|list| ssm_ping_statuses(&list))
 }
 
 /// DescribeImages takes this many values in one filter.
@@ -678,25 +573,21 @@ const IMAGE_IDS_PER_CALL: usize = 100;
 async fn owners_of(ec2: &Client, ids: &[String]) -> BTreeMap<String, Observed<ImageOwner>> {
     let mut out = BTreeMap::new();
     for chunk in ids.chunks(IMAGE_IDS_PER_CALL) {
-        let read = ec2
-            .describe_images()
-            .filters(
-                Filter::builder()
-                    .name("image-id")
-                    .set_values(Some(chunk.to_vec()))
-                    .build(),
-            )
-            .include_deprecated(true)
-            .include_disabled(true)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
+        let read = items!(
+            "ec2:DescribeImages",
+            ec2.describe_images()
+                .filters(
+                    Filter::builder()
+                        .name("image-id")
+                        .set_values(Some(chunk.to_vec()))
+                        .build(),
+                )
+                .include_deprecated(true)
+                .include_disabled(true)
+        );
         match read {
             Ok(images) => out.extend(image_owners(&images)),
-            Err(e) => {
-                let why = reason("ec2:DescribeImages", &e);
+            Err(why) => {
                 out.extend(
                     chunk
                         .iter()
@@ -718,14 +609,7 @@ fn display_name(id: &str, tags: &[aws_sdk_ec2::types::Tag]) -> String {
 }
 
 async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let reservations = ec2
-        .describe_instances()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeInstances", &e))?;
+    let reservations = items!("ec2:DescribeInstances", ec2.describe_instances())?;
     // AWS keeps listing a terminated instance for about an hour: it runs nothing,
     // holds no credentials and can no longer be changed, so it is not judged.
     let live: Vec<&Instance> = reservations
@@ -745,17 +629,17 @@ async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
     } else {
         ssm_managed(ctx, region).await
     };
-    let mut found = Found::default();
-    for i in live {
-        let Some(id) = i.instance_id() else {
-            found.without_id("ec2:DescribeInstances", "InstanceId");
-            continue;
-        };
-        let attrs = instance_attributes(i, &owners, &managed);
-        let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
-        found.push(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs));
-    }
-    Ok(found)
+    Ok(Found::each(
+        live,
+        "ec2:DescribeInstances",
+        "InstanceId",
+        |i| {
+            let id = i.instance_id()?;
+            let attrs = instance_attributes(i, &owners, &managed);
+            let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
+            Some(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs))
+        },
+    ))
 }
 
 #[derive(Serialize)]
@@ -779,33 +663,29 @@ fn image_attributes(img: &Image) -> ImageAttributes {
 /// The machine images the account owns (any image it can launch that someone else
 /// owns is that owner's to share or not).
 async fn images(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec2
-        .describe_images()
-        .owners("self")
-        .include_deprecated(true)
-        .include_disabled(true)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeImages", &e))?;
-    let mut found = Found::default();
-    for img in &listed {
-        let Some(id) = img.image_id() else {
-            found.without_id("ec2:DescribeImages", "ImageId");
-            continue;
-        };
-        // An image's name is unique among the account's images of a region.
-        let name = img
-            .name()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(id)
-            .to_string();
-        let arn = ctx.arn("ec2", region, &format!("image/{id}"));
-        found.push(ctx.resource(IMAGE, arn, name, region, &image_attributes(img)));
-    }
-    Ok(found)
+    let listed = items!(
+        "ec2:DescribeImages",
+        ec2.describe_images()
+            .owners("self")
+            .include_deprecated(true)
+            .include_disabled(true)
+    )?;
+    Ok(Found::each(
+        &listed,
+        "ec2:DescribeImages",
+        "ImageId",
+        |img| {
+            let id = img.image_id()?;
+            // An image's name is unique among the account's images of a region.
+            let name = img
+                .name()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(id)
+                .to_string();
+            let arn = ctx.arn("ec2", region, &format!("image/{id}"));
+            Some(ctx.resource(IMAGE, arn, name, region, &image_attributes(img)))
+        },
+    ))
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -862,22 +742,22 @@ async fn vpn_connections(ctx: &AwsContext, ec2: &Client, region: &str) -> Result
         .send()
         .await
         .map_err(|e| reason("ec2:DescribeVpnConnections", &e))?;
-    let mut found = Found::default();
-    for v in out.vpn_connections() {
-        let Some(id) = v.vpn_connection_id() else {
-            found.without_id("ec2:DescribeVpnConnections", "VpnConnectionId");
-            continue;
-        };
-        let arn = ctx.arn("ec2", region, &format!("vpn-connection/{id}"));
-        found.push(ctx.resource(
-            VPN_CONNECTION,
-            arn,
-            display_name(id, v.tags()),
-            region,
-            &vpn_attributes(v),
-        ));
-    }
-    Ok(found)
+    Ok(Found::each(
+        out.vpn_connections(),
+        "ec2:DescribeVpnConnections",
+        "VpnConnectionId",
+        |v| {
+            let id = v.vpn_connection_id()?;
+            let arn = ctx.arn("ec2", region, &format!("vpn-connection/{id}"));
+            Some(ctx.resource(
+                VPN_CONNECTION,
+                arn,
+                display_name(id, v.tags()),
+                region,
+                &vpn_attributes(v),
+            ))
+        },
+    ))
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -954,30 +834,23 @@ fn acl_attributes(a: &NetworkAcl) -> AclAttributes {
 }
 
 async fn network_acls(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found, String> {
-    let acls = ec2
-        .describe_network_acls()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ec2:DescribeNetworkAcls", &e))?;
-    let mut found = Found::default();
-    for a in &acls {
-        let Some(id) = a.network_acl_id() else {
-            found.without_id("ec2:DescribeNetworkAcls", "NetworkAclId");
-            continue;
-        };
-        let arn = ctx.arn("ec2", region, &format!("network-acl/{id}"));
-        found.push(ctx.resource(
-            NETWORK_ACL,
-            arn,
-            display_name(id, a.tags()),
-            region,
-            &acl_attributes(a),
-        ));
-    }
-    Ok(found)
+    let acls = items!("ec2:DescribeNetworkAcls", ec2.describe_network_acls())?;
+    Ok(Found::each(
+        &acls,
+        "ec2:DescribeNetworkAcls",
+        "NetworkAclId",
+        |a| {
+            let id = a.network_acl_id()?;
+            let arn = ctx.arn("ec2", region, &format!("network-acl/{id}"));
+            Some(ctx.resource(
+                NETWORK_ACL,
+                arn,
+                display_name(id, a.tags()),
+                region,
+                &acl_attributes(a),
+            ))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -15,7 +15,8 @@ use aws_sdk_ecs::types::Service;
 use serde::Serialize;
 
 use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::{Observed, Resource};
 
 pub const SERVICE: &str = "aws_ecs_service";
@@ -72,15 +73,12 @@ async fn task_definitions(
     client: &Client,
     region: &str,
 ) -> Result<Found, String> {
-    let arns: Vec<String> = client
-        .list_task_definitions()
-        .status(aws_sdk_ecs::types::TaskDefinitionStatus::Active)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ecs:ListTaskDefinitions", &e))?;
+    let arns: Vec<String> = items!(
+        "ecs:ListTaskDefinitions",
+        client
+            .list_task_definitions()
+            .status(aws_sdk_ecs::types::TaskDefinitionStatus::Active)
+    )?;
     let mut found = Found::default();
     for arn in &arns {
         let containers = super::error::observe(
@@ -151,41 +149,25 @@ fn service_attributes(cluster: &str, s: &Service) -> ServiceAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ecs", |region| async move {
+    listings_per_region(ctx, "ecs", |region| async move {
         let client = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, SERVICE, &region, services(ctx, &client, &region).await);
-        out.found(
-            ctx,
-            TASK_DEFINITION,
-            &region,
-            task_definitions(ctx, &client, &region).await,
-        );
-        out
+        vec![
+            (SERVICE, services(ctx, &client, &region).await),
+            (
+                TASK_DEFINITION,
+                task_definitions(ctx, &client, &region).await,
+            ),
+        ]
     })
     .await
 }
 
 async fn services(ctx: &AwsContext, client: &Client, region: &str) -> Result<Found, String> {
-    let clusters: Vec<String> = client
-        .list_clusters()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("ecs:ListClusters", &e))?;
+    let clusters: Vec<String> = items!("ecs:ListClusters", client.list_clusters())?;
     let mut found = Found::default();
     for cluster in &clusters {
-        let arns: Vec<String> = client
-            .list_services()
-            .cluster(cluster)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("ecs:ListServices", &e))?;
+        let arns: Vec<String> =
+            items!("ecs:ListServices", client.list_services().cluster(cluster))?;
         for batch in arns.chunks(BATCH) {
             let out = client
                 .describe_services()

@@ -4,8 +4,10 @@ use aws_sdk_efs::Client;
 use aws_sdk_efs::types::FileSystemDescription;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const FILE_SYSTEM: &str = "aws_efs_file_system";
@@ -33,29 +35,17 @@ fn file_system_attributes(fs: &FileSystemDescription) -> FileSystemAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "efs", |region| async move {
-        let efs = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            FILE_SYSTEM,
-            &region,
-            file_systems(ctx, &efs, &region).await,
-        );
-        out
+    found_per_region(ctx, "efs", FILE_SYSTEM, |region| async move {
+        file_systems(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn file_systems(ctx: &AwsContext, efs: &Client, region: &str) -> Result<Found, String> {
-    let listed = efs
-        .describe_file_systems()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("elasticfilesystem:DescribeFileSystems", &e))?;
+    let listed = items!(
+        "elasticfilesystem:DescribeFileSystems",
+        efs.describe_file_systems()
+    )?;
     let mut found = Found::default();
     for fs in &listed {
         // FileSystemId is a required member: the SDK fills a missing one with "".

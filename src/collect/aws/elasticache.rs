@@ -6,8 +6,9 @@ use aws_sdk_elasticache::Client;
 use aws_sdk_elasticache::types::{CacheCluster, ReplicationGroup, StorageEncryptionType};
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const REPLICATION_GROUP: &str = "aws_elasticache_replication_group";
@@ -139,61 +140,40 @@ fn cluster_attributes(c: &CacheCluster) -> ClusterAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "elasticache", |region| async move {
+    listings_per_region(ctx, "elasticache", |region| async move {
         let ec = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            REPLICATION_GROUP,
-            &region,
-            groups(ctx, &ec, &region).await,
-        );
-        out.found(ctx, CLUSTER, &region, clusters(ctx, &ec, &region).await);
-        out
+        vec![
+            (REPLICATION_GROUP, groups(ctx, &ec, &region).await),
+            (CLUSTER, clusters(ctx, &ec, &region).await),
+        ]
     })
     .await
 }
 
 async fn groups(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec
-        .describe_replication_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(GROUPS, &e))?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(id) = g.replication_group_id().filter(|i| !i.is_empty()) else {
-            found.without_id(GROUPS, "ReplicationGroupId");
-            continue;
-        };
+    let listed = items!(GROUPS, ec.describe_replication_groups())?;
+    Ok(Found::each(&listed, GROUPS, "ReplicationGroupId", |g| {
+        let id = g.replication_group_id().filter(|i| !i.is_empty())?;
         let arn = g.arn().map_or_else(
             || ctx.arn("elasticache", region, &format!("replicationgroup:{id}")),
             str::to_string,
         );
-        found.push(ctx.resource(
+        Some(ctx.resource(
             REPLICATION_GROUP,
             arn,
             id.to_string(),
             region,
             &group_attributes(g),
-        ));
-    }
-    Ok(found)
+        ))
+    }))
 }
 
 async fn clusters(ctx: &AwsContext, ec: &Client, region: &str) -> Result<Found, String> {
-    let listed = ec
-        .describe_cache_clusters()
-        .show_cache_clusters_not_in_replication_groups(true)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(CLUSTERS, &e))?;
+    let listed = items!(
+        CLUSTERS,
+        ec.describe_cache_clusters()
+            .show_cache_clusters_not_in_replication_groups(true)
+    )?;
     let mut found = Found::default();
     // A member of a replication group is judged through its group.
     for c in listed.iter().filter(|c| c.replication_group_id().is_none()) {

@@ -11,8 +11,9 @@ use aws_sdk_elasticloadbalancingv2::operation::describe_target_health::DescribeT
 use aws_sdk_elasticloadbalancingv2::types::{TargetGroup, TargetHealthDescription};
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::{observe, required};
+use super::list::{items, listings_per_region};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const LOAD_BALANCER: &str = "aws_elbv2_load_balancer";
@@ -65,25 +66,18 @@ struct LbAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "elbv2", |region| async move {
+    listings_per_region(ctx, "elbv2", |region| async move {
         let config = ctx.regional(&region);
         let elb = Client::new(&config);
         let waf = aws_sdk_wafv2::Client::new(&config);
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            LOAD_BALANCER,
-            &region,
-            load_balancers(ctx, &elb, &waf, &region).await,
-        );
         let ec2 = aws_sdk_ec2::Client::new(&config);
-        out.found(
-            ctx,
-            TARGET_GROUP,
-            &region,
-            target_groups(ctx, &elb, &ec2, &region).await,
-        );
-        out
+        vec![
+            (
+                LOAD_BALANCER,
+                load_balancers(ctx, &elb, &waf, &region).await,
+            ),
+            (TARGET_GROUP, target_groups(ctx, &elb, &ec2, &region).await),
+        ]
     })
     .await
 }
@@ -94,14 +88,10 @@ async fn load_balancers(
     waf: &aws_sdk_wafv2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed = elb
-        .describe_load_balancers()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("elasticloadbalancing:DescribeLoadBalancers", &e))?;
+    let listed = items!(
+        "elasticloadbalancing:DescribeLoadBalancers",
+        elb.describe_load_balancers()
+    )?;
     let mut policies: BTreeMap<String, Observed<Vec<String>>> = BTreeMap::new();
     let mut found = Found::default();
     for lb in listed {
@@ -113,31 +103,26 @@ async fn load_balancers(
             continue;
         };
         let lb_type = lb.r#type().map(|t| t.as_str().to_string());
-        let listeners = elb
-            .describe_listeners()
-            .load_balancer_arn(arn)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        let (listeners, http_rules) =
-            match observe("elasticloadbalancing:DescribeListeners", listeners, &[]) {
-                Observed::Value(list) => {
-                    for p in list.iter().filter_map(|l| l.ssl_policy()) {
-                        if !policies.contains_key(p) {
-                            policies.insert(p.to_string(), ssl_protocols(elb, p).await);
-                        }
+        let listeners = items!(
+            "elasticloadbalancing:DescribeListeners",
+            elb.describe_listeners().load_balancer_arn(arn)
+        );
+        let (listeners, http_rules) = match Observed::of(listeners) {
+            Observed::Value(list) => {
+                for p in list.iter().filter_map(|l| l.ssl_policy()) {
+                    if !policies.contains_key(p) {
+                        policies.insert(p.to_string(), ssl_protocols(elb, p).await);
                     }
-                    let http_rules = if lb_type.as_deref() == Some("application") {
-                        http_rules(elb, &list).await
-                    } else {
-                        Observed::Value(Vec::new())
-                    };
-                    (listeners_of(&list, &policies), http_rules)
                 }
-                other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
-            };
+                let http_rules = if lb_type.as_deref() == Some("application") {
+                    http_rules(elb, &list).await
+                } else {
+                    Observed::Value(Vec::new())
+                };
+                (listeners_of(&list, &policies), http_rules)
+            }
+            other => (other.clone().map(|_| Vec::new()), other.map(|_| Vec::new())),
+        };
         let (web_acl_arn, web_acl_rules) = if lb_type.as_deref() == Some("application") {
             super::waf::for_resource(waf, arn).await
         } else {
@@ -202,14 +187,10 @@ async fn target_groups(
     ec2: &aws_sdk_ec2::Client,
     region: &str,
 ) -> Result<Found, String> {
-    let listed = elb
-        .describe_target_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("elasticloadbalancing:DescribeTargetGroups", &e))?;
+    let listed = items!(
+        "elasticloadbalancing:DescribeTargetGroups",
+        elb.describe_target_groups()
+    )?;
     let mut read = Vec::new();
     for tg in &listed {
         let Some(arn) = tg.target_group_arn() else {
@@ -286,15 +267,11 @@ async fn instance_zones(
             .name("instance-id")
             .set_values(Some(chunk.to_vec()))
             .build();
-        let listed = ec2
-            .describe_instances()
-            .filters(filter)
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await;
-        match observe("ec2:DescribeInstances", listed, &[]) {
+        let listed = items!(
+            "ec2:DescribeInstances",
+            ec2.describe_instances().filters(filter)
+        );
+        match Observed::of(listed) {
             Observed::Value(reservations) => {
                 for i in reservations.iter().flat_map(|r| r.instances()) {
                     if let (Some(id), Some(zone)) = (
@@ -504,14 +481,12 @@ pub fn rules_of(
 }
 
 async fn ssl_protocols(elb: &Client, policy: &str) -> Observed<Vec<String>> {
-    match observe(
+    observe(
         "elasticloadbalancing:DescribeSSLPolicies",
         elb.describe_ssl_policies().names(policy).send().await,
         &[],
-    ) {
-        Observed::Value(out) => ssl_protocols_of(policy, &out),
-        other => other.map(|_| Vec::new()),
-    }
+    )
+    .and_then(|out| ssl_protocols_of(policy, &out))
 }
 
 /// The protocols `policy` allows, from a DescribeSSLPolicies answer. A policy absent

@@ -17,6 +17,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
+use super::list::describe_each;
+use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
@@ -362,14 +364,8 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         },
         Err(e) => Observed::Unreadable(e.clone()),
     };
-    let virtual_mfa = iam
-        .list_virtual_mfa_devices()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    let root_virtual_mfa = observe("iam:ListVirtualMFADevices", virtual_mfa, &[]).map(|devices| {
+    let virtual_mfa = items!("iam:ListVirtualMFADevices", iam.list_virtual_mfa_devices());
+    let root_virtual_mfa = Observed::of(virtual_mfa).map(|devices| {
         devices
             .iter()
             .any(|d| d.user().is_some_and(|u| u.arn().ends_with(":root")))
@@ -401,13 +397,13 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         )]),
     );
 
-    let users = users(ctx, &iam, &report).await;
+    let (groups, group_policies) = groups(ctx, &iam).await;
+    let users = users(ctx, &iam, &report, &group_policies).await;
     out.listed(ctx, USER, GLOBAL_REGION, users);
     let policies = customer_policies(ctx, &iam).await;
     out.found(ctx, POLICY, GLOBAL_REGION, policies);
     let roles = roles(ctx, &iam).await;
     out.listed(ctx, ROLE, GLOBAL_REGION, roles);
-    let groups = groups(ctx, &iam).await;
     out.listed(ctx, GROUP, GLOBAL_REGION, groups);
     let certificates = super::iam_certificates::list(ctx, &iam).await;
     out.found(
@@ -427,44 +423,28 @@ enum Principal {
     Role,
 }
 
+/// The read of one operation for each kind of principal: `$read` sees the operation's
+/// name as `$op` and its request, already given the principal's name, as `$request`.
+macro_rules! per_kind {
+    ($kind:expr, |$op:ident, $request:ident| $read:expr,
+     $($k:ident => $o:literal, $builder:expr;)+) => {
+        match $kind {
+            $(Principal::$k => {
+                let ($op, $request) = ($o, $builder);
+                $read
+            })+
+        }
+    };
+}
+
 impl Principal {
     async fn attached(self, iam: &Client, name: &str) -> Observed<Vec<NamedPolicy>> {
-        let listed = match self {
-            Principal::User => observe(
-                "iam:ListAttachedUserPolicies",
-                iam.list_attached_user_policies()
-                    .user_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Group => observe(
-                "iam:ListAttachedGroupPolicies",
-                iam.list_attached_group_policies()
-                    .group_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Role => observe(
-                "iam:ListAttachedRolePolicies",
-                iam.list_attached_role_policies()
-                    .role_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-        };
-        listed.map(|list| {
+        let listed = per_kind!(self, |op, request| items!(op, request),
+            User => "iam:ListAttachedUserPolicies", iam.list_attached_user_policies().user_name(name);
+            Group => "iam:ListAttachedGroupPolicies", iam.list_attached_group_policies().group_name(name);
+            Role => "iam:ListAttachedRolePolicies", iam.list_attached_role_policies().role_name(name);
+        );
+        Observed::of(listed).map(|list| {
             list.into_iter()
                 .map(|p| NamedPolicy {
                     name: p.policy_name().unwrap_or_default().to_string(),
@@ -475,96 +455,26 @@ impl Principal {
         })
     }
 
-    /// Inline policies: their names, then each document.
+    /// Inline policies: their names, then each document; one deleted in between is
+    /// left out.
     async fn inline(self, iam: &Client, name: &str) -> Observed<Vec<NamedPolicy>> {
-        let names = match self {
-            Principal::User => observe(
-                "iam:ListUserPolicies",
-                iam.list_user_policies()
-                    .user_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Group => observe(
-                "iam:ListGroupPolicies",
-                iam.list_group_policies()
-                    .group_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-            Principal::Role => observe(
-                "iam:ListRolePolicies",
-                iam.list_role_policies()
-                    .role_name(name)
-                    .into_paginator()
-                    .items()
-                    .send()
-                    .try_collect()
-                    .await,
-                &[],
-            ),
-        };
+        let names = per_kind!(self, |op, request| items!(op, request),
+            User => "iam:ListUserPolicies", iam.list_user_policies().user_name(name);
+            Group => "iam:ListGroupPolicies", iam.list_group_policies().group_name(name);
+            Role => "iam:ListRolePolicies", iam.list_role_policies().role_name(name);
+        );
         let names = match names {
-            Observed::Value(n) => n,
-            Observed::Absent => Vec::new(),
-            Observed::Unreadable(r) => return Observed::Unreadable(r),
+            Ok(n) => n,
+            Err(r) => return Observed::Unreadable(r),
         };
         let mut policies = Vec::new();
         for policy in names {
-            let (op, text) = match self {
-                Principal::User => (
-                    "iam:GetUserPolicy",
-                    observe(
-                        "iam:GetUserPolicy",
-                        iam.get_user_policy()
-                            .user_name(name)
-                            .policy_name(&policy)
-                            .send()
-                            .await,
-                        &["NoSuchEntity"],
-                    )
-                    .map(|o| o.policy_document().to_string()),
-                ),
-                Principal::Group => (
-                    "iam:GetGroupPolicy",
-                    observe(
-                        "iam:GetGroupPolicy",
-                        iam.get_group_policy()
-                            .group_name(name)
-                            .policy_name(&policy)
-                            .send()
-                            .await,
-                        &["NoSuchEntity"],
-                    )
-                    .map(|o| o.policy_document().to_string()),
-                ),
-                Principal::Role => (
-                    "iam:GetRolePolicy",
-                    observe(
-                        "iam:GetRolePolicy",
-                        iam.get_role_policy()
-                            .role_name(name)
-                            .policy_name(&policy)
-                            .send()
-                            .await,
-                        &["NoSuchEntity"],
-                    )
-                    .map(|o| o.policy_document().to_string()),
-                ),
-            };
-            let document = match text {
-                Observed::Value(text) => parse_policy_document(op, &text),
-                Observed::Absent => continue,
-                Observed::Unreadable(r) => return Observed::Unreadable(r),
-            };
+            let document = per_kind!(self, |op, request| observe(op, request.policy_name(&policy).send().await, &["NoSuchEntity"])
+                .and_then(|o| parse_policy_document(op, o.policy_document())),
+                User => "iam:GetUserPolicy", iam.get_user_policy().user_name(name);
+                Group => "iam:GetGroupPolicy", iam.get_group_policy().group_name(name);
+                Role => "iam:GetRolePolicy", iam.get_role_policy().role_name(name);
+            );
             match document {
                 Observed::Value(doc) => policies.push(NamedPolicy {
                     name: policy,
@@ -578,32 +488,37 @@ impl Principal {
         Observed::Value(policies)
     }
 
-    /// Inline and attached policies together (what reaches a user through a group).
-    async fn all(self, iam: &Client, name: &str) -> Observed<Vec<NamedPolicy>> {
-        match (self.attached(iam, name).await, self.inline(iam, name).await) {
-            (Observed::Unreadable(r), _) | (_, Observed::Unreadable(r)) => Observed::Unreadable(r),
-            (a, i) => {
-                let mut all = a.value().cloned().unwrap_or_default();
-                all.extend(i.value().cloned().unwrap_or_default());
-                Observed::Value(all)
-            }
+    async fn policies(self, iam: &Client, name: &str) -> PrincipalAttributes {
+        PrincipalAttributes {
+            inline_policies: self.inline(iam, name).await,
+            attached_policies: self.attached(iam, name).await,
         }
     }
 }
+
+impl PrincipalAttributes {
+    /// Inline and attached policies together (what reaches a user through a group):
+    /// either one unreadable makes the whole unreadable, the attached one first.
+    fn all(&self) -> Observed<Vec<NamedPolicy>> {
+        [&self.attached_policies, &self.inline_policies]
+            .into_iter()
+            .cloned()
+            .collect::<Observed<Vec<_>>>()
+            .map(|both| both.concat())
+    }
+}
+
+/// The policies of each group by name, read once for the group's own resource and
+/// reused for every member.
+type GroupPolicies = BTreeMap<String, Observed<Vec<NamedPolicy>>>;
 
 async fn users(
     ctx: &AwsContext,
     iam: &Client,
     report: &Result<CredentialRows, String>,
+    group_policies: &GroupPolicies,
 ) -> Result<Vec<Resource>, String> {
-    let list = iam
-        .list_users()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListUsers", &e))?;
+    let list = items!("iam:ListUsers", iam.list_users())?;
     ctx.progress
         .stage(&format!("iam: reading {} users", list.len()));
     let resources = stream::iter(list)
@@ -616,13 +531,17 @@ async fn users(
                 },
                 Err(e) => Observed::Unreadable(e.clone()),
             };
-            let groups = iam.list_groups_for_user().user_name(&name).into_paginator().items().send().try_collect().await;
-            let group_policies = match observe("iam:ListGroupsForUser", groups, &[]) {
+            let groups = items!("iam:ListGroupsForUser", iam.list_groups_for_user().user_name(&name));
+            let group_policies = match Observed::of(groups) {
                 Observed::Value(groups) => {
                     let mut all = Vec::new();
                     let mut failed = None;
                     for g in groups {
-                        match Principal::Group.all(iam, g.group_name()).await {
+                        let read = match group_policies.get(g.group_name()) {
+                            Some(p) => p.clone(),
+                            None => Principal::Group.policies(iam, g.group_name()).await.all(),
+                        };
+                        match read {
                             Observed::Value(p) => all.extend(p),
                             Observed::Unreadable(r) => failed = Some(r),
                             Observed::Absent => {}
@@ -636,13 +555,13 @@ async fn users(
                 Observed::Absent => Observed::Value(Vec::new()),
                 Observed::Unreadable(r) => Observed::Unreadable(r),
             };
-            let mfa = iam.list_mfa_devices().user_name(&name).into_paginator().items().send().try_collect().await;
+            let mfa = items!("iam:ListMFADevices", iam.list_mfa_devices().user_name(&name));
             let attrs = UserAttributes {
                 credentials,
                 attached_policies: Principal::User.attached(iam, &name).await,
                 inline_policies: Principal::User.inline(iam, &name).await,
                 group_policies,
-                mfa_devices: observe("iam:ListMFADevices", mfa, &[])
+                mfa_devices: Observed::of(mfa)
                     .map(|d| d.iter().map(|d| d.serial_number().to_string()).collect()),
             };
             ctx.resource(USER, u.arn().to_string(), name, GLOBAL_REGION, &attrs)
@@ -660,27 +579,16 @@ pub fn attachment_count_of(p: &aws_sdk_iam::types::Policy) -> Observed<i32> {
 }
 
 async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
-    let list = iam
-        .list_policies()
-        .scope(aws_sdk_iam::types::PolicyScopeType::Local)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListPolicies", &e))?;
-    let mut found = Found::default();
-    let with_arns: Vec<_> = list
-        .into_iter()
-        .filter_map(|p| {
-            if p.arn().is_none() {
-                found.without_id("iam:ListPolicies", "Arn");
-            }
-            Some((p.arn()?.to_string(), p))
-        })
-        .collect();
-    let resources = stream::iter(with_arns)
-        .map(|(arn, p)| async move {
+    let list = items!(
+        "iam:ListPolicies",
+        iam.list_policies()
+            .scope(aws_sdk_iam::types::PolicyScopeType::Local)
+    )?;
+    let found = describe_each(
+        ctx,
+        list,
+        ("iam:ListPolicies", "Arn", |p| p.arn()),
+        |(arn, p)| async move {
             let document = match p.default_version_id() {
                 Some(v) => observe(
                     "iam:GetPolicyVersion",
@@ -707,51 +615,43 @@ async fn customer_policies(ctx: &AwsContext, iam: &Client) -> Result<Found, Stri
                 document,
                 attachment_count: attachment_count_of(&p),
             };
-            ctx.resource(
+            Some(ctx.resource(
                 POLICY,
                 arn,
                 p.policy_name().unwrap_or_default().to_string(),
                 GLOBAL_REGION,
                 &attrs,
-            )
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for r in resources {
-        found.push(r);
-    }
+            ))
+        },
+    )
+    .await;
     Ok(found)
 }
 
 async fn roles(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
-    let listed = iam
-        .list_roles()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListRoles", &e))?;
+    let listed = items!("iam:ListRoles", iam.list_roles())?;
     let named = listed
         .into_iter()
         .map(|r| (r.role_name().to_string(), r.arn().to_string()));
-    Ok(with_policies(ctx, iam, Principal::Role, ROLE, named.collect()).await)
+    let read = with_policies(ctx, iam, Principal::Role, named.collect()).await;
+    Ok(read.into_iter().map(|(r, _)| r).collect())
 }
 
-async fn groups(ctx: &AwsContext, iam: &Client) -> Result<Vec<Resource>, String> {
-    let listed = iam
-        .list_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("iam:ListGroups", &e))?;
+/// The groups, and the policies of each for its members.
+async fn groups(ctx: &AwsContext, iam: &Client) -> (Result<Vec<Resource>, String>, GroupPolicies) {
+    let listed = match items!("iam:ListGroups", iam.list_groups()) {
+        Ok(l) => l,
+        Err(e) => return (Err(e), GroupPolicies::new()),
+    };
     let named = listed
         .into_iter()
         .map(|g| (g.group_name().to_string(), g.arn().to_string()));
-    Ok(with_policies(ctx, iam, Principal::Group, GROUP, named.collect()).await)
+    let read = with_policies(ctx, iam, Principal::Group, named.collect()).await;
+    let policies = read
+        .iter()
+        .map(|(r, attrs)| (r.name.clone(), attrs.all()))
+        .collect();
+    (Ok(read.into_iter().map(|(r, _)| r).collect()), policies)
 }
 
 /// Roles or groups, given as (name, ARN): each with its inline and attached policies.
@@ -759,16 +659,17 @@ async fn with_policies(
     ctx: &AwsContext,
     iam: &Client,
     kind: Principal,
-    resource_type: &str,
     named: Vec<(String, String)>,
-) -> Vec<Resource> {
+) -> Vec<(Resource, PrincipalAttributes)> {
+    let resource_type = match kind {
+        Principal::Role => ROLE,
+        _ => GROUP,
+    };
     stream::iter(named)
         .map(|(name, arn)| async move {
-            let attrs = PrincipalAttributes {
-                inline_policies: kind.inline(iam, &name).await,
-                attached_policies: kind.attached(iam, &name).await,
-            };
-            ctx.resource(resource_type, arn, name, GLOBAL_REGION, &attrs)
+            let attrs = kind.policies(iam, &name).await;
+            let resource = ctx.resource(resource_type, arn, name, GLOBAL_REGION, &attrs);
+            (resource, attrs)
         })
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()

@@ -5,7 +5,8 @@ use aws_sdk_iam::Client;
 use aws_sdk_iam::types::ServerCertificateMetadata;
 use serde::Serialize;
 
-use super::error::{reason, required};
+use super::error::required;
+use super::list::items;
 use super::{AwsContext, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -46,14 +47,7 @@ pub fn certificate_of(
 }
 
 pub async fn list(ctx: &AwsContext, iam: &Client) -> Result<Found, String> {
-    let listed: Vec<ServerCertificateMetadata> = iam
-        .list_server_certificates()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(OP, &e))?;
+    let listed: Vec<ServerCertificateMetadata> = items!(OP, iam.list_server_certificates())?;
     let mut found = Found::default();
     for m in &listed {
         match certificate_of(m) {

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::AwsContext;
 use super::error::observe;
+use super::list::items;
 use crate::inventory::Observed;
 
 /// The attributes this module adds to `aws_iam_account`.
@@ -213,14 +214,8 @@ async fn identity_center(ctx: &AwsContext) -> Observed<Vec<IdentityCenterInstanc
     let mut listed = stream::iter(ctx.regions.clone())
         .map(|region| async move {
             let sso = aws_sdk_ssoadmin::Client::new(&ctx.regional(&region));
-            let instances = sso
-                .list_instances()
-                .into_paginator()
-                .items()
-                .send()
-                .try_collect()
-                .await;
-            (region, observe(LIST_INSTANCES, instances, &[]))
+            let instances = items!(LIST_INSTANCES, sso.list_instances());
+            (region, Observed::of(instances))
         })
         .buffer_unordered(ctx.concurrency)
         .collect::<Vec<_>>()

@@ -4,12 +4,14 @@
 use aws_sdk_kms::Client;
 use aws_sdk_kms::operation::describe_key::DescribeKeyOutput;
 use aws_sdk_kms::types::KeyManagerType;
-use futures::stream::{self, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::describe_each;
+use super::list::items;
+use super::list::{found_per_region, policy_document};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const KEY: &str = "aws_kms_key";
@@ -104,36 +106,20 @@ pub fn described(out: &DescribeKeyOutput) -> Described {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "kms", |region| async move {
-        let kms = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, KEY, &region, keys(ctx, &kms, &region).await);
-        out
+    found_per_region(ctx, "kms", KEY, |region| async move {
+        keys(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, String> {
-    let listed = kms
-        .list_keys()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("kms:ListKeys", &e))?;
-    let mut found = Found::default();
-    let with_ids: Vec<_> = listed
-        .into_iter()
-        .filter_map(|k| {
-            if k.key_id().is_none() {
-                found.without_id("kms:ListKeys", "KeyId");
-            }
-            Some((k.key_id()?.to_string(), k.key_arn().map(str::to_string)))
-        })
-        .collect();
-    let keys = stream::iter(with_ids)
-        .map(|(id, listed_arn)| async move {
+    let listed = items!("kms:ListKeys", kms.list_keys())?;
+    let found = describe_each(
+        ctx,
+        listed,
+        ("kms:ListKeys", "KeyId", |k| k.key_id()),
+        |(id, k)| async move {
+            let listed_arn = k.key_arn().map(str::to_string);
             let fallback_arn = || {
                 listed_arn
                     .clone()
@@ -176,22 +162,9 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                     .await,
                 &[],
             )
-            .and_then(|p| match p.policy().map(serde_json::from_str::<Value>) {
-                Some(Ok(doc)) => Observed::Value(doc),
-                Some(Err(e)) => Observed::Unreadable(format!(
-                    "kms:GetKeyPolicy: the policy is not valid JSON ({e})"
-                )),
-                None => Observed::Absent,
-            });
-            let grants = kms
-                .list_grants()
-                .key_id(&id)
-                .into_paginator()
-                .items()
-                .send()
-                .try_collect()
-                .await;
-            let grants = observe("kms:ListGrants", grants, &[]).and_then(|gs| {
+            .and_then(|p| policy_document("kms:GetKeyPolicy", p.policy()));
+            let grants = items!("kms:ListGrants", kms.list_grants().key_id(&id));
+            let grants = Observed::of(grants).and_then(|gs| {
                 gs.iter()
                     .map(grant_of)
                     .collect::<Option<Vec<_>>>()
@@ -212,13 +185,9 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                 grants,
             };
             Some(ctx.resource(KEY, arn, id, region, &attrs))
-        })
-        .buffer_unordered(ctx.concurrency)
-        .collect::<Vec<_>>()
-        .await;
-    for key in keys.into_iter().flatten() {
-        found.push(key);
-    }
+        },
+    )
+    .await;
     Ok(found)
 }
 

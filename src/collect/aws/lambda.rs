@@ -7,8 +7,9 @@ use aws_sdk_lambda::types::FunctionConfiguration;
 use serde::Serialize;
 
 use super::env_values::{EnvVar, vars};
-use super::error::reason;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const FUNCTION: &str = "aws_lambda_function";
@@ -20,42 +21,27 @@ struct FunctionAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "lambda", |region| async move {
-        let lambda = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            FUNCTION,
-            &region,
-            functions(ctx, &lambda, &region).await,
-        );
-        out
+    found_per_region(ctx, "lambda", FUNCTION, |region| async move {
+        functions(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn functions(ctx: &AwsContext, lambda: &Client, region: &str) -> Result<Found, String> {
-    let listed = lambda
-        .list_functions()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("lambda:ListFunctions", &e))?;
-    let mut found = Found::default();
-    for f in &listed {
-        let Some(name) = f.function_name() else {
-            found.without_id("lambda:ListFunctions", "FunctionName");
-            continue;
-        };
-        let arn = f
-            .function_arn()
-            .map(str::to_string)
-            .unwrap_or_else(|| ctx.arn("lambda", region, &format!("function:{name}")));
-        found.push(ctx.resource(FUNCTION, arn, name.to_string(), region, &attributes_of(f)));
-    }
-    Ok(found)
+    let listed = items!("lambda:ListFunctions", lambda.list_functions())?;
+    Ok(Found::each(
+        &listed,
+        "lambda:ListFunctions",
+        "FunctionName",
+        |f| {
+            let name = f.function_name()?;
+            let arn = f
+                .function_arn()
+                .map(str::to_string)
+                .unwrap_or_else(|| ctx.arn("lambda", region, &format!("function:{name}")));
+            Some(ctx.resource(FUNCTION, arn, name.to_string(), region, &attributes_of(f)))
+        },
+    ))
 }
 
 /// A function without an `Environment` has no variables. One whose variables Lambda

@@ -7,8 +7,8 @@ use aws_sdk_cloudwatchlogs::Client;
 use aws_sdk_cloudwatchlogs::types::MetricFilter as SdkFilter;
 use serde::Serialize;
 
-use super::error::reason;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::{found_per_region, items};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const LOG_GROUP: &str = "aws_logs_log_group";
@@ -44,17 +44,10 @@ pub struct MetricTransformation {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "logs", |region| async move {
+    found_per_region(ctx, "logs", LOG_GROUP, |region| async move {
         let logs = Client::new(&ctx.regional(&region));
         let filters = metric_filters(&logs).await;
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            LOG_GROUP,
-            &region,
-            groups(ctx, &logs, &region, &filters).await,
-        );
-        out
+        groups(ctx, &logs, &region, &filters).await
     })
     .await
 }
@@ -62,14 +55,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 /// Every metric filter of the region, by log group name. One call over the region
 /// rather than one per group: DescribeMetricFilters without a group lists them all.
 async fn metric_filters(logs: &Client) -> Result<BTreeMap<String, Vec<MetricFilter>>, String> {
-    let listed = logs
-        .describe_metric_filters()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE_FILTERS, &e))?;
+    let listed = items!(DESCRIBE_FILTERS, logs.describe_metric_filters())?;
     filters_by_group(&listed)
 }
 
@@ -122,35 +108,30 @@ async fn groups(
     region: &str,
     filters: &Result<BTreeMap<String, Vec<MetricFilter>>, String>,
 ) -> Result<Found, String> {
-    let listed = logs
-        .describe_log_groups()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("logs:DescribeLogGroups", &e))?;
-    let mut found = Found::default();
-    for g in &listed {
-        let Some(name) = g.log_group_name() else {
-            found.without_id("logs:DescribeLogGroups", "logGroupName");
-            continue;
-        };
-        let arn = g
-            .arn()
-            .map(|a| a.trim_end_matches(":*").to_string())
-            .unwrap_or_else(|| ctx.arn("logs", region, &format!("log-group:{name}")));
-        let attrs = GroupAttributes {
-            retention_in_days: Observed::Value(g.retention_in_days()),
-            kms_key_id: Observed::Value(g.kms_key_id().map(str::to_string)),
-            metric_filters: match filters {
-                Ok(by_group) => Observed::Value(by_group.get(name).cloned().unwrap_or_default()),
-                Err(e) => Observed::Unreadable(e.clone()),
-            },
-        };
-        found.push(ctx.resource(LOG_GROUP, arn, name.to_string(), region, &attrs));
-    }
-    Ok(found)
+    let listed = items!("logs:DescribeLogGroups", logs.describe_log_groups())?;
+    Ok(Found::each(
+        &listed,
+        "logs:DescribeLogGroups",
+        "logGroupName",
+        |g| {
+            let name = g.log_group_name()?;
+            let arn = g
+                .arn()
+                .map(|a| a.trim_end_matches(":*").to_string())
+                .unwrap_or_else(|| ctx.arn("logs", region, &format!("log-group:{name}")));
+            let attrs = GroupAttributes {
+                retention_in_days: Observed::Value(g.retention_in_days()),
+                kms_key_id: Observed::Value(g.kms_key_id().map(str::to_string)),
+                metric_filters: match filters {
+                    Ok(by_group) => {
+                        Observed::Value(by_group.get(name).cloned().unwrap_or_default())
+                    }
+                    Err(e) => Observed::Unreadable(e.clone()),
+                },
+            };
+            Some(ctx.resource(LOG_GROUP, arn, name.to_string(), region, &attrs))
+        },
+    ))
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod iam_identity;
 pub mod join;
 pub mod kms;
 pub mod lambda;
+pub mod list;
 pub mod logs;
 pub mod monitoring;
 pub mod opensearch;
@@ -217,10 +218,6 @@ impl AwsContext {
             .region(Region::new(region.to_string()))
             .build()
     }
-
-    pub fn scans_region(&self, region: &str) -> bool {
-        self.regions.iter().any(|r| r == region)
-    }
 }
 
 /// Standard retry (exponential backoff with full jitter, the SDK's retry quota per
@@ -395,7 +392,7 @@ pub fn unscanned_regions(
         Ok(regions) => {
             let left_out: Vec<&str> = regions
                 .iter()
-                .filter(|r| !ctx.scans_region(r))
+                .filter(|r| !ctx.regions.contains(r))
                 .map(String::as_str)
                 .collect();
             if left_out.is_empty() {
@@ -461,14 +458,8 @@ impl Collected {
         label: &str,
         attrs: &T,
     ) {
-        let id = ctx.arn(service, region, "settings");
-        let name = format!("{label} in {region}");
-        self.listed(
-            ctx,
-            resource_type,
-            region,
-            Ok(vec![ctx.resource(resource_type, id, name, region, attrs)]),
-        );
+        let settings = ctx.settings_resource(resource_type, service, region, label, attrs);
+        self.listed(ctx, resource_type, region, Ok(vec![settings]));
     }
 }
 
@@ -582,6 +573,21 @@ impl AwsContext {
             account: self.account.clone(),
             region: region.to_string(),
         }
+    }
+
+    /// The settings resource of a region (or the account), such as "GuardDuty in
+    /// us-east-1", which gives promises about a region a resource to pass or fail.
+    pub fn settings_resource<T: serde::Serialize>(
+        &self,
+        resource_type: &str,
+        service: &str,
+        region: &str,
+        label: &str,
+        attrs: &T,
+    ) -> Resource {
+        let id = self.arn(service, region, "settings");
+        let name = format!("{label} in {region}");
+        self.resource(resource_type, id, name, region, attrs)
     }
 
     /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`.

@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use super::error::{observe, reason, required};
 use super::iam::parse_policy_document;
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const DOMAIN: &str = "aws_opensearch_domain";
@@ -84,11 +85,8 @@ fn domain_attributes(d: &DomainStatus) -> DomainAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "opensearch", |region| async move {
-        let os = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, DOMAIN, &region, domains(ctx, &os, &region).await);
-        out
+    found_per_region(ctx, "opensearch", DOMAIN, |region| async move {
+        domains(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }

@@ -8,7 +8,8 @@ use aws_sdk_rds::operation::describe_db_cluster_snapshot_attributes::DescribeDbC
 use aws_sdk_rds::operation::describe_db_snapshot_attributes::DescribeDbSnapshotAttributesOutput;
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
+use super::error::{observe, required};
+use super::list::items;
 use super::{AwsContext, Collected, Found, per_region, rfc3339};
 use crate::inventory::Observed;
 
@@ -191,14 +192,7 @@ pub struct BackupProtection {
 
 /// Tags as a map, from the `TagList` RDS returns with each resource.
 fn tag_map(tags: &[aws_sdk_rds::types::Tag]) -> BTreeMap<String, String> {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::list::tag_map(tags.iter().map(|t| (t.key(), t.value())))
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
@@ -210,14 +204,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let mut out = Collected::default();
         let mut groups: BTreeMap<String, Observed<GroupParameters>> = BTreeMap::new();
 
-        let instances = rds
-            .describe_db_instances()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("rds:DescribeDBInstances", &e));
+        let instances = items!("rds:DescribeDBInstances", rds.describe_db_instances());
         let instances = match instances {
             Err(e) => Err(e),
             Ok(list) => {
@@ -319,14 +306,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         };
         out.found(ctx, INSTANCE, &region, instances);
 
-        let clusters = rds
-            .describe_db_clusters()
-            .into_paginator()
-            .items()
-            .send()
-            .try_collect()
-            .await
-            .map_err(|e| reason("rds:DescribeDBClusters", &e));
+        let clusters = items!("rds:DescribeDBClusters", rds.describe_db_clusters());
         let clusters = match clusters {
             Err(e) => Err(e),
             Ok(list) => {
@@ -401,85 +381,68 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
 }
 
 async fn snapshots(ctx: &AwsContext, rds: &Client, region: &str) -> Result<Found, String> {
-    let mut resources = Found::default();
-    let instance_snaps = rds
-        .describe_db_snapshots()
-        .snapshot_type("manual")
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("rds:DescribeDBSnapshots", &e))?;
-    for s in instance_snaps {
-        let (Some(id), Some(arn)) = (s.db_snapshot_identifier(), s.db_snapshot_arn()) else {
-            resources.without_id(
+    let mut found = Found::default();
+    // (identifier, ARN, of a cluster, encrypted) of every manual snapshot.
+    let mut listed = Vec::new();
+    let instance_snaps = items!(
+        "rds:DescribeDBSnapshots",
+        rds.describe_db_snapshots().snapshot_type("manual")
+    )?;
+    for s in &instance_snaps {
+        let encrypted = required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted());
+        match (s.db_snapshot_identifier(), s.db_snapshot_arn()) {
+            (Some(id), Some(arn)) => listed.push((id, arn, false, encrypted)),
+            _ => found.without_id(
                 "rds:DescribeDBSnapshots",
                 "DBSnapshotIdentifier or DBSnapshotArn",
-            );
-            continue;
-        };
-        let restore = match observe(
-            "rds:DescribeDBSnapshotAttributes",
-            rds.describe_db_snapshot_attributes()
-                .db_snapshot_identifier(id)
-                .send()
-                .await,
-            &[],
-        ) {
-            Observed::Value(out) => instance_restore_of(&out),
-            other => other.map(|_| Vec::new()),
-        };
-        let attrs = SnapshotAttributes {
-            kind: Observed::Value("instance".into()),
-            encrypted: required("rds:DescribeDBSnapshots", "Encrypted", s.encrypted()),
-            restore_principals: restore,
-        };
-        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+            ),
+        }
     }
-    let cluster_snaps = rds
-        .describe_db_cluster_snapshots()
-        .snapshot_type("manual")
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("rds:DescribeDBClusterSnapshots", &e))?;
-    for s in cluster_snaps {
-        let (Some(id), Some(arn)) = (
+    let cluster_snaps = items!(
+        "rds:DescribeDBClusterSnapshots",
+        rds.describe_db_cluster_snapshots().snapshot_type("manual")
+    )?;
+    for s in &cluster_snaps {
+        let op = "rds:DescribeDBClusterSnapshots";
+        let encrypted = required(op, "StorageEncrypted", s.storage_encrypted());
+        match (
             s.db_cluster_snapshot_identifier(),
             s.db_cluster_snapshot_arn(),
-        ) else {
-            resources.without_id(
-                "rds:DescribeDBClusterSnapshots",
-                "DBClusterSnapshotIdentifier or DBClusterSnapshotArn",
-            );
-            continue;
-        };
-        let restore = match observe(
-            "rds:DescribeDBClusterSnapshotAttributes",
-            rds.describe_db_cluster_snapshot_attributes()
-                .db_cluster_snapshot_identifier(id)
-                .send()
-                .await,
-            &[],
         ) {
-            Observed::Value(out) => cluster_restore_of(&out),
-            other => other.map(|_| Vec::new()),
+            (Some(id), Some(arn)) => listed.push((id, arn, true, encrypted)),
+            _ => found.without_id(op, "DBClusterSnapshotIdentifier or DBClusterSnapshotArn"),
+        }
+    }
+    for (id, arn, cluster, encrypted) in listed {
+        let restore_principals = if cluster {
+            observe(
+                "rds:DescribeDBClusterSnapshotAttributes",
+                rds.describe_db_cluster_snapshot_attributes()
+                    .db_cluster_snapshot_identifier(id)
+                    .send()
+                    .await,
+                &[],
+            )
+            .and_then(|out| cluster_restore_of(&out))
+        } else {
+            observe(
+                "rds:DescribeDBSnapshotAttributes",
+                rds.describe_db_snapshot_attributes()
+                    .db_snapshot_identifier(id)
+                    .send()
+                    .await,
+                &[],
+            )
+            .and_then(|out| instance_restore_of(&out))
         };
         let attrs = SnapshotAttributes {
-            kind: Observed::Value("cluster".into()),
-            encrypted: required(
-                "rds:DescribeDBClusterSnapshots",
-                "StorageEncrypted",
-                s.storage_encrypted(),
-            ),
-            restore_principals: restore,
+            kind: Observed::Value(if cluster { "cluster" } else { "instance" }.into()),
+            encrypted,
+            restore_principals,
         };
-        resources.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
+        found.push(ctx.resource(SNAPSHOT, arn.to_string(), id.to_string(), region, &attrs));
     }
-    Ok(resources)
+    Ok(found)
 }
 
 /// Who may restore a snapshot: the values of its `restore` attribute, which AWS always
@@ -623,15 +586,11 @@ pub fn min_tls_version_of(
 }
 
 async fn instance_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
-    let params = rds
-        .describe_db_parameters()
-        .db_parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe("rds:DescribeDBParameters", params, &[]).map(|ps| group_parameters_of(&ps))
+    let params = items!(
+        "rds:DescribeDBParameters",
+        rds.describe_db_parameters().db_parameter_group_name(group)
+    );
+    Observed::of(params).map(|ps| group_parameters_of(&ps))
 }
 
 /// The TLS parameters of a DescribeDB(Cluster)Parameters answer. A parameter left at
@@ -646,29 +605,23 @@ pub fn group_parameters_of(params: &[aws_sdk_rds::types::Parameter]) -> GroupPar
 }
 
 async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupParameters> {
-    let params = rds
-        .describe_db_cluster_parameters()
-        .db_cluster_parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe("rds:DescribeDBClusterParameters", params, &[]).map(|ps| group_parameters_of(&ps))
+    let params = items!(
+        "rds:DescribeDBClusterParameters",
+        rds.describe_db_cluster_parameters()
+            .db_cluster_parameter_group_name(group)
+    );
+    Observed::of(params).map(|ps| group_parameters_of(&ps))
 }
 
 /// Resources AWS Backup holds recovery points for in the region, by ARN.
 async fn protected_resources(
     backup: &aws_sdk_backup::Client,
 ) -> Observed<BTreeMap<String, Option<String>>> {
-    let listed = backup
-        .list_protected_resources()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    match observe("backup:ListProtectedResources", listed, &[]) {
+    let listed = items!(
+        "backup:ListProtectedResources",
+        backup.list_protected_resources()
+    );
+    match Observed::of(listed) {
         // An item without its ARN could be any resource: none can be called unprotected.
         Observed::Value(items) if items.iter().any(|r| r.resource_arn().is_none()) => {
             Observed::unreadable("backup:ListProtectedResources: an item has no ResourceArn")

@@ -8,8 +8,10 @@ use aws_sdk_redshift::types::{Cluster, Parameter};
 use futures::StreamExt;
 use serde::Serialize;
 
-use super::error::{observe, reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::{observe, required};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const CLUSTER: &str = "aws_redshift_cluster";
@@ -89,36 +91,22 @@ pub fn require_ssl_of(parameters: &[Parameter]) -> Observed<bool> {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "redshift", |region| async move {
-        let rs = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, CLUSTER, &region, clusters(ctx, &rs, &region).await);
-        out
+    found_per_region(ctx, "redshift", CLUSTER, |region| async move {
+        clusters(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn require_ssl_in(rs: &Client, group: &str) -> Observed<bool> {
-    let params: Result<Vec<Parameter>, _> = rs
-        .describe_cluster_parameters()
-        .parameter_group_name(group)
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await;
-    observe(PARAMETERS, params, &[]).and_then(|p| require_ssl_of(&p))
+    let params: Result<Vec<Parameter>, _> = items!(
+        PARAMETERS,
+        rs.describe_cluster_parameters().parameter_group_name(group)
+    );
+    Observed::of(params).and_then(|p| require_ssl_of(&p))
 }
 
 async fn clusters(ctx: &AwsContext, rs: &Client, region: &str) -> Result<Found, String> {
-    let listed = rs
-        .describe_clusters()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(CLUSTERS, &e))?;
+    let listed = items!(CLUSTERS, rs.describe_clusters())?;
     // Clusters share parameter groups: each group is read once.
     let groups: std::collections::BTreeSet<String> = listed
         .iter()

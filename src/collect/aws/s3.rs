@@ -12,6 +12,7 @@ use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::error::{observe, reason};
+use super::list::policy_document;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Listing, Observed, Resource, attributes_of};
 
@@ -198,18 +199,24 @@ pub fn pab_from(operation: &str, flags: Option<PabFlags>) -> Observed<PublicAcce
     }
 }
 
-/// The flags of an S3 or S3 Control configuration, in API order.
-macro_rules! pab_flags {
-    ($c:expr) => {
-        (
-            $c.block_public_acls(),
-            $c.ignore_public_acls(),
-            $c.block_public_policy(),
-            $c.restrict_public_buckets(),
+/// The public access block of an S3 or S3 Control GetPublicAccessBlock answer (two
+/// SDK types of one shape), its flags read in API order.
+macro_rules! pab_of {
+    ($operation:expr, $out:expr) => {
+        $crate::collect::aws::s3::pab_from(
+            $operation,
+            $out.public_access_block_configuration().map(|c| {
+                (
+                    c.block_public_acls(),
+                    c.ignore_public_acls(),
+                    c.block_public_policy(),
+                    c.restrict_public_buckets(),
+                )
+            }),
         )
     };
 }
-pub(crate) use pab_flags;
+pub(crate) use pab_of;
 
 /// The default encryption rules of a GetBucketEncryption answer. The configuration is
 /// documented as always present, and a rule without its default encryption says
@@ -426,47 +433,28 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         client.get_bucket_tagging().bucket(bucket).send(),
     );
     // A bucket without tags answers NoSuchTagSet: observed, and empty.
-    let tags = match observe("s3:GetBucketTagging", tagging, &["NoSuchTagSet"]) {
-        Observed::Value(out) => Observed::Value(
+    let tags = observe("s3:GetBucketTagging", tagging, &["NoSuchTagSet"])
+        .map(|out| {
             out.tag_set()
                 .iter()
                 .map(|t| (t.key().to_string(), t.value().to_string()))
-                .collect(),
-        ),
-        Observed::Absent => Observed::Value(BTreeMap::new()),
-        Observed::Unreadable(r) => Observed::Unreadable(r),
-    };
-    let encryption = match observe(
+                .collect::<BTreeMap<_, _>>()
+        })
+        .or_empty();
+    let encryption = observe(
         "s3:GetBucketEncryption",
         encryption,
         &["ServerSideEncryptionConfigurationNotFoundError"],
-    ) {
-        Observed::Value(out) => encryption_of(&out),
-        other => other.map(|_| Encryption { rules: Vec::new() }),
-    };
+    )
+    .and_then(|out| encryption_of(&out));
     let public_access_block = observe(
         "s3:GetPublicAccessBlock",
         pab,
         &["NoSuchPublicAccessBlockConfiguration"],
     )
-    .and_then(|out| {
-        pab_from(
-            "s3:GetPublicAccessBlock",
-            out.public_access_block_configuration()
-                .map(|c| pab_flags!(c)),
-        )
-    });
-    let policy = observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"]).and_then(|out| {
-        match out.policy() {
-            None => Observed::Absent,
-            Some(text) => match serde_json::from_str(text) {
-                Ok(doc) => Observed::Value(doc),
-                Err(e) => Observed::Unreadable(format!(
-                    "s3:GetBucketPolicy: the policy is not valid JSON ({e})"
-                )),
-            },
-        }
-    });
+    .and_then(|out| pab_of!("s3:GetPublicAccessBlock", out));
+    let policy = observe("s3:GetBucketPolicy", policy, &["NoSuchBucketPolicy"])
+        .and_then(|out| policy_document("s3:GetBucketPolicy", out.policy()));
     let versioning =
         observe("s3:GetBucketVersioning", versioning, &[]).map(|out| versioning_of(&out));
     let logging =
@@ -509,13 +497,7 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
             .await,
         &["NoSuchPublicAccessBlockConfiguration"],
     )
-    .and_then(|out| {
-        pab_from(
-            "s3control:GetPublicAccessBlock",
-            out.public_access_block_configuration()
-                .map(|c| pab_flags!(c)),
-        )
-    });
+    .and_then(|out| pab_of!("s3control:GetPublicAccessBlock", out));
     let id = format!(
         "arn:{}:s3::{}:account",
         partition_of(home_region),

@@ -3,8 +3,9 @@
 use aws_sdk_secretsmanager::Client;
 use serde::Serialize;
 
-use super::error::reason;
-use super::{AwsContext, Collected, Found, per_region, rfc3339};
+use super::list::found_per_region;
+use super::list::pages;
+use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::Observed;
 
 pub const SECRET: &str = "aws_secretsmanager_secret";
@@ -18,49 +19,40 @@ struct SecretAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "secretsmanager", |region| async move {
-        let sm = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, SECRET, &region, secrets(ctx, &sm, &region).await);
-        out
+    found_per_region(ctx, "secretsmanager", SECRET, |region| async move {
+        secrets(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn secrets(ctx: &AwsContext, sm: &Client, region: &str) -> Result<Found, String> {
-    let pages = sm
-        .list_secrets()
-        .into_paginator()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("secretsmanager:ListSecrets", &e))?;
+    let pages = pages!("secretsmanager:ListSecrets", sm.list_secrets())?;
     let listed: Vec<_> = pages
         .iter()
         .flat_map(|p| p.secret_list().to_vec())
         .collect();
-    let mut found = Found::default();
-    for s in &listed {
-        let Some(arn) = s.arn() else {
-            found.without_id("secretsmanager:ListSecrets", "ARN");
-            continue;
-        };
-        let attrs = SecretAttributes {
-            rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
-            rotation_days: Observed::Value(
-                s.rotation_rules()
-                    .and_then(|r| r.automatically_after_days()),
-            ),
-            last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
-            kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
-        };
-        found.push(ctx.resource(
-            SECRET,
-            arn.to_string(),
-            s.name().unwrap_or(arn).to_string(),
-            region,
-            &attrs,
-        ));
-    }
-    Ok(found)
+    Ok(Found::each(
+        &listed,
+        "secretsmanager:ListSecrets",
+        "ARN",
+        |s| {
+            let arn = s.arn()?;
+            let attrs = SecretAttributes {
+                rotation_enabled: Observed::Value(s.rotation_enabled().unwrap_or(false)),
+                rotation_days: Observed::Value(
+                    s.rotation_rules()
+                        .and_then(|r| r.automatically_after_days()),
+                ),
+                last_rotated: Observed::Value(s.last_rotated_date().and_then(rfc3339)),
+                kms_key_id: Observed::Value(s.kms_key_id().map(str::to_string)),
+            };
+            Some(ctx.resource(
+                SECRET,
+                arn.to_string(),
+                s.name().unwrap_or(arn).to_string(),
+                region,
+                &attrs,
+            ))
+        },
+    ))
 }

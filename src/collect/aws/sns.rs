@@ -6,8 +6,9 @@ use aws_sdk_sns::Client;
 use aws_sdk_sns::types::Subscription as SdkSubscription;
 use serde::Serialize;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected, Found, per_region};
+use super::list::found_per_region;
+use super::list::items;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const TOPIC: &str = "aws_sns_topic";
@@ -28,41 +29,24 @@ pub struct Subscription {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "sns", |region| async move {
-        let sns = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, TOPIC, &region, topics(ctx, &sns, &region).await);
-        out
+    found_per_region(ctx, "sns", TOPIC, |region| async move {
+        topics(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn topics(ctx: &AwsContext, sns: &Client, region: &str) -> Result<Found, String> {
-    let listed = sns
-        .list_topics()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("sns:ListTopics", &e))?;
+    let listed = items!("sns:ListTopics", sns.list_topics())?;
     let mut found = Found::default();
     for t in &listed {
         let Some(arn) = t.topic_arn() else {
             found.without_id("sns:ListTopics", "TopicArn");
             continue;
         };
-        let subs = observe(
+        let subs = Observed::of(items!(
             LIST_SUBSCRIPTIONS,
-            sns.list_subscriptions_by_topic()
-                .topic_arn(arn)
-                .into_paginator()
-                .items()
-                .send()
-                .try_collect()
-                .await,
-            &[],
-        )
+            sns.list_subscriptions_by_topic().topic_arn(arn)
+        ))
         .and_then(|s| subscriptions_of(&s));
         // arn:aws:sns:REGION:ACCOUNT:NAME
         let name = arn.rsplit(':').next().unwrap_or(arn).to_string();

@@ -6,8 +6,10 @@ use aws_sdk_ssm::Client;
 use aws_sdk_ssm::types::ParameterMetadata;
 use serde::Serialize;
 
-use super::error::{reason, required};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::required;
+use super::list::found_per_region;
+use super::list::pages;
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const PARAMETER: &str = "aws_ssm_parameter";
@@ -22,43 +24,24 @@ struct ParameterAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "ssm", |region| async move {
-        let ssm = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(
-            ctx,
-            PARAMETER,
-            &region,
-            parameters(ctx, &ssm, &region).await,
-        );
-        out
+    found_per_region(ctx, "ssm", PARAMETER, |region| async move {
+        parameters(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn parameters(ctx: &AwsContext, ssm: &Client, region: &str) -> Result<Found, String> {
     // The SDK's paginator for DescribeParameters has no item view: flatten its pages.
-    let pages: Vec<_> = ssm
-        .describe_parameters()
-        .into_paginator()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason(DESCRIBE, &e))?;
+    let pages: Vec<_> = pages!(DESCRIBE, ssm.describe_parameters())?;
     let listed: Vec<&ParameterMetadata> = pages.iter().flat_map(|p| p.parameters()).collect();
-    let mut found = Found::default();
-    for p in listed {
-        let Some(name) = p.name() else {
-            found.without_id(DESCRIBE, "Name");
-            continue;
-        };
+    Ok(Found::each(listed, DESCRIBE, "Name", |p| {
+        let name = p.name()?;
         let arn = p.arn().map(str::to_string).unwrap_or_else(|| {
             let path = name.strip_prefix('/').unwrap_or(name);
             ctx.arn("ssm", region, &format!("parameter/{path}"))
         });
-        found.push(ctx.resource(PARAMETER, arn, name.to_string(), region, &attributes_of(p)));
-    }
-    Ok(found)
+        Some(ctx.resource(PARAMETER, arn, name.to_string(), region, &attributes_of(p)))
+    }))
 }
 
 /// Type is in every answer; a parameter without it is unreadable, not a String.

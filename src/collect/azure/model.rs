@@ -88,8 +88,3 @@ pub fn settings<T, U: Serialize>(
         Err(e) => Observed::unreadable(e.reason()),
     }
 }
-
-/// `Ok(items)` or the listing's error text.
-pub fn reason_of<T>(r: Result<T, ApiError>) -> Result<T, String> {
-    r.map_err(|e| e.reason())
-}

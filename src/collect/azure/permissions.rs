@@ -37,9 +37,6 @@ pub const ACTIONS: &[&str] = &[
     pim::REVIEWS,
 ];
 
-/// The Microsoft Graph application permission for the Entra ID checks.
-pub const GRAPH_PERMISSION: &str = "Policy.Read.All";
-
 /// A custom role definition (the JSON `az role definition create` takes).
 pub fn role_definition() -> serde_json::Value {
     let mut actions: Vec<&str> = ACTIONS.to_vec();
