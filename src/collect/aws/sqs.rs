@@ -8,8 +8,9 @@ use aws_sdk_sqs::types::QueueAttributeName;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{observe, reason};
-use super::{AwsContext, Collected, Found, per_region};
+use super::error::observe;
+use super::list::{describe_each, found_per_region, items, policy_document};
+use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub const QUEUE: &str = "aws_sqs_queue";
@@ -24,48 +25,43 @@ struct QueueAttributes {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    per_region(ctx, "sqs", |region| async move {
-        let sqs = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
-        out.found(ctx, QUEUE, &region, queues(ctx, &sqs, &region).await);
-        out
+    found_per_region(ctx, "sqs", QUEUE, |region| async move {
+        queues(ctx, &Client::new(&ctx.regional(&region)), &region).await
     })
     .await
 }
 
 async fn queues(ctx: &AwsContext, sqs: &Client, region: &str) -> Result<Found, String> {
-    let urls: Vec<String> = sqs
-        .list_queues()
-        .into_paginator()
-        .items()
-        .send()
-        .try_collect()
-        .await
-        .map_err(|e| reason("sqs:ListQueues", &e))?;
-    let mut found = Found::default();
-    for url in urls {
-        let answer = observe(
-            GET_ATTRIBUTES,
-            sqs.get_queue_attributes()
-                .queue_url(&url)
-                .attribute_names(QueueAttributeName::All)
-                .send()
-                .await,
-            &[],
-        );
-        let attrs = answer.map(|a| a.attributes.unwrap_or_default());
-        // The ARN is the queue's id; a queue whose attributes cannot be read is still
-        // a queue, named by the ARN its URL spells (https://sqs.REGION.../ACCOUNT/NAME).
-        let name = url.rsplit('/').next().unwrap_or(&url).to_string();
-        let arn = match attrs
-            .value()
-            .and_then(|a| a.get(&QueueAttributeName::QueueArn))
-        {
-            Some(arn) => arn.clone(),
-            None => ctx.arn("sqs", region, &name),
-        };
-        found.push(ctx.resource(QUEUE, arn, name, region, &attributes_of(attrs)));
-    }
+    let urls: Vec<String> = items!("sqs:ListQueues", sqs.list_queues())?;
+    let found = describe_each(
+        ctx,
+        urls,
+        ("sqs:ListQueues", "QueueUrl", |u: &String| Some(u.as_str())),
+        |(url, _)| async move {
+            let answer = observe(
+                GET_ATTRIBUTES,
+                sqs.get_queue_attributes()
+                    .queue_url(&url)
+                    .attribute_names(QueueAttributeName::All)
+                    .send()
+                    .await,
+                &[],
+            )
+            .map(|a| a.attributes.unwrap_or_default());
+            // A queue whose attributes cannot be read is still a queue, named by the
+            // ARN its URL spells (https://sqs.REGION.../ACCOUNT/NAME).
+            let name = url.rsplit('/').next().unwrap_or(&url).to_string();
+            let arn = match answer
+                .value()
+                .and_then(|a| a.get(&QueueAttributeName::QueueArn))
+            {
+                Some(arn) => arn.clone(),
+                None => ctx.arn("sqs", region, &name),
+            };
+            Some(ctx.resource(QUEUE, arn, name, region, &attributes_of(answer)))
+        },
+    )
+    .await;
     Ok(found)
 }
 
@@ -92,8 +88,12 @@ fn attributes_of(answer: Observed<HashMap<QueueAttributeName, String>>) -> Queue
                 )),
             }),
         kms_master_key_id: get(QueueAttributeName::KmsMasterKeyId),
-        policy: get(QueueAttributeName::Policy)
-            .and_then(|text| super::iam::parse_policy_document(GET_ATTRIBUTES, &text)),
+        policy: answer.and_then(|a| {
+            policy_document(
+                GET_ATTRIBUTES,
+                a.get(&QueueAttributeName::Policy).map(String::as_str),
+            )
+        }),
     }
 }
 
