@@ -1,6 +1,7 @@
 //! The `vouch` command line: argument definitions and the mapping of outcomes to exit
 //! codes. Each subcommand lives in its own file and calls into the library.
 
+mod azure;
 mod checks;
 mod history;
 mod permissions;

@@ -5,26 +5,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::pack::{Pack, PackError};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Attestation {
-    pub pack: String,
-    pub clause: String,
-    pub by: String,
-    pub date: NaiveDate,
-    pub expires: NaiveDate,
-    pub evidence: String,
-}
-
-impl Attestation {
-    pub fn is_current(&self, today: NaiveDate) -> bool {
-        today <= self.expires
-    }
-}
+pub use crate::results::Attestation;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -93,7 +93,7 @@ struct View {
     filter_statuses: Vec<String>,
     notes: Vec<String>,
     /// Changes since the previous scan of the account, when the history has one.
-    diff: Option<crate::history::ScanDiff>,
+    diff: Option<crate::results::ScanDiff>,
 }
 
 #[derive(Serialize)]
