@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::engine::{Catalog, PlannedCheck};
+use crate::engine::{Checks, Evaluator, PlannedCheck};
 use crate::inventory::Inventory;
 use crate::mute::{self, Mute};
 use crate::policy::Pack;
@@ -13,7 +13,7 @@ use crate::results::{CheckResult, Counts, RESULTS_FORMAT, ScanInfo, ScanReport, 
 
 /// Selected checks run with their default parameters; each pack clause adds its own
 /// (check, parameters) pairs, each evaluated once however many clauses share it.
-pub fn plan(selected: &[String], catalog: &Catalog, packs: &[Pack]) -> Vec<PlannedCheck> {
+pub fn plan(selected: &[String], catalog: &Checks, packs: &[Pack]) -> Vec<PlannedCheck> {
     let mut plan: Vec<PlannedCheck> = selected
         .iter()
         .filter_map(|id| catalog.get(id))
@@ -38,19 +38,52 @@ pub struct Judgements {
     pub attestations: Vec<Attestation>,
 }
 
+/// What a scan runs, settled before any data is read: the checks' metadata, the plan,
+/// the packs to score and what a person has said.
+pub struct Assessment {
+    pub checks: Checks,
+    pub plan: Vec<PlannedCheck>,
+    pub packs: Vec<Pack>,
+    pub judgements: Judgements,
+}
+
+/// The services to collect for the plan; empty means every service. A check over
+/// every type (data residency) judges whatever is collected, so it needs them all: a
+/// narrower collection would hand it a partial inventory to pass.
+pub fn services_needed(checks: &Checks, plan: &[PlannedCheck]) -> Vec<String> {
+    let checks: Vec<_> = plan.iter().filter_map(|p| checks.get(&p.check)).collect();
+    if checks
+        .iter()
+        .any(|c| c.meta.custom.resource_type == crate::inventory::ANY_TYPE)
+    {
+        return Vec::new();
+    }
+    let set: std::collections::BTreeSet<String> = checks
+        .iter()
+        .map(|c| c.meta.custom.service.clone())
+        .collect();
+    set.into_iter().collect()
+}
+
+/// Evaluates the plan on the inventory and scores the packs. `on_results` sees each
+/// check's results (mutes applied) as soon as they exist, for streaming.
 pub fn assess(
-    catalog: &mut Catalog,
+    assessment: &Assessment,
+    evaluator: &mut Evaluator,
     inventory: &Inventory,
-    plan: &[PlannedCheck],
-    packs: &[Pack],
-    judgements: &Judgements,
     started_at: DateTime<Utc>,
     on_results: &mut dyn FnMut(&[CheckResult]),
 ) -> ScanReport {
+    let Assessment {
+        checks,
+        plan,
+        packs,
+        judgements,
+    } = assessment;
     let today = started_at.date_naive();
     let mut results = Vec::new();
     let mut notes = Vec::new();
-    catalog.evaluate_each(inventory, plan, |mut batch| {
+    evaluator.evaluate_each(checks, inventory, plan, |mut batch| {
         notes.extend(mute::apply(&judgements.mutes, &mut batch, today));
         on_results(&batch);
         results.extend(batch);
@@ -65,8 +98,7 @@ pub fn assess(
             a.pack, a.clause, a.by, a.expires
         ));
     }
-    let types: std::collections::BTreeMap<String, String> = catalog
-        .checks
+    let types: std::collections::BTreeMap<String, String> = checks
         .iter()
         .map(|c| (c.id().to_string(), c.meta.custom.resource_type.clone()))
         .collect();

@@ -20,4 +20,5 @@ pub mod policy;
 pub mod redact;
 pub mod report;
 pub mod results;
+pub mod run;
 pub mod toml_file;

@@ -1,11 +1,22 @@
-//! How the Azure choices read on the command line: the collectors own the types, the
-//! CLI owns their names and help (so clap stays out of the library).
+//! How the library's choices read on the command line: the library owns the types,
+//! the CLI owns how clap shows them (so clap stays out of the library).
 
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
 use crate::collect::azure::cloud::CloudName;
 use crate::collect::azure::credential::AuthMethod;
+use crate::report::Format;
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.help()))
+    }
+}
 
 impl ValueEnum for AuthMethod {
     fn value_variants<'a>() -> &'a [Self] {
