@@ -155,6 +155,8 @@ struct OutputSpans {
     send_to: Vec<toml::Spanned<String>>,
 }
 
+crate::toml_file::invalid_from!(ConfigError);
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config {path}: {source}")]
@@ -183,13 +185,10 @@ pub enum ConfigError {
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
-        let invalid = |offset: usize, reason: String| ConfigError::Invalid {
-            path: shown.clone(),
-            line: crate::toml_file::line_of(text, offset),
-            reason,
-        };
-        let mut config: Config =
-            crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+        let file = crate::toml_file::File { path: &shown, text };
+        let invalid =
+            |offset: usize, reason: String| ConfigError::from(file.invalid(offset, reason));
+        let mut config: Config = file.parse()?;
         // Values whose meaning toml cannot check: name their line too, from where toml
         // read them (a search for the key would find it in a comment or a string).
         let spans: ValueSpans = toml::from_str(text).unwrap_or_default();

@@ -48,12 +48,12 @@ pub fn load(path: &Path, packs: &[Pack]) -> Result<Vec<Attestation>, PackError> 
         path: shown.clone(),
         source,
     })?;
-    let invalid = |offset: usize, reason: String| PackError::Invalid {
-        path: shown.clone(),
-        line: crate::toml_file::line_of(&text, offset),
-        reason,
+    let file = crate::toml_file::File {
+        path: &shown,
+        text: &text,
     };
-    let raw: RawFile = crate::toml_file::parse(&text).map_err(|(at, why)| invalid(at, why))?;
+    let invalid = |offset: usize, reason: String| PackError::from(file.invalid(offset, reason));
+    let raw: RawFile = file.parse()?;
     let mut out = Vec::new();
     for spanned in raw.attestation {
         let at = spanned.span().start;

@@ -17,6 +17,8 @@ use crate::inventory::Provider;
 
 static BUNDLED_PACKS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/checks/policies");
 
+crate::toml_file::invalid_from!(PackError);
+
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
     #[error("{path}:{line}: {reason}")]
@@ -230,12 +232,9 @@ fn to_json(v: &toml::Value) -> Value {
 impl Pack {
     /// Parses and validates a pack against the loaded check catalogue.
     pub fn parse(path: &str, text: &str, catalog: &Checks) -> Result<Pack, PackError> {
-        let invalid = |offset: usize, reason: String| PackError::Invalid {
-            path: path.to_string(),
-            line: crate::toml_file::line_of(text, offset),
-            reason,
-        };
-        let raw: RawPack = crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+        let file = crate::toml_file::File { path, text };
+        let invalid = |offset: usize, reason: String| PackError::from(file.invalid(offset, reason));
+        let raw: RawPack = file.parse()?;
         if raw.clause.is_empty() {
             return Err(invalid(0, "the pack has no [[clause]] entries".into()));
         }
