@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::engine::{Catalog, PlannedCheck};
+use crate::engine::{Checks, Evaluator, PlannedCheck};
 use crate::inventory::Inventory;
 use crate::mute::{self, Mute};
 use crate::policy::Pack;
@@ -13,7 +13,7 @@ use crate::results::{CheckResult, Counts, RESULTS_FORMAT, ScanInfo, ScanReport, 
 
 /// Selected checks run with their default parameters; each pack clause adds its own
 /// (check, parameters) pairs, each evaluated once however many clauses share it.
-pub fn plan(selected: &[String], catalog: &Catalog, packs: &[Pack]) -> Vec<PlannedCheck> {
+pub fn plan(selected: &[String], catalog: &Checks, packs: &[Pack]) -> Vec<PlannedCheck> {
     let mut plan: Vec<PlannedCheck> = selected
         .iter()
         .filter_map(|id| catalog.get(id))
@@ -38,19 +38,48 @@ pub struct Judgements {
     pub attestations: Vec<Attestation>,
 }
 
-pub fn assess(
-    catalog: &mut Catalog,
-    inventory: &Inventory,
+/// What a scan runs, settled before any data is read: the checks' metadata, the plan,
+/// the packs to score and what a person has said.
+pub struct Assessment {
+    pub checks: Checks,
+    pub plan: Vec<PlannedCheck>,
+    pub packs: Vec<Pack>,
+    pub judgements: Judgements,
+}
+
+/// The collectors the plan's checks need, from the registry: the types they judge and
+/// the attributes they read, joins included.
+pub fn collectors_needed(
+    checks: &Checks,
     plan: &[PlannedCheck],
-    packs: &[Pack],
-    judgements: &Judgements,
+    provider: crate::inventory::Provider,
+) -> Vec<String> {
+    let metas = plan
+        .iter()
+        .filter_map(|p| checks.get(&p.check))
+        .map(|c| &c.meta);
+    crate::registry::collectors_for_checks(provider, metas)
+}
+
+/// Evaluates the plan on the inventory and scores the packs. `on_results` sees each
+/// check's results (mutes applied) as soon as they exist, for streaming.
+pub fn assess(
+    assessment: &Assessment,
+    evaluator: &mut Evaluator,
+    inventory: &Inventory,
     started_at: DateTime<Utc>,
     on_results: &mut dyn FnMut(&[CheckResult]),
 ) -> ScanReport {
+    let Assessment {
+        checks,
+        plan,
+        packs,
+        judgements,
+    } = assessment;
     let today = started_at.date_naive();
     let mut results = Vec::new();
     let mut notes = Vec::new();
-    catalog.evaluate_each(inventory, plan, |mut batch| {
+    evaluator.evaluate_each(checks, inventory, plan, |mut batch| {
         notes.extend(mute::apply(&judgements.mutes, &mut batch, today));
         on_results(&batch);
         results.extend(batch);
@@ -65,8 +94,7 @@ pub fn assess(
             a.pack, a.clause, a.by, a.expires
         ));
     }
-    let types: std::collections::BTreeMap<String, String> = catalog
-        .checks
+    let types: std::collections::BTreeMap<String, String> = checks
         .iter()
         .map(|c| (c.id().to_string(), c.meta.custom.resource_type.clone()))
         .collect();

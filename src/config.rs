@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::deliver::Target;
+pub use crate::exit::FailOn;
 use crate::inventory::Provider;
+use crate::report::Format;
 use crate::results::Severity;
 
 pub const DEFAULT_FILE: &str = "vouch.toml";
@@ -39,6 +42,18 @@ pub struct Config {
     /// or findings are sent (see [`Config::refuse_implicit`]).
     #[serde(skip)]
     pub found_implicitly: bool,
+    /// `fail_on`, `output.formats` and `output.send_to` as what they mean, read once
+    /// when the file is (the fields above keep them as written).
+    #[serde(skip)]
+    pub parsed: Parsed,
+}
+
+/// The values of a config file that toml cannot check by type, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub fail_on: Option<FailOn>,
+    pub formats: Vec<Format>,
+    pub send_to: Vec<Target>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -140,6 +155,8 @@ struct OutputSpans {
     send_to: Vec<toml::Spanned<String>>,
 }
 
+crate::toml_file::invalid_from!(ConfigError);
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config {path}: {source}")]
@@ -165,75 +182,36 @@ pub enum ConfigError {
     },
 }
 
-/// When a finished scan should make the exit code non-zero.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FailOn {
-    /// Any failing result (the default).
-    Any,
-    /// Only failures that the previous scan of the same target did not have.
-    New,
-    /// Failures at or above this severity.
-    Severity(Severity),
-    /// A policy score under this percentage.
-    Score(f64),
-}
-
-impl std::str::FromStr for FailOn {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let usage = || {
-            format!(
-                "{s:?}: expected any, new, severity:<critical|high|medium|low|informational> or score:<0-100>"
-            )
-        };
-        match s.split_once(':') {
-            None if s == "any" => Ok(FailOn::Any),
-            None if s == "new" => Ok(FailOn::New),
-            Some(("severity", sev)) => sev.parse().map(FailOn::Severity).map_err(|_| usage()),
-            Some(("score", n)) => match n.parse::<f64>() {
-                Ok(v) if (0.0..=100.0).contains(&v) => Ok(FailOn::Score(v)),
-                _ => Err(usage()),
-            },
-            _ => Err(usage()),
-        }
-    }
-}
-
 impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let shown = path.display().to_string();
-        let invalid = |offset: usize, reason: String| ConfigError::Invalid {
-            path: shown.clone(),
-            line: crate::toml_file::line_of(text, offset),
-            reason,
-        };
-        let mut config: Config =
-            crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+        let file = crate::toml_file::File { path: &shown, text };
+        let invalid =
+            |offset: usize, reason: String| ConfigError::from(file.invalid(offset, reason));
+        let mut config: Config = file.parse()?;
         // Values whose meaning toml cannot check: name their line too, from where toml
         // read them (a search for the key would find it in a comment or a string).
         let spans: ValueSpans = toml::from_str(text).unwrap_or_default();
         if let Some(f) = &spans.fail_on {
-            f.get_ref()
-                .parse::<FailOn>()
-                .map_err(|e| invalid(f.span().start, format!("fail_on {e}")))?;
+            config.parsed.fail_on = Some(
+                f.get_ref()
+                    .parse::<FailOn>()
+                    .map_err(|e| invalid(f.span().start, format!("fail_on {e}")))?,
+            );
         }
         for f in &spans.output.formats {
-            if !["terminal", "json", "ocsf", "asff", "csv", "junit", "html"]
-                .contains(&f.get_ref().as_str())
-            {
-                return Err(invalid(
-                    f.span().start,
-                    format!(
-                        "unknown format {:?} (terminal, json, ocsf, asff, csv, junit, html)",
-                        f.get_ref()
-                    ),
-                ));
-            }
+            let format = f
+                .get_ref()
+                .parse()
+                .map_err(|e| invalid(f.span().start, e))?;
+            config.parsed.formats.push(format);
         }
         for t in &spans.output.send_to {
-            t.get_ref()
-                .parse::<crate::deliver::Target>()
+            let target = t
+                .get_ref()
+                .parse::<Target>()
                 .map_err(|e| invalid(t.span().start, e.to_string()))?;
+            config.parsed.send_to.push(target);
         }
         config.base_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)

@@ -21,4 +21,5 @@ pub mod redact;
 pub mod registry;
 pub mod report;
 pub mod results;
+pub mod run;
 pub mod toml_file;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::results::{CheckResult, Status};
+use crate::toml_file;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MuteError {
@@ -26,6 +27,8 @@ pub enum MuteError {
         reason: String,
     },
 }
+
+toml_file::invalid_from!(MuteError);
 
 /// One entry. Every field given must match; entries are alternatives (OR).
 #[derive(Debug, Clone)]
@@ -127,13 +130,10 @@ pub fn load(path: &Path) -> Result<Vec<Mute>, MuteError> {
 }
 
 pub fn parse(path: &str, text: &str) -> Result<Vec<Mute>, MuteError> {
-    let line_of = |offset: usize| crate::toml_file::line_of(text, offset);
-    let invalid = |offset: usize, reason: String| MuteError::Invalid {
-        path: path.to_string(),
-        line: line_of(offset),
-        reason,
-    };
-    let raw: RawFile = crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+    let file = toml_file::File { path, text };
+    let line_of = |offset: usize| toml_file::line_of(text, offset);
+    let invalid = |offset: usize, reason: String| MuteError::from(file.invalid(offset, reason));
+    let raw: RawFile = file.parse()?;
     let mut out = Vec::new();
     for spanned in raw.mute {
         let at = spanned.span().start;

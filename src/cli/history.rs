@@ -8,6 +8,7 @@ use super::{Failure, bad_input, scan_failed};
 use crate::config::Config;
 use crate::history::{self, HistoryError, ScanDiff, Store};
 use crate::report::terminal;
+use crate::run::history_failure as failure;
 
 #[derive(Args)]
 pub struct HistoryArgs {
@@ -43,15 +44,6 @@ pub enum ConfigCommand {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
-}
-
-/// A history error as a failure: a database in use is worth retrying (exit 3, like
-/// an endpoint that is down); anything else about the file is for a person (exit 2).
-pub(super) fn failure(e: HistoryError) -> Failure {
-    match e {
-        HistoryError::Locked { .. } | HistoryError::Busy { .. } => scan_failed(e),
-        other => bad_input(other),
-    }
 }
 
 fn open(database: Option<PathBuf>) -> Result<Store, Failure> {

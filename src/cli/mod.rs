@@ -5,16 +5,19 @@ mod checks;
 mod history;
 mod permissions;
 mod policies;
-mod progress;
 mod scan;
 mod test;
+mod values;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::exit;
+use crate::report::Format;
 use crate::results::Severity;
+pub use crate::run::{Failure, bad_input, scan_failed};
+use crate::run::{OutputFlags, SelectFlags};
 
 #[derive(Parser)]
 #[command(name = "vouch", version, about = "Checks whether a live cloud account keeps the promises its written security policy makes", long_about = None)]
@@ -67,39 +70,6 @@ pub struct SelectArgs {
     pub checks_dir: Option<PathBuf>,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The readable summary.
-    Terminal,
-    /// The complete, versioned record (docs/results-format.md).
-    Json,
-    /// OCSF 1.5 Detection and Compliance Findings, one JSON object per line (SIEMs, Security Lake).
-    Ocsf,
-    /// AWS Security Finding Format, a JSON array (Security Hub).
-    Asff,
-    /// One row per result.
-    Csv,
-    /// JUnit XML: a test case per check and resource (CI systems).
-    Junit,
-    /// One self-contained HTML page: scores, charts, clause tables, filterable failures.
-    Html,
-}
-
-impl Format {
-    /// The file a format is written to under `--output-dir`.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Format::Terminal => "summary.txt",
-            Format::Json => "results.json",
-            Format::Ocsf => "findings.ocsf.jsonl",
-            Format::Asff => "findings.asff.json",
-            Format::Csv => "results.csv",
-            Format::Junit => "results.junit.xml",
-            Format::Html => "report.html",
-        }
-    }
-}
-
 /// What is reported and where.
 #[derive(Args, Debug, Clone)]
 pub struct OutputArgs {
@@ -125,7 +95,7 @@ pub struct OutputArgs {
     /// previous scan of the account did not have; then exit 4 too is only for results
     /// newly not judged), severity:LEVEL, or score:N (a policy score under N).
     #[arg(long, value_name = "RULE")]
-    pub fail_on: Option<crate::config::FailOn>,
+    pub fail_on: Option<crate::exit::FailOn>,
     /// Attestations of manual clauses (TOML, docs/scoring.md). Repeatable.
     #[arg(long = "attestations", value_name = "FILE")]
     pub attestations: Vec<PathBuf>,
@@ -137,10 +107,33 @@ pub struct OutputArgs {
     /// `all`, or a list like `us-east-1,eu-west-1`. Overrides each pack's `regions`.
     #[arg(long = "policy-regions", value_name = "REGIONS")]
     pub policy_regions: Option<crate::policy::RegionScope>,
-    /// The AWS scan's profile, endpoint and regions, set by `vouch scan aws`, so
-    /// `--send-to securityhub` imports into the account that was read.
-    #[arg(skip)]
-    pub aws: Option<crate::collect::aws::AwsOptions>,
+}
+
+impl SelectArgs {
+    fn flags(self) -> SelectFlags {
+        SelectFlags {
+            checks: self.checks,
+            services: self.services,
+            severity: self.severity,
+            checks_dir: self.checks_dir,
+        }
+    }
+}
+
+impl OutputArgs {
+    fn flags(self) -> OutputFlags {
+        OutputFlags {
+            policies: self.policies,
+            formats: self.format,
+            output: self.output,
+            output_dir: self.output_dir,
+            send_to: self.send_to,
+            fail_on: self.fail_on,
+            attestations: self.attestations,
+            mutes: self.mutes,
+            policy_regions: self.policy_regions,
+        }
+    }
 }
 
 /// Parses `--send-to` with an error that does not repeat the value: clap's own would
@@ -165,35 +158,6 @@ impl clap::builder::TypedValueParser for TargetParser {
             .parse()
             .map_err(|e: crate::deliver::DeliverError| invalid(e.to_string()))
     }
-}
-
-/// Why a command stopped, and so which exit code it gets.
-#[derive(Debug)]
-pub enum Failure {
-    BadInput(anyhow::Error),
-    ScanFailed(anyhow::Error),
-}
-
-impl Failure {
-    fn code(&self) -> u8 {
-        match self {
-            Failure::BadInput(_) => exit::BAD_INPUT,
-            Failure::ScanFailed(_) => exit::SCAN_FAILED,
-        }
-    }
-    fn error(&self) -> &anyhow::Error {
-        match self {
-            Failure::BadInput(e) | Failure::ScanFailed(e) => e,
-        }
-    }
-}
-
-pub(crate) fn bad_input(e: impl Into<anyhow::Error>) -> Failure {
-    Failure::BadInput(e.into())
-}
-
-pub(crate) fn scan_failed(e: impl Into<anyhow::Error>) -> Failure {
-    Failure::ScanFailed(e.into())
 }
 
 /// Runs the command line given in `std::env::args` and returns the exit code.

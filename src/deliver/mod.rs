@@ -129,6 +129,74 @@ impl RetryPolicy {
     }
 }
 
+/// Refuses, before any cloud call, a target that cannot work for this scan: HEC
+/// without its token, Security Hub for anything but AWS.
+pub fn check_targets(
+    targets: &[Target],
+    provider: crate::inventory::Provider,
+) -> Result<(), anyhow::Error> {
+    for target in targets {
+        match target {
+            Target::Hec { .. } if std::env::var(HEC_TOKEN_ENV).is_ok_and(|t| !t.is_empty()) => {}
+            Target::Hec { .. } => return Err(DeliverError::NoToken.into()),
+            Target::SecurityHub if provider != crate::inventory::Provider::Aws => {
+                anyhow::bail!("--send-to securityhub is for AWS scans");
+            }
+            Target::SecurityHub => {}
+        }
+    }
+    Ok(())
+}
+
+/// Sends findings to every target; each failure is reported, every target is tried,
+/// and the result is an error if any delivery failed. `aws` is the scan's profile,
+/// endpoint and regions, so Security Hub imports into the account that was read.
+pub fn send_all(
+    report: &crate::results::ScanReport,
+    checks: &crate::engine::Checks,
+    targets: &[Target],
+    aws: Option<&crate::collect::aws::AwsOptions>,
+) -> Result<(), anyhow::Error> {
+    use crate::report::{asff, ocsf};
+    if targets.is_empty() {
+        return Ok(());
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| anyhow::Error::new(e).context("cannot start the async runtime"))?;
+    let mut failures = Vec::new();
+    for target in targets {
+        let outcome = match target {
+            Target::Hec { url } => {
+                let token = std::env::var(HEC_TOKEN_ENV).unwrap_or_default();
+                let events = ocsf::events(report, checks);
+                runtime.block_on(hec::send(url, &token, &events, RetryPolicy::from_env()))
+            }
+            Target::SecurityHub => {
+                let findings = asff::findings(report, checks);
+                runtime.block_on(securityhub::send(&findings, aws))
+            }
+        };
+        match outcome {
+            Ok(n) => eprintln!("delivered {n} findings to {}", target.describe()),
+            Err(e) => {
+                // The reason can quote a collector's answer: no raw control characters.
+                eprintln!(
+                    "error: delivery failed: {} (the local outputs were written)",
+                    crate::report::terminal::printable_lines(&e.to_string())
+                );
+                failures.push(e.to_string());
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!("{} of {} deliveries failed", failures.len(), targets.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

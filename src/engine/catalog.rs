@@ -1,15 +1,16 @@
 //! The set of checks a run can use: the bundled ones plus any directory of the user's.
 
 use std::collections::{BTreeMap, HashSet};
-use std::num::NonZeroU32;
 use std::path::{Component, Path, PathBuf};
-use std::time::Duration;
 
 use include_dir::{Dir, include_dir};
-use regorus::utils::limits::ExecutionTimerConfig;
 
 use super::EngineError;
-use super::metadata::{self, CheckMeta};
+use super::checks::{Check, Checks};
+use super::evaluate::{Evaluator, PlannedCheck};
+use super::metadata;
+use crate::inventory::Inventory;
+use crate::results::CheckResult;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/checks");
 
@@ -26,44 +27,32 @@ pub struct SourceFile {
     pub bundled: bool,
 }
 
-/// How long one evaluation of a check (or one Rego test) may run before it is stopped
-/// and its resources reported as `error`: a check looping over large data must not
-/// hang the scan.
-pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(5);
-
-/// Added to the limit for each resource an evaluation is given, so that a check
-/// linear in its resources is never stopped on a large account. Measured: the
-/// slowest bundled S3 check, debug build, on 20,000 buckets, about 0.6 ms each.
-pub const TIME_PER_RESOURCE: Duration = Duration::from_millis(2);
-
-#[derive(Debug, Clone)]
-pub struct Check {
-    pub meta: CheckMeta,
-    pub path: String,
-    /// Rego package path, e.g. `data.vouch.aws.s3.bucket_versioning`.
-    pub package: String,
-    /// Names of the `test_` rules in the check's `_test.rego`, in file order.
-    pub tests: Vec<String>,
-    pub test_package: Option<String>,
+/// All loaded checks: their metadata, and the evaluator holding their Rego modules.
+/// The two are apart so that reading metadata (to render, to stream) never borrows
+/// or copies the engine.
+#[derive(Clone)]
+pub struct Catalog {
+    pub checks: Checks,
+    pub evaluator: Evaluator,
 }
 
-impl Check {
-    pub fn id(&self) -> &str {
-        &self.meta.custom.id
+impl Catalog {
+    /// Evaluates each planned check on the inventory. Never fails as a whole: a check
+    /// that cannot be evaluated yields `error` results for the resources it covers.
+    pub fn evaluate(&mut self, inventory: &Inventory, plan: &[PlannedCheck]) -> Vec<CheckResult> {
+        let mut results = Vec::new();
+        self.evaluator
+            .evaluate_each(&self.checks, inventory, plan, |batch| results.extend(batch));
+        results
     }
 }
 
-/// All loaded checks and the regorus engine holding their modules.
-#[derive(Clone)]
-pub struct Catalog {
-    pub checks: Vec<Check>,
-    pub(crate) engine: regorus::Engine,
-    /// Problems found while evaluating that concern no result, for the CLI to print.
-    /// (A denial of an unknown resource is not one: it makes the check's results
-    /// `error`.)
-    pub warnings: Vec<String>,
-    /// The time limit of an evaluation before [`TIME_PER_RESOURCE`] is added.
-    time_limit: Duration,
+/// A catalogue reads as its metadata wherever only metadata is needed.
+impl std::ops::Deref for Catalog {
+    type Target = Checks;
+    fn deref(&self) -> &Checks {
+        &self.checks
+    }
 }
 
 /// The `.rego` files compiled into the binary (from `checks/`).
@@ -280,10 +269,8 @@ impl Catalog {
         }
         checks.sort_by(|a, b| a.id().cmp(b.id()));
         Ok(Catalog {
-            checks,
-            engine,
-            warnings: Vec::new(),
-            time_limit: DEFAULT_TIME_LIMIT,
+            checks: Checks::new(checks),
+            evaluator: Evaluator::new(engine),
         })
     }
 
@@ -303,31 +290,6 @@ impl Catalog {
             sources.extend(extra);
         }
         Catalog::load(sources)
-    }
-
-    /// Bounds the wall-clock time of each evaluation: `limit` for a Rego test, plus
-    /// [`TIME_PER_RESOURCE`] per resource for a check; past it the evaluation stops
-    /// with an error.
-    pub fn set_time_limit(&mut self, limit: Duration) {
-        self.time_limit = limit;
-    }
-
-    /// The execution timer for evaluating a check over `resources` resources (0 for a
-    /// Rego test).
-    pub(crate) fn timer_for(&self, resources: usize) -> ExecutionTimerConfig {
-        let n = u32::try_from(resources).unwrap_or(u32::MAX);
-        ExecutionTimerConfig {
-            limit: self
-                .time_limit
-                .saturating_add(TIME_PER_RESOURCE.saturating_mul(n)),
-            // Work units between clock reads: often enough to stop within
-            // milliseconds of the limit, rare enough to cost nothing.
-            check_interval: NonZeroU32::new(1000).unwrap_or(NonZeroU32::MIN),
-        }
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Check> {
-        self.checks.iter().find(|c| c.id() == id)
     }
 }
 

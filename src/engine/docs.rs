@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::catalog::{Catalog, Check};
+use super::checks::{Check, Checks};
 
 /// `test_fails_when_policy_is_absent` -> "fails when policy is absent".
 pub fn humanize_test(name: &str) -> String {
@@ -64,7 +64,7 @@ pub fn explain(check: &Check) -> String {
 }
 
 /// docs/checks.md: the reference of every bundled check.
-pub fn reference(catalog: &Catalog) -> String {
+pub fn reference(catalog: &Checks) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Check reference\n");
     let _ = writeln!(
@@ -75,7 +75,7 @@ pub fn reference(catalog: &Catalog) -> String {
         out,
         "| id | severity | service | title |\n|---|---|---|---|"
     );
-    for check in &catalog.checks {
+    for check in catalog {
         let _ = writeln!(
             out,
             "| [`{id}`](#{id}) | {} | {} | {} |",
@@ -85,7 +85,7 @@ pub fn reference(catalog: &Catalog) -> String {
             id = check.id()
         );
     }
-    for check in &catalog.checks {
+    for check in catalog {
         let _ = writeln!(out, "\n## {}\n", check.id());
         let _ = writeln!(out, "```text\n{}```", explain(check));
     }

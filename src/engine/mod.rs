@@ -2,14 +2,16 @@
 //! and runs their Rego unit tests.
 
 pub mod catalog;
+pub mod checks;
 pub mod docs;
 mod evaluate;
 pub mod metadata;
 pub mod rego_tests;
 pub mod select;
 
-pub use catalog::{Catalog, Check, SourceFile};
-pub use evaluate::{PlannedCheck, effective_params};
+pub use catalog::{Catalog, SourceFile};
+pub use checks::{Check, Checks};
+pub use evaluate::{Evaluator, PlannedCheck, effective_params};
 pub use metadata::CheckMeta;
 
 #[derive(Debug, thiserror::Error)]

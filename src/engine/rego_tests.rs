@@ -17,8 +17,8 @@ impl Catalog {
     pub fn run_tests(&self) -> Vec<TestOutcome> {
         let mut outcomes = Vec::new();
         // Evaluation clears its own state, so one copy of the engine serves every test.
-        let mut engine = self.engine.clone();
-        engine.set_execution_timer_config(self.timer_for(0));
+        let mut engine = self.evaluator.engine();
+        engine.set_execution_timer_config(self.evaluator.timer_for(0));
         for check in &self.checks {
             let Some(package) = &check.test_package else {
                 continue;

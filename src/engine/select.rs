@@ -1,7 +1,7 @@
 //! Which checks a run uses: Prowler-style selection by id, service and severity.
 
 use super::EngineError;
-use super::catalog::{Catalog, Check};
+use super::checks::{Check, Checks};
 use crate::inventory::Provider;
 use crate::results::Severity;
 
@@ -18,7 +18,7 @@ pub struct Selection {
 impl Selection {
     pub fn apply<'a>(
         &self,
-        catalog: &'a Catalog,
+        catalog: &'a Checks,
         provider: Provider,
     ) -> Result<Vec<&'a Check>, EngineError> {
         for id in &self.checks {
@@ -27,7 +27,6 @@ impl Selection {
             }
         }
         Ok(catalog
-            .checks
             .iter()
             .filter(|c| c.meta.custom.provider == provider)
             .filter(|c| self.checks.is_empty() || self.checks.iter().any(|id| id == c.id()))

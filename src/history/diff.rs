@@ -4,42 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::policy::score::ClauseStatus;
 use crate::report::identity::finding_uid;
-use crate::results::{CheckResult, ScanReport, Status};
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Change {
-    pub check: String,
-    pub resource: String,
-    pub severity: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ScoreChange {
-    pub policy: String,
-    pub before: Option<f64>,
-    pub after: Option<f64>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ScanDiff {
-    /// The earlier scan's id in the history.
-    pub since: i64,
-    pub since_time: String,
-    pub new_failures: Vec<Change>,
-    pub resolved_failures: Vec<Change>,
-    pub still_failing: Vec<Change>,
-    /// What could not be judged now but could be (or was not there) before: under
-    /// `--fail-on new` only these make the exit code 4, so known gaps do not fail a
-    /// nightly job forever. Absent from diffs stored by older versions.
-    #[serde(default)]
-    pub new_errors: Vec<Change>,
-    pub score_changes: Vec<ScoreChange>,
-}
+pub use crate::results::{Change, ScanDiff, ScoreChange};
+use crate::results::{CheckResult, ClauseStatus, ScanReport, Status};
 
 fn change(r: &CheckResult) -> Change {
     Change {

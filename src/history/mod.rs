@@ -12,7 +12,6 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 
-use crate::report::identity::finding_uid;
 use crate::results::{Counts, ScanReport};
 
 pub use diff::ScanDiff;
@@ -114,11 +113,16 @@ fn db_error(path: &Path, e: rusqlite::Error) -> HistoryError {
 
 /// Every statement the store runs, prepared once at open: a table that lacks a
 /// column fails here, before any cloud call, not when the scan is saved.
-const STATEMENTS: [&str; 3] = [
+const STATEMENTS: [&str; 2] = [
     "SELECT id, target, started_at, finished_at, summary, report FROM scans LIMIT 0",
-    "SELECT scan_id, uid, check_id, resource, status, severity, message FROM findings LIMIT 0",
     "SELECT scan_id, pack, score, coverage FROM scores LIMIT 0",
 ];
+
+/// The schema a new database is given. Version 1 also had a `findings` table that
+/// nothing read (every report is stored whole in `scans`); version 2 stops creating
+/// it. A version 1 file keeps its table, unwritten, and opens as before; a version 2
+/// file is refused by a vouch that still expects the table, as from a newer vouch.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS scans (
@@ -128,16 +132,6 @@ CREATE TABLE IF NOT EXISTS scans (
     finished_at TEXT NOT NULL,
     summary TEXT NOT NULL,
     report TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS findings (
-    scan_id INTEGER NOT NULL REFERENCES scans(id),
-    uid TEXT NOT NULL,
-    check_id TEXT NOT NULL,
-    resource TEXT NOT NULL,
-    status TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    message TEXT NOT NULL,
-    PRIMARY KEY (scan_id, uid)
 );
 CREATE TABLE IF NOT EXISTS scores (
     scan_id INTEGER NOT NULL REFERENCES scans(id),
@@ -169,7 +163,7 @@ fn check(conn: &Connection, path: &Path, whole: bool) -> Result<i64, HistoryErro
             "it is a SQLite database, but not one vouch wrote",
         ));
     }
-    if version > 1 {
+    if version > SCHEMA_VERSION {
         return Err(unusable(
             path,
             format!("it was written by a newer vouch (schema {version})"),
@@ -239,8 +233,10 @@ impl Store {
         // One transaction, so a run killed here leaves no tables without the version
         // that says vouch wrote them.
         if version == 0 {
-            conn.execute_batch(&format!("BEGIN;{SCHEMA}PRAGMA user_version = 1;COMMIT;"))
-                .map_err(|e| db_error(path, e))?;
+            conn.execute_batch(&format!(
+                "BEGIN;{SCHEMA}PRAGMA user_version = {SCHEMA_VERSION};COMMIT;"
+            ))
+            .map_err(|e| db_error(path, e))?;
         }
         check_statements(&conn, path)?;
         Ok(Store {
@@ -300,21 +296,6 @@ impl Store {
         .map_err(err)?;
         let id = tx.last_insert_rowid();
         {
-            let mut ins = tx
-                .prepare("INSERT OR REPLACE INTO findings (scan_id, uid, check_id, resource, status, severity, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .map_err(err)?;
-            for r in &report.results {
-                ins.execute(params![
-                    id,
-                    finding_uid(r),
-                    r.check,
-                    r.resource.id,
-                    r.status.to_string(),
-                    r.severity.to_string(),
-                    r.message
-                ])
-                .map_err(err)?;
-            }
             let mut sc = tx
                 .prepare(
                     "INSERT INTO scores (scan_id, pack, score, coverage) VALUES (?1, ?2, ?3, ?4)",

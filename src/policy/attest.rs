@@ -5,26 +5,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use toml::Spanned;
 
 use super::pack::{Pack, PackError};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Attestation {
-    pub pack: String,
-    pub clause: String,
-    pub by: String,
-    pub date: NaiveDate,
-    pub expires: NaiveDate,
-    pub evidence: String,
-}
-
-impl Attestation {
-    pub fn is_current(&self, today: NaiveDate) -> bool {
-        today <= self.expires
-    }
-}
+pub use crate::results::Attestation;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,12 +48,12 @@ pub fn load(path: &Path, packs: &[Pack]) -> Result<Vec<Attestation>, PackError> 
         path: shown.clone(),
         source,
     })?;
-    let invalid = |offset: usize, reason: String| PackError::Invalid {
-        path: shown.clone(),
-        line: crate::toml_file::line_of(&text, offset),
-        reason,
+    let file = crate::toml_file::File {
+        path: &shown,
+        text: &text,
     };
-    let raw: RawFile = crate::toml_file::parse(&text).map_err(|(at, why)| invalid(at, why))?;
+    let invalid = |offset: usize, reason: String| PackError::from(file.invalid(offset, reason));
+    let raw: RawFile = file.parse()?;
     let mut out = Vec::new();
     for spanned in raw.attestation {
         let at = spanned.span().start;

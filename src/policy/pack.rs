@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use toml::Spanned;
 
-use crate::engine::{Catalog, effective_params};
+use crate::engine::{Checks, effective_params};
 use crate::inventory::Provider;
 
 static BUNDLED_PACKS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/checks/policies");
+
+crate::toml_file::invalid_from!(PackError);
 
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
@@ -229,13 +231,10 @@ fn to_json(v: &toml::Value) -> Value {
 
 impl Pack {
     /// Parses and validates a pack against the loaded check catalogue.
-    pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Pack, PackError> {
-        let invalid = |offset: usize, reason: String| PackError::Invalid {
-            path: path.to_string(),
-            line: crate::toml_file::line_of(text, offset),
-            reason,
-        };
-        let raw: RawPack = crate::toml_file::parse(text).map_err(|(at, why)| invalid(at, why))?;
+    pub fn parse(path: &str, text: &str, catalog: &Checks) -> Result<Pack, PackError> {
+        let file = crate::toml_file::File { path, text };
+        let invalid = |offset: usize, reason: String| PackError::from(file.invalid(offset, reason));
+        let raw: RawPack = file.parse()?;
         if raw.clause.is_empty() {
             return Err(invalid(0, "the pack has no [[clause]] entries".into()));
         }
@@ -430,7 +429,7 @@ impl Pack {
         })
     }
 
-    pub fn load_file(path: &Path, catalog: &Catalog) -> Result<Pack, PackError> {
+    pub fn load_file(path: &Path, catalog: &Checks) -> Result<Pack, PackError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| PackError::Read {
             path: shown.clone(),
@@ -454,7 +453,7 @@ impl Pack {
         ids
     }
 
-    pub fn bundled(id: &str, catalog: &Catalog) -> Result<Pack, PackError> {
+    pub fn bundled(id: &str, catalog: &Checks) -> Result<Pack, PackError> {
         let name = format!("{id}.toml");
         let file = BUNDLED_PACKS
             .get_file(&name)
@@ -472,7 +471,7 @@ impl Pack {
     }
 
     /// `--policy NAME`: a bundled pack id, or a path to a pack file of one's own.
-    pub fn resolve(reference: &str, catalog: &Catalog) -> Result<Pack, PackError> {
+    pub fn resolve(reference: &str, catalog: &Checks) -> Result<Pack, PackError> {
         let looks_like_path = reference.contains('/') || reference.ends_with(".toml");
         if looks_like_path {
             Pack::load_file(Path::new(reference), catalog)
@@ -485,6 +484,7 @@ impl Pack {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Catalog;
     use crate::engine::catalog::bundled_sources;
 
     fn catalog() -> Catalog {

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::identity::finding_uid;
-use crate::engine::Catalog;
+use crate::engine::Checks;
 use crate::inventory::GLOBAL_REGION;
 use crate::results::{CheckResult, ScanReport, Severity, Status};
 
@@ -37,7 +37,7 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-pub fn finding(report: &ScanReport, catalog: &Catalog, r: &CheckResult) -> Value {
+pub fn finding(report: &ScanReport, catalog: &Checks, r: &CheckResult) -> Value {
     let region = if r.resource.region == GLOBAL_REGION || r.resource.region.is_empty() {
         report
             .scan
@@ -108,7 +108,7 @@ pub fn finding(report: &ScanReport, catalog: &Catalog, r: &CheckResult) -> Value
     })
 }
 
-pub fn findings(report: &ScanReport, catalog: &Catalog) -> Vec<Value> {
+pub fn findings(report: &ScanReport, catalog: &Checks) -> Vec<Value> {
     report
         .results
         .iter()
@@ -117,7 +117,7 @@ pub fn findings(report: &ScanReport, catalog: &Catalog) -> Vec<Value> {
 }
 
 /// A JSON array of findings.
-pub fn render(report: &ScanReport, catalog: &Catalog) -> Vec<u8> {
+pub fn render(report: &ScanReport, catalog: &Checks) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(&findings(report, catalog)).unwrap_or_default();
     out.push(b'\n');
     out

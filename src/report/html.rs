@@ -18,7 +18,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, syntax::Synta
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::engine::Catalog;
+use crate::engine::Checks;
 use crate::inventory::Provider;
 use crate::policy::score::{ClauseStatus, ParameterSet, PolicyScore};
 use crate::results::{CheckResult, Counts, ScanReport, Severity, Status};
@@ -30,7 +30,7 @@ const TEMPLATE: &str = include_str!("../../templates/report.html.j2");
 #[error("cannot render the HTML report: {0}")]
 pub struct HtmlError(pub String);
 
-pub fn render(report: &ScanReport, catalog: &Catalog) -> Result<Vec<u8>, HtmlError> {
+pub fn render(report: &ScanReport, catalog: &Checks) -> Result<Vec<u8>, HtmlError> {
     let env = environment()?;
     let view = View::of(report, catalog);
     let page = env
@@ -93,7 +93,7 @@ struct View {
     filter_statuses: Vec<String>,
     notes: Vec<String>,
     /// Changes since the previous scan of the account, when the history has one.
-    diff: Option<crate::history::ScanDiff>,
+    diff: Option<crate::results::ScanDiff>,
 }
 
 #[derive(Serialize)]
@@ -260,7 +260,7 @@ const CHART_STATUSES: [Status; 5] = [
 ];
 
 impl View {
-    fn of(report: &ScanReport, catalog: &Catalog) -> View {
+    fn of(report: &ScanReport, catalog: &Checks) -> View {
         let s = &report.scan;
         let c = &report.summary;
         let failing: Vec<&CheckResult> = report
@@ -484,7 +484,7 @@ fn percent(x: f64) -> String {
 fn params_label(
     check: &str,
     params: &serde_json::Map<String, serde_json::Value>,
-    catalog: &Catalog,
+    catalog: &Checks,
 ) -> Option<String> {
     match catalog.get(check) {
         Some(c) if &c.meta.custom.params == params => None,
@@ -499,7 +499,7 @@ fn params_label(
     }
 }
 
-fn finding(r: &CheckResult, report: &ScanReport, catalog: &Catalog) -> FindingView {
+fn finding(r: &CheckResult, report: &ScanReport, catalog: &Checks) -> FindingView {
     let check = catalog.get(&r.check);
     let clauses = report
         .policies
@@ -547,7 +547,7 @@ fn finding(r: &CheckResult, report: &ScanReport, catalog: &Catalog) -> FindingVi
     }
 }
 
-fn policy(p: &PolicyScore, catalog: &Catalog) -> PolicyView {
+fn policy(p: &PolicyScore, catalog: &Checks) -> PolicyView {
     let c = &p.counts;
     let counts = vec![
         CountItem {
@@ -760,7 +760,7 @@ fn clause_notes(cl: &crate::policy::score::ClauseScore) -> Vec<String> {
 fn clause_checks(
     checks: &[String],
     sets: &[ParameterSet],
-    catalog: &Catalog,
+    catalog: &Checks,
 ) -> Vec<ClauseCheckView> {
     let mut out: Vec<ClauseCheckView> = sets
         .iter()

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::identity::{compliance_uid, finding_uid};
-use crate::engine::Catalog;
+use crate::engine::Checks;
 use crate::inventory::Provider;
 use crate::policy::score::ClauseStatus;
 use crate::results::{CheckResult, ScanReport, Severity, Status};
@@ -81,7 +81,7 @@ impl EventContext {
 
 struct Common<'a> {
     cx: &'a EventContext,
-    catalog: &'a Catalog,
+    catalog: &'a Checks,
 }
 
 impl Common<'_> {
@@ -169,7 +169,7 @@ impl Common<'_> {
     }
 }
 
-pub fn detection_finding(cx: &EventContext, catalog: &Catalog, r: &CheckResult) -> Value {
+pub fn detection_finding(cx: &EventContext, catalog: &Checks, r: &CheckResult) -> Value {
     let c = Common { cx, catalog };
     let mut e = c.base(r, 2004, "Detection Finding");
     let (status_id, status) = finding_status(r.status);
@@ -185,7 +185,7 @@ pub fn detection_finding(cx: &EventContext, catalog: &Catalog, r: &CheckResult) 
 }
 
 /// Every event of the report: detections first, then compliance findings.
-pub fn events(report: &ScanReport, catalog: &Catalog) -> Vec<Value> {
+pub fn events(report: &ScanReport, catalog: &Checks) -> Vec<Value> {
     let cx = EventContext::of(report);
     let mut out: Vec<Value> = report
         .results
@@ -197,11 +197,7 @@ pub fn events(report: &ScanReport, catalog: &Catalog) -> Vec<Value> {
 }
 
 /// Compliance Findings (class 2003): one per clause, check and resource.
-pub fn compliance_findings(
-    report: &ScanReport,
-    catalog: &Catalog,
-    cx: &EventContext,
-) -> Vec<Value> {
+pub fn compliance_findings(report: &ScanReport, catalog: &Checks, cx: &EventContext) -> Vec<Value> {
     let mut out = Vec::new();
     let c = Common { cx, catalog };
     for p in &report.policies {
@@ -238,7 +234,7 @@ pub fn compliance_findings(
 }
 
 /// One JSON object per line.
-pub fn render(report: &ScanReport, catalog: &Catalog) -> Vec<u8> {
+pub fn render(report: &ScanReport, catalog: &Checks) -> Vec<u8> {
     let mut out = Vec::new();
     for e in events(report, catalog) {
         if let Ok(line) = serde_json::to_vec(&e) {

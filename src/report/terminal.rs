@@ -370,7 +370,7 @@ fn render_clause_evidence(clause: &crate::policy::score::ClauseScore, out: &mut 
 
 /// Changes between two scans: what is newly failing comes first, since it is what a
 /// nightly job is run to catch.
-pub fn render_diff(d: &crate::history::ScanDiff, after: Option<i64>) -> String {
+pub fn render_diff(d: &crate::results::ScanDiff, after: Option<i64>) -> String {
     let mut out = String::new();
     let label = after
         .map(|a| format!("scan {a}"))

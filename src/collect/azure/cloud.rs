@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Deserialize;
 use url::Url;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum CloudName {
     /// Azure (global).

@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 
 use super::cloud::Cloud;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthMethod {
     /// Try each below in turn and use the first that signs in.
