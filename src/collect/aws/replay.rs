@@ -1,7 +1,13 @@
-//! A seam for exercising AWS collectors offline: an SDK configuration whose HTTP client
-//! answers each operation from a table instead of the network, so the mapping of every
-//! answer (absent, unreadable, malformed) to observations is unit-tested without an
-//! emulator. Built on the SDK's own test client (aws-smithy-http-client `test-util`).
+//! A seam for exercising AWS collectors offline: an SDK configuration whose HTTP
+//! connector answers each operation from a table instead of the network, so the mapping
+//! of every answer (absent, unreadable, malformed) to observations is unit-tested
+//! without an emulator.
+//!
+//! Written on the SDK's own connector traits rather than aws-smithy-http-client's
+//! `test-util`: that feature, as a dev-dependency, turns on serde_json's
+//! `preserve_order` for every test build (Cargo unifies the features), and the vouch
+//! binary the integration tests run would then print JSON keys in another order than
+//! the one users run.
 
 use std::sync::Arc;
 
@@ -9,28 +15,40 @@ use aws_config::retry::RetryConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::SharedCredentialsProvider;
-use aws_smithy_http_client::test_util::infallible_client_fn;
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_runtime_api::http::StatusCode;
+use aws_smithy_types::body::SdkBody;
 
 use super::AwsContext;
 
 /// One canned answer: HTTP status and body.
 pub type Answer = (u16, String);
 
-/// A context whose every call is answered by `answer(operation, request body)`. The
-/// operation is the JSON protocols' `X-Amz-Target` suffix (`ListQueues`) or the query
-/// protocols' `Action` (`DescribeVolumes`).
-pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> AwsContext {
-    let answer = Arc::new(answer);
-    let http = infallible_client_fn(move |req| {
-        let body = req
+type Answers = Arc<dyn Fn(&str, &str) -> Answer + Send + Sync>;
+
+#[derive(Clone)]
+struct Replay(Answers);
+
+impl std::fmt::Debug for Replay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Replay")
+    }
+}
+
+impl HttpConnector for Replay {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let body = request
             .body()
             .bytes()
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .unwrap_or_default();
-        let target = req
+        let target = request
             .headers()
             .get("x-amz-target")
-            .and_then(|t| t.to_str().ok())
             .and_then(|t| t.rsplit('.').next().map(str::to_string));
         let operation = target.unwrap_or_else(|| {
             body.split('&')
@@ -38,13 +56,30 @@ pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) ->
                 .unwrap_or_default()
                 .to_string()
         });
-        let (status, text) = answer(&operation, &body);
-        http::Response::builder()
-            .status(status)
-            .header("content-type", "application/x-amz-json-1.0")
-            .body(text)
-            .expect("a canned response is well formed")
-    });
+        let (status, text) = (self.0)(&operation, &body);
+        let status = StatusCode::try_from(status).expect("a canned status is valid");
+        let mut response = HttpResponse::new(status, SdkBody::from(text));
+        response
+            .headers_mut()
+            .insert("content-type", "application/x-amz-json-1.0");
+        HttpConnectorFuture::ready(Ok(response))
+    }
+}
+
+impl HttpClient for Replay {
+    fn http_connector(
+        &self,
+        _: &HttpConnectorSettings,
+        _: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        SharedHttpConnector::new(self.clone())
+    }
+}
+
+/// A context whose every call is answered by `answer(operation, request body)`. The
+/// operation is the JSON protocols' `X-Amz-Target` suffix (`ListQueues`) or the query
+/// protocols' `Action` (`DescribeVolumes`).
+pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> AwsContext {
     let config = SdkConfig::builder()
         .region(Region::new("us-east-1"))
         .behavior_version(BehaviorVersion::latest())
@@ -56,7 +91,7 @@ pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) ->
             "replay",
         )))
         .retry_config(RetryConfig::disabled())
-        .http_client(http)
+        .http_client(Replay(Arc::new(answer)))
         .build();
     AwsContext {
         config,
