@@ -1034,9 +1034,9 @@ fn gen_meta() -> impl Strategy<Value = metadata::CheckMeta> {
             "[a-z0-9-]{1,30}",
             prop::sample::select(vec!["critical", "high", "medium", "low", "informational"]),
             any::<bool>(),
-            "[a-z0-9_]{1,12}",
-            "[a-z0-9_]{1,24}",
-            prop::collection::vec(prose(), 1..4),
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+            prop::collection::vec(any::<prop::sample::Index>(), 1..4),
             prose(),
             prose(),
         ),
@@ -1047,7 +1047,16 @@ fn gen_meta() -> impl Strategy<Value = metadata::CheckMeta> {
             prop::collection::vec(prose(), 0..3).prop_map(Value::from),
         ], 0..3),
     )
-        .prop_map(|((title, description, refs), (id, severity, aws, service, resource_type, requires, rationale, remediation), params)| {
+        .prop_map(|((title, description, refs), (id, severity, aws, _, type_at, attrs_at, rationale, remediation), params)| {
+            // Valid metadata names a type, its service and attributes the registry knows.
+            let provider = if aws { vouch::inventory::Provider::Aws } else { vouch::inventory::Provider::Azure };
+            let registry = vouch::registry::of(provider);
+            let types: Vec<_> = registry.types().collect();
+            let t = types[type_at.index(types.len())];
+            let names: Vec<&str> = registry.attributes(t).iter().map(|a| a.name.as_str()).collect();
+            let mut requires: Vec<&str> = attrs_at.iter().map(|i| names[i.index(names.len())]).collect();
+            requires.dedup();
+            let (service, resource_type) = (t.service.as_str(), t.name.as_str());
             let value = serde_json::json!({
                 "title": title,
                 "description": description,
