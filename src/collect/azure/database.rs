@@ -111,7 +111,7 @@ struct Attributes {
 /// a parameter the server does not have (404): neither says what the server accepts.
 fn parameter_value(answer: &Result<Configuration, ApiError>, operation: &str) -> Observed<Value> {
     match answer {
-        Ok(c) => required(&c.properties.value, operation, "properties.value"),
+        Ok(c) => required(operation, "properties.value", &c.properties.value),
         Err(e) => Observed::unreadable(e.reason()),
     }
 }
@@ -151,14 +151,14 @@ async fn server(
     let backup = s.properties.backup.as_ref();
     let attrs = Attributes {
         backup_retention_days: required(
-            &backup.and_then(|b| b.backup_retention_days),
             op,
             "backup.backupRetentionDays",
+            &backup.and_then(|b| b.backup_retention_days),
         ),
         geo_redundant_backup: required(
-            &backup.and_then(|b| b.geo_redundant_backup.clone()),
             op,
             "backup.geoRedundantBackup",
+            &backup.and_then(|b| b.geo_redundant_backup.clone()),
         ),
         public_network_access: field(
             &s.properties

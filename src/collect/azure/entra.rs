@@ -439,7 +439,7 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
     );
     let attrs = Attributes {
         security_defaults_enabled: match defaults {
-            Ok(d) => super::model::required(&d.is_enabled, SECURITY_DEFAULTS, "isEnabled"),
+            Ok(d) => super::model::required(SECURITY_DEFAULTS, "isEnabled", &d.is_enabled),
             Err(e) => Observed::unreadable(e.reason()),
         },
         conditional_access_policies: match policies {

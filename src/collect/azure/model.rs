@@ -67,12 +67,16 @@ pub fn field<T: Serialize>(value: &Option<T>) -> Observed<Value> {
     }
 }
 
-/// A field the API documents as always present: missing means unreadable.
-pub fn required<T: Serialize>(value: &Option<T>, operation: &str, name: &str) -> Observed<Value> {
-    match value {
-        Some(_) => field(value),
-        None => Observed::unreadable(format!("{operation}: the answer has no {name}")),
-    }
+/// A field the API documents as always present: missing means unreadable. The same
+/// arguments, in the same order, as AWS's `error::required`.
+pub fn required<T: Serialize>(operation: &str, name: &str, value: &Option<T>) -> Observed<Value> {
+    present(operation, name, value.as_ref()).and_then(|v| field(&Some(v)))
+}
+
+/// A part of an answer the API documents as always present, as it is: missing means
+/// unreadable ("{operation}: the answer has no {name}").
+pub fn present<T>(operation: &str, name: &str, value: Option<T>) -> Observed<T> {
+    Observed::required_in("answer", operation, name, value)
 }
 
 /// The answer of a settings read as an observation of `f(answer)`; 404 is `absent`.

@@ -240,7 +240,7 @@ async fn database(
         .await;
     let attrs = DatabaseAttributes {
         tde_state: match &tde {
-            Ok(t) => required(&t.properties.state, TDE, "state"),
+            Ok(t) => required(TDE, "state", &t.properties.state),
             Err(e) => Observed::unreadable(e.reason()),
         },
     };

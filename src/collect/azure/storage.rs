@@ -173,18 +173,18 @@ async fn account(
         encryption: encryption(p),
         minimum_tls_version: field(&p.minimum_tls_version),
         https_only: required(
-            &p.supports_https_traffic_only,
             LIST,
             "supportsHttpsTrafficOnly",
+            &p.supports_https_traffic_only,
         ),
         allow_blob_public_access: public_access(p),
         creation_time: field(&created(p)),
         network_default_action: required(
+            LIST,
+            "networkAcls.defaultAction",
             &p.network_acls
                 .as_ref()
                 .and_then(|n| n.default_action.clone()),
-            LIST,
-            "networkAcls.defaultAction",
         ),
         public_network_access: field(&p.public_network_access),
         blob_soft_delete: soft_delete(&blob),
