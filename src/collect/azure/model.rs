@@ -92,3 +92,23 @@ pub fn settings<T, U: Serialize>(
         Err(e) => Observed::unreadable(e.reason()),
     }
 }
+
+/// The answer of a read that must succeed, as the observation `f` makes of it; any
+/// failure, 404 included, is unreadable with its reason.
+pub fn answered<T, U>(
+    answer: &Result<T, ApiError>,
+    f: impl FnOnce(&T) -> Observed<U>,
+) -> Observed<U> {
+    match answer {
+        Ok(v) => f(v),
+        Err(e) => Observed::unreadable(e.reason()),
+    }
+}
+
+/// A listing as one row per item (`row` of each); a failed listing is unreadable, never
+/// "none".
+pub fn rows<T>(listed: &Result<Vec<T>, ApiError>, row: impl FnMut(&T) -> Value) -> Observed<Value> {
+    answered(listed, |items| {
+        Observed::Value(Value::Array(items.iter().map(row).collect()))
+    })
+}

@@ -442,13 +442,6 @@ fn review_rows(
     Ok(Value::Array(rows))
 }
 
-fn observe(r: Result<Value, String>) -> Observed<Value> {
-    match r {
-        Ok(v) => Observed::Value(v),
-        Err(reason) => Observed::unreadable(reason),
-    }
-}
-
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
     ctx.progress.stage(&format!(
         "privileged access: reading subscription {}",
@@ -475,22 +468,22 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
     );
     let now = chrono::Utc::now();
     let attrs = Attributes {
-        active_role_assignments: observe(
+        active_role_assignments: Observed::of(
             active
                 .map_err(|e| e.reason())
                 .and_then(|a| instance_rows(ASSIGNMENTS, &a, true)),
         ),
-        eligible_role_assignments: observe(
+        eligible_role_assignments: Observed::of(
             eligible
                 .map_err(|e| e.reason())
                 .and_then(|a| instance_rows(ELIGIBILITIES, &a, false)),
         ),
-        role_policies: observe(
+        role_policies: Observed::of(
             policies
                 .map_err(|e| e.reason())
                 .and_then(|p| policy_rows(&p)),
         ),
-        access_reviews: observe(
+        access_reviews: Observed::of(
             reviews
                 .map_err(|e| e.reason())
                 .and_then(|r| review_rows(&r, now)),

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{AzureResource, field, required, settings};
+use super::model::{AzureResource, field, present, required, settings};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -108,18 +108,17 @@ struct Attributes {
 }
 
 fn encryption(p: &Properties) -> Observed<Value> {
-    let Some(e) = &p.encryption else {
-        return Observed::unreadable(format!("{LIST}: the answer has no encryption"));
-    };
     let enabled = |s: Option<&EncryptionService>| s.and_then(|s| s.enabled);
-    let services = e.services.as_ref();
-    Observed::Value(serde_json::json!({
-        "key_source": e.key_source,
-        "blob_enabled": enabled(services.and_then(|s| s.blob.as_ref())),
-        "file_enabled": enabled(services.and_then(|s| s.file.as_ref())),
-        "require_infrastructure_encryption": e.require_infrastructure_encryption,
-        "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
-    }))
+    present(LIST, "encryption", p.encryption.as_ref()).map(|e| {
+        let services = e.services.as_ref();
+        serde_json::json!({
+            "key_source": e.key_source,
+            "blob_enabled": enabled(services.and_then(|s| s.blob.as_ref())),
+            "file_enabled": enabled(services.and_then(|s| s.file.as_ref())),
+            "require_infrastructure_encryption": e.require_infrastructure_encryption,
+            "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
+        })
+    })
 }
 
 /// `creationTime` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), which orders as text in Rego.
