@@ -112,3 +112,16 @@ pub fn rows<T>(listed: &Result<Vec<T>, ApiError>, row: impl FnMut(&T) -> Value) 
         Observed::Value(Value::Array(items.iter().map(row).collect()))
     })
 }
+
+/// One row per item (`row` of each) as an array; an item `row` cannot read makes the
+/// whole list unreadable with its reason.
+pub fn try_rows<T>(
+    items: &[T],
+    row: impl FnMut(&T) -> Result<Value, String>,
+) -> Result<Value, String> {
+    items
+        .iter()
+        .map(row)
+        .collect::<Result<Vec<Value>, String>>()
+        .map(Value::Array)
+}

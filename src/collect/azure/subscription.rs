@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{answered, rows};
+use super::model::{answered, rows, try_rows};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -203,23 +203,19 @@ fn tables_of(
     tables: &[ListedTable],
     used: &BTreeSet<String>,
 ) -> Result<Value, String> {
-    let rows = tables
-        .iter()
-        .map(|t| {
-            let days = t.properties.days().ok_or_else(|| {
-                format!(
-                    "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
-                    t.name
-                )
-            })?;
-            Ok(serde_json::json!({
-                "name": t.name,
-                "retention_days": days,
-                "has_data": used.contains(&t.name.to_lowercase()),
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+    try_rows(tables, |t| {
+        let days = t.properties.days().ok_or_else(|| {
+            format!(
+                "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
+                t.name
+            )
+        })?;
+        Ok(serde_json::json!({
+            "name": t.name,
+            "retention_days": days,
+            "has_data": used.contains(&t.name.to_lowercase()),
+        }))
+    })
 }
 
 /// One read of every workspace a diagnostic setting sends logs to (each workspace read
@@ -304,27 +300,23 @@ async fn workspace_alert_rules(ctx: &AzureContext, workspace_id: &str) -> Result
 }
 
 fn alert_rules_of(workspace_id: &str, rules: &[AlertRule]) -> Result<Value, String> {
-    let rows = rules
-        .iter()
-        .map(|r| {
-            let missing = |field: &str| {
-                format!(
-                    "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
-                    r.name
-                )
-            };
-            let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
-            let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
-            let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
-            Ok(serde_json::json!({
-                "name": r.name,
-                "kind": kind,
-                "enabled": enabled,
-                "display_name": p.display_name,
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+    try_rows(rules, |r| {
+        let missing = |field: &str| {
+            format!(
+                "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
+                r.name
+            )
+        };
+        let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
+        let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
+        let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
+        Ok(serde_json::json!({
+            "name": r.name,
+            "kind": kind,
+            "enabled": enabled,
+            "display_name": p.display_name,
+        }))
+    })
 }
 
 #[derive(Debug, Deserialize)]
