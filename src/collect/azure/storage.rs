@@ -162,10 +162,10 @@ async fn account(
     a: &AzureResource<Properties>,
 ) -> crate::inventory::Resource {
     let blob_id = format!("{}/blobServices/default", a.id);
-    let (blob, logs) = futures::join!(
+    let (blob, blob_access_logs) = futures::join!(
         ctx.arm
             .get::<BlobService>(&blob_id, Some(API), BLOB_SERVICE),
-        super::subscription::diagnostic_settings(ctx, &blob_id),
+        super::subscription::log_exports(ctx, &blob_id),
     );
     let p = &a.properties;
     let attrs = Attributes {
@@ -189,7 +189,7 @@ async fn account(
         blob_soft_delete: soft_delete(&blob),
         // Like the Activity Log's: the settings of the blob service (StorageRead,
         // StorageWrite, StorageDelete), one export per setting.
-        blob_access_logs: super::subscription::exports_of(logs),
+        blob_access_logs,
     };
     a.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
 }

@@ -406,6 +406,11 @@ pub(super) fn export_of(s: &DiagnosticSetting) -> Value {
     })
 }
 
+/// Where a resource's diagnostic settings send its logs: one read, as exports.
+pub(super) async fn log_exports(ctx: &AzureContext, resource: &str) -> Observed<Value> {
+    exports_of(diagnostic_settings(ctx, resource).await)
+}
+
 /// A resource's diagnostic settings as exports (`export_of` per setting); a failed read
 /// is unreadable, never "no setting".
 pub(super) fn exports_of(settings: Result<Vec<DiagnosticSetting>, ApiError>) -> Observed<Value> {
