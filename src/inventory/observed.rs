@@ -54,16 +54,24 @@ impl<T> Observed<T> {
         }
     }
 
+    /// A field the API documents as always present: its absence makes the value
+    /// unreadable, with the reason "{operation}: the {answer} has no {field}", where
+    /// `answer` is the provider's word for what an API sends back (AWS: "response",
+    /// Azure: "answer"). Every provider's `required` is this one.
+    pub fn required_in(answer: &str, operation: &str, field: &str, v: Option<T>) -> Self {
+        match v {
+            Some(v) => Observed::Value(v),
+            None => Observed::Unreadable(format!("{operation}: the {answer} has no {field}")),
+        }
+    }
+
     /// For an observed optional field the API documents as always present: its absence
-    /// makes the value unreadable, with the reason.
+    /// makes the value unreadable, with the reason (in AWS's words).
     pub fn and_then_required<U>(self, operation: &str, field: &str) -> Observed<U>
     where
         T: Into<Option<U>>,
     {
-        self.and_then(|v| match v.into() {
-            Some(u) => Observed::Value(u),
-            None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
-        })
+        self.and_then(|v| Observed::required_in("response", operation, field, v.into()))
     }
 
     /// For a list or map where the API's "there is none" means "none of them": absent

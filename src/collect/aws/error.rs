@@ -98,10 +98,7 @@ where
 /// A field the API documents as always present but left out: unreadable, rather than
 /// a default that would decide the verdict (a missing `Encrypted` is not `false`).
 pub fn required<T>(operation: &str, field: &str, v: Option<T>) -> Observed<T> {
-    match v {
-        Some(v) => Observed::Value(v),
-        None => Observed::Unreadable(format!("{operation}: the response has no {field}")),
-    }
+    Observed::required_in("response", operation, field, v)
 }
 
 /// Whether the error means the endpoint could not be reached at all.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::AzureResource;
+use super::model::{AzureResource, rows};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -55,25 +55,17 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
                 .arm
                 .list::<Item>(&format!("{}/backupProtectedItems", v.id), Some(API), ITEMS)
                 .await;
-            let protected_items = match items {
-                Ok(items) => Observed::Value(Value::Array(
-                    items
-                        .iter()
-                        .map(|i| {
-                            let p = &i.properties;
-                            serde_json::json!({
-                                "name": i.name,
-                                "item_type": p.protected_item_type,
-                                "source_resource_id": p.source_resource_id,
-                                "protection_state": p.protection_state,
-                                "last_backup_status": p.last_backup_status,
-                                "last_backup_time": p.last_backup_time,
-                            })
-                        })
-                        .collect(),
-                )),
-                Err(e) => Observed::unreadable(e.reason()),
-            };
+            let protected_items = rows(&items, |i| {
+                let p = &i.properties;
+                serde_json::json!({
+                    "name": i.name,
+                    "item_type": p.protected_item_type,
+                    "source_resource_id": p.source_resource_id,
+                    "protection_state": p.protection_state,
+                    "last_backup_status": p.last_backup_status,
+                    "last_backup_time": p.last_backup_time,
+                })
+            });
             v.into_resource(RESOURCE_TYPE, &sub.id, &Attributes { protected_items })
         },
     )

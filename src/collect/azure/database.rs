@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{AzureResource, field, required};
+use super::model::{AzureResource, answered, field, required};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::{Observed, Resource};
 
@@ -110,10 +110,9 @@ struct Attributes {
 /// documented on every configuration, so an answer without one is unreadable, and so is
 /// a parameter the server does not have (404): neither says what the server accepts.
 fn parameter_value(answer: &Result<Configuration, ApiError>, operation: &str) -> Observed<Value> {
-    match answer {
-        Ok(c) => required(&c.properties.value, operation, "properties.value"),
-        Err(e) => Observed::unreadable(e.reason()),
-    }
+    answered(answer, |c| {
+        required(operation, "properties.value", &c.properties.value)
+    })
 }
 
 async fn parameter(
@@ -151,14 +150,14 @@ async fn server(
     let backup = s.properties.backup.as_ref();
     let attrs = Attributes {
         backup_retention_days: required(
-            &backup.and_then(|b| b.backup_retention_days),
             op,
             "backup.backupRetentionDays",
+            &backup.and_then(|b| b.backup_retention_days),
         ),
         geo_redundant_backup: required(
-            &backup.and_then(|b| b.geo_redundant_backup.clone()),
             op,
             "backup.geoRedundantBackup",
+            &backup.and_then(|b| b.geo_redundant_backup.clone()),
         ),
         public_network_access: field(
             &s.properties

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::model::{answered, required};
 use super::subscription::{DiagnosticSetting, LogStream, exports_and_retention};
 use super::{AzureContext, Collected};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
@@ -438,14 +439,10 @@ pub async fn collect(ctx: &AzureContext) -> Collected {
         logs,
     );
     let attrs = Attributes {
-        security_defaults_enabled: match defaults {
-            Ok(d) => super::model::required(&d.is_enabled, SECURITY_DEFAULTS, "isEnabled"),
-            Err(e) => Observed::unreadable(e.reason()),
-        },
-        conditional_access_policies: match policies {
-            Ok(p) => conditional_access(&p),
-            Err(e) => Observed::unreadable(e.reason()),
-        },
+        security_defaults_enabled: answered(&defaults, |d| {
+            required(SECURITY_DEFAULTS, "isEnabled", &d.is_enabled)
+        }),
+        conditional_access_policies: answered(&policies, |p| conditional_access(p)),
         log_exports,
         log_retention,
     };

@@ -38,11 +38,11 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
         LIST,
         RESOURCE_TYPE,
         |v: AzureResource<Properties>| async move {
-            let logs = super::subscription::diagnostic_settings(ctx, &v.id).await;
+            let audit_logs = super::subscription::log_exports(ctx, &v.id).await;
             let attrs = Attributes {
                 soft_delete_enabled: field(&v.properties.enable_soft_delete),
                 purge_protection_enabled: field(&v.properties.enable_purge_protection),
-                audit_logs: super::subscription::exports_of(logs),
+                audit_logs,
             };
             v.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
         },

@@ -73,6 +73,22 @@ impl Subscription {
         }
     }
 
+    /// Records the listing of a resource type across the whole subscription.
+    pub fn record(
+        &self,
+        out: &mut Collected,
+        resource_type: &str,
+        outcome: Result<Vec<crate::inventory::Resource>, String>,
+    ) {
+        out.record_in(
+            Some(self.scope()),
+            resource_type,
+            &self.id,
+            crate::inventory::GLOBAL_REGION,
+            outcome,
+        );
+    }
+
     /// A collection holding one subscription-wide resource (id: the subscription's
     /// scope), for the settings that exist once per subscription.
     pub fn one_resource(
@@ -308,6 +324,27 @@ pub async fn collect(
     })
 }
 
+/// Lists the resources under `provider_path` in a subscription, telling the progress
+/// that `what` is being read there.
+pub async fn list_in<P: serde::de::DeserializeOwned>(
+    ctx: &AzureContext,
+    sub: &Subscription,
+    what: &str,
+    provider_path: &str,
+    api_version: &str,
+    operation: &str,
+) -> Result<Vec<AzureResource<P>>, ApiError> {
+    ctx.progress
+        .stage(&format!("{what}: reading subscription {}", sub.id));
+    ctx.arm
+        .list(
+            &format!("/subscriptions/{}{provider_path}", sub.id),
+            Some(api_version),
+            operation,
+        )
+        .await
+}
+
 /// Lists one resource type in a subscription and reads each resource's details with
 /// `read`; a failed list is recorded so the type's checks report `error`.
 pub async fn per_resource<'a, P, F, Fut>(
@@ -324,28 +361,21 @@ where
     F: Fn(AzureResource<P>) -> Fut,
     Fut: Future<Output = crate::inventory::Resource>,
 {
-    ctx.progress
-        .stage(&format!("{resource_type}: reading subscription {}", sub.id));
-    let listed: Result<Vec<AzureResource<P>>, ApiError> = ctx
-        .arm
-        .list(
-            &format!("/subscriptions/{}{provider_path}", sub.id),
-            Some(api_version),
-            operation,
-        )
-        .await;
+    let listed = list_in(
+        ctx,
+        sub,
+        resource_type,
+        provider_path,
+        api_version,
+        operation,
+    )
+    .await;
     let outcome = match listed {
         Ok(items) => Ok(futures::future::join_all(items.into_iter().map(read)).await),
         Err(e) => Err(e.reason()),
     };
     let mut out = Collected::default();
-    out.record_in(
-        Some(sub.scope()),
-        resource_type,
-        &sub.id,
-        crate::inventory::GLOBAL_REGION,
-        outcome,
-    );
+    sub.record(&mut out, resource_type, outcome);
     out
 }
 

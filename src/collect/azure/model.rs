@@ -67,12 +67,16 @@ pub fn field<T: Serialize>(value: &Option<T>) -> Observed<Value> {
     }
 }
 
-/// A field the API documents as always present: missing means unreadable.
-pub fn required<T: Serialize>(value: &Option<T>, operation: &str, name: &str) -> Observed<Value> {
-    match value {
-        Some(_) => field(value),
-        None => Observed::unreadable(format!("{operation}: the answer has no {name}")),
-    }
+/// A field the API documents as always present: missing means unreadable. The same
+/// arguments, in the same order, as AWS's `error::required`.
+pub fn required<T: Serialize>(operation: &str, name: &str, value: &Option<T>) -> Observed<Value> {
+    present(operation, name, value.as_ref()).and_then(|v| field(&Some(v)))
+}
+
+/// A part of an answer the API documents as always present, as it is: missing means
+/// unreadable ("{operation}: the answer has no {name}").
+pub fn present<T>(operation: &str, name: &str, value: Option<T>) -> Observed<T> {
+    Observed::required_in("answer", operation, name, value)
 }
 
 /// The answer of a settings read as an observation of `f(answer)`; 404 is `absent`.
@@ -87,4 +91,37 @@ pub fn settings<T, U: Serialize>(
         Err(ApiError::NotFound(_)) => Observed::Absent,
         Err(e) => Observed::unreadable(e.reason()),
     }
+}
+
+/// The answer of a read that must succeed, as the observation `f` makes of it; any
+/// failure, 404 included, is unreadable with its reason.
+pub fn answered<T, U>(
+    answer: &Result<T, ApiError>,
+    f: impl FnOnce(&T) -> Observed<U>,
+) -> Observed<U> {
+    match answer {
+        Ok(v) => f(v),
+        Err(e) => Observed::unreadable(e.reason()),
+    }
+}
+
+/// A listing as one row per item (`row` of each); a failed listing is unreadable, never
+/// "none".
+pub fn rows<T>(listed: &Result<Vec<T>, ApiError>, row: impl FnMut(&T) -> Value) -> Observed<Value> {
+    answered(listed, |items| {
+        Observed::Value(Value::Array(items.iter().map(row).collect()))
+    })
+}
+
+/// One row per item (`row` of each) as an array; an item `row` cannot read makes the
+/// whole list unreadable with its reason.
+pub fn try_rows<T>(
+    items: &[T],
+    row: impl FnMut(&T) -> Result<Value, String>,
+) -> Result<Value, String> {
+    items
+        .iter()
+        .map(row)
+        .collect::<Result<Vec<Value>, String>>()
+        .map(Value::Array)
 }

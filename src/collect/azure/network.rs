@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::model::AzureResource;
+use super::model::{AzureResource, present};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -63,11 +63,9 @@ struct Attributes {
 /// ARM always sends `securityRules` (empty when the group has only the defaults); an
 /// answer without it says nothing about the group's rules.
 fn rules(p: &Properties) -> Observed<Value> {
-    let Some(rules) = &p.security_rules else {
-        return Observed::unreadable(format!("{LIST}: the answer has no securityRules"));
-    };
-    Observed::Value(Value::Array(
-        rules
+    present(LIST, "securityRules", p.security_rules.as_ref()).map(|rules| {
+        Value::Array(
+            rules
             .iter()
             .map(|r| {
                 let q = &r.properties;
@@ -82,7 +80,8 @@ fn rules(p: &Properties) -> Observed<Value> {
                 })
             })
             .collect(),
-    ))
+        )
+    })
 }
 
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::model::try_rows;
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -217,54 +218,50 @@ pub fn duration_minutes(text: &str) -> Option<i64> {
 }
 
 fn instance_rows(op: &str, items: &[Instance], active: bool) -> Result<Value, String> {
-    let rows = items
-        .iter()
-        .map(|i| {
-            let p = &i.properties;
-            let missing = |field: &str| {
-                format!(
-                    "{op}: instance {} has no {field}",
-                    i.id.as_deref().unwrap_or("?")
-                )
-            };
-            let role = p
-                .role_definition_id
+    try_rows(items, |i| {
+        let p = &i.properties;
+        let missing = |field: &str| {
+            format!(
+                "{op}: instance {} has no {field}",
+                i.id.as_deref().unwrap_or("?")
+            )
+        };
+        let role = p
+            .role_definition_id
+            .as_deref()
+            .ok_or_else(|| missing("roleDefinitionId"))?;
+        let scope = p.scope.as_deref().ok_or_else(|| missing("scope"))?;
+        let principal = p
+            .principal_id
+            .as_deref()
+            .ok_or_else(|| missing("principalId"))?;
+        let expanded = p.expanded_properties.as_ref();
+        let mut row = serde_json::json!({
+            "role_definition_id": role_guid(role),
+            "role_name": expanded
+                .and_then(|e| e.role_definition.as_ref())
+                .and_then(|r| r.display_name.clone()),
+            "principal_id": principal,
+            "principal_type": p.principal_type,
+            "principal_name": expanded
+                .and_then(|e| e.principal.as_ref())
+                .and_then(|r| r.display_name.clone()),
+            "scope": scope,
+            "member_type": p.member_type,
+            "start": p.start_date_time,
+            "end": p.end_date_time,
+        });
+        if active {
+            // Whether PIM activated it from an eligibility decides the checks: an
+            // answer without it is not read as either.
+            let kind = p
+                .assignment_type
                 .as_deref()
-                .ok_or_else(|| missing("roleDefinitionId"))?;
-            let scope = p.scope.as_deref().ok_or_else(|| missing("scope"))?;
-            let principal = p
-                .principal_id
-                .as_deref()
-                .ok_or_else(|| missing("principalId"))?;
-            let expanded = p.expanded_properties.as_ref();
-            let mut row = serde_json::json!({
-                "role_definition_id": role_guid(role),
-                "role_name": expanded
-                    .and_then(|e| e.role_definition.as_ref())
-                    .and_then(|r| r.display_name.clone()),
-                "principal_id": principal,
-                "principal_type": p.principal_type,
-                "principal_name": expanded
-                    .and_then(|e| e.principal.as_ref())
-                    .and_then(|r| r.display_name.clone()),
-                "scope": scope,
-                "member_type": p.member_type,
-                "start": p.start_date_time,
-                "end": p.end_date_time,
-            });
-            if active {
-                // Whether PIM activated it from an eligibility decides the checks: an
-                // answer without it is not read as either.
-                let kind = p
-                    .assignment_type
-                    .as_deref()
-                    .ok_or_else(|| missing("assignmentType"))?;
-                row["assignment_type"] = Value::from(kind);
-            }
-            Ok(row)
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+                .ok_or_else(|| missing("assignmentType"))?;
+            row["assignment_type"] = Value::from(kind);
+        }
+        Ok(row)
+    })
 }
 
 /// The rule with this id among a policy's effective rules.
@@ -279,78 +276,75 @@ fn rule<'a>(rules: &'a [Value], id: &str) -> Option<&'a Value> {
 /// with a value of another type, makes the list unreadable: a default would decide the
 /// check.
 fn policy_rows(items: &[PolicyAssignment]) -> Result<Value, String> {
-    let rows = items
-        .iter()
-        .map(|a| {
-            let p = &a.properties;
-            let role = p.role_definition_id.as_deref().unwrap_or("?");
-            let missing = |what: &str| {
-                format!("{POLICIES}: the policy assignment of role {role} has no {what}")
-            };
-            let role_id = p
-                .role_definition_id
-                .as_deref()
-                .ok_or_else(|| missing("roleDefinitionId"))?;
-            let rules = p
-                .effective_rules
-                .as_deref()
-                .ok_or_else(|| missing("effectiveRules"))?;
-            let expiration = rule(rules, "Expiration_EndUser_Assignment")
-                .ok_or_else(|| missing("Expiration_EndUser_Assignment rule"))?;
-            let required = expiration["isExpirationRequired"]
-                .as_bool()
-                .ok_or_else(|| missing("Expiration_EndUser_Assignment.isExpirationRequired"))?;
-            let max = expiration["maximumDuration"].as_str();
-            let minutes = match max {
-                Some(m) => Some(duration_minutes(m).ok_or_else(|| {
-                    format!("{POLICIES}: role {role}: maximumDuration {m:?} is not a duration vouch reads")
-                })?),
-                None if required => {
-                    return Err(missing("Expiration_EndUser_Assignment.maximumDuration"));
-                }
-                None => None,
-            };
-            let approval = rule(rules, "Approval_EndUser_Assignment")
-                .ok_or_else(|| missing("Approval_EndUser_Assignment rule"))?;
-            let setting = &approval["setting"];
-            let approval_required = setting["isApprovalRequired"]
-                .as_bool()
-                .ok_or_else(|| missing("Approval_EndUser_Assignment.setting.isApprovalRequired"))?;
-            let approvers: Vec<Value> = setting["approvalStages"]
-                .as_array()
-                .map(|stages| {
-                    stages
-                        .iter()
-                        .filter_map(|s| s["primaryApprovers"].as_array())
-                        .flatten()
-                        .map(|u| {
-                            serde_json::json!({
-                                "id": u["id"],
-                                "description": u["description"],
-                                "type": u["userType"],
-                            })
+    try_rows(items, |a| {
+        let p = &a.properties;
+        let role = p.role_definition_id.as_deref().unwrap_or("?");
+        let missing =
+            |what: &str| format!("{POLICIES}: the policy assignment of role {role} has no {what}");
+        let role_id = p
+            .role_definition_id
+            .as_deref()
+            .ok_or_else(|| missing("roleDefinitionId"))?;
+        let rules = p
+            .effective_rules
+            .as_deref()
+            .ok_or_else(|| missing("effectiveRules"))?;
+        let expiration = rule(rules, "Expiration_EndUser_Assignment")
+            .ok_or_else(|| missing("Expiration_EndUser_Assignment rule"))?;
+        let required = expiration["isExpirationRequired"]
+            .as_bool()
+            .ok_or_else(|| missing("Expiration_EndUser_Assignment.isExpirationRequired"))?;
+        let max = expiration["maximumDuration"].as_str();
+        let minutes = match max {
+            Some(m) => Some(duration_minutes(m).ok_or_else(|| {
+                format!(
+                    "{POLICIES}: role {role}: maximumDuration {m:?} is not a duration vouch reads"
+                )
+            })?),
+            None if required => {
+                return Err(missing("Expiration_EndUser_Assignment.maximumDuration"));
+            }
+            None => None,
+        };
+        let approval = rule(rules, "Approval_EndUser_Assignment")
+            .ok_or_else(|| missing("Approval_EndUser_Assignment rule"))?;
+        let setting = &approval["setting"];
+        let approval_required = setting["isApprovalRequired"]
+            .as_bool()
+            .ok_or_else(|| missing("Approval_EndUser_Assignment.setting.isApprovalRequired"))?;
+        let approvers: Vec<Value> = setting["approvalStages"]
+            .as_array()
+            .map(|stages| {
+                stages
+                    .iter()
+                    .filter_map(|s| s["primaryApprovers"].as_array())
+                    .flatten()
+                    .map(|u| {
+                        serde_json::json!({
+                            "id": u["id"],
+                            "description": u["description"],
+                            "type": u["userType"],
                         })
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(serde_json::json!({
-                "role_definition_id": role_guid(role_id),
-                "role_name": p
-                    .policy_assignment_properties
-                    .as_ref()
-                    .and_then(|e| e.role_definition.as_ref())
-                    .and_then(|r| r.display_name.clone()),
-                "policy_id": p.policy_id,
-                "scope": p.scope,
-                "activation_expiration_required": required,
-                "activation_max_duration": max,
-                "activation_max_minutes": minutes,
-                "approval_required": approval_required,
-                "approvers": approvers,
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(serde_json::json!({
+            "role_definition_id": role_guid(role_id),
+            "role_name": p
+                .policy_assignment_properties
+                .as_ref()
+                .and_then(|e| e.role_definition.as_ref())
+                .and_then(|r| r.display_name.clone()),
+            "policy_id": p.policy_id,
+            "scope": p.scope,
+            "activation_expiration_required": required,
+            "activation_max_duration": max,
+            "activation_max_minutes": minutes,
+            "approval_required": approval_required,
+            "approvers": approvers,
+        }))
+    })
 }
 
 /// When a recurring series holds its last review: never for `noEnd`, its `endDate`, or
@@ -394,59 +388,48 @@ fn review_rows(
     items: &[ReviewDefinition],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Value, String> {
-    let rows = items
-        .iter()
-        .map(|d| {
-            let p = &d.properties;
-            let fail = |why: String| format!("{REVIEWS}: review {}: {why}", d.name);
-            let scope = p.scope.as_ref().ok_or_else(|| fail("no scope".into()))?;
-            let recurrence = p.settings.as_ref().and_then(|s| s.recurrence.as_ref());
-            let pattern = recurrence.and_then(|r| r.pattern.as_ref());
-            let (kind, interval, ends, recurring_now) =
-                match (pattern, recurrence.and_then(|r| r.range.as_ref())) {
-                    (Some(pat), Some(range)) => {
-                        let kind = pat
-                            .kind
-                            .clone()
-                            .ok_or_else(|| fail("pattern has no type".into()))?;
-                        let interval = pat
-                            .interval
-                            .ok_or_else(|| fail("pattern has no interval".into()))?;
-                        let end = series_end(range, pat).map_err(fail)?;
-                        (
-                            Some(kind),
-                            Some(interval),
-                            end.map(|e| e.to_rfc3339()),
-                            end.is_none_or(|e| e > now),
-                        )
-                    }
-                    (Some(_), None) => {
-                        return Err(fail("recurrence has a pattern but no range".into()));
-                    }
-                    (None, _) => (None, None, None, false),
-                };
-            Ok(serde_json::json!({
-                "name": d.name,
-                "display_name": p.display_name,
-                "status": p.status,
-                "resource_id": scope.resource_id,
-                "role_definition_id": scope.role_definition_id.as_deref().map(role_guid),
-                "assignment_state": scope.assignment_state,
-                "recurrence_type": kind,
-                "recurrence_interval": interval,
-                "series_ends": ends,
-                "recurring_now": recurring_now,
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
-}
-
-fn observe(r: Result<Value, String>) -> Observed<Value> {
-    match r {
-        Ok(v) => Observed::Value(v),
-        Err(reason) => Observed::unreadable(reason),
-    }
+    try_rows(items, |d| {
+        let p = &d.properties;
+        let fail = |why: String| format!("{REVIEWS}: review {}: {why}", d.name);
+        let scope = p.scope.as_ref().ok_or_else(|| fail("no scope".into()))?;
+        let recurrence = p.settings.as_ref().and_then(|s| s.recurrence.as_ref());
+        let pattern = recurrence.and_then(|r| r.pattern.as_ref());
+        let (kind, interval, ends, recurring_now) =
+            match (pattern, recurrence.and_then(|r| r.range.as_ref())) {
+                (Some(pat), Some(range)) => {
+                    let kind = pat
+                        .kind
+                        .clone()
+                        .ok_or_else(|| fail("pattern has no type".into()))?;
+                    let interval = pat
+                        .interval
+                        .ok_or_else(|| fail("pattern has no interval".into()))?;
+                    let end = series_end(range, pat).map_err(fail)?;
+                    (
+                        Some(kind),
+                        Some(interval),
+                        end.map(|e| e.to_rfc3339()),
+                        end.is_none_or(|e| e > now),
+                    )
+                }
+                (Some(_), None) => {
+                    return Err(fail("recurrence has a pattern but no range".into()));
+                }
+                (None, _) => (None, None, None, false),
+            };
+        Ok(serde_json::json!({
+            "name": d.name,
+            "display_name": p.display_name,
+            "status": p.status,
+            "resource_id": scope.resource_id,
+            "role_definition_id": scope.role_definition_id.as_deref().map(role_guid),
+            "assignment_state": scope.assignment_state,
+            "recurrence_type": kind,
+            "recurrence_interval": interval,
+            "series_ends": ends,
+            "recurring_now": recurring_now,
+        }))
+    })
 }
 
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
@@ -475,22 +458,22 @@ pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
     );
     let now = chrono::Utc::now();
     let attrs = Attributes {
-        active_role_assignments: observe(
+        active_role_assignments: Observed::of(
             active
                 .map_err(|e| e.reason())
                 .and_then(|a| instance_rows(ASSIGNMENTS, &a, true)),
         ),
-        eligible_role_assignments: observe(
+        eligible_role_assignments: Observed::of(
             eligible
                 .map_err(|e| e.reason())
                 .and_then(|a| instance_rows(ELIGIBILITIES, &a, false)),
         ),
-        role_policies: observe(
+        role_policies: Observed::of(
             policies
                 .map_err(|e| e.reason())
                 .and_then(|p| policy_rows(&p)),
         ),
-        access_reviews: observe(
+        access_reviews: Observed::of(
             reviews
                 .map_err(|e| e.reason())
                 .and_then(|r| review_rows(&r, now)),

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{AzureResource, field, required};
+use super::model::{AzureResource, answered, field, required, rows};
 use super::subscription::{diagnostic_settings, table_retention_days};
 use super::{AzureContext, Collected, Subscription};
-use crate::inventory::{GLOBAL_REGION, Observed, Resource};
+use crate::inventory::{Observed, Resource};
 
 pub const API: &str = "2021-11-01";
 pub const SERVER_TYPE: &str = "azure_sql_server";
@@ -152,21 +152,13 @@ async fn server(
         ctx.arm
             .list::<AzureResource<DatabaseProperties>>(&databases_path, Some(API), DATABASES),
     );
-    let firewall_rules = match rules {
-        Ok(rules) => Observed::Value(Value::Array(
-            rules
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "name": r.name,
-                        "start_ip": r.properties.start_ip_address,
-                        "end_ip": r.properties.end_ip_address,
-                    })
-                })
-                .collect(),
-        )),
-        Err(e) => Observed::unreadable(e.reason()),
-    };
+    let firewall_rules = rows(&rules, |r| {
+        serde_json::json!({
+            "name": r.name,
+            "start_ip": r.properties.start_ip_address,
+            "end_ip": r.properties.end_ip_address,
+        })
+    });
     let auditing = match &auditing {
         // Every server has an auditing policy, even if only "Disabled".
         Err(ApiError::NotFound(reason)) => Observed::unreadable(reason.clone()),
@@ -239,64 +231,33 @@ async fn database(
         )
         .await;
     let attrs = DatabaseAttributes {
-        tde_state: match &tde {
-            Ok(t) => required(&t.properties.state, TDE, "state"),
-            Err(e) => Observed::unreadable(e.reason()),
-        },
+        tde_state: answered(&tde, |t| required(TDE, "state", &t.properties.state)),
     };
     d.into_resource(DATABASE_TYPE, &sub.id, &attrs)
 }
 
 pub async fn collect(ctx: &AzureContext, sub: &Subscription) -> Collected {
-    ctx.progress
-        .stage(&format!("sql: reading subscription {}", sub.id));
-    let listed = ctx
-        .arm
-        .list::<AzureResource<ServerProperties>>(
-            &format!("/subscriptions/{}/providers/Microsoft.Sql/servers", sub.id),
-            Some(API),
-            LIST,
-        )
-        .await;
+    let listed = super::list_in::<ServerProperties>(
+        ctx,
+        sub,
+        "sql",
+        "/providers/Microsoft.Sql/servers",
+        API,
+        LIST,
+    )
+    .await;
     let mut out = Collected::default();
-    match listed {
-        Ok(servers) => {
-            out.record_in(
-                Some(sub.scope()),
-                SERVER_TYPE,
-                &sub.id,
-                GLOBAL_REGION,
-                Ok(Vec::new()),
-            );
-            // Databases are listed per server; with no server there are none to list.
-            out.record_in(
-                Some(sub.scope()),
-                DATABASE_TYPE,
-                &sub.id,
-                GLOBAL_REGION,
-                Ok(Vec::new()),
-            );
-            for part in
-                futures::future::join_all(servers.into_iter().map(|s| server(ctx, sub, s))).await
-            {
-                out.merge(part);
-            }
-        }
-        Err(e) => {
-            out.record_in(
-                Some(sub.scope()),
-                SERVER_TYPE,
-                &sub.id,
-                GLOBAL_REGION,
-                Err(e.reason()),
-            );
-            out.record_in(
-                Some(sub.scope()),
-                DATABASE_TYPE,
-                &sub.id,
-                GLOBAL_REGION,
-                Err(e.reason()),
-            );
+    // Servers are recorded as they are read; databases are listed per server, so with
+    // no server there are none to list.
+    let outcome = listed.as_ref().map(|_| Vec::new()).map_err(|e| e.reason());
+    for resource_type in [SERVER_TYPE, DATABASE_TYPE] {
+        sub.record(&mut out, resource_type, outcome.clone());
+    }
+    if let Ok(servers) = listed {
+        for part in
+            futures::future::join_all(servers.into_iter().map(|s| server(ctx, sub, s))).await
+        {
+            out.merge(part);
         }
     }
     out

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
-use super::model::{AzureResource, field, required, settings};
+use super::model::{AzureResource, field, present, required, settings};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -108,18 +108,17 @@ struct Attributes {
 }
 
 fn encryption(p: &Properties) -> Observed<Value> {
-    let Some(e) = &p.encryption else {
-        return Observed::unreadable(format!("{LIST}: the answer has no encryption"));
-    };
     let enabled = |s: Option<&EncryptionService>| s.and_then(|s| s.enabled);
-    let services = e.services.as_ref();
-    Observed::Value(serde_json::json!({
-        "key_source": e.key_source,
-        "blob_enabled": enabled(services.and_then(|s| s.blob.as_ref())),
-        "file_enabled": enabled(services.and_then(|s| s.file.as_ref())),
-        "require_infrastructure_encryption": e.require_infrastructure_encryption,
-        "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
-    }))
+    present(LIST, "encryption", p.encryption.as_ref()).map(|e| {
+        let services = e.services.as_ref();
+        serde_json::json!({
+            "key_source": e.key_source,
+            "blob_enabled": enabled(services.and_then(|s| s.blob.as_ref())),
+            "file_enabled": enabled(services.and_then(|s| s.file.as_ref())),
+            "require_infrastructure_encryption": e.require_infrastructure_encryption,
+            "key_vault_uri": e.keyvaultproperties.as_ref().and_then(|k| k.keyvaulturi.clone()),
+        })
+    })
 }
 
 /// `creationTime` as `YYYY-MM-DDTHH:MM:SSZ` (UTC), which orders as text in Rego.
@@ -163,34 +162,34 @@ async fn account(
     a: &AzureResource<Properties>,
 ) -> crate::inventory::Resource {
     let blob_id = format!("{}/blobServices/default", a.id);
-    let (blob, logs) = futures::join!(
+    let (blob, blob_access_logs) = futures::join!(
         ctx.arm
             .get::<BlobService>(&blob_id, Some(API), BLOB_SERVICE),
-        super::subscription::diagnostic_settings(ctx, &blob_id),
+        super::subscription::log_exports(ctx, &blob_id),
     );
     let p = &a.properties;
     let attrs = Attributes {
         encryption: encryption(p),
         minimum_tls_version: field(&p.minimum_tls_version),
         https_only: required(
-            &p.supports_https_traffic_only,
             LIST,
             "supportsHttpsTrafficOnly",
+            &p.supports_https_traffic_only,
         ),
         allow_blob_public_access: public_access(p),
         creation_time: field(&created(p)),
         network_default_action: required(
+            LIST,
+            "networkAcls.defaultAction",
             &p.network_acls
                 .as_ref()
                 .and_then(|n| n.default_action.clone()),
-            LIST,
-            "networkAcls.defaultAction",
         ),
         public_network_access: field(&p.public_network_access),
         blob_soft_delete: soft_delete(&blob),
         // Like the Activity Log's: the settings of the blob service (StorageRead,
         // StorageWrite, StorageDelete), one export per setting.
-        blob_access_logs: super::subscription::exports_of(logs),
+        blob_access_logs,
     };
     a.into_resource(RESOURCE_TYPE, &sub.id, &attrs)
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::ApiError;
+use super::model::{answered, rows, try_rows};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
@@ -94,9 +95,9 @@ pub(super) async fn table_retention_days(
         )
         .await
         .map_err(|e| e.reason())?;
-    let p = table.properties;
-    p.total_retention_in_days
-        .or(p.retention_in_days)
+    table
+        .properties
+        .days()
         .ok_or_else(|| format!("{TABLES}: the answer has no totalRetentionInDays"))
 }
 
@@ -112,6 +113,14 @@ struct TableProperties {
     total_retention_in_days: Option<i64>,
     #[serde(default)]
     retention_in_days: Option<i64>,
+}
+
+impl TableProperties {
+    /// The total retention (interactive plus long-term), or the interactive one where
+    /// no total is reported.
+    fn days(&self) -> Option<i64> {
+        self.total_retention_in_days.or(self.retention_in_days)
+    }
 }
 
 /// A table as the workspace's table list gives it (operationalinsights 2022-10-01
@@ -194,27 +203,19 @@ fn tables_of(
     tables: &[ListedTable],
     used: &BTreeSet<String>,
 ) -> Result<Value, String> {
-    let rows = tables
-        .iter()
-        .map(|t| {
-            let days = t
-                .properties
-                .total_retention_in_days
-                .or(t.properties.retention_in_days)
-                .ok_or_else(|| {
-                    format!(
-                        "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
-                        t.name
-                    )
-                })?;
-            Ok(serde_json::json!({
-                "name": t.name,
-                "retention_days": days,
-                "has_data": used.contains(&t.name.to_lowercase()),
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+    try_rows(tables, |t| {
+        let days = t.properties.days().ok_or_else(|| {
+            format!(
+                "{TABLES}: table {} of {workspace_id} has no totalRetentionInDays",
+                t.name
+            )
+        })?;
+        Ok(serde_json::json!({
+            "name": t.name,
+            "retention_days": days,
+            "has_data": used.contains(&t.name.to_lowercase()),
+        }))
+    })
 }
 
 /// One read of every workspace a diagnostic setting sends logs to (each workspace read
@@ -299,27 +300,23 @@ async fn workspace_alert_rules(ctx: &AzureContext, workspace_id: &str) -> Result
 }
 
 fn alert_rules_of(workspace_id: &str, rules: &[AlertRule]) -> Result<Value, String> {
-    let rows = rules
-        .iter()
-        .map(|r| {
-            let missing = |field: &str| {
-                format!(
-                    "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
-                    r.name
-                )
-            };
-            let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
-            let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
-            let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
-            Ok(serde_json::json!({
-                "name": r.name,
-                "kind": kind,
-                "enabled": enabled,
-                "display_name": p.display_name,
-            }))
-        })
-        .collect::<Result<Vec<Value>, String>>()?;
-    Ok(Value::Array(rows))
+    try_rows(rules, |r| {
+        let missing = |field: &str| {
+            format!(
+                "{ALERT_RULES}: rule {} of {workspace_id} has no {field}",
+                r.name
+            )
+        };
+        let kind = r.kind.as_deref().ok_or_else(|| missing("kind"))?;
+        let p = r.properties.as_ref().ok_or_else(|| missing("properties"))?;
+        let enabled = p.enabled.ok_or_else(|| missing("properties.enabled"))?;
+        Ok(serde_json::json!({
+            "name": r.name,
+            "kind": kind,
+            "enabled": enabled,
+            "display_name": p.display_name,
+        }))
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -409,13 +406,15 @@ pub(super) fn export_of(s: &DiagnosticSetting) -> Value {
     })
 }
 
+/// Where a resource's diagnostic settings send its logs: one read, as exports.
+pub(super) async fn log_exports(ctx: &AzureContext, resource: &str) -> Observed<Value> {
+    exports_of(diagnostic_settings(ctx, resource).await)
+}
+
 /// A resource's diagnostic settings as exports (`export_of` per setting); a failed read
 /// is unreadable, never "no setting".
 pub(super) fn exports_of(settings: Result<Vec<DiagnosticSetting>, ApiError>) -> Observed<Value> {
-    match settings {
-        Ok(s) => Observed::Value(Value::Array(s.iter().map(export_of).collect())),
-        Err(e) => Observed::unreadable(e.reason()),
-    }
+    rows(&settings, export_of)
 }
 
 /// One log a diagnostic setting exports, as its destinations keep it: the table of a Log
@@ -638,36 +637,29 @@ async fn defender(ctx: &AzureContext, sub: &Subscription) -> (Observed<Value>, O
         ctx.arm
             .list::<GenericResource>(&resources_path, Some(RESOURCES_API), RESOURCES),
     );
-    let plans = match pricings {
-        Ok(p) => Observed::Value(
-            serde_json::to_value(
-                p.iter()
-                    .map(|p| {
-                        (
-                            p.name.clone(),
-                            serde_json::json!({
-                                "pricing_tier": p.properties.pricing_tier,
-                                "sub_plan": p.properties.sub_plan,
-                            }),
-                        )
-                    })
-                    .collect::<BTreeMap<String, Value>>(),
-            )
-            .unwrap_or(Value::Null),
-        ),
-        Err(e) => Observed::unreadable(e.reason()),
-    };
-    let types = match resources {
-        Ok(r) => Observed::Value(
-            serde_json::to_value(
-                r.iter()
-                    .map(|r| r.resource_type.to_lowercase())
-                    .collect::<BTreeSet<String>>(),
-            )
-            .unwrap_or(Value::Null),
-        ),
-        Err(e) => Observed::unreadable(e.reason()),
-    };
+    let value = |v: Result<Value, serde_json::Error>| Observed::Value(v.unwrap_or(Value::Null));
+    let plans = answered(&pricings, |p| {
+        value(serde_json::to_value(
+            p.iter()
+                .map(|p| {
+                    (
+                        p.name.clone(),
+                        serde_json::json!({
+                            "pricing_tier": p.properties.pricing_tier,
+                            "sub_plan": p.properties.sub_plan,
+                        }),
+                    )
+                })
+                .collect::<BTreeMap<String, Value>>(),
+        ))
+    });
+    let types = answered(&resources, |r| {
+        value(serde_json::to_value(
+            r.iter()
+                .map(|r| r.resource_type.to_lowercase())
+                .collect::<BTreeSet<String>>(),
+        ))
+    });
     (plans, types)
 }
 
