@@ -3659,6 +3659,9 @@ def seed_monitoring(c: Clients, r: Report, account: str) -> None:
     if r.apply:
         for name in (MONITOR_TOPIC, MONITOR_TOPIC_EMPTY):
             topics[name] = sns.create_topic(Name=name)["TopicArn"]  # idempotent
+        # The alert topic is encrypted (aws-sns-topic-encrypted passes), the empty one not.
+        sns.set_topic_attributes(TopicArn=topics[MONITOR_TOPIC], AttributeName="KmsMasterKeyId",
+                                 AttributeValue="alias/aws/sns")
         queue = sqs.create_queue(QueueName=MONITOR_QUEUE)["QueueUrl"]
         queue_arn = sqs.get_queue_attributes(
             QueueUrl=queue, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
@@ -3682,7 +3685,9 @@ def seed_monitoring(c: Clients, r: Report, account: str) -> None:
             continue
         subs = sns.list_subscriptions_by_topic(TopicArn=arns[name])["Subscriptions"]
         got = any(s["SubscriptionArn"].startswith("arn:") for s in subs)
-        r.compare(name, {"confirmed subscription": got}, {"confirmed subscription": confirmed})
+        key = sns.get_topic_attributes(TopicArn=arns[name])["Attributes"].get("KmsMasterKeyId")
+        r.compare(name, {"confirmed subscription": got, "encrypted": bool(key)},
+                  {"confirmed subscription": confirmed, "encrypted": confirmed})
         r.row("sns", name, USE1, "checked" if not r.apply else "put",
               "topic with a confirmed SQS subscription" if confirmed else "topic, no subscription")
     filters = {f["filterName"]: f for f in logs.describe_metric_filters(

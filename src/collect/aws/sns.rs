@@ -1,11 +1,13 @@
-//! SNS topics and whether anyone is subscribed: where a CloudWatch alarm's notification
-//! goes. Only each subscription's protocol and whether it is confirmed are kept, never
-//! its endpoint (an e-mail address or URL is not vouch's to copy).
+//! SNS topics, whether anyone is subscribed (where a CloudWatch alarm's notification
+//! goes) and whether messages are encrypted at rest. Only each subscription's protocol
+//! and whether it is confirmed are kept, never its endpoint (an e-mail address or URL
+//! is not vouch's to copy).
 
 use aws_sdk_sns::Client;
 use aws_sdk_sns::types::Subscription as SdkSubscription;
 use serde::Serialize;
 
+use super::error::observe;
 use super::list::found_per_region;
 use super::list::items;
 use super::{AwsContext, Collected, Found};
@@ -15,9 +17,21 @@ pub const TOPIC: &str = "aws_sns_topic";
 
 const LIST_SUBSCRIPTIONS: &str = "sns:ListSubscriptionsByTopic";
 
+const GET_ATTRIBUTES: &str = "sns:GetTopicAttributes";
+
+/// The KMS key of SSE, from GetTopicAttributes: a topic without `KmsMasterKeyId` is
+/// not encrypted (SNS has no default encryption), so its absence is "none", not unknown.
+fn key_of(answer: Observed<std::collections::HashMap<String, String>>) -> Observed<String> {
+    answer.and_then(|a| match a.get("KmsMasterKeyId") {
+        Some(k) if !k.is_empty() => Observed::Value(k.clone()),
+        _ => Observed::Absent,
+    })
+}
+
 #[derive(Serialize)]
 struct TopicAttributes {
     subscriptions: Observed<Vec<Subscription>>,
+    kms_master_key_id: Observed<String>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq)]
@@ -50,15 +64,25 @@ async fn topics(ctx: &AwsContext, sns: &Client, region: &str) -> Result<Found, S
         .and_then(|s| subscriptions_of(&s));
         // arn:aws:sns:REGION:ACCOUNT:NAME
         let name = arn.rsplit(':').next().unwrap_or(arn).to_string();
-        found.push(ctx.resource(
-            TOPIC,
-            arn.to_string(),
-            name,
-            region,
-            &TopicAttributes {
-                subscriptions: subs,
-            },
-        ));
+        found.push(
+            ctx.resource(
+                TOPIC,
+                arn.to_string(),
+                name,
+                region,
+                &TopicAttributes {
+                    subscriptions: subs,
+                    kms_master_key_id: key_of(
+                        observe(
+                            GET_ATTRIBUTES,
+                            sns.get_topic_attributes().topic_arn(arn).send().await,
+                            &[],
+                        )
+                        .map(|a| a.attributes.unwrap_or_default()),
+                    ),
+                },
+            ),
+        );
     }
     Ok(found)
 }
@@ -115,5 +139,28 @@ mod tests {
         assert!(!serde_json::to_string(&got).unwrap().contains("example.com"));
         let unnamed = subscriptions_of(&[SdkSubscription::builder().protocol("sqs").build()]);
         assert!(unnamed.unreadable_reason().is_some());
+    }
+
+    #[test]
+    fn a_topic_without_a_kms_key_is_unencrypted_and_a_failed_read_unreadable() {
+        let attrs = |pairs: &[(&str, &str)]| {
+            Observed::Value(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        };
+        assert_eq!(
+            key_of(attrs(&[("KmsMasterKeyId", "alias/aws/sns")])),
+            Observed::Value("alias/aws/sns".into())
+        );
+        assert_eq!(key_of(attrs(&[("TopicArn", "arn:x")])), Observed::Absent);
+        assert_eq!(key_of(attrs(&[("KmsMasterKeyId", "")])), Observed::Absent);
+        assert!(
+            key_of(Observed::unreadable("sns:GetTopicAttributes: AccessDenied"))
+                .unreadable_reason()
+                .is_some()
+        );
     }
 }
