@@ -78,7 +78,13 @@ async fn topics(ctx: &AwsContext, sns: &Client, region: &str) -> Result<Found, S
                             sns.get_topic_attributes().topic_arn(arn).send().await,
                             &[],
                         )
-                        .map(|a| a.attributes.unwrap_or_default()),
+                        // A topic always has attributes (TopicArn at least): an answer
+                        // without the map is malformed, not a topic without a key.
+                        .map(|a| a.attributes)
+                        .and_then_required::<std::collections::HashMap<String, String>>(
+                            GET_ATTRIBUTES,
+                            "Attributes",
+                        ),
                     ),
                 },
             ),

@@ -47,7 +47,10 @@ async fn queues(ctx: &AwsContext, sqs: &Client, region: &str) -> Result<Found, S
                     .await,
                 &[],
             )
-            .map(|a| a.attributes.unwrap_or_default());
+            // A queue always has attributes (QueueArn at least): an answer without the
+            // map is malformed, not a queue without a policy or key.
+            .map(|a| a.attributes)
+            .and_then_required::<HashMap<QueueAttributeName, String>>(GET_ATTRIBUTES, "Attributes");
             // A queue whose attributes cannot be read is still a queue, named by the
             // ARN its URL spells (https://sqs.REGION.../ACCOUNT/NAME).
             let name = url.rsplit('/').next().unwrap_or(&url).to_string();
@@ -187,6 +190,18 @@ mod tests {
                 .is_some_and(|r| r.starts_with("sqs:GetQueueAttributes: AccessDenied")),
             "{:?}",
             denied.attributes["policy"]
+        );
+
+        // An answer without its Attributes map is unreadable, not a queue without a
+        // policy (which would pass the public-policy check).
+        let empty = super::super::replay::context(|op, _| match op {
+            "ListQueues" => (200, format!(r#"{{"QueueUrls": ["{URL}"]}}"#)),
+            _ => (200, "{}".into()),
+        });
+        let out = collect(&empty).await;
+        assert_eq!(
+            out.resources[0].attributes["policy"],
+            Observed::unreadable("sqs:GetQueueAttributes: the response has no Attributes")
         );
 
         let failing = super::super::replay::context(|_, _| {
