@@ -61,6 +61,14 @@ pub fn collectors_needed(
     crate::registry::collectors_for_checks(provider, metas)
 }
 
+/// What the report carries about each check the plan runs.
+pub fn checks_ran(checks: &Checks, plan: &[PlannedCheck]) -> crate::results::CheckIndex {
+    plan.iter()
+        .filter_map(|p| checks.get(&p.check))
+        .map(|c| (c.id().to_string(), c.meta.info()))
+        .collect()
+}
+
 /// Evaluates the plan on the inventory and scores the packs. `on_results` sees each
 /// check's results (mutes applied) as soon as they exist, for streaming.
 pub fn assess(
@@ -121,5 +129,6 @@ pub fn assess(
         policies,
         notes,
         diff: None,
+        checks: checks_ran(checks, plan),
     }
 }

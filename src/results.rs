@@ -151,6 +151,35 @@ impl Counts {
     }
 }
 
+/// A reference a check cites (CIS, AWS or Microsoft documentation).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    #[serde(rename = "ref")]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// What a report says about a check it ran: the part of its metadata the formats
+/// print beside its results. Carried in the report, so every format, and a re-render
+/// of a report read back from a file or the history, needs nothing but the report.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CheckInfo {
+    pub title: String,
+    pub description: String,
+    pub severity: Severity,
+    pub service: String,
+    pub resource_type: String,
+    pub rationale: String,
+    pub remediation: String,
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// The check's default parameters: a result run with others says so.
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
 /// The complete record of one scan: `--format json` writes exactly this.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScanReport {
@@ -167,6 +196,19 @@ pub struct ScanReport {
     /// What changed since the previous scan of the same account in the history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<ScanDiff>,
+    /// Every check the scan ran, by id (absent from reports of vouch 0.x before it).
+    #[serde(default)]
+    pub checks: CheckIndex,
+}
+
+/// The checks a report ran, by id.
+pub type CheckIndex = BTreeMap<String, CheckInfo>;
+
+impl ScanReport {
+    /// The check a result or clause names, when the report knows it.
+    pub fn check(&self, id: &str) -> Option<&CheckInfo> {
+        self.checks.get(id)
+    }
 }
 
 // What scoring against a policy pack produces (src/policy/score.rs computes it).

@@ -1256,3 +1256,101 @@ fn ind_25_is_not_applicable_without_any_on_premises_connection() {
     let c = common::clause_of(&report, "indicado", "IND-25");
     assert_eq!(c["status"], "not_applicable", "{c:#}");
 }
+
+#[test]
+fn a_saved_report_renders_in_any_format_from_itself_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let checks = dir.path().join("checks");
+    std::fs::create_dir_all(&checks).unwrap();
+    let text = custom_check(
+        "custom-every-bucket",
+        "custom.every_bucket",
+        "deny contains {\"id\": b.id, \"message\": \"m\"} if { some b in input.resources }",
+    )
+    .replace("remediation: r", "remediation: Turn on the custom control");
+    write(&checks, "every_bucket.rego", &text);
+    let first = dir.path().join("first");
+    let out = vouch()
+        .args(["check", "--inventory"])
+        .arg(fixture("inventory-s3.json"))
+        .args([
+            "--policy",
+            "s3-data-protection",
+            "--checks",
+            "custom-every-bucket",
+        ])
+        .arg("--checks-dir")
+        .arg(&checks)
+        .args(["--format", "json,asff,csv,junit,html", "--output-dir"])
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The checks directory is gone: what the formats print about its check must come
+    // from the report.
+    std::fs::remove_dir_all(&checks).unwrap();
+    let again = dir.path().join("again");
+    let out = vouch()
+        .arg("report")
+        .arg(first.join("results.json"))
+        .args(["--format", "json,asff,csv,junit,html", "--output-dir"])
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [
+        "results.json",
+        "findings.asff.json",
+        "results.csv",
+        "results.junit.xml",
+        "report.html",
+    ] {
+        let (a, b) = (first.join(name), again.join(name));
+        assert!(a.exists(), "the scan wrote no {name}");
+        assert!(
+            std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+            "{name} rendered again from results.json differs from the scan's"
+        );
+    }
+    let html = std::fs::read_to_string(again.join("report.html")).unwrap();
+    assert!(html.contains("Turn on the custom control"), "remediation");
+    let ocsf = vouch()
+        .arg("report")
+        .arg(first.join("results.json"))
+        .args(["--format", "ocsf"])
+        .output()
+        .unwrap();
+    assert_eq!(ocsf.status.code(), Some(0));
+    let line = String::from_utf8_lossy(&ocsf.stdout)
+        .lines()
+        .find(|l| l.contains("custom-every-bucket"))
+        .map(str::to_string)
+        .expect("a finding of the custom check");
+    let event: Value = serde_json::from_str(&line).unwrap();
+    assert_eq!(event["remediation"]["desc"], "Turn on the custom control");
+    assert_eq!(event["remediation"]["references"][0], "https://example.com");
+
+    // Not a results file: the file and the place are named, exit 2.
+    let bad = write(
+        dir.path(),
+        "broken.json",
+        "{\"format\": \"vouch-results/1\",\n  \"results\": 3}",
+    );
+    let out = vouch().arg("report").arg(&bad).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("broken.json") && err.contains("line 2"),
+        "{err}"
+    );
+}

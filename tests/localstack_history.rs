@@ -98,6 +98,45 @@ fn a_fixed_and_a_broken_resource_are_exactly_what_changed() {
         .unwrap();
     let stored: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(&stored, diff);
+    // The stored scan, rendered again from the history alone: the same report, and a
+    // page that still says how to fix what failed.
+    let ids = crate::stored(&db);
+    let again = vouch()
+        .args(["report", "--format", "json", "--scan"])
+        .arg(ids[0].to_string())
+        .arg("--database")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    let again: Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(
+        again, report,
+        "the stored scan differs from the report the scan wrote"
+    );
+    let remediation = report["checks"]["aws-s3-bucket-versioning"]["remediation"]
+        .as_str()
+        .expect("the report carries the check's remediation")
+        .to_string();
+    let page = vouch()
+        .args(["report", "--format", "html", "--scan"])
+        .arg(ids[0].to_string())
+        .arg("--database")
+        .arg(&db)
+        .output()
+        .unwrap();
+    let page = String::from_utf8_lossy(&page.stdout);
+    let first_words: String = remediation
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(page.contains(&first_words), "{first_words}");
     let text = String::from_utf8(
         vouch()
             .args(["diff", "--database"])

@@ -46,7 +46,7 @@ pub enum ConfigCommand {
     },
 }
 
-fn open(database: Option<PathBuf>) -> Result<Store, Failure> {
+pub(super) fn open(database: Option<PathBuf>) -> Result<Store, Failure> {
     let path = database.unwrap_or_else(history::default_path);
     if !path.exists() {
         return Err(bad_input(anyhow::anyhow!(

@@ -5,6 +5,7 @@ mod checks;
 mod history;
 mod permissions;
 mod policies;
+mod report;
 mod scan;
 mod test;
 mod values;
@@ -43,6 +44,8 @@ enum Command {
     History(history::HistoryArgs),
     /// What changed between two scans: new, resolved and still-failing results, score changes.
     Diff(history::DiffArgs),
+    /// A saved scan (a results.json, or a scan in the history) in other formats.
+    Report(report::ReportArgs),
     /// The configuration file (vouch.toml).
     #[command(subcommand)]
     Config(history::ConfigCommand),
@@ -219,6 +222,7 @@ where
         Command::History(args) => history::run_history(args),
         Command::Diff(args) => history::run_diff(args),
         Command::Config(cmd) => history::run_config(cmd),
+        Command::Report(args) => report::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -153,7 +153,6 @@ pub fn check_targets(
 /// endpoint and regions, so Security Hub imports into the account that was read.
 pub fn send_all(
     report: &crate::results::ScanReport,
-    checks: &crate::engine::Checks,
     targets: &[Target],
     aws: Option<&crate::collect::aws::AwsOptions>,
 ) -> Result<(), anyhow::Error> {
@@ -170,11 +169,11 @@ pub fn send_all(
         let outcome = match target {
             Target::Hec { url } => {
                 let token = std::env::var(HEC_TOKEN_ENV).unwrap_or_default();
-                let events = ocsf::events(report, checks);
+                let events = ocsf::events(report);
                 runtime.block_on(hec::send(url, &token, &events, RetryPolicy::from_env()))
             }
             Target::SecurityHub => {
-                let findings = asff::findings(report, checks);
+                let findings = asff::findings(report);
                 runtime.block_on(securityhub::send(&findings, aws))
             }
         };

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::EngineError;
 use crate::inventory::Provider;
-use crate::results::Severity;
+pub use crate::results::Reference;
+use crate::results::{CheckInfo, Severity};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -21,13 +22,21 @@ pub struct CheckMeta {
     pub custom: CustomMeta,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    #[serde(rename = "ref")]
-    pub url: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+impl CheckMeta {
+    /// What a report carries about this check.
+    pub fn info(&self) -> CheckInfo {
+        CheckInfo {
+            title: self.title.clone(),
+            description: self.description.trim().to_string(),
+            severity: self.custom.severity,
+            service: self.custom.service.clone(),
+            resource_type: self.custom.resource_type.clone(),
+            rationale: self.custom.rationale.trim().to_string(),
+            remediation: self.custom.remediation.trim().to_string(),
+            references: self.related_resources.clone(),
+            params: self.custom.params.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -5,7 +5,6 @@
 use serde_json::{Value, json};
 
 use super::identity::finding_uid;
-use crate::engine::Checks;
 use crate::inventory::GLOBAL_REGION;
 use crate::results::{CheckResult, ScanReport, Severity, Status};
 
@@ -37,7 +36,7 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-pub fn finding(report: &ScanReport, catalog: &Checks, r: &CheckResult) -> Value {
+pub fn finding(report: &ScanReport, r: &CheckResult) -> Value {
     let region = if r.resource.region == GLOBAL_REGION || r.resource.region.is_empty() {
         report
             .scan
@@ -50,15 +49,13 @@ pub fn finding(report: &ScanReport, catalog: &Checks, r: &CheckResult) -> Value 
     };
     let partition = crate::collect::aws::s3::partition_of(&region);
     let account = &r.resource.account;
-    let check = catalog.get(&r.check);
+    let check = report.check(&r.check);
     let description = check
-        .map(|c| c.meta.description.trim().to_string())
+        .map(|c| c.description.clone())
         .unwrap_or_else(|| r.title.clone());
-    let remediation = check
-        .map(|c| c.meta.custom.remediation.trim().to_string())
-        .unwrap_or_default();
+    let remediation = check.map(|c| c.remediation.clone()).unwrap_or_default();
     let url = check
-        .and_then(|c| c.meta.related_resources.first())
+        .and_then(|c| c.references.first())
         .map(|x| x.url.clone());
     let (compliance, workflow) = match r.status {
         Status::Pass => ("PASSED", "RESOLVED"),
@@ -108,17 +105,13 @@ pub fn finding(report: &ScanReport, catalog: &Checks, r: &CheckResult) -> Value 
     })
 }
 
-pub fn findings(report: &ScanReport, catalog: &Checks) -> Vec<Value> {
-    report
-        .results
-        .iter()
-        .map(|r| finding(report, catalog, r))
-        .collect()
+pub fn findings(report: &ScanReport) -> Vec<Value> {
+    report.results.iter().map(|r| finding(report, r)).collect()
 }
 
 /// A JSON array of findings.
-pub fn render(report: &ScanReport, catalog: &Checks) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&findings(report, catalog)).unwrap_or_default();
+pub fn render(report: &ScanReport) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&findings(report)).unwrap_or_default();
     out.push(b'\n');
     out
 }

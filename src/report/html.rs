@@ -18,10 +18,9 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, syntax::Synta
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::engine::Checks;
 use crate::inventory::Provider;
 use crate::policy::score::{ClauseStatus, ParameterSet, PolicyScore};
-use crate::results::{CheckResult, Counts, ScanReport, Severity, Status};
+use crate::results::{CheckIndex, CheckResult, Counts, ScanReport, Severity, Status};
 
 const TEMPLATE_NAME: &str = "report.html.j2";
 const TEMPLATE: &str = include_str!("../../templates/report.html.j2");
@@ -30,9 +29,9 @@ const TEMPLATE: &str = include_str!("../../templates/report.html.j2");
 #[error("cannot render the HTML report: {0}")]
 pub struct HtmlError(pub String);
 
-pub fn render(report: &ScanReport, catalog: &Checks) -> Result<Vec<u8>, HtmlError> {
+pub fn render(report: &ScanReport) -> Result<Vec<u8>, HtmlError> {
     let env = environment()?;
-    let view = View::of(report, catalog);
+    let view = View::of(report);
     let page = env
         .get_template(TEMPLATE_NAME)
         .and_then(|t| t.render(Value::from(minijinja::value::Serde(&view))))
@@ -260,7 +259,8 @@ const CHART_STATUSES: [Status; 5] = [
 ];
 
 impl View {
-    fn of(report: &ScanReport, catalog: &Checks) -> View {
+    fn of(report: &ScanReport) -> View {
+        let catalog = &report.checks;
         let s = &report.scan;
         let c = &report.summary;
         let failing: Vec<&CheckResult> = report
@@ -274,10 +274,7 @@ impl View {
             .collect::<BTreeSet<_>>()
             .len();
 
-        let mut findings: Vec<FindingView> = failing
-            .iter()
-            .map(|r| finding(r, report, catalog))
-            .collect();
+        let mut findings: Vec<FindingView> = failing.iter().map(|r| finding(r, report)).collect();
         findings.sort_by(|a, b| {
             status_rank(a.status)
                 .cmp(&status_rank(b.status))
@@ -484,10 +481,10 @@ fn percent(x: f64) -> String {
 fn params_label(
     check: &str,
     params: &serde_json::Map<String, serde_json::Value>,
-    catalog: &Checks,
+    catalog: &CheckIndex,
 ) -> Option<String> {
     match catalog.get(check) {
-        Some(c) if &c.meta.custom.params == params => None,
+        Some(c) if &c.params == params => None,
         _ if params.is_empty() => None,
         _ => Some(
             params
@@ -499,7 +496,8 @@ fn params_label(
     }
 }
 
-fn finding(r: &CheckResult, report: &ScanReport, catalog: &Checks) -> FindingView {
+fn finding(r: &CheckResult, report: &ScanReport) -> FindingView {
+    let catalog = &report.checks;
     let check = catalog.get(&r.check);
     let clauses = report
         .policies
@@ -535,9 +533,9 @@ fn finding(r: &CheckResult, report: &ScanReport, catalog: &Checks) -> FindingVie
         message: r.message.clone(),
         evidence: (!r.evidence.is_null())
             .then(|| serde_json::to_string_pretty(&r.evidence).unwrap_or_default()),
-        remediation: check.map(|c| c.meta.custom.remediation.trim().to_string()),
+        remediation: check.map(|c| c.remediation.clone()),
         reference: check
-            .and_then(|c| c.meta.related_resources.first())
+            .and_then(|c| c.references.first())
             .map(|rf| ReferenceView {
                 url: (rf.url.starts_with("https://") || rf.url.starts_with("http://"))
                     .then(|| rf.url.clone()),
@@ -547,7 +545,7 @@ fn finding(r: &CheckResult, report: &ScanReport, catalog: &Checks) -> FindingVie
     }
 }
 
-fn policy(p: &PolicyScore, catalog: &Checks) -> PolicyView {
+fn policy(p: &PolicyScore, catalog: &CheckIndex) -> PolicyView {
     let c = &p.counts;
     let counts = vec![
         CountItem {
@@ -760,13 +758,13 @@ fn clause_notes(cl: &crate::policy::score::ClauseScore) -> Vec<String> {
 fn clause_checks(
     checks: &[String],
     sets: &[ParameterSet],
-    catalog: &Checks,
+    catalog: &CheckIndex,
 ) -> Vec<ClauseCheckView> {
     let mut out: Vec<ClauseCheckView> = sets
         .iter()
         .map(|ps| ClauseCheckView {
             id: ps.check.clone(),
-            title: catalog.get(&ps.check).map(|c| c.meta.title.clone()),
+            title: catalog.get(&ps.check).map(|c| c.title.clone()),
             params: params_label(&ps.check, &ps.parameters, catalog),
         })
         .collect();
@@ -775,7 +773,7 @@ fn clause_checks(
         if !out.iter().any(|c| &c.id == id) {
             out.push(ClauseCheckView {
                 id: id.clone(),
-                title: catalog.get(id).map(|c| c.meta.title.clone()),
+                title: catalog.get(id).map(|c| c.title.clone()),
                 params: None,
             });
         }
@@ -863,9 +861,7 @@ mod tests {
                      "score_changes": [{"policy": "atlasdata", "before": 50.0, "after": 40.0}]}
         }))
         .unwrap();
-        let catalog =
-            crate::engine::Catalog::load(crate::engine::catalog::bundled_sources()).unwrap();
-        let html = String::from_utf8(render(&report, &catalog).unwrap()).unwrap();
+        let html = String::from_utf8(render(&report).unwrap()).unwrap();
         assert!(html.contains("Changes since scan 41"), "{html}");
         assert!(html.contains("1 new failures, 1 resolved, 0 still failing"));
         assert!(html.contains("arn:aws:s3:::broke&lt;n&gt;"), "escaped");

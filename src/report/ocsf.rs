@@ -6,10 +6,9 @@
 use serde_json::{Value, json};
 
 use super::identity::{compliance_uid, finding_uid};
-use crate::engine::Checks;
 use crate::inventory::Provider;
 use crate::policy::score::ClauseStatus;
-use crate::results::{CheckResult, ScanReport, Severity, Status};
+use crate::results::{CheckIndex, CheckResult, ScanReport, Severity, Status};
 
 pub const OCSF_VERSION: &str = "1.5.0";
 
@@ -81,7 +80,7 @@ impl EventContext {
 
 struct Common<'a> {
     cx: &'a EventContext,
-    catalog: &'a Checks,
+    checks: &'a CheckIndex,
 }
 
 impl Common<'_> {
@@ -93,18 +92,10 @@ impl Common<'_> {
     ) -> serde_json::Map<String, Value> {
         let (sev_id, sev) = severity_id(r.severity);
         let time = millis(&self.cx.time);
-        let check = self.catalog.get(&r.check);
-        let remediation = check
-            .map(|c| c.meta.custom.remediation.trim().to_string())
-            .unwrap_or_default();
+        let check = self.checks.get(&r.check);
+        let remediation = check.map(|c| c.remediation.clone()).unwrap_or_default();
         let references: Vec<String> = check
-            .map(|c| {
-                c.meta
-                    .related_resources
-                    .iter()
-                    .map(|x| x.url.clone())
-                    .collect()
-            })
+            .map(|c| c.references.iter().map(|x| x.url.clone()).collect())
             .unwrap_or_default();
         let mut e = serde_json::Map::new();
         e.insert("activity_id".into(), json!(1));
@@ -155,9 +146,9 @@ impl Common<'_> {
 
     fn finding_info(&self, uid: String, r: &CheckResult) -> Value {
         let desc = self
-            .catalog
+            .checks
             .get(&r.check)
-            .map(|c| c.meta.description.trim().to_string())
+            .map(|c| c.description.clone())
             .unwrap_or_default();
         json!({
             "uid": uid,
@@ -169,8 +160,9 @@ impl Common<'_> {
     }
 }
 
-pub fn detection_finding(cx: &EventContext, catalog: &Checks, r: &CheckResult) -> Value {
-    let c = Common { cx, catalog };
+/// `checks` is the report's index, or while streaming the one it will carry.
+pub fn detection_finding(cx: &EventContext, checks: &CheckIndex, r: &CheckResult) -> Value {
+    let c = Common { cx, checks };
     let mut e = c.base(r, 2004, "Detection Finding");
     let (status_id, status) = finding_status(r.status);
     e.insert("status_id".into(), json!(status_id));
@@ -185,21 +177,24 @@ pub fn detection_finding(cx: &EventContext, catalog: &Checks, r: &CheckResult) -
 }
 
 /// Every event of the report: detections first, then compliance findings.
-pub fn events(report: &ScanReport, catalog: &Checks) -> Vec<Value> {
+pub fn events(report: &ScanReport) -> Vec<Value> {
     let cx = EventContext::of(report);
     let mut out: Vec<Value> = report
         .results
         .iter()
-        .map(|r| detection_finding(&cx, catalog, r))
+        .map(|r| detection_finding(&cx, &report.checks, r))
         .collect();
-    out.extend(compliance_findings(report, catalog, &cx));
+    out.extend(compliance_findings(report, &cx));
     out
 }
 
 /// Compliance Findings (class 2003): one per clause, check and resource.
-pub fn compliance_findings(report: &ScanReport, catalog: &Checks, cx: &EventContext) -> Vec<Value> {
+pub fn compliance_findings(report: &ScanReport, cx: &EventContext) -> Vec<Value> {
     let mut out = Vec::new();
-    let c = Common { cx, catalog };
+    let c = Common {
+        cx,
+        checks: &report.checks,
+    };
     for p in &report.policies {
         for clause in &p.clauses {
             if matches!(clause.status, ClauseStatus::Manual | ClauseStatus::Attested) {
@@ -234,9 +229,9 @@ pub fn compliance_findings(report: &ScanReport, catalog: &Checks, cx: &EventCont
 }
 
 /// One JSON object per line.
-pub fn render(report: &ScanReport, catalog: &Checks) -> Vec<u8> {
+pub fn render(report: &ScanReport) -> Vec<u8> {
     let mut out = Vec::new();
-    for e in events(report, catalog) {
+    for e in events(report) {
         if let Ok(line) = serde_json::to_vec(&e) {
             out.extend(line);
             out.push(b'\n');

@@ -8,14 +8,14 @@ use std::fmt::Write;
 use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
 use crate::policy::score::{ClauseStatus, PolicyScore};
-use crate::results::{CheckResult, Counts, ScanReport, Status};
+use crate::results::{CheckIndex, CheckResult, Counts, ScanReport, Status};
 
-fn params_label(
-    r: &CheckResult,
-    defaults: &BTreeMap<&str, &serde_json::Map<String, serde_json::Value>>,
-) -> String {
-    match defaults.get(r.check.as_str()) {
-        Some(d) if *d == &r.parameters => String::new(),
+/// ` [k=v, ...]` when the result ran with other parameters than the check's defaults,
+/// so results of a check run with a pack's parameters are shown apart from the
+/// default run.
+fn params_label(r: &CheckResult, checks: &CheckIndex) -> String {
+    match checks.get(r.check.as_str()) {
+        Some(c) if c.params == r.parameters => String::new(),
         _ => {
             let parts: Vec<String> = r
                 .parameters
@@ -73,12 +73,8 @@ pub fn table(header: Vec<&str>) -> Table {
     table
 }
 
-/// `defaults` maps check ids to their default parameters, so results of a check run
-/// with a pack's parameters are shown apart from the default run.
-pub fn render(
-    report: &ScanReport,
-    defaults: &BTreeMap<&str, &serde_json::Map<String, serde_json::Value>>,
-) -> String {
+pub fn render(report: &ScanReport) -> String {
+    let defaults = &report.checks;
     let mut out = String::new();
     let s = &report.scan;
     let _ = writeln!(

@@ -250,6 +250,24 @@ pub fn scan(settings: &Settings) -> Result<u8, Failure> {
     )
 }
 
+/// `vouch report`: a saved report in the formats asked for. The report carries the
+/// metadata of the checks it ran, so no catalogue is loaded: a report from an older
+/// vouch, or one run with a `--checks-dir` no longer at hand, renders the same.
+pub fn render_saved(report: &ScanReport, output: OutputFlags) -> Result<u8, Failure> {
+    let mut settings = Settings::for_check(SelectFlags::default(), output);
+    // Streaming is for results still being produced; these are all here.
+    settings.streaming = false;
+    outputs::check(&settings, report.scan.provider)?;
+    outputs::make_dirs(&settings)?;
+    if report.checks.is_empty() && !report.results.is_empty() {
+        eprintln!(
+            "note: this report does not carry its checks' metadata (written by an older vouch): descriptions and remediation are left out"
+        );
+    }
+    outputs::write(report, &settings, &ocsf::EventContext::of(report))?;
+    Ok(exit::OK)
+}
+
 /// `vouch check --inventory`: the same assessment and outputs on a saved inventory.
 pub fn check(inventory: &Path, settings: &Settings) -> Result<u8, Failure> {
     let started_at = Utc::now();
@@ -279,9 +297,10 @@ fn finish(
         assessment,
         evaluator,
     } = prepared;
+    let ran = assess::checks_ran(&assessment.checks, &assessment.plan);
     let mut stream = outputs::OcsfStream {
         cx: &cx,
-        checks: &assessment.checks,
+        checks: &ran,
         error: None,
     };
     let mut on_results = |batch: &[crate::results::CheckResult]| {
@@ -317,9 +336,8 @@ fn finish(
     // Stored only once everything the run owes is out: a scan whose report was not
     // written or delivered must count as unseen, or `--fail-on new` would skip its
     // failures on the next run.
-    let checks = &assessment.checks;
-    let outcome = outputs::write(&report, checks, settings, &cx).and_then(|_| {
-        crate::deliver::send_all(&report, checks, &settings.output.send_to, settings.aws())
+    let outcome = outputs::write(&report, settings, &cx).and_then(|_| {
+        crate::deliver::send_all(&report, &settings.output.send_to, settings.aws())
             .map_err(scan_failed)
     });
     if let Err(e) = outcome {

@@ -9,7 +9,6 @@ use anyhow::Context;
 
 use super::settings::Settings;
 use super::{Failure, bad_input, scan_failed};
-use crate::engine::Checks;
 use crate::inventory::Provider;
 use crate::report::{Format, asff, csv, html, json, junit, ocsf, sink, terminal};
 use crate::results::{CheckResult, ScanReport};
@@ -80,7 +79,7 @@ pub fn make_dirs(settings: &Settings) -> Result<(), Failure> {
 /// The first write that fails stops the stream and is kept for the caller.
 pub struct OcsfStream<'a> {
     pub cx: &'a ocsf::EventContext,
-    pub checks: &'a Checks,
+    pub checks: &'a crate::results::CheckIndex,
     pub error: Option<std::io::Error>,
 }
 
@@ -102,22 +101,16 @@ impl OcsfStream<'_> {
 
 /// One format of the report, rendered from the report and the metadata of the checks
 /// it ran.
-pub fn render(report: &ScanReport, checks: &Checks, format: Format) -> Result<Vec<u8>, Failure> {
+pub fn render(report: &ScanReport, format: Format) -> Result<Vec<u8>, Failure> {
     Ok(match format {
-        Format::Terminal => {
-            let defaults = checks
-                .iter()
-                .map(|c| (c.id(), &c.meta.custom.params))
-                .collect();
-            terminal::render(report, &defaults).into_bytes()
-        }
+        Format::Terminal => terminal::render(report).into_bytes(),
         Format::Json => json::render(report),
-        Format::Ocsf => ocsf::render(report, checks),
+        Format::Ocsf => ocsf::render(report),
         // `check` refused ASFF for other providers before the scan.
-        Format::Asff => asff::render(report, checks),
+        Format::Asff => asff::render(report),
         Format::Csv => csv::render(report),
         Format::Junit => junit::render(report),
-        Format::Html => html::render(report, checks).map_err(scan_failed)?,
+        Format::Html => html::render(report).map_err(scan_failed)?,
     })
 }
 
@@ -126,7 +119,6 @@ pub fn render(report: &ScanReport, checks: &Checks, format: Format) -> Result<Ve
 /// which need every result.
 pub fn write(
     report: &ScanReport,
-    checks: &Checks,
     settings: &Settings,
     cx: &ocsf::EventContext,
 ) -> Result<(), Failure> {
@@ -134,7 +126,7 @@ pub fn write(
     // partial set of files behind.
     let rendered: Vec<(Format, Vec<u8>)> = if settings.streaming {
         let mut rest = Vec::new();
-        for e in ocsf::compliance_findings(report, checks, cx) {
+        for e in ocsf::compliance_findings(report, cx) {
             rest.extend(e.to_string().into_bytes());
             rest.push(b'\n');
         }
@@ -143,7 +135,7 @@ pub fn write(
         settings
             .formats
             .iter()
-            .map(|&f| render(report, checks, f).map(|b| (f, b)))
+            .map(|&f| render(report, f).map(|b| (f, b)))
             .collect::<Result<_, _>>()?
     };
     let output = &settings.output;
