@@ -11,6 +11,7 @@
 //! it is compiled in and parsed once.
 
 mod docs;
+pub mod names;
 
 pub use docs::{markdown, permissions_table};
 

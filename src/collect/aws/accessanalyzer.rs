@@ -10,7 +10,7 @@ use super::list::items;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::Observed;
 
-pub const REGION_SETTINGS: &str = "aws_accessanalyzer_region_settings";
+pub use crate::registry::names::AWS_ACCESSANALYZER_REGION_SETTINGS as REGION_SETTINGS;
 
 const LIST: &str = "access-analyzer:ListAnalyzers";
 const FINDINGS: &str = "access-analyzer:ListFindingsV2";

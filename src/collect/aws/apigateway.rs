@@ -40,10 +40,10 @@ macro_rules! v2_pages {
     }};
 }
 
-pub const REST_API: &str = "aws_apigateway_rest_api";
-pub const STAGE: &str = "aws_apigateway_stage";
-pub const DOMAIN_NAME: &str = "aws_apigateway_domain_name";
-pub const V2_API: &str = "aws_apigatewayv2_api";
+pub use crate::registry::names::AWS_APIGATEWAY_DOMAIN_NAME as DOMAIN_NAME;
+pub use crate::registry::names::AWS_APIGATEWAY_REST_API as REST_API;
+pub use crate::registry::names::AWS_APIGATEWAY_STAGE as STAGE;
+pub use crate::registry::names::AWS_APIGATEWAYV2_API as V2_API;
 
 const GET_REST_APIS: &str = "apigateway:GetRestApis";
 const GET_RESOURCES: &str = "apigateway:GetResources";

@@ -12,7 +12,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const GROUP: &str = "aws_autoscaling_group";
+pub use crate::registry::names::AWS_AUTOSCALING_GROUP as GROUP;
 
 const OP: &str = "autoscaling:DescribeAutoScalingGroups";
 

@@ -11,8 +11,8 @@ use super::list::items;
 use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
-pub const REGION_SETTINGS: &str = "aws_backup_region_settings";
-pub const VAULT: &str = "aws_backup_vault";
+pub use crate::registry::names::AWS_BACKUP_REGION_SETTINGS as REGION_SETTINGS;
+pub use crate::registry::names::AWS_BACKUP_VAULT as VAULT;
 
 #[derive(Serialize, Clone)]
 pub struct Plan {

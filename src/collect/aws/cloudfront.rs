@@ -25,7 +25,7 @@ use super::waf::{self, WafRule};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const DISTRIBUTION: &str = "aws_cloudfront_distribution";
+pub use crate::registry::names::AWS_CLOUDFRONT_DISTRIBUTION as DISTRIBUTION;
 
 const LIST: &str = "cloudfront:ListDistributions";
 const GET_CONFIG: &str = "cloudfront:GetDistributionConfig";

@@ -17,8 +17,8 @@ use super::s3::PublicAccessBlock;
 use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const TRAIL: &str = "aws_cloudtrail_trail";
-pub const ACCOUNT: &str = "aws_cloudtrail_account";
+pub use crate::registry::names::AWS_CLOUDTRAIL_ACCOUNT as ACCOUNT;
+pub use crate::registry::names::AWS_CLOUDTRAIL_TRAIL as TRAIL;
 
 #[derive(Serialize)]
 struct TrailAttributes {

@@ -12,7 +12,7 @@ use super::list::pages;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const ALARM: &str = "aws_cloudwatch_alarm";
+pub use crate::registry::names::AWS_CLOUDWATCH_ALARM as ALARM;
 
 const DESCRIBE: &str = "cloudwatch:DescribeAlarms";
 

@@ -14,8 +14,8 @@ use super::list::{found_per_region, items};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const USER_POOL: &str = "aws_cognito_user_pool";
-pub const ACCOUNT: &str = "aws_cognito_account";
+pub use crate::registry::names::AWS_COGNITO_ACCOUNT as ACCOUNT;
+pub use crate::registry::names::AWS_COGNITO_USER_POOL as USER_POOL;
 
 const DESCRIBE: &str = "cognito-idp:DescribeUserPool";
 

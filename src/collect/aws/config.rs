@@ -10,8 +10,8 @@ use super::error::observe;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const REGION: &str = "aws_config_region_settings";
-pub const ACCOUNT: &str = "aws_config_account";
+pub use crate::registry::names::AWS_CONFIG_ACCOUNT as ACCOUNT;
+pub use crate::registry::names::AWS_CONFIG_REGION_SETTINGS as REGION;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Recorder {

@@ -19,7 +19,7 @@ use super::backup;
 use crate::inventory::{GLOBAL_REGION, Inventory, Listing, Observed, Resource, attributes_of};
 use crate::policy::evidence::data_stores;
 
-pub const DATA_STORES: &str = "aws_data_stores";
+pub use crate::registry::names::AWS_DATA_STORES as DATA_STORES;
 
 /// The `--services` name (and the check's service) that collects every service a data
 /// store can live in.

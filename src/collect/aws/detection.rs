@@ -11,10 +11,10 @@ use super::list::items;
 use super::{AwsContext, Collected, per_region};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const GUARDDUTY: &str = "aws_guardduty_region_settings";
-pub const INSPECTOR: &str = "aws_inspector_region_settings";
-pub const SECURITYHUB: &str = "aws_securityhub_region_settings";
-pub const SHIELD: &str = "aws_shield_account";
+pub use crate::registry::names::AWS_GUARDDUTY_REGION_SETTINGS as GUARDDUTY;
+pub use crate::registry::names::AWS_INSPECTOR_REGION_SETTINGS as INSPECTOR;
+pub use crate::registry::names::AWS_SECURITYHUB_REGION_SETTINGS as SECURITYHUB;
+pub use crate::registry::names::AWS_SHIELD_ACCOUNT as SHIELD;
 
 #[derive(Serialize, Clone)]
 pub struct Detector {

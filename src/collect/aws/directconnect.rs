@@ -12,7 +12,7 @@ use super::list::found_per_region;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const CONNECTION: &str = "aws_directconnect_connection";
+pub use crate::registry::names::AWS_DIRECTCONNECT_CONNECTION as CONNECTION;
 
 const DESCRIBE: &str = "directconnect:DescribeConnections";
 

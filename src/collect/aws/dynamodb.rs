@@ -12,7 +12,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const TABLE: &str = "aws_dynamodb_table";
+pub use crate::registry::names::AWS_DYNAMODB_TABLE as TABLE;
 
 const DESCRIBE: &str = "dynamodb:DescribeTable";
 const BACKUPS: &str = "dynamodb:DescribeContinuousBackups";

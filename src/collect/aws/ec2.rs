@@ -18,15 +18,15 @@ use super::list::{items, listings_per_region};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const SECURITY_GROUP: &str = "aws_ec2_security_group";
-pub const VPC: &str = "aws_ec2_vpc";
-pub const REGION_SETTINGS: &str = "aws_ec2_region_settings";
-pub const VOLUME: &str = "aws_ec2_volume";
-pub const SNAPSHOT: &str = "aws_ec2_snapshot";
-pub const INSTANCE: &str = "aws_ec2_instance";
-pub const NETWORK_ACL: &str = "aws_ec2_network_acl";
-pub const IMAGE: &str = "aws_ec2_image";
-pub const VPN_CONNECTION: &str = "aws_ec2_vpn_connection";
+pub use crate::registry::names::AWS_EC2_IMAGE as IMAGE;
+pub use crate::registry::names::AWS_EC2_INSTANCE as INSTANCE;
+pub use crate::registry::names::AWS_EC2_NETWORK_ACL as NETWORK_ACL;
+pub use crate::registry::names::AWS_EC2_REGION_SETTINGS as REGION_SETTINGS;
+pub use crate::registry::names::AWS_EC2_SECURITY_GROUP as SECURITY_GROUP;
+pub use crate::registry::names::AWS_EC2_SNAPSHOT as SNAPSHOT;
+pub use crate::registry::names::AWS_EC2_VOLUME as VOLUME;
+pub use crate::registry::names::AWS_EC2_VPC as VPC;
+pub use crate::registry::names::AWS_EC2_VPN_CONNECTION as VPN_CONNECTION;
 
 #[derive(Serialize, Clone)]
 pub struct Rule {

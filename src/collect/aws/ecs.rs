@@ -19,8 +19,8 @@ use super::list::{items, listings_per_region};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{Observed, Resource};
 
-pub const SERVICE: &str = "aws_ecs_service";
-pub const TASK_DEFINITION: &str = "aws_ecs_task_definition";
+pub use crate::registry::names::AWS_ECS_SERVICE as SERVICE;
+pub use crate::registry::names::AWS_ECS_TASK_DEFINITION as TASK_DEFINITION;
 
 const DESCRIBE_TASK: &str = "ecs:DescribeTaskDefinition";
 

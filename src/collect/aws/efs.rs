@@ -10,7 +10,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const FILE_SYSTEM: &str = "aws_efs_file_system";
+pub use crate::registry::names::AWS_EFS_FILE_SYSTEM as FILE_SYSTEM;
 
 #[derive(Serialize)]
 struct FileSystemAttributes {

@@ -11,8 +11,8 @@ use super::list::{items, listings_per_region};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const REPLICATION_GROUP: &str = "aws_elasticache_replication_group";
-pub const CLUSTER: &str = "aws_elasticache_cluster";
+pub use crate::registry::names::AWS_ELASTICACHE_CLUSTER as CLUSTER;
+pub use crate::registry::names::AWS_ELASTICACHE_REPLICATION_GROUP as REPLICATION_GROUP;
 
 const GROUPS: &str = "elasticache:DescribeReplicationGroups";
 const CLUSTERS: &str = "elasticache:DescribeCacheClusters";

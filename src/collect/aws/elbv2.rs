@@ -16,8 +16,8 @@ use super::list::{items, listings_per_region};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const LOAD_BALANCER: &str = "aws_elbv2_load_balancer";
-pub const TARGET_GROUP: &str = "aws_elbv2_target_group";
+pub use crate::registry::names::AWS_ELBV2_LOAD_BALANCER as LOAD_BALANCER;
+pub use crate::registry::names::AWS_ELBV2_TARGET_GROUP as TARGET_GROUP;
 
 #[derive(Serialize, Clone, Debug)]
 pub struct Listener {

@@ -22,11 +22,11 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource};
 
-pub const ACCOUNT: &str = "aws_iam_account";
-pub const USER: &str = "aws_iam_user";
-pub const POLICY: &str = "aws_iam_policy";
-pub const ROLE: &str = "aws_iam_role";
-pub const GROUP: &str = "aws_iam_group";
+pub use crate::registry::names::AWS_IAM_ACCOUNT as ACCOUNT;
+pub use crate::registry::names::AWS_IAM_GROUP as GROUP;
+pub use crate::registry::names::AWS_IAM_POLICY as POLICY;
+pub use crate::registry::names::AWS_IAM_ROLE as ROLE;
+pub use crate::registry::names::AWS_IAM_USER as USER;
 
 #[derive(Serialize, Clone)]
 pub struct Summary {

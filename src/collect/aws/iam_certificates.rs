@@ -10,7 +10,7 @@ use super::list::items;
 use super::{AwsContext, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
-pub const SERVER_CERTIFICATE: &str = "aws_iam_server_certificate";
+pub use crate::registry::names::AWS_IAM_SERVER_CERTIFICATE as SERVER_CERTIFICATE;
 
 const OP: &str = "iam:ListServerCertificates";
 

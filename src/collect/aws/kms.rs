@@ -14,7 +14,7 @@ use super::list::{found_per_region, policy_document};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const KEY: &str = "aws_kms_key";
+pub use crate::registry::names::AWS_KMS_KEY as KEY;
 
 #[derive(Serialize)]
 struct KeyAttributes {

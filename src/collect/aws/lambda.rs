@@ -12,7 +12,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const FUNCTION: &str = "aws_lambda_function";
+pub use crate::registry::names::AWS_LAMBDA_FUNCTION as FUNCTION;
 
 #[derive(Serialize)]
 struct FunctionAttributes {

@@ -11,7 +11,7 @@ use super::list::{found_per_region, items};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const LOG_GROUP: &str = "aws_logs_log_group";
+pub use crate::registry::names::AWS_LOGS_LOG_GROUP as LOG_GROUP;
 
 const DESCRIBE_FILTERS: &str = "logs:DescribeMetricFilters";
 

@@ -14,7 +14,7 @@ use super::list::found_per_region;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const DOMAIN: &str = "aws_opensearch_domain";
+pub use crate::registry::names::AWS_OPENSEARCH_DOMAIN as DOMAIN;
 
 const DESCRIBE: &str = "es:DescribeDomains";
 

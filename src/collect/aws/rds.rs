@@ -13,9 +13,9 @@ use super::list::items;
 use super::{AwsContext, Collected, Found, per_region, rfc3339};
 use crate::inventory::Observed;
 
-pub const INSTANCE: &str = "aws_rds_db_instance";
-pub const CLUSTER: &str = "aws_rds_db_cluster";
-pub const SNAPSHOT: &str = "aws_rds_snapshot";
+pub use crate::registry::names::AWS_RDS_DB_CLUSTER as CLUSTER;
+pub use crate::registry::names::AWS_RDS_DB_INSTANCE as INSTANCE;
+pub use crate::registry::names::AWS_RDS_SNAPSHOT as SNAPSHOT;
 
 /// Parameters that decide whether an engine refuses unencrypted connections.
 const TLS_PARAMETERS: [&str; 2] = ["rds.force_ssl", "require_secure_transport"];

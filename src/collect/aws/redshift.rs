@@ -14,7 +14,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const CLUSTER: &str = "aws_redshift_cluster";
+pub use crate::registry::names::AWS_REDSHIFT_CLUSTER as CLUSTER;
 
 const CLUSTERS: &str = "redshift:DescribeClusters";
 const PARAMETERS: &str = "redshift:DescribeClusterParameters";

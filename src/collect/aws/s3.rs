@@ -16,8 +16,8 @@ use super::list::policy_document;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::{GLOBAL_REGION, Listing, Observed, Resource, attributes_of};
 
-pub const BUCKET: &str = "aws_s3_bucket";
-pub const ACCOUNT_SETTINGS: &str = "aws_s3_account_settings";
+pub use crate::registry::names::AWS_S3_ACCOUNT_SETTINGS as ACCOUNT_SETTINGS;
+pub use crate::registry::names::AWS_S3_BUCKET as BUCKET;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BucketAttributes {

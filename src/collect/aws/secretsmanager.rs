@@ -8,7 +8,7 @@ use super::list::pages;
 use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::Observed;
 
-pub const SECRET: &str = "aws_secretsmanager_secret";
+pub use crate::registry::names::AWS_SECRETSMANAGER_SECRET as SECRET;
 
 #[derive(Serialize)]
 struct SecretAttributes {

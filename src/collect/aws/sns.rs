@@ -13,7 +13,7 @@ use super::list::items;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const TOPIC: &str = "aws_sns_topic";
+pub use crate::registry::names::AWS_SNS_TOPIC as TOPIC;
 
 const LIST_SUBSCRIPTIONS: &str = "sns:ListSubscriptionsByTopic";
 

@@ -13,7 +13,7 @@ use super::list::{describe_each, found_per_region, items, policy_document};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const QUEUE: &str = "aws_sqs_queue";
+pub use crate::registry::names::AWS_SQS_QUEUE as QUEUE;
 
 const GET_ATTRIBUTES: &str = "sqs:GetQueueAttributes";
 

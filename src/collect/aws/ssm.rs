@@ -12,7 +12,7 @@ use super::list::pages;
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
-pub const PARAMETER: &str = "aws_ssm_parameter";
+pub use crate::registry::names::AWS_SSM_PARAMETER as PARAMETER;
 
 const DESCRIBE: &str = "ssm:DescribeParameters";
 

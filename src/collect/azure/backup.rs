@@ -9,7 +9,7 @@ use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
 pub const API: &str = "2023-04-01";
-pub const RESOURCE_TYPE: &str = "azure_recovery_services_vault";
+pub use crate::registry::names::AZURE_RECOVERY_SERVICES_VAULT as RESOURCE_TYPE;
 pub const LIST: &str = "Microsoft.RecoveryServices/vaults/read";
 pub const ITEMS: &str = "Microsoft.RecoveryServices/vaults/backupProtectedItems/read";
 

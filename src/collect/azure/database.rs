@@ -9,6 +9,7 @@ use super::api::ApiError;
 use super::model::{AzureResource, answered, field, required};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::{Observed, Resource};
+use crate::registry::names;
 
 /// What differs between the two flexible-server providers.
 pub struct Engine {
@@ -39,7 +40,7 @@ impl TlsParameter {
 }
 
 pub const POSTGRESQL: Engine = Engine {
-    resource_type: "azure_postgresql_flexible_server",
+    resource_type: names::AZURE_POSTGRESQL_FLEXIBLE_SERVER,
     provider_path: "/providers/Microsoft.DBforPostgreSQL/flexibleServers",
     api_version: "2022-12-01",
     list_operation: "Microsoft.DBforPostgreSQL/flexibleServers/read",
@@ -48,7 +49,7 @@ pub const POSTGRESQL: Engine = Engine {
 };
 
 pub const MYSQL: Engine = Engine {
-    resource_type: "azure_mysql_flexible_server",
+    resource_type: names::AZURE_MYSQL_FLEXIBLE_SERVER,
     provider_path: "/providers/Microsoft.DBforMySQL/flexibleServers",
     api_version: "2023-12-30",
     list_operation: "Microsoft.DBforMySQL/flexibleServers/read",

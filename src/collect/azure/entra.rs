@@ -13,7 +13,7 @@ use super::subscription::{DiagnosticSetting, LogStream, exports_and_retention};
 use super::{AzureContext, Collected};
 use crate::inventory::{GLOBAL_REGION, Observed, Resource, attributes_of};
 
-pub const RESOURCE_TYPE: &str = "azure_entra_tenant";
+pub use crate::registry::names::AZURE_ENTRA_TENANT as RESOURCE_TYPE;
 pub const SECURITY_DEFAULTS: &str = "GET /v1.0/policies/identitySecurityDefaultsEnforcementPolicy";
 pub const CONDITIONAL_ACCESS: &str = "GET /v1.0/identity/conditionalAccess/policies";
 /// The api-version of the tenant's diagnostic settings (the only stable one).

@@ -10,7 +10,7 @@ use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
 pub const API: &str = "2023-07-01";
-pub const RESOURCE_TYPE: &str = "azure_key_vault";
+pub use crate::registry::names::AZURE_KEY_VAULT as RESOURCE_TYPE;
 pub const LIST: &str = "Microsoft.KeyVault/vaults/read";
 
 #[derive(Debug, Deserialize)]

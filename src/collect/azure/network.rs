@@ -10,7 +10,7 @@ use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
 pub const API: &str = "2024-05-01";
-pub const RESOURCE_TYPE: &str = "azure_network_security_group";
+pub use crate::registry::names::AZURE_NETWORK_SECURITY_GROUP as RESOURCE_TYPE;
 pub const LIST: &str = "Microsoft.Network/networkSecurityGroups/read";
 
 #[derive(Debug, Deserialize)]

@@ -13,7 +13,7 @@ use super::model::try_rows;
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
-pub const RESOURCE_TYPE: &str = "azure_privileged_access";
+pub use crate::registry::names::AZURE_PRIVILEGED_ACCESS as RESOURCE_TYPE;
 /// The api-version of the PIM schedules and role management policies.
 pub const API: &str = "2020-10-01";
 /// Access reviews of Azure resource roles exist only in preview versions.

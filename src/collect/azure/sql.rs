@@ -11,8 +11,8 @@ use super::{AzureContext, Collected, Subscription};
 use crate::inventory::{Observed, Resource};
 
 pub const API: &str = "2021-11-01";
-pub const SERVER_TYPE: &str = "azure_sql_server";
-pub const DATABASE_TYPE: &str = "azure_sql_database";
+pub use crate::registry::names::AZURE_SQL_DATABASE as DATABASE_TYPE;
+pub use crate::registry::names::AZURE_SQL_SERVER as SERVER_TYPE;
 pub const LIST: &str = "Microsoft.Sql/servers/read";
 pub const FIREWALL: &str = "Microsoft.Sql/servers/firewallRules/read";
 pub const AUDITING: &str = "Microsoft.Sql/servers/auditingSettings/read";

@@ -11,7 +11,7 @@ use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
 pub const API: &str = "2023-05-01";
-pub const RESOURCE_TYPE: &str = "azure_storage_account";
+pub use crate::registry::names::AZURE_STORAGE_ACCOUNT as RESOURCE_TYPE;
 pub const LIST: &str = "Microsoft.Storage/storageAccounts/read";
 pub const BLOB_SERVICE: &str = "Microsoft.Storage/storageAccounts/blobServices/read";
 

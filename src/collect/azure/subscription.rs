@@ -12,7 +12,7 @@ use super::model::{answered, rows, try_rows};
 use super::{AzureContext, Collected, Subscription};
 use crate::inventory::Observed;
 
-pub const RESOURCE_TYPE: &str = "azure_subscription";
+pub use crate::registry::names::AZURE_SUBSCRIPTION as RESOURCE_TYPE;
 pub const DIAGNOSTICS_API: &str = "2021-05-01-preview";
 pub const DIAGNOSTICS: &str = "Microsoft.Insights/diagnosticSettings/read";
 pub const TABLES_API: &str = "2022-10-01";
