@@ -9,7 +9,9 @@ use crate::mute::{self, Mute};
 use crate::policy::Pack;
 use crate::policy::attest::Attestation;
 use crate::policy::score::{ScoreContext, planned_checks, score};
-use crate::results::{CheckResult, Counts, RESULTS_FORMAT, ScanInfo, ScanReport, ToolInfo};
+use crate::results::{
+    CheckIndex, CheckResult, Counts, RESULTS_FORMAT, ScanInfo, ScanReport, ToolInfo,
+};
 
 /// Selected checks run with their default parameters; each pack clause adds its own
 /// (check, parameters) pairs, each evaluated once however many clauses share it.
@@ -62,7 +64,7 @@ pub fn collectors_needed(
 }
 
 /// What the report carries about each check the plan runs.
-pub fn checks_ran(checks: &Checks, plan: &[PlannedCheck]) -> crate::results::CheckIndex {
+fn checks_ran(checks: &Checks, plan: &[PlannedCheck]) -> CheckIndex {
     plan.iter()
         .filter_map(|p| checks.get(&p.check))
         .map(|c| (c.id().to_string(), c.meta.info()))
@@ -70,13 +72,14 @@ pub fn checks_ran(checks: &Checks, plan: &[PlannedCheck]) -> crate::results::Che
 }
 
 /// Evaluates the plan on the inventory and scores the packs. `on_results` sees each
-/// check's results (mutes applied) as soon as they exist, for streaming.
+/// check's results (mutes applied) as soon as they exist, for streaming, with the
+/// metadata the report will carry.
 pub fn assess(
     assessment: &Assessment,
     evaluator: &mut Evaluator,
     inventory: &Inventory,
     started_at: DateTime<Utc>,
-    on_results: &mut dyn FnMut(&[CheckResult]),
+    on_results: &mut dyn FnMut(&CheckIndex, &[CheckResult]),
 ) -> ScanReport {
     let Assessment {
         checks,
@@ -85,11 +88,12 @@ pub fn assess(
         judgements,
     } = assessment;
     let today = started_at.date_naive();
+    let ran = checks_ran(checks, plan);
     let mut results = Vec::new();
     let mut notes = Vec::new();
     evaluator.evaluate_each(checks, inventory, plan, |mut batch| {
         notes.extend(mute::apply(&judgements.mutes, &mut batch, today));
-        on_results(&batch);
+        on_results(&ran, &batch);
         results.extend(batch);
     });
     for a in judgements
@@ -129,6 +133,6 @@ pub fn assess(
         policies,
         notes,
         diff: None,
-        checks: checks_ran(checks, plan),
+        checks: ran,
     }
 }

@@ -196,20 +196,13 @@ pub struct ScanReport {
     /// What changed since the previous scan of the same account in the history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diff: Option<ScanDiff>,
-    /// Every check the scan ran, by id (absent from reports of vouch 0.x before it).
+    /// Every check the scan ran, by id; empty in reports written before vouch carried it.
     #[serde(default)]
     pub checks: CheckIndex,
 }
 
 /// The checks a report ran, by id.
 pub type CheckIndex = BTreeMap<String, CheckInfo>;
-
-impl ScanReport {
-    /// The check a result or clause names, when the report knows it.
-    pub fn check(&self, id: &str) -> Option<&CheckInfo> {
-        self.checks.get(id)
-    }
-}
 
 // What scoring against a policy pack produces (src/policy/score.rs computes it).
 

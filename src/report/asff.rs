@@ -49,7 +49,7 @@ pub fn finding(report: &ScanReport, r: &CheckResult) -> Value {
     };
     let partition = crate::collect::aws::s3::partition_of(&region);
     let account = &r.resource.account;
-    let check = report.check(&r.check);
+    let check = report.checks.get(&r.check);
     let description = check
         .map(|c| c.description.clone())
         .unwrap_or_else(|| r.title.clone());

@@ -297,15 +297,14 @@ fn finish(
         assessment,
         evaluator,
     } = prepared;
-    let ran = assess::checks_ran(&assessment.checks, &assessment.plan);
     let mut stream = outputs::OcsfStream {
         cx: &cx,
-        checks: &ran,
         error: None,
     };
-    let mut on_results = |batch: &[crate::results::CheckResult]| {
+    let mut on_results = |checks: &crate::results::CheckIndex,
+                          batch: &[crate::results::CheckResult]| {
         if settings.streaming {
-            stream.write(batch);
+            stream.write(checks, batch);
         }
     };
     let mut report = assess::assess(

@@ -11,7 +11,7 @@ use super::settings::Settings;
 use super::{Failure, bad_input, scan_failed};
 use crate::inventory::Provider;
 use crate::report::{Format, asff, csv, html, json, junit, ocsf, sink, terminal};
-use crate::results::{CheckResult, ScanReport};
+use crate::results::{CheckIndex, CheckResult, ScanReport};
 
 /// Every combination of outputs that cannot work, refused before any cloud call:
 /// finding it after the scan would waste the scan and leave nothing written.
@@ -79,18 +79,17 @@ pub fn make_dirs(settings: &Settings) -> Result<(), Failure> {
 /// The first write that fails stops the stream and is kept for the caller.
 pub struct OcsfStream<'a> {
     pub cx: &'a ocsf::EventContext,
-    pub checks: &'a crate::results::CheckIndex,
     pub error: Option<std::io::Error>,
 }
 
 impl OcsfStream<'_> {
-    pub fn write(&mut self, batch: &[CheckResult]) {
+    pub fn write(&mut self, checks: &CheckIndex, batch: &[CheckResult]) {
         if self.error.is_some() {
             return;
         }
         let mut stdout = std::io::stdout().lock();
         for r in batch {
-            let line = ocsf::detection_finding(self.cx, self.checks, r).to_string();
+            let line = ocsf::detection_finding(self.cx, checks, r).to_string();
             if let Err(e) = writeln!(stdout, "{line}").and_then(|_| stdout.flush()) {
                 self.error = Some(e);
                 return;
