@@ -15,6 +15,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::registry::names;
+
 pub use observed::Observed;
 
 /// Version tag of the inventory file format; bumped on incompatible change.
@@ -199,13 +201,8 @@ impl Inventory {
 /// A check's `resource_type` of `*` covers every resource (e.g. data residency).
 pub const ANY_TYPE: &str = "*";
 
-/// Types vouch draws from other resources rather than reads (the account's data-store
-/// list): a summary, not something stored anywhere, whose listing error only restates
-/// what the listings it was drawn from say. A `*` check does not judge them.
-pub const DRAWN_TYPES: [&str; 1] = ["aws_data_stores"];
-
 fn type_matches(wanted: &str, actual: &str) -> bool {
-    wanted == actual || (wanted == ANY_TYPE && !DRAWN_TYPES.contains(&actual))
+    wanted == actual || (wanted == ANY_TYPE && !names::RECORD_TYPES.contains(&actual))
 }
 
 /// Turns a typed attribute struct (every field an `Observed<_>`) into the generic map

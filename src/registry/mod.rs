@@ -67,6 +67,12 @@ pub struct TypeDef {
     /// Collectors whose data the whole type is drawn from (derived summaries).
     #[serde(default)]
     pub joins: Vec<String>,
+    /// A record of facts about other resources (a drawn summary, or what one service
+    /// keeps about another's resources for a join), not something stored anywhere:
+    /// a check over every type (`*`, data residency) does not judge it. build.rs lists
+    /// these types in `names::RECORD_TYPES`.
+    #[serde(default)]
+    pub record: bool,
     /// What the type's resources are and where they come from.
     pub doc: Option<String>,
     #[serde(default, rename = "attribute")]

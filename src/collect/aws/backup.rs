@@ -1,5 +1,8 @@
-//! AWS Backup: the plans of each region (with rules and selections) and the vaults,
-//! with the encryption of the recovery points each vault holds.
+//! AWS Backup: the plans of each region (with rules and selections), the resources it
+//! holds recovery points for (which join.rs hands to the RDS databases), and the
+//! vaults, with the encryption of the recovery points each vault holds.
+
+use std::collections::BTreeMap;
 
 use aws_sdk_backup::Client;
 use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
@@ -8,7 +11,7 @@ use serde::Serialize;
 
 use super::error::observe;
 use super::list::items;
-use super::{AwsContext, Collected, Found, per_region};
+use super::{AwsContext, Collected, Found, per_region, rfc3339};
 use crate::inventory::Observed;
 
 pub use crate::registry::names::AWS_BACKUP_REGION_SETTINGS as REGION_SETTINGS;
@@ -39,13 +42,17 @@ pub struct Selection {
 #[derive(Serialize)]
 struct RegionAttributes {
     plans: Observed<Vec<Plan>>,
+    /// {resource ARN: time of its latest backup, or null} of every resource AWS Backup
+    /// holds a recovery point for in the region.
+    protected_resources: Observed<BTreeMap<String, Option<String>>>,
 }
+
+/// The attribute of [`REGION_SETTINGS`] that join.rs reads.
+pub const PROTECTED_RESOURCES: &str = "protected_resources";
 
 #[derive(Serialize)]
 struct VaultAttributes {
     encryption_key_arn: Observed<Option<String>>,
-    /// `CUSTOMER` or `AWS` (KMS DescribeKey): the ARN alone does not say whose key it is.
-    encryption_key_manager: Observed<Option<String>>,
     locked: Observed<bool>,
     recovery_points: Observed<Vec<RecoveryPoint>>,
 }
@@ -69,6 +76,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         let mut out = Collected::default();
         let settings = RegionAttributes {
             plans: plans(&backup).await,
+            protected_resources: protected_resources(&backup).await,
         };
         out.settings(
             ctx,
@@ -82,6 +90,31 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
         out
     })
     .await
+}
+
+/// Resources AWS Backup holds recovery points for in the region, by ARN.
+async fn protected_resources(backup: &Client) -> Observed<BTreeMap<String, Option<String>>> {
+    let listed = items!(
+        "backup:ListProtectedResources",
+        backup.list_protected_resources()
+    );
+    Observed::of(listed).and_then(|items| protected_of(&items))
+}
+
+/// An item without its ARN could be any resource: none can then be called unprotected.
+fn protected_of(
+    items: &[aws_sdk_backup::types::ProtectedResource],
+) -> Observed<BTreeMap<String, Option<String>>> {
+    items
+        .iter()
+        .map(|r| match r.resource_arn() {
+            Some(arn) => Observed::Value((arn.to_string(), r.last_backup_time().and_then(rfc3339))),
+            None => {
+                Observed::unreadable("backup:ListProtectedResources: an item has no ResourceArn")
+            }
+        })
+        .collect::<Observed<Vec<_>>>()
+        .map(|pairs| pairs.into_iter().collect())
 }
 
 async fn plans(backup: &Client) -> Observed<Vec<Plan>> {
@@ -181,7 +214,6 @@ pub fn plan_rules_of(out: &GetBackupPlanOutput) -> Observed<Vec<PlanRule>> {
 
 async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found, String> {
     let listed = items!("backup:ListBackupVaults", backup.list_backup_vaults())?;
-    let kms = aws_sdk_kms::Client::new(&ctx.regional(region));
     let mut resources = Found::default();
     for v in listed {
         let (Some(name), Some(arn)) = (v.backup_vault_name(), v.backup_vault_arn()) else {
@@ -192,19 +224,6 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
             continue;
         };
         let key = v.encryption_key_arn().map(str::to_string);
-        let encryption_key_manager = match &key {
-            Some(k) => observe(
-                "kms:DescribeKey",
-                kms.describe_key().key_id(k).send().await,
-                &[],
-            )
-            .map(|d| {
-                d.key_metadata()
-                    .and_then(|m| m.key_manager())
-                    .map(|m| m.as_str().to_string())
-            }),
-            None => Observed::Value(None),
-        };
         let points = items!(
             "backup:ListRecoveryPointsByBackupVault",
             backup
@@ -214,7 +233,6 @@ async fn vaults(ctx: &AwsContext, backup: &Client, region: &str) -> Result<Found
         let recovery_points = Observed::of(points).and_then(|points| recovery_points_of(&points));
         let attrs = VaultAttributes {
             encryption_key_arn: Observed::Value(key),
-            encryption_key_manager,
             locked: Observed::Value(v.locked().unwrap_or(false)),
             recovery_points,
         };
@@ -300,6 +318,26 @@ pub fn recovery_points_of(points: &[RecoveryPointByBackupVault]) -> Observed<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn protected_resources_are_keyed_by_arn_and_an_anonymous_one_is_unreadable() {
+        use aws_sdk_backup::types::ProtectedResource;
+        let db = ProtectedResource::builder()
+            .resource_arn("arn:aws:rds:us-east-1:1:db:orders")
+            .build();
+        assert_eq!(
+            protected_of(std::slice::from_ref(&db)),
+            Observed::Value(BTreeMap::from([(
+                "arn:aws:rds:us-east-1:1:db:orders".to_string(),
+                None
+            )]))
+        );
+        let anonymous = ProtectedResource::builder().resource_type("RDS").build();
+        assert_eq!(
+            protected_of(&[db, anonymous]).unreadable_reason(),
+            Some("backup:ListProtectedResources: an item has no ResourceArn")
+        );
+    }
 
     #[test]
     fn a_plan_answer_without_its_plan_is_unreadable_not_ruleless() {

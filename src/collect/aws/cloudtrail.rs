@@ -1,7 +1,8 @@
 //! CloudTrail: every trail that applies to a scanned region (shadow and organization
-//! trails included), read in its home region, with its status, selectors and the
-//! exposure of its log bucket, plus an account-wide summary so "a multi-region trail
-//! exists" has a resource to pass or fail.
+//! trails included), read in its home region, with its status and selectors, plus an
+//! account-wide summary so "a multi-region trail exists" has a resource to pass or
+//! fail. The exposure and tamper protection of each trail's log bucket are joined from
+//! the S3 collector's reading of it (join.rs).
 
 use std::collections::BTreeMap;
 
@@ -12,8 +13,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::error::{observe, reason, required};
-use super::list::policy_document;
-use super::s3::PublicAccessBlock;
 use super::{AwsContext, Collected, Found, rfc3339};
 use crate::inventory::{GLOBAL_REGION, Observed};
 
@@ -32,39 +31,10 @@ struct TrailAttributes {
     management_events: Observed<bool>,
     s3_data_events: Observed<S3DataEvents>,
     s3_bucket_name: Observed<Option<String>>,
-    log_bucket: Observed<LogBucket>,
-    /// Apart from `log_bucket`, so a denied GetBucketLogging leaves the exposure
-    /// checks their evidence.
-    log_bucket_access_logging: Observed<Option<super::s3::Logging>>,
-    /// Apart from `log_bucket` for the same reason: what keeps delivered logs from
-    /// being deleted or overwritten (Statlas STL-34 "protected against tampering").
-    log_bucket_tamper_protection: Observed<TamperProtection>,
-}
-
-/// What stops a log object from being destroyed once delivered: Object Lock's
-/// default retention (CloudTrail puts objects without a retention of their own, so
-/// only the bucket default protects them) or MFA Delete on the versions.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct TamperProtection {
-    /// None: the bucket has no Object Lock configuration.
-    pub object_lock: Option<ObjectLock>,
-    pub versioning: super::s3::Versioning,
-}
-
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct ObjectLock {
-    /// `Enabled`, or null when the configuration leaves it out.
-    pub enabled: Option<String>,
-    /// The default retention rule; None when the bucket sets none.
-    pub default_retention: Option<DefaultRetention>,
-}
-
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct DefaultRetention {
-    /// `GOVERNANCE` or `COMPLIANCE`.
-    pub mode: Option<String>,
-    pub days: Option<i32>,
-    pub years: Option<i32>,
+    /// The error of the trail's latest delivery to its bucket (`NoSuchBucket` once the
+    /// bucket is gone), null when the latest delivery succeeded: how join.rs tells a
+    /// deleted log bucket from another account's.
+    latest_delivery_error: Observed<Option<String>>,
 }
 
 /// Which S3 object-level (data) events a trail's selectors record, writes and reads
@@ -82,12 +52,6 @@ pub struct S3Coverage {
     /// Selectors that record these events for some buckets or some events only, each
     /// described, so a failure can say the trail is close but narrower.
     pub only: Vec<String>,
-}
-
-#[derive(Serialize, Clone)]
-pub struct LogBucket {
-    pub public_access_block: Option<PublicAccessBlock>,
-    pub policy: Option<Value>,
 }
 
 #[derive(Serialize, Clone)]
@@ -187,8 +151,9 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     out
 }
 
-/// Reads one trail's status, selectors and log bucket in its home region: the one
-/// region where every emulator and AWS itself serve all three for a shadow trail.
+/// Reads one trail's status and selectors in its home region: the one region where
+/// every emulator and AWS itself serve both for a shadow trail. Its log bucket is
+/// read by the S3 collector and joined onto it (join.rs).
 async fn read_trail(
     ctx: &AwsContext,
     arn: &str,
@@ -206,28 +171,6 @@ async fn read_trail(
     let s3_data_events = selectors.clone().and_then(|s| s3_data_events_of(&s));
     let selectors = selectors.and_then(|s| management_events_of(&s));
     let bucket = t.s3_bucket_name().map(str::to_string);
-    let log_bucket = match &bucket {
-        Some(b) => log_bucket(ctx, home, b).await,
-        None => Observed::Absent,
-    };
-    // A bucket that no longer exists keeps no access logs: observed, not unreadable.
-    let log_bucket_access_logging = match &bucket {
-        Some(b) => observe(
-            "s3:GetBucketLogging",
-            super::s3::client(ctx, home)
-                .get_bucket_logging()
-                .bucket(b)
-                .send()
-                .await,
-            &["NoSuchBucket"],
-        )
-        .map(|out| super::s3::logging_of(&out)),
-        None => Observed::Absent,
-    };
-    let log_bucket_tamper_protection = match &bucket {
-        Some(b) => tamper_protection(ctx, home, b).await,
-        None => Observed::Absent,
-    };
     let attrs = TrailAttributes {
         is_multi_region: required(
             "cloudtrail:DescribeTrails",
@@ -249,13 +192,16 @@ async fn read_trail(
             t.cloud_watch_logs_log_group_arn().map(str::to_string),
         ),
         latest_cloudwatch_logs_delivery: status
+            .clone()
             .map(|s| s.latest_cloud_watch_logs_delivery_time().and_then(rfc3339)),
+        latest_delivery_error: status.map(|s| {
+            s.latest_delivery_error()
+                .filter(|e| !e.is_empty())
+                .map(str::to_string)
+        }),
         management_events: selectors,
         s3_data_events,
         s3_bucket_name: Observed::Value(bucket),
-        log_bucket,
-        log_bucket_access_logging,
-        log_bucket_tamper_protection,
     };
     let name = t.name().unwrap_or(arn).to_string();
     ctx.resource(TRAIL, arn.to_string(), name, home, &attrs)
@@ -457,92 +403,6 @@ fn advanced_selector(i: usize, a: &AdvancedEventSelector, events: &mut S3DataEve
     }
 }
 
-/// The exposure of a trail's log bucket. A bucket in another account (a central
-/// logging account) is usually unreadable from here: that is reported, not guessed.
-async fn log_bucket(ctx: &AwsContext, region: &str, bucket: &str) -> Observed<LogBucket> {
-    let s3 = super::s3::client(ctx, region);
-    // A trail pointing at a bucket that no longer exists logs nowhere: that is an
-    // observed fact ("not found"), not a failure to read.
-    let pab = s3.get_public_access_block().bucket(bucket).send().await;
-    if let Err(e) = &pab
-        && aws_smithy_types::error::metadata::ProvideErrorMetadata::code(e) == Some("NoSuchBucket")
-    {
-        return Observed::Absent;
-    }
-    let pab = observe(
-        "s3:GetPublicAccessBlock",
-        pab,
-        &["NoSuchPublicAccessBlockConfiguration"],
-    );
-    let policy = observe(
-        "s3:GetBucketPolicy",
-        s3.get_bucket_policy().bucket(bucket).send().await,
-        &["NoSuchBucketPolicy"],
-    );
-    // Read as the S3 collector reads them; the public access block decides first.
-    let read = || {
-        Ok(LogBucket {
-            public_access_block: pab
-                .and_then(|out| super::s3::pab_of!("s3:GetPublicAccessBlock", out))
-                .optional()?,
-            policy: policy
-                .and_then(|out| policy_document("s3:GetBucketPolicy", out.policy()))
-                .optional()?,
-        })
-    };
-    Observed::of(read())
-}
-
-/// Object Lock and versioning of a trail's log bucket. A bucket that no longer exists
-/// protects nothing: observed (absent), not unreadable.
-async fn tamper_protection(
-    ctx: &AwsContext,
-    region: &str,
-    bucket: &str,
-) -> Observed<TamperProtection> {
-    let s3 = super::s3::client(ctx, region);
-    let (lock, versioning) = tokio::join!(
-        s3.get_object_lock_configuration().bucket(bucket).send(),
-        s3.get_bucket_versioning().bucket(bucket).send(),
-    );
-    let gone = |code: Option<&str>| code == Some("NoSuchBucket");
-    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
-    if let Err(e) = &versioning
-        && gone(e.code())
-    {
-        return Observed::Absent;
-    }
-    let lock = observe(
-        "s3:GetObjectLockConfiguration",
-        lock,
-        &["ObjectLockConfigurationNotFoundError"],
-    );
-    let versioning = observe("s3:GetBucketVersioning", versioning, &[]);
-    let object_lock = match lock {
-        Observed::Value(out) => out.object_lock_configuration().map(object_lock_of),
-        Observed::Absent => None,
-        Observed::Unreadable(r) => return Observed::Unreadable(r),
-    };
-    versioning.map(|v| TamperProtection {
-        object_lock,
-        versioning: super::s3::versioning_of(&v),
-    })
-}
-
-fn object_lock_of(c: &aws_sdk_s3::types::ObjectLockConfiguration) -> ObjectLock {
-    ObjectLock {
-        enabled: c.object_lock_enabled().map(|e| e.as_str().to_string()),
-        default_retention: c
-            .rule()
-            .and_then(|r| r.default_retention())
-            .map(|d| DefaultRetention {
-                mode: d.mode().map(|m| m.as_str().to_string()),
-                days: d.days(),
-                years: d.years(),
-            }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,43 +416,6 @@ mod tests {
             .home_region(home)
             .is_multi_region_trail(multi)
             .build()
-    }
-
-    #[test]
-    fn object_lock_keeps_what_the_answer_says_and_no_more() {
-        use aws_sdk_s3::types::{
-            DefaultRetention as Retention, ObjectLockConfiguration, ObjectLockEnabled,
-            ObjectLockRetentionMode, ObjectLockRule,
-        };
-        let with_rule = ObjectLockConfiguration::builder()
-            .object_lock_enabled(ObjectLockEnabled::Enabled)
-            .rule(
-                ObjectLockRule::builder()
-                    .default_retention(
-                        Retention::builder()
-                            .mode(ObjectLockRetentionMode::Compliance)
-                            .years(2)
-                            .build(),
-                    )
-                    .build(),
-            )
-            .build();
-        assert_eq!(
-            object_lock_of(&with_rule),
-            ObjectLock {
-                enabled: Some("Enabled".into()),
-                default_retention: Some(DefaultRetention {
-                    mode: Some("COMPLIANCE".into()),
-                    days: None,
-                    years: Some(2),
-                }),
-            }
-        );
-        // Enabled with no rule: objects are locked only if written with a retention.
-        let bare = ObjectLockConfiguration::builder()
-            .object_lock_enabled(ObjectLockEnabled::Enabled)
-            .build();
-        assert_eq!(object_lock_of(&bare).default_retention, None);
     }
 
     #[test]

@@ -340,7 +340,7 @@ mod tests {
         .unwrap();
         fill_missing(&mut inventory);
         fill_missing(&mut inventory);
-        assert!(crate::inventory::DRAWN_TYPES.contains(&DATA_STORES));
+        assert!(crate::registry::names::RECORD_TYPES.contains(&DATA_STORES));
         assert_eq!(
             inventory.resources_of(crate::inventory::ANY_TYPE).count(),
             0,

@@ -449,11 +449,6 @@ struct InstanceAttributes {
     key_name: Observed<Option<String>>,
     /// "windows" for Windows instances, null for Linux/UNIX ones (as EC2 reports it).
     platform: Observed<Option<String>>,
-    /// The Systems Manager agent's ping status ("Online", "ConnectionLost", "Inactive")
-    /// when the instance is registered with SSM, null when it is not: a registered
-    /// instance can be reached by Session Manager, a shell opened with IAM credentials
-    /// and no key.
-    ssm_ping_status: Observed<Option<String>>,
     tags: Observed<BTreeMap<String, String>>,
 }
 
@@ -473,7 +468,6 @@ pub struct ImageOwner {
 fn instance_attributes(
     i: &Instance,
     owners: &BTreeMap<String, Observed<ImageOwner>>,
-    managed: &Observed<BTreeMap<String, String>>,
 ) -> InstanceAttributes {
     const OP: &str = "ec2:DescribeInstances";
     let metadata = required(OP, "MetadataOptions", i.metadata_options());
@@ -508,9 +502,6 @@ fn instance_attributes(
         },
         key_name: Observed::Value(i.key_name().map(str::to_string)),
         platform: Observed::Value(i.platform().map(|p| p.as_str().to_ascii_lowercase())),
-        ssm_ping_status: managed
-            .clone()
-            .map(|m| i.instance_id().and_then(|id| m.get(id).cloned())),
         tags: Observed::Value(tag_map(i.tags())),
     }
 }
@@ -533,35 +524,6 @@ pub fn image_owners(images: &[Image]) -> BTreeMap<String, Observed<ImageOwner>> 
             Some((id.to_string(), owner))
         })
         .collect()
-}
-
-/// The ping status of every instance registered with Systems Manager, by instance id.
-/// An entry without InstanceId or PingStatus makes the map unreadable: it could be any
-/// instance's registration.
-pub fn ssm_ping_statuses(
-    list: &[aws_sdk_ssm::types::InstanceInformation],
-) -> Observed<BTreeMap<String, String>> {
-    const OP: &str = "ssm:DescribeInstanceInformation";
-    let mut out = BTreeMap::new();
-    for info in list {
-        let (Some(id), Some(ping)) = (info.instance_id(), info.ping_status()) else {
-            return Observed::unreadable(format!("{OP}: an entry has no InstanceId or PingStatus"));
-        };
-        out.insert(id.to_string(), ping.as_str().to_string());
-    }
-    Observed::Value(out)
-}
-
-/// Which instances Systems Manager manages. Read here, with the instances, rather
-/// than by a collector of its own: it is a fact about how each instance can be logged
-/// into, and `--services ec2` keeps every instance attribute.
-async fn ssm_managed(ctx: &AwsContext, region: &str) -> Observed<BTreeMap<String, String>> {
-    let ssm = aws_sdk_ssm::Client::new(&ctx.regional(region));
-    let read = items!(
-        "ssm:DescribeInstanceInformation",
-        ssm.describe_instance_information()
-    );
-    Observed::of(read).and_then(|list| ssm_ping_statuses(&list))
 }
 
 /// DescribeImages takes this many values in one filter.
@@ -624,18 +586,13 @@ async fn instances(ctx: &AwsContext, ec2: &Client, region: &str) -> Result<Found
         .into_iter()
         .collect();
     let owners = owners_of(ec2, &image_ids).await;
-    let managed = if live.is_empty() {
-        Observed::Value(BTreeMap::new())
-    } else {
-        ssm_managed(ctx, region).await
-    };
     Ok(Found::each(
         live,
         "ec2:DescribeInstances",
         "InstanceId",
         |i| {
             let id = i.instance_id()?;
-            let attrs = instance_attributes(i, &owners, &managed);
+            let attrs = instance_attributes(i, &owners);
             let arn = ctx.arn("ec2", region, &format!("instance/{id}"));
             Some(ctx.resource(INSTANCE, arn, display_name(id, i.tags()), region, &attrs))
         },
@@ -987,7 +944,7 @@ mod tests {
             InstanceMetadataOptionsResponse,
         };
         let bare = Instance::builder().instance_id("i-1").build();
-        let attrs = instance_attributes(&bare, &BTreeMap::new(), &Observed::Value(BTreeMap::new()));
+        let attrs = instance_attributes(&bare, &BTreeMap::new());
         assert_eq!(attrs.iam_instance_profile, Observed::Absent);
         assert_eq!(
             attrs.http_tokens.unreadable_reason(),
@@ -1002,11 +959,7 @@ mod tests {
             )
             .iam_instance_profile(IamInstanceProfile::builder().id("AIP1").build())
             .build();
-        let attrs = instance_attributes(
-            &no_tokens,
-            &BTreeMap::new(),
-            &Observed::Value(BTreeMap::new()),
-        );
+        let attrs = instance_attributes(&no_tokens, &BTreeMap::new());
         assert_eq!(
             attrs.http_tokens.unreadable_reason(),
             Some("ec2:DescribeInstances: the response has no MetadataOptions.HttpTokens")
@@ -1029,7 +982,7 @@ mod tests {
                     .build(),
             )
             .build();
-        let attrs = instance_attributes(&full, &BTreeMap::new(), &Observed::Value(BTreeMap::new()));
+        let attrs = instance_attributes(&full, &BTreeMap::new());
         assert_eq!(attrs.http_tokens, Observed::Value("required".into()));
         assert_eq!(
             attrs.iam_instance_profile,
@@ -1144,7 +1097,6 @@ mod tests {
                     .key_name("ops")
                     .build(),
                 &owners,
-                &Observed::Value(BTreeMap::new()),
             )
         };
         let own = on(Some("ami-own"));
@@ -1185,22 +1137,6 @@ mod tests {
                 .instance_id("i-win")
                 .build(),
             &owners,
-            &ssm_ping_statuses(&[aws_sdk_ssm::types::InstanceInformation::builder()
-                .instance_id("i-win")
-                .ping_status(aws_sdk_ssm::types::PingStatus::Online)
-                .build()]),
-        );
-        assert_eq!(
-            windows.ssm_ping_status,
-            Observed::Value(Some("Online".into()))
-        );
-        assert_eq!(own.ssm_ping_status, Observed::Value(None));
-        assert!(
-            ssm_ping_statuses(&[aws_sdk_ssm::types::InstanceInformation::builder()
-                .instance_id("i-1")
-                .build()])
-            .unreadable_reason()
-            .is_some()
         );
         assert_eq!(windows.platform, Observed::Value(Some("windows".into())));
         assert_eq!(windows.key_name, Observed::Value(None));

@@ -7,6 +7,16 @@
 //! placed in subnets of one zone stops when that zone fails, however many tasks it
 //! runs.
 //!
+//! The exposure, access logging and tamper protection of each trail's log bucket, from
+//! the S3 collector's reading of the bucket (by name, in the trail's account).
+//!
+//! Which EC2 instances Systems Manager manages (the registrations the SSM collector
+//! reads per region, matched by instance id): a key pair is not the only way onto
+//! such an instance. And which RDS databases AWS Backup backs up (the resources it
+//! protects in the region, matched by ARN), and who manages the KMS key of each
+//! Backup vault (the managers the KMS collector lists per region, AWS-managed keys
+//! included).
+//!
 //! The alarm chains on CloudTrail events (trail, log group, metric filter, alarm, SNS
 //! topic) are drawn in monitoring.rs, from here.
 //!
@@ -29,7 +39,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Collected;
-use super::{cloudfront, ec2, ecs, elbv2};
+use super::{backup, cloudfront, cloudtrail, ec2, ecs, elbv2, kms, rds, s3, ssm};
 use crate::inventory::{Inventory, Listing, Observed, Resource};
 
 /// The attribute set on every load balancer: the ids of the enabled CloudFront
@@ -65,24 +75,26 @@ struct Distribution {
     origins: Observed<Vec<String>>,
 }
 
-/// Sets [`FRONTED_BY_WAF`] on every load balancer in `all`.
-pub fn cloudfront_waf_in_front(all: &mut Collected) {
-    fill(&all.listings, &mut all.resources);
+/// Draws every join over a fresh scan's resources.
+pub fn draw_all(all: &mut Collected) {
+    draw(&all.listings, &mut all.resources);
 }
 
-/// Sets the alarm chains on the account's CloudTrail resource (monitoring.rs).
-pub fn alarms_on_trail_events(all: &mut Collected) {
-    super::monitoring::fill(&all.listings, &mut all.resources);
-}
-
-/// Sets [`FRONTED_BY_WAF`] on the load balancers of a saved inventory that lack it
-/// (one written before vouch drew this join), from what that inventory holds: without
-/// CloudFront in it, the alternative is unknown, as for a scan that left CloudFront
-/// out.
+/// Draws the joins a saved inventory lacks (one written before vouch drew them) from
+/// what that inventory holds, and keeps those it has: without the other service in
+/// it, the joined fact is unknown, as for a scan that left that service out.
 pub fn fill_missing(inventory: &mut Inventory) {
-    fill(&inventory.listings, &mut inventory.resources);
-    fill_zones(&inventory.listings, &mut inventory.resources);
-    super::monitoring::fill(&inventory.listings, &mut inventory.resources);
+    draw(&inventory.listings, &mut inventory.resources);
+}
+
+fn draw(listings: &[Listing], resources: &mut [Resource]) {
+    fill(listings, resources);
+    fill_zones(listings, resources);
+    fill_log_buckets(listings, resources);
+    fill_from_region(resources, &SSM_MANAGED);
+    fill_from_region(resources, &BACKUP);
+    fill_from_region(resources, &KMS_KEYS);
+    super::monitoring::fill(listings, resources);
 }
 
 /// The attribute set on every ECS service: the sorted Availability Zones of the
@@ -92,11 +104,6 @@ pub fn fill_missing(inventory: &mut Inventory) {
 /// subnets (its tasks run in the zones of its container instances, which vouch does
 /// not read).
 pub const SUBNET_ZONES: &str = "subnet_zones";
-
-/// Sets [`SUBNET_ZONES`] on every ECS service in `all`.
-pub fn ecs_service_zones(all: &mut Collected) {
-    fill_zones(&all.listings, &mut all.resources);
-}
 
 /// Per (account, region): subnet id -> zone, or why the region's subnets are unknown.
 type ZoneMaps = BTreeMap<(String, String), Result<BTreeMap<String, String>, String>>;
@@ -202,6 +209,264 @@ fn fill_zones(listings: &[Listing], resources: &mut [Resource]) {
         if let Some(z) = z {
             r.attributes.insert(SUBNET_ZONES.into(), z);
         }
+    }
+}
+
+/// The attribute set on every EC2 instance: the Systems Manager agent's ping status
+/// ("Online", "ConnectionLost", "Inactive") when Systems Manager manages the instance,
+/// null when it does not. A managed instance can be reached by Session Manager, a
+/// shell opened with IAM credentials and no key. Unreadable when the region's
+/// registrations are unknown: Systems Manager not collected there (see --services), or
+/// its `managed_instances` unread.
+pub const SSM_PING_STATUS: &str = "ssm_ping_status";
+
+/// The attribute set on every RDS instance and cluster: `{protected, last_backup_time}`,
+/// whether AWS Backup holds a recovery point for it and when it last made one.
+/// Unreadable when the region's protected resources are unknown: AWS Backup not
+/// collected there (see --services), or its `protected_resources` unread.
+pub const BACKUP_PROTECTED: &str = "backup_protected";
+
+/// The attributes set on every trail from its log bucket as the S3 collector read it:
+/// `{public_access_block, policy}` (the exposure), the bucket's access logging, and
+/// `{object_lock, versioning}` (what keeps delivered logs from being deleted or
+/// overwritten, Statlas STL-34 "protected against tampering"), each apart so one
+/// unread setting leaves the others their evidence. Absent (null) for a trail without
+/// a bucket and for one whose bucket is gone (CloudTrail's latest delivery failed with
+/// NoSuchBucket). Unreadable when the bucket is unknown: S3 not collected (see
+/// --services) or its buckets not all listed, the bucket not the account's (a central
+/// log archive's, which this scan does not read), or its setting unread.
+pub const LOG_BUCKET: &str = "log_bucket";
+pub const LOG_BUCKET_ACCESS_LOGGING: &str = "log_bucket_access_logging";
+pub const LOG_BUCKET_TAMPER_PROTECTION: &str = "log_bucket_tamper_protection";
+
+fn fill_log_buckets(listings: &[Listing], resources: &mut [Resource]) {
+    const JOINED: [&str; 3] = [
+        LOG_BUCKET,
+        LOG_BUCKET_ACCESS_LOGGING,
+        LOG_BUCKET_TAMPER_PROTECTION,
+    ];
+    let wanted = |r: &Resource| {
+        r.resource_type == cloudtrail::TRAIL
+            && JOINED.iter().any(|a| !r.attributes.contains_key(*a))
+    };
+    if !resources.iter().any(wanted) {
+        return;
+    }
+    let listed: Vec<&Listing> = listings
+        .iter()
+        .filter(|l| l.resource_type == s3::BUCKET)
+        .collect();
+    let unlisted = if listed.is_empty() {
+        Some("S3 was not collected in this scan (see --services), so the trail's log bucket is unknown".to_string())
+    } else {
+        listed.iter().find_map(|l| l.error.as_deref()).map(|e| {
+            format!("the account's buckets could not all be listed ({e}), so the trail's log bucket is unknown")
+        })
+    };
+    let buckets: BTreeMap<(&str, &str), &Resource> = resources
+        .iter()
+        .filter(|r| r.resource_type == s3::BUCKET)
+        .map(|r| ((r.account.as_str(), r.name.as_str()), r))
+        .collect();
+    let joined: Vec<Option<[Observed<Value>; 3]>> = resources
+        .iter()
+        .map(|r| wanted(r).then(|| log_bucket_of(r, &buckets, unlisted.as_deref())))
+        .collect();
+    for (r, values) in resources.iter_mut().zip(joined) {
+        // A saved inventory keeps each attribute its scan joined.
+        for (name, value) in JOINED.into_iter().zip(values.into_iter().flatten()) {
+            r.attributes.entry(name.into()).or_insert(value);
+        }
+    }
+}
+
+/// The trail's three log-bucket attributes, in the order of [`LOG_BUCKET`],
+/// [`LOG_BUCKET_ACCESS_LOGGING`] and [`LOG_BUCKET_TAMPER_PROTECTION`].
+fn log_bucket_of(
+    trail: &Resource,
+    buckets: &BTreeMap<(&str, &str), &Resource>,
+    unlisted: Option<&str>,
+) -> [Observed<Value>; 3] {
+    let all = |o: Observed<Value>| [o.clone(), o.clone(), o];
+    let name = match trail.attributes.get("s3_bucket_name") {
+        Some(Observed::Value(Value::String(n))) => n,
+        Some(Observed::Unreadable(e)) => return all(Observed::Unreadable(e.clone())),
+        _ => return all(Observed::Absent),
+    };
+    if let Some(bucket) = buckets.get(&(trail.account.as_str(), name.as_str())) {
+        let setting = |k: &str| match bucket.attributes.get(k) {
+            Some(Observed::Value(v)) => Ok(v.clone()),
+            Some(Observed::Absent) => Ok(Value::Null),
+            Some(Observed::Unreadable(e)) => Err(e.clone()),
+            None => Err(format!("the {k} of bucket {name} was not collected")),
+        };
+        let both = |a: &str, b: &str| {
+            Observed::of(setting(a).and_then(|x| {
+                setting(b).map(|y| {
+                    let mut m = serde_json::Map::new();
+                    m.insert(a.to_string(), x);
+                    m.insert(b.to_string(), y);
+                    Value::Object(m)
+                })
+            }))
+        };
+        return [
+            both("public_access_block", "policy"),
+            Observed::of(setting("logging")),
+            both("object_lock", "versioning"),
+        ];
+    }
+    if let Some(why) = unlisted {
+        return all(Observed::unreadable(why));
+    }
+    let gone = matches!(
+        trail.attributes.get("latest_delivery_error"),
+        Some(Observed::Value(Value::String(e))) if e.contains("NoSuchBucket")
+    );
+    if gone {
+        return all(Observed::Absent);
+    }
+    all(Observed::unreadable(format!(
+        "{name} is not one of the account's buckets: it is another account's (a central log archive's), whose settings this scan does not read, or it was deleted and CloudTrail has not yet failed to deliver to it"
+    )))
+}
+
+/// A fact one service keeps per region (in its `_region_settings` record) about
+/// resources of another, set on each of them in the same account and region.
+struct RegionJoin {
+    targets: &'static [&'static str],
+    attribute: &'static str,
+    record_type: &'static str,
+    record_attribute: &'static str,
+    /// Why the fact is unknown in a region without the record.
+    not_collected: &'static str,
+    /// The attribute of one target, from the record's map.
+    of: fn(&Resource, &serde_json::Map<String, Value>) -> Observed<Value>,
+}
+
+const SSM_MANAGED: RegionJoin = RegionJoin {
+    targets: &[ec2::INSTANCE],
+    attribute: SSM_PING_STATUS,
+    record_type: ssm::REGION_SETTINGS,
+    record_attribute: ssm::MANAGED_INSTANCES,
+    not_collected: "Systems Manager was not collected in this region (see --services), so whether it manages the instance is unknown",
+    of: ping_status_of,
+};
+
+const BACKUP: RegionJoin = RegionJoin {
+    targets: &[rds::INSTANCE, rds::CLUSTER],
+    attribute: BACKUP_PROTECTED,
+    record_type: backup::REGION_SETTINGS,
+    record_attribute: backup::PROTECTED_RESOURCES,
+    not_collected: "AWS Backup was not collected in this region (see --services), so whether it backs the database up is unknown",
+    of: protection_of,
+};
+
+/// The attribute set on every AWS Backup vault: `CUSTOMER` or `AWS`, who manages the
+/// KMS key that encrypts it (the ARN alone does not say), null for a vault without a
+/// key. Unreadable when that is unknown: KMS not collected in the region (see
+/// --services) or its keys not listed, the key not among them (another account's key,
+/// which vouch does not read), or DescribeKey not saying.
+pub const ENCRYPTION_KEY_MANAGER: &str = "encryption_key_manager";
+
+const KMS_KEYS: RegionJoin = RegionJoin {
+    targets: &[backup::VAULT],
+    attribute: ENCRYPTION_KEY_MANAGER,
+    record_type: kms::REGION_SETTINGS,
+    record_attribute: kms::KEY_MANAGERS,
+    not_collected: "KMS was not collected in this region (see --services), so whose key encrypts the vault is unknown",
+    of: key_manager_of,
+};
+
+fn fill_from_region(resources: &mut [Resource], join: &RegionJoin) {
+    let wanted = |r: &Resource| {
+        join.targets.contains(&r.resource_type.as_str())
+            && !r.attributes.contains_key(join.attribute)
+    };
+    if !resources.iter().any(wanted) {
+        return;
+    }
+    let records: BTreeMap<(&str, &str), &Observed<Value>> = resources
+        .iter()
+        .filter(|r| r.resource_type == join.record_type)
+        .filter_map(|r| {
+            let record = r.attributes.get(join.record_attribute)?;
+            Some(((r.account.as_str(), r.region.as_str()), record))
+        })
+        .collect();
+    let joined: Vec<Option<Observed<Value>>> = resources
+        .iter()
+        .map(|r| {
+            wanted(r).then(
+                || match records.get(&(r.account.as_str(), r.region.as_str())) {
+                    Some(Observed::Value(Value::Object(m))) => (join.of)(r, m),
+                    Some(Observed::Unreadable(e)) => Observed::Unreadable(e.clone()),
+                    Some(_) => Observed::unreadable(format!(
+                        "{} of the region's {} is not a map",
+                        join.record_attribute, join.record_type
+                    )),
+                    None => Observed::unreadable(join.not_collected),
+                },
+            )
+        })
+        .collect();
+    for (r, value) in resources.iter_mut().zip(joined) {
+        if let Some(value) = value {
+            r.attributes.insert(join.attribute.into(), value);
+        }
+    }
+}
+
+/// The instance's registration, by the instance id its ARN ends with.
+fn ping_status_of(
+    instance: &Resource,
+    managed: &serde_json::Map<String, Value>,
+) -> Observed<Value> {
+    let id = instance.id.rsplit('/').next().unwrap_or(&instance.id);
+    match managed.get(id) {
+        None => Observed::Value(Value::Null),
+        Some(status @ Value::String(_)) => Observed::Value(status.clone()),
+        Some(_) => Observed::unreadable(format!(
+            "managed_instances: the ping status of {id} is not a string"
+        )),
+    }
+}
+
+/// Who manages the vault's key, by the key ARN among the region's keys.
+fn key_manager_of(vault: &Resource, managers: &serde_json::Map<String, Value>) -> Observed<Value> {
+    let key = match vault.attributes.get("encryption_key_arn") {
+        Some(Observed::Value(Value::String(k))) => k,
+        Some(Observed::Value(Value::Null)) => return Observed::Value(Value::Null),
+        Some(Observed::Unreadable(e)) => return Observed::Unreadable(e.clone()),
+        _ => return Observed::unreadable("the vault's encryption_key_arn was not read"),
+    };
+    match managers.get(key) {
+        Some(manager @ Value::String(_)) => Observed::Value(manager.clone()),
+        Some(_) => Observed::unreadable(format!(
+            "kms:DescribeKey did not say who manages {key} (see the aws_kms_key resource)"
+        )),
+        None => match key.split(':').nth(4) {
+            Some(owner) if owner != vault.account => Observed::unreadable(format!(
+                "{key} belongs to account {owner}, whose keys this scan does not read, so whose key it is is unknown"
+            )),
+            _ => Observed::unreadable(format!(
+                "{key} is not among the keys kms:ListKeys returned in the region, so whose key it is is unknown"
+            )),
+        },
+    }
+}
+
+/// Whether the database's ARN is among the protected resources, and its last backup.
+fn protection_of(db: &Resource, protected: &serde_json::Map<String, Value>) -> Observed<Value> {
+    match protected.get(&db.id) {
+        None => Observed::Value(serde_json::json!({"protected": false, "last_backup_time": null})),
+        Some(time @ (Value::Null | Value::String(_))) => {
+            Observed::Value(serde_json::json!({"protected": true, "last_backup_time": time}))
+        }
+        Some(_) => Observed::unreadable(format!(
+            "protected_resources: the last backup time of {} is not a time",
+            db.id
+        )),
     }
 }
 
@@ -559,7 +824,7 @@ mod tests {
             listings,
             resources,
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         all.resources
             .iter()
             .filter(|r| r.resource_type == elbv2::LOAD_BALANCER)
@@ -673,7 +938,7 @@ mod tests {
             listings,
             resources,
         };
-        ecs_service_zones(&mut all);
+        draw_all(&mut all);
         all.resources
             .iter()
             .filter(|r| r.resource_type == ecs::SERVICE)
@@ -778,6 +1043,344 @@ mod tests {
         );
     }
 
+    /// A `_region_settings` record of `service` in `region` holding `attribute`.
+    fn region_record(
+        kind: &str,
+        service: &str,
+        region: &str,
+        attribute: &str,
+        v: Value,
+    ) -> Resource {
+        let arn = format!("arn:aws:{service}:{region}:1:settings");
+        let attrs = Value::Object([(attribute.to_string(), v)].into_iter().collect());
+        super::super::tests::json_resource(kind, &arn, service, region, attrs)
+    }
+
+    /// `attribute` of each resource of `kind`, by name, once every join is drawn.
+    fn drawn(
+        resources: Vec<Resource>,
+        kind: &str,
+        attribute: &str,
+    ) -> BTreeMap<String, Observed<Value>> {
+        let mut all = Collected {
+            listings: vec![],
+            resources,
+        };
+        draw_all(&mut all);
+        all.resources
+            .into_iter()
+            .filter(|r| r.resource_type == kind)
+            .map(|r| (r.name.clone(), r.attributes[attribute].clone()))
+            .collect()
+    }
+
+    #[test]
+    fn an_instance_gets_its_region_s_ssm_registration_or_why_it_is_unknown() {
+        let instance = |id: &str, region: &str| {
+            let arn = format!("arn:aws:ec2:{region}:1:instance/{id}");
+            super::super::tests::json_resource(ec2::INSTANCE, &arn, id, region, json!({}))
+        };
+        let managed = |region: &str, v: Value| {
+            region_record(
+                ssm::REGION_SETTINGS,
+                "ssm",
+                region,
+                ssm::MANAGED_INSTANCES,
+                v,
+            )
+        };
+        let mut kept = instance("i-kept", "us-east-1");
+        kept.attributes.insert(
+            SSM_PING_STATUS.into(),
+            Observed::unreadable("ssm:DescribeInstanceInformation: AccessDenied"),
+        );
+        let status = drawn(
+            vec![
+                managed("us-east-1", json!({"i-on": "Online", "i-odd": 3})),
+                managed(
+                    "eu-west-1",
+                    json!({"unreadable": "ssm:DescribeInstanceInformation: throttled"}),
+                ),
+                instance("i-on", "us-east-1"),
+                instance("i-off", "us-east-1"),
+                instance("i-odd", "us-east-1"),
+                instance("i-eu", "eu-west-1"),
+                instance("i-far", "ap-south-1"),
+                kept,
+            ],
+            ec2::INSTANCE,
+            SSM_PING_STATUS,
+        );
+        assert_eq!(status["i-on"], Observed::Value(json!("Online")));
+        assert_eq!(status["i-off"], Observed::Value(Value::Null));
+        let reason = |id: &str| status[id].unreadable_reason().unwrap_or_default();
+        assert!(reason("i-odd").contains("i-odd"));
+        assert_eq!(reason("i-eu"), "ssm:DescribeInstanceInformation: throttled");
+        assert!(reason("i-far").contains("not collected"));
+        // A saved inventory keeps what its scan joined.
+        assert_eq!(
+            reason("i-kept"),
+            "ssm:DescribeInstanceInformation: AccessDenied"
+        );
+    }
+
+    #[test]
+    fn a_database_learns_from_its_region_s_backup_record_whether_it_is_protected() {
+        let db = |kind: &str, arn: &str, region: &str| {
+            let name = arn.rsplit(':').next().unwrap_or(arn);
+            super::super::tests::json_resource(kind, arn, name, region, json!({}))
+        };
+        let protected = |region: &str, v: Value| {
+            region_record(
+                backup::REGION_SETTINGS,
+                "backup",
+                region,
+                backup::PROTECTED_RESOURCES,
+                v,
+            )
+        };
+        let mut got = drawn(
+            vec![
+                protected(
+                    "us-east-1",
+                    json!({"arn:aws:rds:us-east-1:1:db:kept": "2026-11-30T02:00:00Z", "arn:aws:rds:us-east-1:1:cluster:c": null}),
+                ),
+                protected(
+                    "eu-west-1",
+                    json!({"unreadable": "backup:ListProtectedResources: 404"}),
+                ),
+                db(
+                    rds::INSTANCE,
+                    "arn:aws:rds:us-east-1:1:db:kept",
+                    "us-east-1",
+                ),
+                db(
+                    rds::INSTANCE,
+                    "arn:aws:rds:us-east-1:1:db:bare",
+                    "us-east-1",
+                ),
+                db(rds::INSTANCE, "arn:aws:rds:eu-west-1:1:db:eu", "eu-west-1"),
+                db(
+                    rds::INSTANCE,
+                    "arn:aws:rds:ap-south-1:1:db:far",
+                    "ap-south-1",
+                ),
+            ],
+            rds::INSTANCE,
+            BACKUP_PROTECTED,
+        );
+        got.extend(drawn(
+            vec![
+                protected(
+                    "us-east-1",
+                    json!({"arn:aws:rds:us-east-1:1:cluster:c": null}),
+                ),
+                db(
+                    rds::CLUSTER,
+                    "arn:aws:rds:us-east-1:1:cluster:c",
+                    "us-east-1",
+                ),
+            ],
+            rds::CLUSTER,
+            BACKUP_PROTECTED,
+        ));
+        let protection = |protected: bool, time: Value| {
+            Observed::Value(json!({"protected": protected, "last_backup_time": time}))
+        };
+        assert_eq!(got["kept"], protection(true, json!("2026-11-30T02:00:00Z")));
+        assert_eq!(got["c"], protection(true, Value::Null));
+        assert_eq!(got["bare"], protection(false, Value::Null));
+        assert_eq!(
+            got["eu"].unreadable_reason(),
+            Some("backup:ListProtectedResources: 404")
+        );
+        assert!(
+            got["far"]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("AWS Backup was not collected"))
+        );
+    }
+
+    #[test]
+    fn a_vault_learns_who_manages_its_key_from_the_region_s_kms_record() {
+        let key = |id: &str| format!("arn:aws:kms:us-east-1:1:key/{id}");
+        let vault = |name: &str, region: &str, key: Value| {
+            let arn = format!("arn:aws:backup:{region}:1:backup-vault:{name}");
+            super::super::tests::json_resource(
+                backup::VAULT,
+                &arn,
+                name,
+                region,
+                json!({ "encryption_key_arn": key }),
+            )
+        };
+        let managers = json!({ key("own"): "CUSTOMER", key("aws"): "AWS", key("odd"): null });
+        let manager = drawn(
+            vec![
+                region_record(
+                    kms::REGION_SETTINGS,
+                    "kms",
+                    "us-east-1",
+                    kms::KEY_MANAGERS,
+                    managers,
+                ),
+                vault("own", "us-east-1", json!(key("own"))),
+                vault("aws", "us-east-1", json!(key("aws"))),
+                vault("odd", "us-east-1", json!(key("odd"))),
+                vault("gone", "us-east-1", json!(key("gone"))),
+                vault(
+                    "central",
+                    "us-east-1",
+                    json!("arn:aws:kms:us-east-1:999:key/c"),
+                ),
+                vault("keyless", "us-east-1", Value::Null),
+                vault("far", "ap-south-1", json!("arn:aws:kms:ap-south-1:1:key/f")),
+            ],
+            backup::VAULT,
+            ENCRYPTION_KEY_MANAGER,
+        );
+        assert_eq!(manager["own"], Observed::Value(json!("CUSTOMER")));
+        assert_eq!(manager["aws"], Observed::Value(json!("AWS")));
+        assert_eq!(manager["keyless"], Observed::Value(Value::Null));
+        for (name, why) in [
+            ("odd", "did not say"),
+            ("gone", "not among the keys"),
+            ("central", "account 999"),
+            ("far", "KMS was not collected"),
+        ] {
+            assert!(
+                manager[name]
+                    .unreadable_reason()
+                    .is_some_and(|r| r.contains(why)),
+                "{name}: {:?}",
+                manager[name]
+            );
+        }
+    }
+
+    #[test]
+    fn a_trail_gets_its_log_bucket_s_settings_from_the_s3_reading_or_why_not() {
+        let json_resource = super::super::tests::json_resource;
+        let trail = |name: &str, attrs: Value| {
+            let arn = format!("arn:aws:cloudtrail:us-east-1:1:trail/{name}");
+            json_resource(cloudtrail::TRAIL, &arn, name, "us-east-1", attrs)
+        };
+        let bucket = |name: &str, attrs: Value| {
+            let arn = format!("arn:aws:s3:::{name}");
+            json_resource(s3::BUCKET, &arn, name, "us-east-1", attrs)
+        };
+        let versioning = json!({"status": "Enabled", "mfa_delete": null});
+        let s3_listing = |error: Option<&str>| Listing {
+            resource_type: s3::BUCKET.into(),
+            account: "1".into(),
+            region: "global".into(),
+            error: error.map(str::to_string),
+            scope: None,
+        };
+        let resources = || {
+            vec![
+                bucket(
+                    "logs",
+                    json!({"public_access_block": {"block_public_acls": true}, "policy": null,
+                           "logging": {"target_bucket": "access", "target_prefix": "ct/"},
+                           "object_lock": null, "versioning": versioning}),
+                ),
+                bucket(
+                    "denied",
+                    json!({"public_access_block": {"unreadable": "s3:GetPublicAccessBlock: AccessDenied"},
+                           "policy": null, "logging": null, "object_lock": null, "versioning": versioning}),
+                ),
+                trail("main", json!({"s3_bucket_name": "logs"})),
+                trail("denied", json!({"s3_bucket_name": "denied"})),
+                trail(
+                    "gone",
+                    json!({"s3_bucket_name": "old", "latest_delivery_error": "NoSuchBucket"}),
+                ),
+                trail(
+                    "central",
+                    json!({"s3_bucket_name": "org-archive", "latest_delivery_error": null}),
+                ),
+                trail("none", json!({"s3_bucket_name": null})),
+                trail(
+                    "saved",
+                    json!({"s3_bucket_name": "logs", "log_bucket_access_logging": null}),
+                ),
+            ]
+        };
+        let joined = |listings: Vec<Listing>| {
+            let mut all = Collected {
+                listings,
+                resources: resources(),
+            };
+            draw_all(&mut all);
+            all.resources
+                .into_iter()
+                .filter(|r| r.resource_type == cloudtrail::TRAIL)
+                .map(|r| {
+                    let get = |k: &str| r.attributes[k].clone();
+                    (
+                        r.name.clone(),
+                        [
+                            get(LOG_BUCKET),
+                            get(LOG_BUCKET_ACCESS_LOGGING),
+                            get(LOG_BUCKET_TAMPER_PROTECTION),
+                        ],
+                    )
+                })
+                .collect::<BTreeMap<_, _>>()
+        };
+        let got = joined(vec![s3_listing(None)]);
+        assert_eq!(
+            got["main"],
+            [
+                Observed::Value(
+                    json!({"public_access_block": {"block_public_acls": true}, "policy": null})
+                ),
+                Observed::Value(json!({"target_bucket": "access", "target_prefix": "ct/"})),
+                Observed::Value(json!({"object_lock": null, "versioning": versioning})),
+            ]
+        );
+        // A saved inventory keeps what its scan joined and gets what it lacks.
+        assert_eq!(got["saved"][1], Observed::Value(Value::Null));
+        assert_eq!(got["saved"][0], got["main"][0]);
+        // One unread setting leaves the others their evidence.
+        assert_eq!(
+            got["denied"][0].unreadable_reason(),
+            Some("s3:GetPublicAccessBlock: AccessDenied")
+        );
+        assert_eq!(got["denied"][1], Observed::Value(Value::Null));
+        assert!(got["denied"][2].value().is_some());
+        assert_eq!(
+            got["gone"],
+            [Observed::Absent, Observed::Absent, Observed::Absent]
+        );
+        assert_eq!(
+            got["none"],
+            [Observed::Absent, Observed::Absent, Observed::Absent]
+        );
+        assert!(got["central"].iter().all(|o| {
+            o.unreadable_reason()
+                .is_some_and(|r| r.contains("another account"))
+        }));
+        // Without S3, or with its buckets not all listed, no bucket can be found.
+        for (listings, why) in [
+            (vec![], "S3 was not collected"),
+            (
+                vec![s3_listing(Some("s3:ListBuckets: throttled"))],
+                "throttled",
+            ),
+        ] {
+            let got = joined(listings);
+            assert!(
+                got["central"][0]
+                    .unreadable_reason()
+                    .is_some_and(|r| r.contains(why)),
+                "{why}: {:?}",
+                got["central"]
+            );
+        }
+    }
+
     fn lb_listing(error: Option<&str>) -> Listing {
         Listing {
             resource_type: elbv2::LOAD_BALANCER.into(),
@@ -804,7 +1407,7 @@ mod tests {
             listings: vec![listing(None)],
             resources: vec![alb("a", Value::Null), read],
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         assert_eq!(
             attribute(&all, "a", FRONTED_BY_WAF_RULES),
             Observed::Value(json!({"E1": rules}))
@@ -814,7 +1417,7 @@ mod tests {
             listings: vec![listing(None)],
             resources: vec![alb("a", Value::Null), dist("E2", "arn:acl", origin(DNS))],
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         assert!(
             attribute(&all, "a", FRONTED_BY_WAF_RULES)
                 .unreadable_reason()
@@ -837,7 +1440,7 @@ mod tests {
             listings: vec![listing(None), lb_listing(None)],
             resources: vec![guarded, dist("E1", "", two)],
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         assert_eq!(
             attribute(&all, "E1", ORIGIN_WEB_ACLS),
             Observed::Value(json!([
@@ -849,7 +1452,7 @@ mod tests {
             listings: vec![listing(None), lb_listing(None)],
             resources: vec![alb("a", Value::Null), dist("E1", "", origin(DNS))],
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         assert_eq!(
             attribute(&all, "E1", ORIGIN_WEB_ACLS),
             Observed::Value(
@@ -865,7 +1468,7 @@ mod tests {
                 listings,
                 resources: vec![dist("E1", acl, origin(DNS))],
             };
-            cloudfront_waf_in_front(&mut all);
+            draw_all(&mut all);
             attribute(&all, "E1", ORIGIN_WEB_ACLS)
         };
         assert!(
@@ -889,7 +1492,7 @@ mod tests {
             listings: vec![listing(None), lb_listing(None)],
             resources: vec![unread, dist("E1", "", origin(DNS))],
         };
-        cloudfront_waf_in_front(&mut all);
+        draw_all(&mut all);
         assert!(
             attribute(&all, "E1", ORIGIN_WEB_ACLS)
                 .unreadable_reason()

@@ -1,5 +1,10 @@
 //! KMS: customer-managed keys with rotation status and key policy. AWS-managed keys
-//! are left out: their rotation and policy are not the account's to set.
+//! are left out: their rotation and policy are not the account's to set. Who manages
+//! each key listed, AWS-managed ones included, is kept per region for join.rs, which
+//! tells the stores encrypted with a key whose key it is.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use aws_sdk_kms::Client;
 use aws_sdk_kms::operation::describe_key::DescribeKeyOutput;
@@ -10,11 +15,24 @@ use serde_json::Value;
 use super::error::{observe, reason, required};
 use super::list::describe_each;
 use super::list::items;
-use super::list::{found_per_region, policy_document};
+use super::list::{listings_per_region, policy_document};
 use super::{AwsContext, Collected, Found};
 use crate::inventory::Observed;
 
 pub use crate::registry::names::AWS_KMS_KEY as KEY;
+pub use crate::registry::names::AWS_KMS_REGION_SETTINGS as REGION_SETTINGS;
+
+/// The attribute of [`REGION_SETTINGS`] that join.rs reads.
+pub const KEY_MANAGERS: &str = "key_managers";
+
+/// {key ARN: `CUSTOMER` or `AWS`, or null where DescribeKey did not say}.
+type KeyManagers = BTreeMap<String, Option<String>>;
+
+#[derive(Serialize)]
+struct RegionAttributes {
+    /// Every key of the region, AWS-managed ones included.
+    key_managers: Observed<KeyManagers>,
+}
 
 #[derive(Serialize)]
 struct KeyAttributes {
@@ -106,14 +124,38 @@ pub fn described(out: &DescribeKeyOutput) -> Described {
 }
 
 pub async fn collect(ctx: &AwsContext) -> Collected {
-    found_per_region(ctx, "kms", KEY, |region| async move {
-        keys(ctx, &Client::new(&ctx.regional(&region)), &region).await
+    listings_per_region(ctx, "kms", |region| async move {
+        let kms = Client::new(&ctx.regional(&region));
+        let (keys, key_managers) = match keys(ctx, &kms, &region).await {
+            Ok((found, managers)) => (Ok(found), Observed::Value(managers)),
+            Err(why) => (Err(why.clone()), Observed::Unreadable(why)),
+        };
+        let settings = RegionAttributes { key_managers };
+        let settings =
+            ctx.settings_resource(REGION_SETTINGS, "kms", &region, "KMS keys", &settings);
+        vec![
+            (KEY, keys),
+            (REGION_SETTINGS, Ok(Found::from(vec![settings]))),
+        ]
     })
     .await
 }
 
-async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, String> {
+async fn keys(
+    ctx: &AwsContext,
+    kms: &Client,
+    region: &str,
+) -> Result<(Found, KeyManagers), String> {
     let listed = items!("kms:ListKeys", kms.list_keys())?;
+    // Written by the describe futures as they finish, in any order.
+    let managers = Mutex::new(KeyManagers::new());
+    let managers = &managers;
+    let record = |arn: String, manager: Option<String>| {
+        managers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(arn, manager);
+    };
     let found = describe_each(
         ctx,
         listed,
@@ -126,8 +168,17 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
                     .unwrap_or_else(|| ctx.arn("kms", region, &format!("key/{id}")))
             };
             let meta = match kms.describe_key().key_id(&id).send().await {
-                Ok(d) => described(&d),
+                Ok(d) => {
+                    let meta = described(&d);
+                    let manager = d
+                        .key_metadata()
+                        .and_then(|m| m.key_manager())
+                        .map(|m| m.as_str().to_string());
+                    record(meta.arn.clone().unwrap_or_else(fallback_arn), manager);
+                    meta
+                }
                 Err(e) => {
+                    record(fallback_arn(), None);
                     // Without metadata we cannot tell whose key it is; report it as
                     // unreadable rather than drop it.
                     let why = reason("kms:DescribeKey", &e);
@@ -188,7 +239,8 @@ async fn keys(ctx: &AwsContext, kms: &Client, region: &str) -> Result<Found, Str
         },
     )
     .await;
-    Ok(found)
+    let managers = std::mem::take(&mut *managers.lock().unwrap_or_else(PoisonError::into_inner));
+    Ok((found, managers))
 }
 
 /// None when the grant has no grantee principal.

@@ -313,9 +313,7 @@ pub async fn collect(
     // calls in turn.
     let jobs: Vec<Job<'_>> = names.iter().filter_map(|name| job(name, &ctx)).collect();
     let mut all = super::run_all(jobs, SERVICES_AT_ONCE, None).await;
-    join::cloudfront_waf_in_front(&mut all);
-    join::ecs_service_zones(&mut all);
-    join::alarms_on_trail_events(&mut all);
+    join::draw_all(&mut all);
     if !opts.regions.is_empty() {
         let unscanned = unscanned_regions(&ctx, enabled_regions(&ctx.config).await);
         if let Some(why) = unscanned.listings.iter().find_map(|l| l.error.clone()) {

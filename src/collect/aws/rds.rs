@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::error::{observe, required};
 use super::list::items;
-use super::{AwsContext, Collected, Found, per_region, rfc3339};
+use super::{AwsContext, Collected, Found, per_region};
 use crate::inventory::Observed;
 
 pub use crate::registry::names::AWS_RDS_DB_CLUSTER as CLUSTER;
@@ -157,7 +157,6 @@ struct InstanceAttributes {
     replica_source: Observed<Option<String>>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     min_tls_version: Observed<String>,
-    backup_protected: Observed<BackupProtection>,
     tags: Observed<BTreeMap<String, String>>,
 }
 
@@ -173,7 +172,6 @@ struct ClusterAttributes {
     master_username: Observed<String>,
     tls_parameters: Observed<BTreeMap<String, String>>,
     min_tls_version: Observed<String>,
-    backup_protected: Observed<BackupProtection>,
     tags: Observed<BTreeMap<String, String>>,
 }
 
@@ -182,12 +180,6 @@ struct SnapshotAttributes {
     kind: Observed<String>,
     encrypted: Observed<bool>,
     restore_principals: Observed<Vec<String>>,
-}
-
-#[derive(Serialize, Clone)]
-pub struct BackupProtection {
-    pub protected: bool,
-    pub last_backup_time: Option<String>,
 }
 
 /// Tags as a map, from the `TagList` RDS returns with each resource.
@@ -199,8 +191,6 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
     per_region(ctx, "rds", |region| async move {
         let config = ctx.regional(&region);
         let rds = Client::new(&config);
-        let backup = aws_sdk_backup::Client::new(&config);
-        let protected = protected_resources(&backup).await;
         let mut out = Collected::default();
         let mut groups: BTreeMap<String, Observed<GroupParameters>> = BTreeMap::new();
 
@@ -290,7 +280,6 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         ),
                         tls_parameters,
                         min_tls_version,
-                        backup_protected: protection_of(&protected, arn),
                         tags: Observed::Value(tag_map(db.tag_list())),
                     };
                     resources.push(ctx.resource(
@@ -358,7 +347,6 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                         ),
                         tls_parameters,
                         min_tls_version,
-                        backup_protected: protection_of(&protected, arn),
                         tags: Observed::Value(tag_map(c.tag_list())),
                     };
                     resources.push(ctx.resource(
@@ -611,43 +599,6 @@ async fn cluster_group_parameters(rds: &Client, group: &str) -> Observed<GroupPa
             .db_cluster_parameter_group_name(group)
     );
     Observed::of(params).map(|ps| group_parameters_of(&ps))
-}
-
-/// Resources AWS Backup holds recovery points for in the region, by ARN.
-async fn protected_resources(
-    backup: &aws_sdk_backup::Client,
-) -> Observed<BTreeMap<String, Option<String>>> {
-    let listed = items!(
-        "backup:ListProtectedResources",
-        backup.list_protected_resources()
-    );
-    match Observed::of(listed) {
-        // An item without its ARN could be any resource: none can be called unprotected.
-        Observed::Value(items) if items.iter().any(|r| r.resource_arn().is_none()) => {
-            Observed::unreadable("backup:ListProtectedResources: an item has no ResourceArn")
-        }
-        other => other.map(|items| {
-            items
-                .iter()
-                .filter_map(|r| {
-                    Some((
-                        r.resource_arn()?.to_string(),
-                        r.last_backup_time().and_then(rfc3339),
-                    ))
-                })
-                .collect()
-        }),
-    }
-}
-
-fn protection_of(
-    protected: &Observed<BTreeMap<String, Option<String>>>,
-    arn: &str,
-) -> Observed<BackupProtection> {
-    protected.clone().map(|m| BackupProtection {
-        protected: m.contains_key(arn),
-        last_backup_time: m.get(arn).cloned().flatten(),
-    })
 }
 
 /// The instance's read replicas, from the list RDS always returns (empty for none).

@@ -26,6 +26,8 @@ pub struct BucketAttributes {
     /// The bucket policy document, parsed.
     pub policy: Observed<serde_json::Value>,
     pub versioning: Observed<Versioning>,
+    /// Null for a bucket without an Object Lock configuration.
+    pub object_lock: Observed<Option<ObjectLock>>,
     pub logging: Observed<Logging>,
     /// `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`.
     pub object_ownership: Observed<String>,
@@ -33,6 +35,25 @@ pub struct BucketAttributes {
     /// answers, with the owner's FULL_CONTROL alone.
     pub acl_grants: Observed<AclGrants>,
     pub tags: Observed<BTreeMap<String, String>>,
+}
+
+/// Object Lock as GetObjectLockConfiguration answers it: what stops an object from
+/// being deleted or overwritten once written (a trail's log bucket, "protected against
+/// tampering").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ObjectLock {
+    /// `Enabled`, or null when the configuration leaves it out.
+    pub enabled: Option<String>,
+    /// The default retention rule; None when the bucket sets none.
+    pub default_retention: Option<DefaultRetention>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DefaultRetention {
+    /// `GOVERNANCE` or `COMPLIANCE`.
+    pub mode: Option<String>,
+    pub days: Option<i32>,
+    pub years: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -137,7 +158,7 @@ pub struct Logging {
 
 /// GetBucketVersioning leaves both out for a bucket never versioned or never
 /// configured with MFA Delete, which AWS documents as that state, so null is a value.
-pub fn versioning_of(
+fn versioning_of(
     out: &aws_sdk_s3::operation::get_bucket_versioning::GetBucketVersioningOutput,
 ) -> Versioning {
     Versioning {
@@ -148,7 +169,7 @@ pub fn versioning_of(
 
 /// Where a bucket's server access logs go; none when GetBucketLogging has no
 /// LoggingEnabled (logging is off).
-pub fn logging_of(
+fn logging_of(
     out: &aws_sdk_s3::operation::get_bucket_logging::GetBucketLoggingOutput,
 ) -> Option<Logging> {
     out.logging_enabled().map(|l| Logging {
@@ -216,7 +237,6 @@ macro_rules! pab_of {
         )
     };
 }
-pub(crate) use pab_of;
 
 /// The default encryption rules of a GetBucketEncryption answer. The configuration is
 /// documented as always present, and a rule without its default encryption says
@@ -413,6 +433,7 @@ impl BucketAttributes {
             public_access_block: Observed::unreadable(why),
             policy: Observed::unreadable(why),
             versioning: Observed::unreadable(why),
+            object_lock: Observed::unreadable(why),
             logging: Observed::unreadable(why),
             object_ownership: Observed::unreadable(why),
             acl_grants: Observed::unreadable(why),
@@ -422,11 +443,12 @@ impl BucketAttributes {
 }
 
 async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
-    let (encryption, pab, policy, versioning, logging, ownership, acl, tagging) = tokio::join!(
+    let (encryption, pab, policy, versioning, lock, logging, ownership, acl, tagging) = tokio::join!(
         client.get_bucket_encryption().bucket(bucket).send(),
         client.get_public_access_block().bucket(bucket).send(),
         client.get_bucket_policy().bucket(bucket).send(),
         client.get_bucket_versioning().bucket(bucket).send(),
+        client.get_object_lock_configuration().bucket(bucket).send(),
         client.get_bucket_logging().bucket(bucket).send(),
         client.get_bucket_ownership_controls().bucket(bucket).send(),
         client.get_bucket_acl().bucket(bucket).send(),
@@ -457,6 +479,14 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         .and_then(|out| policy_document("s3:GetBucketPolicy", out.policy()));
     let versioning =
         observe("s3:GetBucketVersioning", versioning, &[]).map(|out| versioning_of(&out));
+    // A bucket never given Object Lock answers ObjectLockConfigurationNotFoundError.
+    let object_lock = observe(
+        "s3:GetObjectLockConfiguration",
+        lock,
+        &["ObjectLockConfigurationNotFoundError"],
+    )
+    .map(|out| out.object_lock_configuration().map(object_lock_of))
+    .or_empty();
     let logging =
         observe("s3:GetBucketLogging", logging, &[]).and_then(|out| match logging_of(&out) {
             Some(l) => Observed::Value(l),
@@ -479,10 +509,25 @@ async fn read_attributes(client: &Client, bucket: &str) -> BucketAttributes {
         public_access_block,
         policy,
         versioning,
+        object_lock,
         logging,
         object_ownership,
         acl_grants,
         tags,
+    }
+}
+
+fn object_lock_of(c: &aws_sdk_s3::types::ObjectLockConfiguration) -> ObjectLock {
+    ObjectLock {
+        enabled: c.object_lock_enabled().map(|e| e.as_str().to_string()),
+        default_retention: c
+            .rule()
+            .and_then(|r| r.default_retention())
+            .map(|d| DefaultRetention {
+                mode: d.mode().map(|m| m.as_str().to_string()),
+                days: d.days(),
+                years: d.years(),
+            }),
     }
 }
 
@@ -519,6 +564,43 @@ async fn account_settings(ctx: &AwsContext, home_region: &str) -> Resource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn object_lock_keeps_what_the_answer_says_and_no_more() {
+        use aws_sdk_s3::types::{
+            DefaultRetention as Retention, ObjectLockConfiguration, ObjectLockEnabled,
+            ObjectLockRetentionMode, ObjectLockRule,
+        };
+        let with_rule = ObjectLockConfiguration::builder()
+            .object_lock_enabled(ObjectLockEnabled::Enabled)
+            .rule(
+                ObjectLockRule::builder()
+                    .default_retention(
+                        Retention::builder()
+                            .mode(ObjectLockRetentionMode::Compliance)
+                            .years(2)
+                            .build(),
+                    )
+                    .build(),
+            )
+            .build();
+        assert_eq!(
+            object_lock_of(&with_rule),
+            ObjectLock {
+                enabled: Some("Enabled".into()),
+                default_retention: Some(DefaultRetention {
+                    mode: Some("COMPLIANCE".into()),
+                    days: None,
+                    years: Some(2),
+                }),
+            }
+        );
+        // Enabled with no rule: objects are locked only if written with a retention.
+        let bare = ObjectLockConfiguration::builder()
+            .object_lock_enabled(ObjectLockEnabled::Enabled)
+            .build();
+        assert_eq!(object_lock_of(&bare).default_retention, None);
+    }
 
     #[test]
     fn bucket_logging_is_its_target_or_none_when_off() {
