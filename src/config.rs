@@ -155,31 +155,19 @@ struct OutputSpans {
     send_to: Vec<toml::Spanned<String>>,
 }
 
-crate::toml_file::invalid_from!(ConfigError);
-
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("cannot read config {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}: {reason}")]
-    Invalid {
-        path: String,
-        line: usize,
-        reason: String,
-    },
-    #[error(
-        "{path} sets {key}, but it was found in the working directory, not named with --config: \
-         endpoints and delivery targets are taken only from a file named with --config \
-         (pass --config {path} if you trust it) or from {flag}"
-    )]
-    ImplicitEndpoint {
-        path: String,
-        key: String,
-        flag: String,
-    },
+crate::toml_file::file_error! {
+    pub enum ConfigError("config") {
+        #[error(
+            "{path} sets {key}, but it was found in the working directory, not named with --config: \
+             endpoints and delivery targets are taken only from a file named with --config \
+             (pass --config {path} if you trust it) or from {flag}"
+        )]
+        ImplicitEndpoint {
+            path: String,
+            key: String,
+            flag: String,
+        },
+    }
 }
 
 impl Config {
@@ -218,10 +206,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text = ConfigError::read(path)?;
         Config::parse(path, &text)
     }
 

@@ -13,22 +13,9 @@ use toml::Spanned;
 use crate::results::{CheckResult, Status};
 use crate::toml_file;
 
-#[derive(Debug, thiserror::Error)]
-pub enum MuteError {
-    #[error("cannot read mute list {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}: {reason}")]
-    Invalid {
-        path: String,
-        line: usize,
-        reason: String,
-    },
+toml_file::file_error! {
+    pub enum MuteError("mute list") {}
 }
-
-toml_file::invalid_from!(MuteError);
 
 /// One entry. Every field given must match; entries are alternatives (OR).
 #[derive(Debug, Clone)]
@@ -122,10 +109,7 @@ impl Mute {
 
 pub fn load(path: &Path) -> Result<Vec<Mute>, MuteError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| MuteError::Read {
-        path: shown.clone(),
-        source,
-    })?;
+    let text = MuteError::read(path)?;
     parse(&shown, &text)
 }
 

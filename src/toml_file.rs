@@ -9,8 +9,8 @@ pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// A problem at one line of a file a person wrote; each file's error type has an
-/// `Invalid { path, line, reason }` of its own, made from this.
+/// A problem at one line of a file a person wrote; each file's error type
+/// ([`file_error!`]) has an `Invalid { path, line, reason }` made from this.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     pub path: String,
@@ -47,19 +47,48 @@ impl File<'_> {
     }
 }
 
-/// Gives an error type with an `Invalid { path, line, reason }` variant its
-/// `From<Invalid>`.
-macro_rules! invalid_from {
-    ($error:ident) => {
-        impl From<$crate::toml_file::Invalid> for $error {
+/// Declares the error type of a kind of file a person writes: `Read` (the file cannot
+/// be read, "cannot read WHAT PATH: ..."), `Invalid` (`file:line: reason`, made from
+/// [`Invalid`] with `?`), and the variants of its own that follow. `NAME::read(path)`
+/// reads such a file.
+macro_rules! file_error {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident($what:literal) { $($own:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, thiserror::Error)]
+        $vis enum $name {
+            #[error("cannot read {what} {path}", what = $what)]
+            Read {
+                path: String,
+                source: std::io::Error,
+            },
+            #[error("{path}:{line}: {reason}")]
+            Invalid {
+                path: String,
+                line: usize,
+                reason: String,
+            },
+            $($own)*
+        }
+
+        impl From<$crate::toml_file::Invalid> for $name {
             fn from(i: $crate::toml_file::Invalid) -> Self {
-                $error::Invalid {
+                $name::Invalid {
                     path: i.path,
                     line: i.line,
                     reason: i.reason,
                 }
             }
         }
+
+        impl $name {
+            /// The text of the file at `path`.
+            pub fn read(path: &std::path::Path) -> Result<String, Self> {
+                std::fs::read_to_string(path).map_err(|source| $name::Read {
+                    path: path.display().to_string(),
+                    source,
+                })
+            }
+        }
     };
 }
-pub(crate) use invalid_from;
+pub(crate) use file_error;

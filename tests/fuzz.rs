@@ -1356,9 +1356,9 @@ fn assert_inventory_error(
     use vouch::inventory::InventoryError as E;
     let text = e.to_string();
     prop_assert!(text.contains(shown), "{text} does not name {shown}");
-    if let E::Parse { source, .. } = e {
+    if let E::Parse { reason, .. } = e {
         prop_assert!(
-            source.line() >= 1 && text.contains(" line "),
+            reason.line() >= 1 && text.contains(" line "),
             "{text} names no line"
         );
     }

@@ -27,7 +27,7 @@ pub enum EngineError {
     Rego(String),
     #[error("{path}: {reason}")]
     Check { path: String, reason: String },
-    #[error("cannot read checks from {path}: {source}")]
+    #[error("cannot read checks from {path}")]
     Io {
         path: String,
         source: std::io::Error,

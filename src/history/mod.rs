@@ -26,7 +26,7 @@ pub enum HistoryError {
         "history database {path} cannot be used: {reason}. It was left untouched; move it aside or set history.database to another file"
     )]
     Unusable { path: String, reason: String },
-    #[error("cannot create {path}: {source}")]
+    #[error("cannot create {path}")]
     Create {
         path: String,
         source: std::io::Error,

@@ -95,17 +95,18 @@ pub const RESERVED_FIELDS: [&str; 5] = ["id", "type", "name", "account", "region
 
 #[derive(Debug, thiserror::Error)]
 pub enum InventoryError {
-    #[error("cannot read inventory {path}: {source}")]
+    #[error("cannot read inventory {path}")]
     Read {
         path: String,
         source: std::io::Error,
     },
     #[error(
-        "inventory {path} is not valid: {source} (write one with `vouch scan aws --save-inventory FILE`)"
+        "inventory {path} is not valid: {reason} (write one with `vouch scan aws --save-inventory FILE`)"
     )]
     Parse {
         path: String,
-        source: serde_json::Error,
+        /// In the message, before the hint, rather than a source the chain repeats.
+        reason: serde_json::Error,
     },
     #[error("inventory {path} has format {found:?}; this vouch reads {INVENTORY_FORMAT:?}")]
     Format { path: String, found: String },
@@ -135,9 +136,9 @@ impl Inventory {
             source,
         })?;
         let inventory: Inventory =
-            serde_json::from_str(&text).map_err(|source| InventoryError::Parse {
+            serde_json::from_str(&text).map_err(|reason| InventoryError::Parse {
                 path: shown.clone(),
-                source,
+                reason,
             })?;
         if inventory.format != INVENTORY_FORMAT {
             return Err(InventoryError::Format {

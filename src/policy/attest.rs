@@ -44,10 +44,7 @@ fn date_of(d: &toml::value::Datetime) -> Option<NaiveDate> {
 /// an error (a person's word does not replace a check).
 pub fn load(path: &Path, packs: &[Pack]) -> Result<Vec<Attestation>, PackError> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| PackError::Read {
-        path: shown.clone(),
-        source,
-    })?;
+    let text = PackError::read(path)?;
     let file = crate::toml_file::File {
         path: &shown,
         text: &text,

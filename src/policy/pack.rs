@@ -17,25 +17,13 @@ use crate::inventory::Provider;
 
 static BUNDLED_PACKS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/checks/policies");
 
-crate::toml_file::invalid_from!(PackError);
-
-#[derive(Debug, thiserror::Error)]
-pub enum PackError {
-    #[error("{path}:{line}: {reason}")]
-    Invalid {
-        path: String,
-        line: usize,
-        reason: String,
-    },
-    #[error("cannot read policy pack {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error(
-        "no bundled policy pack {0:?} (see `vouch policies list`; a pack of your own is given by its path, e.g. ./mypack.toml)"
-    )]
-    Unknown(String),
+crate::toml_file::file_error! {
+    pub enum PackError("policy pack") {
+        #[error(
+            "no bundled policy pack {0:?} (see `vouch policies list`; a pack of your own is given by its path, e.g. ./mypack.toml)"
+        )]
+        Unknown(String),
+    }
 }
 
 /// A loaded, validated pack.
@@ -431,10 +419,7 @@ impl Pack {
 
     pub fn load_file(path: &Path, catalog: &Checks) -> Result<Pack, PackError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| PackError::Read {
-            path: shown.clone(),
-            source,
-        })?;
+        let text = PackError::read(path)?;
         Pack::parse(&shown, &text, catalog)
     }
 

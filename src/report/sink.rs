@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {path}: {source}")]
+#[error("cannot write {path}")]
 pub struct WriteError {
     pub path: String,
     pub source: std::io::Error,

@@ -58,8 +58,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             Observed::Absent => Observed::Absent,
             Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
         };
-        let mut out = Collected::default();
-        out.settings(
+        Collected::settings(
             ctx,
             REGION_SETTINGS,
             "access-analyzer",
@@ -69,8 +68,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                 analyzers,
                 active_findings,
             },
-        );
-        out
+        )
     })
     .await
 }

@@ -73,12 +73,11 @@ pub struct RecoveryPoint {
 pub async fn collect(ctx: &AwsContext) -> Collected {
     per_region(ctx, "backup", |region| async move {
         let backup = Client::new(&ctx.regional(&region));
-        let mut out = Collected::default();
         let settings = RegionAttributes {
             plans: plans(&backup).await,
             protected_resources: protected_resources(&backup).await,
         };
-        out.settings(
+        let mut out = Collected::settings(
             ctx,
             REGION_SETTINGS,
             "backup",

@@ -67,16 +67,14 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             }
             other => other.map(|_| Vec::new()),
         };
-        let mut out = Collected::default();
-        out.settings(
+        Collected::settings(
             ctx,
             REGION,
             "config",
             &region,
             "AWS Config",
             &RegionAttributes { recorders },
-        );
-        out
+        )
     })
     .await;
     let account = account(ctx, &out);

@@ -116,7 +116,7 @@ pub async fn collect_guardduty(ctx: &AwsContext) -> Collected {
             }
             other => other.map(|_| Vec::new()),
         };
-        settings(
+        Collected::settings(
             ctx,
             GUARDDUTY,
             "guardduty",
@@ -154,7 +154,7 @@ pub async fn collect_inspector(ctx: &AwsContext) -> Collected {
             &[],
         )
         .and_then(|out| inspector_status_of(&ctx.account, &out));
-        settings(
+        Collected::settings(
             ctx,
             INSPECTOR,
             "inspector2",
@@ -224,7 +224,7 @@ pub async fn collect_securityhub(ctx: &AwsContext) -> Collected {
             Observed::Absent => Observed::Absent,
             Observed::Unreadable(e) => Observed::Unreadable(e.clone()),
         };
-        settings(
+        Collected::settings(
             ctx,
             SECURITYHUB,
             "securityhub",
@@ -260,19 +260,6 @@ pub async fn collect_shield(ctx: &AwsContext) -> Collected {
             },
         )]),
     );
-    out
-}
-
-fn settings<T: Serialize>(
-    ctx: &AwsContext,
-    resource_type: &str,
-    service: &str,
-    region: &str,
-    label: &str,
-    attrs: &T,
-) -> Collected {
-    let mut out = Collected::default();
-    out.settings(ctx, resource_type, service, region, label, attrs);
     out
 }
 

@@ -445,19 +445,20 @@ impl Collected {
             .collect()
     }
 
-    /// Records a per-region (or account-wide) settings resource, such as "GuardDuty in
+    /// A region's (or the account's) settings resource, such as "GuardDuty in
     /// us-east-1", which gives promises about a region a resource to pass or fail.
     pub fn settings<T: serde::Serialize>(
-        &mut self,
         ctx: &AwsContext,
         resource_type: &str,
         service: &str,
         region: &str,
         label: &str,
         attrs: &T,
-    ) {
+    ) -> Collected {
         let settings = ctx.settings_resource(resource_type, service, region, label, attrs);
-        self.listed(ctx, resource_type, region, Ok(vec![settings]));
+        let mut out = Collected::default();
+        out.listed(ctx, resource_type, region, Ok(vec![settings]));
+        out
     }
 }
 
