@@ -809,27 +809,58 @@ mod tests {
         )
     }
 
-    fn listing(error: Option<&str>) -> Listing {
+    /// A listing of `kind` in account 1, failed with `error` if given.
+    fn listing_of(kind: &str, region: &str, error: Option<&str>) -> Listing {
         Listing {
-            resource_type: cloudfront::DISTRIBUTION.into(),
+            resource_type: kind.into(),
             account: "1".into(),
-            region: "global".into(),
+            region: region.into(),
             error: error.map(str::to_string),
             scope: None,
         }
     }
 
-    fn joined(resources: Vec<Resource>, listings: Vec<Listing>) -> Vec<Observed<Value>> {
+    fn listing(error: Option<&str>) -> Listing {
+        listing_of(cloudfront::DISTRIBUTION, "global", error)
+    }
+
+    /// The name and `attribute` of each resource of `kind`, in order, once every join
+    /// is drawn.
+    fn named_after_joins(
+        resources: Vec<Resource>,
+        listings: Vec<Listing>,
+        kind: &str,
+        attribute: &str,
+    ) -> Vec<(String, Observed<Value>)> {
         let mut all = Collected {
             listings,
             resources,
         };
         draw_all(&mut all);
         all.resources
-            .iter()
-            .filter(|r| r.resource_type == elbv2::LOAD_BALANCER)
-            .map(|r| r.attributes[FRONTED_BY_WAF].clone())
+            .into_iter()
+            .filter(|r| r.resource_type == kind)
+            .map(|r| {
+                let value = r.attributes[attribute].clone();
+                (r.name, value)
+            })
             .collect()
+    }
+
+    fn joined_of(
+        resources: Vec<Resource>,
+        listings: Vec<Listing>,
+        kind: &str,
+        attribute: &str,
+    ) -> Vec<Observed<Value>> {
+        named_after_joins(resources, listings, kind, attribute)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect()
+    }
+
+    fn joined(resources: Vec<Resource>, listings: Vec<Listing>) -> Vec<Observed<Value>> {
+        joined_of(resources, listings, elbv2::LOAD_BALANCER, FRONTED_BY_WAF)
     }
 
     fn origin(domain: &str) -> Value {
@@ -924,26 +955,11 @@ mod tests {
     }
 
     fn vpc_listing(region: &str, error: Option<&str>) -> Listing {
-        Listing {
-            resource_type: ec2::VPC.into(),
-            account: "1".into(),
-            region: region.into(),
-            error: error.map(str::to_string),
-            scope: None,
-        }
+        listing_of(ec2::VPC, region, error)
     }
 
     fn service_zones(resources: Vec<Resource>, listings: Vec<Listing>) -> Vec<Observed<Value>> {
-        let mut all = Collected {
-            listings,
-            resources,
-        };
-        draw_all(&mut all);
-        all.resources
-            .iter()
-            .filter(|r| r.resource_type == ecs::SERVICE)
-            .map(|r| r.attributes[SUBNET_ZONES].clone())
-            .collect()
+        joined_of(resources, listings, ecs::SERVICE, SUBNET_ZONES)
     }
 
     #[test]
@@ -1062,15 +1078,8 @@ mod tests {
         kind: &str,
         attribute: &str,
     ) -> BTreeMap<String, Observed<Value>> {
-        let mut all = Collected {
-            listings: vec![],
-            resources,
-        };
-        draw_all(&mut all);
-        all.resources
+        named_after_joins(resources, vec![], kind, attribute)
             .into_iter()
-            .filter(|r| r.resource_type == kind)
-            .map(|r| (r.name.clone(), r.attributes[attribute].clone()))
             .collect()
     }
 
@@ -1270,13 +1279,7 @@ mod tests {
             json_resource(s3::BUCKET, &arn, name, "us-east-1", attrs)
         };
         let versioning = json!({"status": "Enabled", "mfa_delete": null});
-        let s3_listing = |error: Option<&str>| Listing {
-            resource_type: s3::BUCKET.into(),
-            account: "1".into(),
-            region: "global".into(),
-            error: error.map(str::to_string),
-            scope: None,
-        };
+        let s3_listing = |error: Option<&str>| listing_of(s3::BUCKET, "global", error);
         let resources = || {
             vec![
                 bucket(
@@ -1382,11 +1385,7 @@ mod tests {
     }
 
     fn lb_listing(error: Option<&str>) -> Listing {
-        Listing {
-            resource_type: elbv2::LOAD_BALANCER.into(),
-            error: error.map(str::to_string),
-            ..listing(None)
-        }
+        listing_of(elbv2::LOAD_BALANCER, "global", error)
     }
 
     fn attribute(all: &Collected, name: &str, attr: &str) -> Observed<Value> {
