@@ -809,16 +809,7 @@ mod tests {
         )
     }
 
-    /// A listing of `kind` in account 1, failed with `error` if given.
-    fn listing_of(kind: &str, region: &str, error: Option<&str>) -> Listing {
-        Listing {
-            resource_type: kind.into(),
-            account: "1".into(),
-            region: region.into(),
-            error: error.map(str::to_string),
-            scope: None,
-        }
-    }
+    use super::super::tests::listing as listing_of;
 
     fn listing(error: Option<&str>) -> Listing {
         listing_of(cloudfront::DISTRIBUTION, "global", error)

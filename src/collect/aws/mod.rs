@@ -649,6 +649,21 @@ mod tests {
         );
     }
 
+    /// A listing of `kind` in account 1, failed with `error` if given.
+    pub(crate) fn listing(
+        kind: &str,
+        region: &str,
+        error: Option<&str>,
+    ) -> crate::inventory::Listing {
+        crate::inventory::Listing {
+            resource_type: kind.into(),
+            account: "1".into(),
+            region: region.into(),
+            error: error.map(str::to_string),
+            scope: None,
+        }
+    }
+
     /// A resource from a JSON object of attributes; `{"unreadable": REASON}` makes one
     /// unreadable.
     pub(crate) fn json_resource(

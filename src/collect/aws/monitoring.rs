@@ -386,15 +386,7 @@ mod tests {
         super::super::tests::json_resource(kind, id, name, region, attrs)
     }
 
-    fn listing(kind: &str, region: &str, error: Option<&str>) -> Listing {
-        Listing {
-            resource_type: kind.into(),
-            account: "1".into(),
-            region: region.into(),
-            error: error.map(str::to_string),
-            scope: None,
-        }
-    }
+    use super::super::tests::listing;
 
     fn account(multi_region: bool) -> Resource {
         resource(
