@@ -314,7 +314,7 @@ MOTO_SERVICES = {
     "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
     "securityhub", "cognito-idp", "elbv2", "acm", "autoscaling", "ecs",
     "apigateway", "apigatewayv2", "dynamodb", "elasticache", "opensearch", "redshift",
-    "directconnect",
+    "directconnect", "ecr",
 }
 
 FULL_ADMIN = {
@@ -2595,6 +2595,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_apigateway(c, r)
     seed_datastores(c, r, account)
     seed_sqs(c, r, account)
+    seed_ecr(c, r)
     return r
 
 
@@ -3815,6 +3816,44 @@ def seed_sqs(c: Clients, r: Report, account: str) -> None:
                   {"sse": attrs["SqsManagedSseEnabled"], "public": "Policy" in attrs})
         r.row("sqs", name, USE1, "put", "SSE-SQS on, no policy" if name == SQS_GOOD
               else "SSE-SQS off, policy open to everyone")
+
+ECR_GOOD = "vouch-demo-repo-good-use1"
+ECR_BAD = "vouch-demo-repo-bad-use1"
+
+
+def ecr_public_policy() -> str:
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "AnyoneMayPull", "Effect": "Allow", "Principal": "*",
+        "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]})
+
+
+def seed_ecr(c: Clients, r: Report) -> None:
+    """One repository with immutable tags, a KMS key and no policy; one with mutable
+    tags, S3-managed keys and a policy open to everyone."""
+    ecr = c("ecr", USE1)
+    want = {ECR_GOOD: ("IMMUTABLE", {"encryptionType": "KMS"}, None),
+            ECR_BAD: ("MUTABLE", {"encryptionType": "AES256"}, ecr_public_policy())}
+    for name, (mutability, encryption, policy) in want.items():
+        if r.apply:
+            try:
+                ecr.create_repository(repositoryName=name, imageTagMutability=mutability,
+                                      encryptionConfiguration=encryption)
+            except ClientError as e:
+                if err_code(e) != "RepositoryAlreadyExistsException":
+                    raise
+            if policy:
+                ecr.set_repository_policy(repositoryName=name, policyText=policy)
+        try:
+            got = ecr.describe_repositories(repositoryNames=[name])["repositories"][0]
+        except ClientError:
+            r.missing(name)
+            continue
+        r.compare(name, {"mutability": got.get("imageTagMutability"),
+                         "encryption": got.get("encryptionConfiguration", {}).get("encryptionType")},
+                  {"mutability": mutability, "encryption": encryption["encryptionType"]})
+        r.row("ecr", name, USE1, "created", "immutable tags, KMS, no policy" if name == ECR_GOOD
+              else "mutable tags, AES256, policy open to everyone")
+
 
 if __name__ == "__main__":
     sys.exit(main())

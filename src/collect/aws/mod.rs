@@ -15,6 +15,7 @@ pub mod detection;
 pub mod directconnect;
 pub mod dynamodb;
 pub mod ec2;
+pub mod ecr;
 pub mod ecs;
 pub mod efs;
 pub mod elasticache;
@@ -363,6 +364,7 @@ fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
         "cloudwatch" => Box::pin(cloudwatch::collect(c)),
         "sns" => Box::pin(sns::collect(c)),
         "sqs" => Box::pin(sqs::collect(c)),
+        "ecr" => Box::pin(ecr::collect(c)),
         "lambda" => Box::pin(lambda::collect(c)),
         "ssm" => Box::pin(ssm::collect(c)),
         "apigateway" => Box::pin(apigateway::collect(c)),

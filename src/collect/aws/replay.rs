@@ -102,3 +102,27 @@ pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) ->
         progress: Arc::new(crate::collect::NoProgress),
     }
 }
+
+/// A context whose every call fails with a server error: the case of a listing that
+/// cannot be read, which every collector must turn into a failed listing.
+pub fn failing() -> AwsContext {
+    context(|_, _| {
+        (
+            500,
+            r#"{"__type": "InternalError", "message": "down"}"#.into(),
+        )
+    })
+}
+
+/// Asserts what a collector made of [`failing`]: no resource, and a failed listing
+/// whose error names `operation`.
+pub fn assert_listing_failed(out: &super::Collected, operation: &str) {
+    assert!(out.resources.is_empty(), "{:?}", out.resources);
+    assert!(
+        out.listings
+            .iter()
+            .any(|l| l.error.as_deref().is_some_and(|e| e.starts_with(operation))),
+        "{:?}",
+        out.listings
+    );
+}

@@ -204,21 +204,7 @@ mod tests {
             Observed::unreadable("sqs:GetQueueAttributes: the response has no Attributes")
         );
 
-        let failing = super::super::replay::context(|_, _| {
-            (
-                500,
-                r#"{"__type": "InternalError", "message": "down"}"#.into(),
-            )
-        });
-        let out = collect(&failing).await;
-        assert!(out.resources.is_empty());
-        assert!(
-            out.listings[0]
-                .error
-                .as_deref()
-                .is_some_and(|e| e.starts_with("sqs:ListQueues")),
-            "{:?}",
-            out.listings
-        );
+        let out = collect(&super::super::replay::failing()).await;
+        super::super::replay::assert_listing_failed(&out, "sqs:ListQueues");
     }
 }
