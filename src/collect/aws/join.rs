@@ -291,7 +291,13 @@ fn log_bucket_of(
     let name = match trail.attributes.get("s3_bucket_name") {
         Some(Observed::Value(Value::String(n))) => n,
         Some(Observed::Unreadable(e)) => return all(Observed::Unreadable(e.clone())),
-        _ => return all(Observed::Absent),
+        // A trail that delivers to no bucket has none to judge.
+        Some(Observed::Value(Value::Null) | Observed::Absent) => return all(Observed::Absent),
+        _ => {
+            return all(Observed::unreadable(
+                "the trail's s3_bucket_name was not collected, so its log bucket is unknown",
+            ));
+        }
     };
     if let Some(bucket) = buckets.get(&(trail.account.as_str(), name.as_str())) {
         let setting = |k: &str| match bucket.attributes.get(k) {
@@ -1295,6 +1301,7 @@ mod tests {
                     json!({"s3_bucket_name": "org-archive", "latest_delivery_error": null}),
                 ),
                 trail("none", json!({"s3_bucket_name": null})),
+                trail("unnamed", json!({})),
                 trail(
                     "saved",
                     json!({"s3_bucket_name": "logs", "log_bucket_access_logging": null}),
@@ -1352,6 +1359,11 @@ mod tests {
             got["none"],
             [Observed::Absent, Observed::Absent, Observed::Absent]
         );
+        // A bucket name never read is not "no bucket", which would fail the trail.
+        assert!(got["unnamed"].iter().all(|o| {
+            o.unreadable_reason()
+                .is_some_and(|r| r.contains("not collected"))
+        }));
         assert!(got["central"].iter().all(|o| {
             o.unreadable_reason()
                 .is_some_and(|r| r.contains("another account"))
