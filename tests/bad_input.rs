@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, vouch};
+use common::{check_fixture, fixture, vouch};
 
 fn stderr_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -136,9 +136,7 @@ deny contains {"id": b.id, "message": "name lacks the acme- prefix"} if {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr_of(&out));
     assert!(text.contains("0 failed"), "{text}");
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args([
             "--format",
             "json",
@@ -169,9 +167,7 @@ fn a_broken_pack_is_rejected_with_file_line_and_reason() {
         "id = \"mine\"\ntitle = \"Mine\"\npublisher = \"me\"\nsource = \"x\"\nprovider = \"aws\"\nsummary = \"s\"\n\n[[clause]]\nid = \"C1\"\nsection = \"1\"\ntext = \"t\"\nchecks = [{ id = \"aws-s3-bucket-versioning\", params = { days = 3 } }]\n",
     )
     .unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .arg("--policy")
         .arg(&pack)
         .output()
@@ -185,9 +181,7 @@ fn a_broken_pack_is_rejected_with_file_line_and_reason() {
 
 #[test]
 fn an_unknown_bundled_pack_is_bad_input() {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--policy", "no-such-pack"])
         .output()
         .unwrap();
@@ -272,9 +266,7 @@ fn missing_credentials_exit_3_with_what_to_do() {
 #[test]
 fn an_unwritable_output_keeps_the_previous_report_and_exits_3() {
     let dir = tempfile::tempdir().unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json", "--output"])
         .arg(dir.path().join("missing-dir/results.json"))
         .output()

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, status_of, statuses, vouch};
+use common::{check_fixture, fixture, status_of, statuses, vouch};
 use serde_json::Value;
 
 fn run_json(inventory: &str, extra: &[&str]) -> (Value, i32) {
@@ -162,9 +162,7 @@ fn selection_by_check_severity_and_service() {
             .all(|r| r["severity"] == "critical")
     );
     assert!(!report["results"].as_array().unwrap().is_empty());
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--checks", "aws-s3-nonexistent"])
         .output()
         .unwrap();
@@ -252,9 +250,7 @@ fn a_pack_clause_is_met_only_when_every_resource_passes() {
 
 #[test]
 fn terminal_report_shows_checks_failures_errors_and_clauses() {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--policy", "s3-data-protection"])
         .output()
         .unwrap();
@@ -362,9 +358,7 @@ fn attesting_a_checked_clause_is_rejected_with_its_line() {
         "att.toml",
         "# vouching for a checked clause\n[[attestation]]\npack = \"s3-data-protection\"\nclause = \"DP-1\"\nby = \"x\"\ndate = 2026-10-01\nexpires = 2027-10-01\nevidence = \"trust me\"\n",
     );
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--policy", "s3-data-protection", "--attestations"])
         .arg(&bad)
         .output()
@@ -565,9 +559,7 @@ const ENDLESS: &str =
     "\tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j < 0\n";
 
 fn check_with_dir(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
-    vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    check_fixture("inventory-s3.json")
         .args(["--format", "json", "--checks-dir"])
         .arg(dir)
         .args(extra)
@@ -1270,9 +1262,7 @@ fn a_saved_report_renders_in_any_format_from_itself_alone() {
     .replace("remediation: r", "remediation: Turn on the custom control");
     write(&checks, "every_bucket.rego", &text);
     let first = dir.path().join("first");
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args([
             "--policy",
             "s3-data-protection",

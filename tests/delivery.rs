@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, hec, vouch};
+use common::{check_fixture, hec, vouch};
 
 const TOKEN: &str = "f3a7c9d2-vouch-test-hec-token-0000";
 
@@ -10,9 +10,7 @@ const TOKEN: &str = "f3a7c9d2-vouch-test-hec-token-0000";
 fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
     let (url, received) = hec::start(TOKEN, 1);
     let dir = tempfile::tempdir().unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args([
             "--policy",
             "s3-data-protection",
@@ -50,9 +48,7 @@ fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
 fn a_refused_delivery_is_reported_exits_3_and_keeps_the_local_files() {
     let (url, received) = hec::start("another-token", 0);
     let dir = tempfile::tempdir().unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json", "--output-dir"])
         .arg(dir.path())
         .arg("--send-to")
@@ -78,9 +74,7 @@ fn a_refused_delivery_is_reported_exits_3_and_keeps_the_local_files() {
 
 #[test]
 fn hec_without_a_token_in_the_environment_is_bad_input_before_any_work() {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--send-to", "hec=http://127.0.0.1:9"])
         .env_remove("VOUCH_HEC_TOKEN")
         .output()
@@ -177,9 +171,7 @@ fn hec_over_plain_http_to_another_host_is_refused_before_any_work() {
         "hec=http://splunk.example.com:8088",
         "hec=http://10.1.2.3:8088/services/collector",
     ] {
-        let out = vouch()
-            .args(["check", "--inventory"])
-            .arg(fixture("inventory-s3.json"))
+        let out = check_fixture("inventory-s3.json")
             .args(["--send-to", target])
             .env("VOUCH_HEC_TOKEN", TOKEN)
             .output()
@@ -195,9 +187,7 @@ fn hec_over_plain_http_to_another_host_is_refused_before_any_work() {
 fn the_credentials_in_a_target_url_are_never_shown() {
     let secret = "hunter2-url-password";
     // Refused (clear text to a remote host): the message names the target without them.
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .arg("--send-to")
         .arg(format!("hec=http://admin:{secret}@splunk.example.com:8088"))
         .env("VOUCH_HEC_TOKEN", TOKEN)
@@ -210,9 +200,7 @@ fn the_credentials_in_a_target_url_are_never_shown() {
         "{stderr}"
     );
     // Malformed: the same.
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .arg("--send-to")
         .arg(format!("hek=https://admin:{secret}@splunk.example.com"))
         .output()
@@ -221,9 +209,7 @@ fn the_credentials_in_a_target_url_are_never_shown() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(!stderr.contains(secret), "{stderr}");
     // Delivery failed (nothing listens): the error names the endpoint, not the password.
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json", "--output"])
         .arg(tempfile::tempdir().unwrap().path().join("r.json"))
         .arg("--send-to")
@@ -304,9 +290,7 @@ fn security_hub_imports_with_the_scans_profile_and_endpoint() {
 fn security_hub_refuses_findings_of_another_account() {
     // The saved inventory is of account 111122223333; the emulators' credentials are not.
     let dir = tempfile::tempdir().unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json", "--output"])
         .arg(dir.path().join("results.json"))
         .args(["--send-to", "securityhub"])

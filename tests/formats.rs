@@ -6,13 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{asff_ids, fixture, ocsf_uids, vouch};
+use common::{asff_ids, check_fixture, fixture, ocsf_uids, vouch};
 use serde_json::Value;
 
 fn write_all(dir: &Path) -> i32 {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args([
             "--policy",
             "s3-data-protection",
@@ -109,9 +107,7 @@ fn junit_marks_failures_and_unreadable_values_apart() {
 
 #[test]
 fn several_formats_need_an_output_directory() {
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json,csv"])
         .output()
         .unwrap();
@@ -124,9 +120,7 @@ fn ocsf_to_standard_output_is_streamed_with_the_same_findings_as_the_file() {
     let dir = tempfile::tempdir().unwrap();
     write_all(dir.path());
     let file_ids = ocsf_uids(&dir.path().join("findings.ocsf.jsonl"));
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--policy", "s3-data-protection", "--format", "ocsf"])
         .output()
         .unwrap();
@@ -274,9 +268,7 @@ fn a_muted_failure_is_never_reported_as_compliant_in_ocsf() {
         "[[mute]]\nresource = \"arn:aws:s3:::bad-*\"\nreason = \"scratch data\"\nowner = \"data-eng@example.com\"\n",
     )
     .unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args([
             "--policy",
             "s3-data-protection",
@@ -335,9 +327,7 @@ fn output_files_get_the_mode_a_plain_create_gives_them() {
     // A report rewritten in place keeps the mode its owner gave it.
     let json = dir.path().join("results.json");
     std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = vouch()
-        .args(["check", "--inventory"])
-        .arg(fixture("inventory-s3.json"))
+    let out = check_fixture("inventory-s3.json")
         .args(["--format", "json", "--output"])
         .arg(&json)
         .output()

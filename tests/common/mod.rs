@@ -21,6 +21,13 @@ pub fn vouch() -> Command {
     cmd
 }
 
+/// `vouch check --inventory` on the fixture `name`, for the caller to add to.
+pub fn check_fixture(name: &str) -> Command {
+    let mut cmd = vouch();
+    cmd.args(["check", "--inventory"]).arg(fixture(name));
+    cmd
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
