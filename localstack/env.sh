@@ -40,6 +40,9 @@ MOTO_SERVICES=(
     REDSHIFT
     DIRECT_CONNECT
     ECR
+    KINESIS
+    ACM
+    EKS
 )
 
 cat <<EOF

@@ -309,12 +309,12 @@ SFX = {region: sfx for sfx, region in REGIONS.items()}
 USE1, EUW1 = "us-east-1", "eu-west-1"
 
 # Services seeded into moto; everything else goes to LocalStack. env.sh routes
-# the same set to moto for vouch, except elbv2 and acm (see README).
+# the same set to moto for vouch (MOTO_SERVICES in env.sh).
 MOTO_SERVICES = {
     "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
     "securityhub", "cognito-idp", "elbv2", "acm", "autoscaling", "ecs",
     "apigateway", "apigatewayv2", "dynamodb", "elasticache", "opensearch", "redshift",
-    "directconnect", "ecr",
+    "directconnect", "ecr", "kinesis", "eks",
 }
 
 FULL_ADMIN = {
@@ -882,14 +882,14 @@ SERVER_CERTIFICATES = [
 ]
 
 
-def self_signed(common_name: str, days: int) -> tuple[str, str, datetime]:
-    """A self-signed certificate (PEM) and its key, expiring `days` from now."""
+def self_signed(common_name: str, days: int, key_bits: int = 2048) -> tuple[str, str, datetime]:
+    """A self-signed certificate (PEM) and its RSA key, expiring `days` from now."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
     from cryptography.x509.oid import NameOID
 
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=key_bits)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     not_after = (datetime.now(timezone.utc) + timedelta(days=days)).replace(microsecond=0)
     not_before = min(not_after, datetime.now(timezone.utc)) - timedelta(days=400)
@@ -2596,6 +2596,10 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_datastores(c, r, account)
     seed_sqs(c, r, account)
     seed_ecr(c, r)
+    seed_kinesis(c, r)
+    seed_acm(c, r)
+    seed_launch_templates(c, r)
+    seed_eks(c, r, account)
     return r
 
 
@@ -3853,6 +3857,148 @@ def seed_ecr(c: Clients, r: Report) -> None:
                   {"mutability": mutability, "encryption": encryption["encryptionType"]})
         r.row("ecr", name, USE1, "created", "immutable tags, KMS, no policy" if name == ECR_GOOD
               else "mutable tags, AES256, policy open to everyone")
+
+
+KINESIS_GOOD = "vouch-demo-stream-good-use1"
+KINESIS_BAD = "vouch-demo-stream-bad-use1"
+
+
+def seed_kinesis(c: Clients, r: Report) -> None:
+    """One stream encrypted with the AWS managed key that keeps records seven days; one
+    unencrypted that keeps them the default day."""
+    kinesis = c("kinesis", USE1)
+    want = {KINESIS_GOOD: ("KMS", 168), KINESIS_BAD: ("NONE", 24)}
+    for name, (encryption, hours) in want.items():
+        if r.apply:
+            try:
+                kinesis.create_stream(StreamName=name, ShardCount=1)
+            except ClientError as e:
+                if err_code(e) != "ResourceInUseException":
+                    raise
+            got = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]
+            if encryption == "KMS" and got.get("EncryptionType") != "KMS":
+                kinesis.start_stream_encryption(StreamName=name, EncryptionType="KMS",
+                                                KeyId="alias/aws/kinesis")
+            if got.get("RetentionPeriodHours", 24) < hours:
+                kinesis.increase_stream_retention_period(StreamName=name,
+                                                         RetentionPeriodHours=hours)
+        try:
+            got = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]
+        except ClientError:
+            r.missing(name)
+            continue
+        r.compare(name, {"encryption": got.get("EncryptionType"),
+                         "retention": got.get("RetentionPeriodHours")},
+                  {"encryption": encryption, "retention": hours})
+        r.row("kinesis", name, USE1, "created", "KMS (alias/aws/kinesis), 168 hours"
+              if name == KINESIS_GOOD else "unencrypted, 24 hours")
+
+
+# Imported certificates beside CERT_DOMAIN (requested, RSA_2048, a year; the good side).
+ACM_EXPIRING = "expiring.vouch.example"
+ACM_WEAK_KEY = "weak-key.vouch.example"
+
+
+def seed_acm(c: Clients, r: Report) -> None:
+    """Two imported certificates: one with a strong key that expires in ten days, one
+    with an RSA 1024-bit key valid for a year. The requested demo.vouch.example
+    certificate (seed_elbv2) is the passing side of both checks."""
+    acm = c("acm", USE1)
+    want = {ACM_EXPIRING: (2048, 10), ACM_WEAK_KEY: (1024, 365)}
+    for domain, (bits, days) in want.items():
+        listed = {x["DomainName"]: x["CertificateArn"] for x in acm.list_certificates(
+            Includes={"keyTypes": ["RSA_1024", "RSA_2048"]})["CertificateSummaryList"]}
+        if domain not in listed and r.apply:
+            cert, key, _ = self_signed(domain, days, bits)
+            listed[domain] = acm.import_certificate(Certificate=cert,
+                                                    PrivateKey=key)["CertificateArn"]
+        if domain not in listed:
+            r.missing(domain)
+            continue
+        got = acm.describe_certificate(CertificateArn=listed[domain])["Certificate"]
+        r.compare(domain, {"key": got.get("KeyAlgorithm")}, {"key": f"RSA_{bits}"})
+        r.row("acm", domain, USE1, "imported", f"RSA {bits}-bit key, valid {days} days")
+
+
+LT_GOOD = "vouch-demo-lt-good-use1"
+LT_BAD = "vouch-demo-lt-bad-use1"
+
+
+def seed_launch_templates(c: Clients, r: Report) -> None:
+    """One launch template requiring IMDSv2 without a public address; one with
+    optional tokens whose network interface asks for a public IPv4 address."""
+    ec2 = c("ec2", USE1)
+    want = {
+        LT_GOOD: {"MetadataOptions": {"HttpTokens": "required", "HttpEndpoint": "enabled"},
+                  "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": False}]},
+        LT_BAD: {"MetadataOptions": {"HttpTokens": "optional", "HttpEndpoint": "enabled"},
+                 "NetworkInterfaces": [{"DeviceIndex": 0, "AssociatePublicIpAddress": True}]},
+    }
+    for name, data in want.items():
+        if r.apply:
+            try:
+                ec2.create_launch_template(LaunchTemplateName=name, LaunchTemplateData=data)
+            except ClientError as e:
+                if err_code(e) != "InvalidLaunchTemplateName.AlreadyExistsException":
+                    raise
+        try:
+            got = ec2.describe_launch_template_versions(
+                LaunchTemplateName=name, Versions=["$Default"])["LaunchTemplateVersions"][0]
+        except (ClientError, IndexError):
+            r.missing(name)
+            continue
+        d = got.get("LaunchTemplateData", {})
+        r.compare(name, {"tokens": d.get("MetadataOptions", {}).get("HttpTokens"),
+                         "public": d.get("NetworkInterfaces", [{}])[0].get("AssociatePublicIpAddress")},
+                  {"tokens": data["MetadataOptions"]["HttpTokens"],
+                   "public": data["NetworkInterfaces"][0]["AssociatePublicIpAddress"]})
+        r.row("ec2", name, USE1, "created", "IMDSv2 required, no public IP" if name == LT_GOOD
+              else "IMDSv1 allowed, public IP")
+
+
+EKS_GOOD = "vouch-demo-eks-good-use1"
+EKS_BAD = "vouch-demo-eks-bad-use1"
+EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+
+def seed_eks(c: Clients, r: Report, account: str) -> None:
+    """One cluster with a private endpoint, secrets encrypted with a KMS key and every
+    control-plane log; one with a public endpoint open to 0.0.0.0/0, no secrets
+    encryption and only the audit log."""
+    eks = c("eks", USE1)
+    role = f"arn:aws:iam::{account}:role/vouch-demo-eks"
+    key = f"arn:aws:kms:{USE1}:{account}:key/00000000-0000-0000-0000-0000000000e1"
+    want = {
+        EKS_GOOD: dict(
+            resourcesVpcConfig={"subnetIds": ["subnet-0e1a", "subnet-0e1b"],
+                                "endpointPublicAccess": False, "endpointPrivateAccess": True,
+                                "publicAccessCidrs": []},
+            encryptionConfig=[{"resources": ["secrets"], "provider": {"keyArn": key}}],
+            logging={"clusterLogging": [{"types": EKS_LOG_TYPES, "enabled": True}]}),
+        EKS_BAD: dict(
+            resourcesVpcConfig={"subnetIds": ["subnet-0e1a", "subnet-0e1b"],
+                                "endpointPublicAccess": True, "endpointPrivateAccess": False,
+                                "publicAccessCidrs": ["0.0.0.0/0"]},
+            logging={"clusterLogging": [{"types": ["audit"], "enabled": True}]}),
+    }
+    for name, spec in want.items():
+        if r.apply:
+            try:
+                eks.create_cluster(name=name, roleArn=role, **spec)
+            except ClientError as e:
+                if err_code(e) != "ResourceInUseException":
+                    raise
+        try:
+            got = eks.describe_cluster(name=name)["cluster"]
+        except ClientError:
+            r.missing(name)
+            continue
+        r.compare(name, {"public": got.get("resourcesVpcConfig", {}).get("endpointPublicAccess"),
+                         "secrets": bool(got.get("encryptionConfig"))},
+                  {"public": spec["resourcesVpcConfig"]["endpointPublicAccess"],
+                   "secrets": "encryptionConfig" in spec})
+        r.row("eks", name, USE1, "created", "private endpoint, secrets encrypted, all logs"
+              if name == EKS_GOOD else "public to 0.0.0.0/0, secrets not encrypted, audit log only")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ fn resource(rtype: &str, name: &str, attrs: Value) -> Value {
 }
 
 /// Every type the data-store inventory is drawn from, as listed (and so whole).
-const STORE_TYPES: [&str; 11] = [
+const STORE_TYPES: [&str; 13] = [
     "aws_s3_bucket",
     "aws_rds_db_instance",
     "aws_rds_db_cluster",
@@ -37,6 +37,8 @@ const STORE_TYPES: [&str; 11] = [
     "aws_elasticache_cluster",
     "aws_opensearch_domain",
     "aws_redshift_cluster",
+    "aws_sqs_queue",
+    "aws_kinesis_stream",
     "aws_backup_vault",
 ];
 

@@ -13,6 +13,7 @@ use aws_sdk_ec2::types::{
 use serde::Serialize;
 
 use super::error::{observe, reason, required};
+use super::launch_templates;
 use super::list::describe_each;
 use super::list::{items, listings_per_region};
 use super::{AwsContext, Collected, Found};
@@ -257,6 +258,10 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
             (IMAGE, images(ctx, &ec2, &region).await),
             (VPN_CONNECTION, vpn_connections(ctx, &ec2, &region).await),
             (NETWORK_ACL, network_acls(ctx, &ec2, &region).await),
+            (
+                launch_templates::LAUNCH_TEMPLATE,
+                launch_templates::list(ctx, &ec2, &region).await,
+            ),
         ]
     })
     .await

@@ -2,6 +2,7 @@
 //! retry and endpoint overrides (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`).
 
 pub mod accessanalyzer;
+pub mod acm;
 pub mod apigateway;
 pub mod autoscaling;
 pub mod backup;
@@ -18,6 +19,7 @@ pub mod ec2;
 pub mod ecr;
 pub mod ecs;
 pub mod efs;
+pub mod eks;
 pub mod elasticache;
 pub mod elbv2;
 pub mod env_values;
@@ -28,8 +30,10 @@ pub mod iam;
 pub mod iam_certificates;
 pub mod iam_identity;
 pub mod join;
+pub mod kinesis;
 pub mod kms;
 pub mod lambda;
+pub mod launch_templates;
 pub mod list;
 pub mod logs;
 pub mod monitoring;
@@ -350,6 +354,7 @@ fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
         "shield" => Box::pin(detection::collect_shield(c)),
         "cognito" => Box::pin(cognito::collect(c)),
         "efs" => Box::pin(efs::collect(c)),
+        "eks" => Box::pin(eks::collect(c)),
         "dynamodb" => Box::pin(dynamodb::collect(c)),
         "elasticache" => Box::pin(elasticache::collect(c)),
         "opensearch" => Box::pin(opensearch::collect(c)),
@@ -365,10 +370,12 @@ fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
         "sns" => Box::pin(sns::collect(c)),
         "sqs" => Box::pin(sqs::collect(c)),
         "ecr" => Box::pin(ecr::collect(c)),
+        "kinesis" => Box::pin(kinesis::collect(c)),
         "lambda" => Box::pin(lambda::collect(c)),
         "ssm" => Box::pin(ssm::collect(c)),
         "apigateway" => Box::pin(apigateway::collect(c)),
         "accessanalyzer" => Box::pin(accessanalyzer::collect(c)),
+        "acm" => Box::pin(acm::collect(c)),
         "cloudfront" => Box::pin(cloudfront::collect(c)),
         _ => return None,
     })

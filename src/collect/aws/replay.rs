@@ -50,11 +50,18 @@ impl HttpConnector for Replay {
             .headers()
             .get("x-amz-target")
             .and_then(|t| t.rsplit('.').next().map(str::to_string));
-        let operation = target.unwrap_or_else(|| {
-            body.split('&')
-                .find_map(|kv| kv.strip_prefix("Action="))
-                .unwrap_or_default()
-                .to_string()
+        let action = body
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("Action="))
+            .map(str::to_string);
+        // REST protocols name the operation by method and path alone.
+        let operation = target.or(action).unwrap_or_else(|| {
+            let path = request.uri().split('?').next().unwrap_or_default();
+            let path = path.find("://").map_or(path, |i| {
+                let rest = &path[i + 3..];
+                rest.find('/').map_or("/", |j| &rest[j..])
+            });
+            format!("{} {path}", request.method())
         });
         let (status, text) = (self.0)(&operation, &body);
         let status = StatusCode::try_from(status).expect("a canned status is valid");
@@ -77,8 +84,9 @@ impl HttpClient for Replay {
 }
 
 /// A context whose every call is answered by `answer(operation, request body)`. The
-/// operation is the JSON protocols' `X-Amz-Target` suffix (`ListQueues`) or the query
-/// protocols' `Action` (`DescribeVolumes`).
+/// operation is the JSON protocols' `X-Amz-Target` suffix (`ListQueues`), the query
+/// protocols' `Action` (`DescribeVolumes`), or a REST protocol's method and path
+/// (`GET /clusters/web`).
 pub fn context(answer: impl Fn(&str, &str) -> Answer + Send + Sync + 'static) -> AwsContext {
     let config = SdkConfig::builder()
         .region(Region::new("us-east-1"))
@@ -125,4 +133,34 @@ pub fn assert_listing_failed(out: &super::Collected, operation: &str) {
         "{:?}",
         out.listings
     );
+}
+
+/// The answer of a call the credential may not make, in the JSON protocols' shape.
+pub fn denied() -> Answer {
+    (
+        400,
+        r#"{"__type": "AccessDeniedException", "message": "denied"}"#.into(),
+    )
+}
+
+/// The resource a collector made under `name`.
+pub fn named<'a>(out: &'a super::Collected, name: &str) -> &'a crate::inventory::Resource {
+    out.resources
+        .iter()
+        .find(|r| r.name == name)
+        .unwrap_or_else(|| panic!("no resource named {name}: {:?}", out.resources))
+}
+
+/// Asserts that each of `attributes` of `resource` is unreadable for a reason that
+/// contains `why` (the operation, or the error the call met).
+pub fn assert_unreadable(resource: &crate::inventory::Resource, attributes: &[&str], why: &str) {
+    for attr in attributes {
+        assert!(
+            resource.attributes[*attr]
+                .unreadable_reason()
+                .is_some_and(|r| r.contains(why)),
+            "{attr}: {:?}",
+            resource.attributes[*attr]
+        );
+    }
 }
