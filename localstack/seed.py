@@ -1646,6 +1646,9 @@ PARAM_GROUPS = [  # (name, family, parameters, cluster group?)
      {"rds.force_ssl": "1", "ssl_min_protocol_version": "TLSv1.2"}, True),
     ("vouch-demo-cpg-no-tls-use1", "aurora-mysql8.0",
      {"require_secure_transport": "OFF", "tls_version": "TLSv1,TLSv1.1,TLSv1.2"}, True),
+    # Both Neptune clusters use it: the one on engine 1.0.4.0+ refuses plain HTTP
+    # anyway, the older one takes it.
+    ("vouch-demo-cpg-neptune-no-ssl-use1", "neptune1", {"neptune_enforce_ssl": "0"}, True),
 ]
 
 
@@ -1738,6 +1741,14 @@ DB_CLUSTERS = [
               "8.0.mysql_aurora.3.05.2", False, False, 1,
               ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-no-tls-use1",
               master_username="admin"),
+    DbCluster("vouch-demo-neptune-https-use1",
+              "Neptune 1.3.2.1: accepts only HTTPS with TLS 1.2+ whatever neptune_enforce_ssl "
+              "says", "neptune", "1.3.2.1", True, True, 7,
+              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-neptune-no-ssl-use1"),
+    DbCluster("vouch-demo-neptune-plain-use1",
+              "Neptune 1.0.3.0 with neptune_enforce_ssl=0: accepts plain HTTP", "neptune",
+              "1.0.3.0", True, True, 7,
+              ["us-east-1a", "us-east-1b", "us-east-1c"], "vouch-demo-cpg-neptune-no-ssl-use1"),
 ]
 
 DB_SNAPSHOTS = [  # (name, source, cluster snapshot?, restore principals, what)
@@ -3832,9 +3843,16 @@ def ecr_public_policy() -> str:
 
 
 def seed_ecr(c: Clients, r: Report) -> None:
-    """One repository with immutable tags, a KMS key and no policy; one with mutable
-    tags, S3-managed keys and a policy open to everyone."""
+    """One repository with immutable tags, a KMS key, no policy and a registry scanning
+    rule that scans it on push; one with mutable tags, S3-managed keys, a policy open
+    to everyone and manual scans only."""
     ecr = c("ecr", USE1)
+    # The rule names the good repository exactly, so repositories the tests create
+    # keep the default (manual) scans.
+    scan_rules = [{"scanFrequency": "SCAN_ON_PUSH",
+                   "repositoryFilters": [{"filter": ECR_GOOD, "filterType": "WILDCARD"}]}]
+    if r.apply:
+        ecr.put_registry_scanning_configuration(scanType="BASIC", rules=scan_rules)
     want = {ECR_GOOD: ("IMMUTABLE", {"encryptionType": "KMS"}, None),
             ECR_BAD: ("MUTABLE", {"encryptionType": "AES256"}, ecr_public_policy())}
     for name, (mutability, encryption, policy) in want.items():
@@ -3852,11 +3870,15 @@ def seed_ecr(c: Clients, r: Report) -> None:
         except ClientError:
             r.missing(name)
             continue
+        scanning = ecr.batch_get_repository_scanning_configuration(repositoryNames=[name])
+        frequency = next((s.get("scanFrequency") for s in scanning["scanningConfigurations"]), None)
         r.compare(name, {"mutability": got.get("imageTagMutability"),
-                         "encryption": got.get("encryptionConfiguration", {}).get("encryptionType")},
-                  {"mutability": mutability, "encryption": encryption["encryptionType"]})
-        r.row("ecr", name, USE1, "created", "immutable tags, KMS, no policy" if name == ECR_GOOD
-              else "mutable tags, AES256, policy open to everyone")
+                         "encryption": got.get("encryptionConfiguration", {}).get("encryptionType"),
+                         "scan": frequency},
+                  {"mutability": mutability, "encryption": encryption["encryptionType"],
+                   "scan": "SCAN_ON_PUSH" if name == ECR_GOOD else "MANUAL"})
+        r.row("ecr", name, USE1, "created", "immutable tags, KMS, no policy, scanned on push"
+              if name == ECR_GOOD else "mutable tags, AES256, policy open to everyone, manual scans")
 
 
 KINESIS_GOOD = "vouch-demo-stream-good-use1"

@@ -26,6 +26,8 @@ pub struct DataStores {
     pub types: BTreeMap<String, String>,
     /// AWS Backup ResourceType -> service name ("" for a source that is not a store).
     pub backup_sources: BTreeMap<String, String>,
+    /// Engine of a store the RDS API lists -> service name, where it is not RDS.
+    pub engines: BTreeMap<String, String>,
 }
 
 impl DataStores {

@@ -3,8 +3,8 @@
 # description: >-
 #   Judges the account's data stores as one account-wide resource: every S3 bucket, RDS
 #   instance, cluster and snapshot, EFS file system, DynamoDB table, ElastiCache
-#   replication group and cluster, OpenSearch domain and Redshift cluster in the
-#   scanned regions, and the AWS Backup vaults holding recovery points, each counted
+#   replication group and cluster, OpenSearch domain, Redshift cluster, SQS queue and
+#   Kinesis stream in the scanned regions, and the AWS Backup vaults holding recovery points, each counted
 #   under the service whose data it backs up (src/policy/evidence.toml,
 #   [data_stores]). Fails, naming the stores, for each service holding data that is
 #   not in `allowed_services` (the default "*" allows any). Passes when every store
@@ -14,8 +14,9 @@
 #   with `--region`, a vault whose recovery points could not be read) the stores found
 #   are still judged, and an `error` result names what could not be seen: a clause is
 #   then failed on a store found outside the list, and in error otherwise, never met.
-#   Data stores vouch does not read (DocumentDB, Neptune, Kinesis, SQS, FSx, ...)
-#   cannot be seen.
+#   DocumentDB and Neptune clusters and instances, which the RDS API lists, count as
+#   the services "docdb" and "neptune". Data stores vouch does not read (FSx,
+#   Timestream, ...) cannot be seen.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/resource-explorer/latest/userguide/welcome.html
 #     description: AWS Resource Explorer (the account-wide inventory of resources)

@@ -9,6 +9,10 @@
 #   older than 1.2); anywhere else (Aurora MySQL and Aurora PostgreSQL included: no AWS
 #   page states their default) it is an error, not a pass.
 #   Aurora PostgreSQL, Aurora MySQL and Multi-AZ clusters set it in the cluster group.
+#   DocumentDB clusters are read from their tls parameter ("enabled" accepts TLS 1.0,
+#   "tls1.2+" 1.2, "tls1.3+" 1.3; "disabled" accepts no TLS at all and fails;
+#   "fips-140-3" names no version and is an error); Neptune clusters from engine
+#   1.0.4.0 accept TLS 1.2 and newer only, older ones are an error.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
 #     description: Using SSL with a PostgreSQL DB instance (ssl_min_protocol_version)
@@ -18,6 +22,10 @@
 #     description: Security with Amazon Aurora PostgreSQL
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.SSLSupport.html
 #     description: SSL/TLS support for MySQL DB instances on Amazon RDS (TLS versions per MySQL version)
+#   - ref: https://docs.aws.amazon.com/documentdb/latest/developerguide/API_Parameter.html
+#     description: Amazon DocumentDB Parameter (the values of tls)
+#   - ref: https://docs.aws.amazon.com/neptune/latest/userguide/security-ssl.html
+#     description: Amazon Neptune, encrypting connections with SSL/HTTPS (TLS 1.2 at least)
 # custom:
 #   id: aws-rds-cluster-min-tls-version
 #   severity: medium
@@ -43,6 +51,13 @@ import rego.v1
 
 deny contains {"id": r.id, "message": msg} if {
 	some r in input.resources
+	r.min_tls_version == "none"
+	msg := "the database accepts no TLS connection at all (DocumentDB tls is disabled), only unencrypted ones"
+}
+
+deny contains {"id": r.id, "message": msg} if {
+	some r in input.resources
+	r.min_tls_version != "none"
 	to_number(r.min_tls_version) < to_number(input.params.min_tls_version)
 	msg := sprintf("the database accepts TLS %s, older than TLS %s", [r.min_tls_version, input.params.min_tls_version])
 }

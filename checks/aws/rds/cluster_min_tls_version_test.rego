@@ -16,3 +16,7 @@ test_fails_below_the_minimum if {
 	run("1.0", "1.2") == {{"id": "db", "message": "the database accepts TLS 1.0, older than TLS 1.2"}}
 	count(run("1.2", "1.3")) == 1
 }
+
+test_fails_when_no_tls_is_accepted if {
+	run("none", "1.0") == {{"id": "db", "message": "the database accepts no TLS connection at all (DocumentDB tls is disabled), only unencrypted ones"}}
+}

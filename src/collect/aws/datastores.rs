@@ -121,7 +121,16 @@ fn stores_of(listings: &[Listing], resources: &[Resource]) -> Found {
                 )),
             }
         } else if let Some(service) = table.types.get(&r.resource_type) {
-            count(service.clone(), r);
+            match r.attributes.get("engine") {
+                Some(Observed::Value(Value::String(engine))) => {
+                    count(table.engines.get(engine).unwrap_or(service).clone(), r);
+                }
+                Some(Observed::Unreadable(e)) => problems.push(format!(
+                    "the engine of {} {} is unreadable, so which service's data it holds is unknown: {e}",
+                    r.resource_type, r.name
+                )),
+                _ => count(service.clone(), r),
+            }
         }
     }
     let stores = tallies
@@ -260,6 +269,10 @@ mod tests {
         }
     }
 
+    fn engine(name: &str) -> Value {
+        json!({"engine": {"state": "observed", "value": name}})
+    }
+
     #[test]
     fn stores_are_counted_per_service_and_backups_under_their_source() {
         let points = |types: &[&str]| {
@@ -271,6 +284,10 @@ mod tests {
             res("aws_s3_bucket", "b2", json!({})),
             res("aws_dynamodb_table", "t", json!({})),
             res("aws_ec2_volume", "vol", json!({})),
+            res("aws_rds_db_cluster", "graph", engine("neptune")),
+            res("aws_rds_db_cluster", "docs", engine("docdb")),
+            res("aws_rds_db_instance", "docs-1", engine("docdb")),
+            res("aws_rds_db_cluster", "pg", engine("aurora-postgresql")),
             res(backup::VAULT, "v-rds", points(&["RDS", "Aurora", "EBS"])),
             res(backup::VAULT, "v-empty", points(&[])),
         ];
@@ -284,12 +301,16 @@ mod tests {
         assert_eq!(
             summary,
             vec![
+                ("docdb", "aws_rds_db_cluster", 1),
+                ("docdb", "aws_rds_db_instance", 1),
                 ("dynamodb", "aws_dynamodb_table", 1),
+                ("neptune", "aws_rds_db_cluster", 1),
                 ("rds", backup::VAULT, 1),
+                ("rds", "aws_rds_db_cluster", 1),
                 ("s3", "aws_s3_bucket", 2),
             ]
         );
-        assert_eq!(stores[2].names, vec!["b1", "b2"]);
+        assert_eq!(stores[6].names, vec!["b1", "b2"]);
     }
 
     #[test]
@@ -326,6 +347,21 @@ mod tests {
         assert!(
             unknown(&every_listing(), &[unread_vault])
                 .contains("recovery points of backup vault v: denied")
+        );
+        let unread_engine = res(
+            "aws_rds_db_cluster",
+            "c",
+            json!({"engine": {"state": "unreadable", "reason": "throttled"}}),
+        );
+        let found = stores_of(&every_listing(), &[unread_engine]);
+        assert!(
+            found
+                .unknown
+                .is_some_and(|r| r.contains("engine of aws_rds_db_cluster c is unreadable"))
+        );
+        assert!(
+            found.stores.is_empty(),
+            "a store of unknown service is not counted as RDS"
         );
         let whole = stores_of(&every_listing(), &[]);
         assert!(whole.stores.is_empty() && whole.unknown.is_none());

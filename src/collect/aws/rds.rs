@@ -17,16 +17,80 @@ pub use crate::registry::names::AWS_RDS_DB_CLUSTER as CLUSTER;
 pub use crate::registry::names::AWS_RDS_DB_INSTANCE as INSTANCE;
 pub use crate::registry::names::AWS_RDS_SNAPSHOT as SNAPSHOT;
 
-/// Parameters that decide whether an engine refuses unencrypted connections.
-const TLS_PARAMETERS: [&str; 2] = ["rds.force_ssl", "require_secure_transport"];
+/// Parameters that decide whether an engine refuses unencrypted connections:
+/// PostgreSQL's and MySQL's, DocumentDB's `tls` and Neptune's `neptune_enforce_ssl`
+/// (DocumentDB and Neptune clusters are listed by DescribeDBClusters with engine
+/// "docdb" and "neptune").
+const TLS_PARAMETERS: [&str; 4] = [
+    "rds.force_ssl",
+    "require_secure_transport",
+    "tls",
+    "neptune_enforce_ssl",
+];
 
 /// Parameters that set the oldest TLS version an engine accepts.
-const MIN_TLS_PARAMETERS: [&str; 4] = [
+const MIN_TLS_PARAMETERS: [&str; 5] = [
     "ssl_min_protocol_version",
     "tls_version",
     "rds.tls10",
     "rds.tls11",
+    "tls",
 ];
+
+/// The Neptune engine version from which Neptune accepts only HTTPS with TLS 1.2 or
+/// newer, whatever the cluster parameter group says: "Beginning with engine version
+/// 1.0.4.0, Amazon Neptune only allows Secure Sockets Layer (SSL) connections through
+/// HTTPS to any instance or cluster endpoint. Neptune requires at least TLS version
+/// 1.2" (Neptune User Guide, "Encrypting connections to your Amazon Neptune database
+/// with SSL/HTTPS", security-ssl.html).
+const NEPTUNE_TLS_ONLY_FROM: [u32; 4] = [1, 0, 4, 0];
+
+/// Whether a Neptune engine version such as "1.3.2.1" is one from which Neptune
+/// accepts only TLS 1.2 or newer; None when the version is not four numbers.
+pub fn neptune_tls_only(version: Option<&str>) -> Option<bool> {
+    let numbers: Vec<u32> = version?
+        .split('.')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let numbers: [u32; 4] = numbers.try_into().ok()?;
+    Some(numbers >= NEPTUNE_TLS_ONLY_FROM)
+}
+
+/// Whether the engine refuses unencrypted connections by itself: only Neptune from
+/// 1.0.4.0 does; every other engine leaves it to a parameter. A Neptune version that
+/// is not four numbers is unreadable.
+fn engine_requires_tls(engine: Option<&str>, version: Option<&str>) -> Observed<bool> {
+    match engine {
+        Some("neptune") => match neptune_tls_only(version) {
+            Some(only) => Observed::Value(only),
+            None => Observed::unreadable(format!(
+                "rds:DescribeDBClusters: the Neptune engine version {:?} is not four numbers",
+                version.unwrap_or("(not reported)")
+            )),
+        },
+        _ => Observed::Value(false),
+    }
+}
+
+/// The oldest TLS version a DocumentDB cluster accepts, from its `tls` parameter, as
+/// the DocumentDB API reference (API_Parameter) defines the values: "enabled" accepts
+/// TLS 1.0 through 1.3, "tls1.2+" 1.2 and later, "tls1.3+" 1.3 and later. "disabled"
+/// accepts no TLS connection at all, so the answer is "none". "fips-140-3" states
+/// FIPS requirements but no TLS version, so it is unreadable.
+fn docdb_min_tls(operation: &str, group: &str, value: &str) -> Observed<String> {
+    match value {
+        "enabled" => Observed::Value("1.0".into()),
+        "tls1.2+" => Observed::Value("1.2".into()),
+        "tls1.3+" => Observed::Value("1.3".into()),
+        "disabled" => Observed::Value("none".into()),
+        "fips-140-3" => Observed::unreadable(format!(
+            "{operation}: tls of parameter group {group} is \"fips-140-3\", for which DocumentDB states no TLS version"
+        )),
+        other => Observed::unreadable(format!(
+            "{operation}: tls of parameter group {group} is {other:?}, not a value DocumentDB documents"
+        )),
+    }
+}
 
 /// The oldest TLS version an engine accepts whatever its parameter group says, where an
 /// AWS document states it: (engine, major version, lowest minor version, oldest TLS).
@@ -163,6 +227,9 @@ struct InstanceAttributes {
 #[derive(Serialize)]
 struct ClusterAttributes {
     engine: Observed<Option<String>>,
+    /// Whether the engine itself refuses connections without TLS, whatever the
+    /// parameter group says: Neptune from 1.0.4.0 (`NEPTUNE_TLS_ONLY_FROM`).
+    engine_requires_tls: Observed<bool>,
     storage_encrypted: Observed<bool>,
     kms_key_id: Observed<Option<String>>,
     backup_retention_period: Observed<i32>,
@@ -326,6 +393,7 @@ pub async fn collect(ctx: &AwsContext) -> Collected {
                     let op = "rds:DescribeDBClusters";
                     let attrs = ClusterAttributes {
                         engine: Observed::Value(c.engine().map(str::to_string)),
+                        engine_requires_tls: engine_requires_tls(c.engine(), c.engine_version()),
                         storage_encrypted: required(op, "StorageEncrypted", c.storage_encrypted()),
                         kms_key_id: Observed::Value(c.kms_key_id().map(str::to_string)),
                         backup_retention_period: required(
@@ -519,8 +587,22 @@ pub fn min_tls_version_of(
     group: &str,
     listed: &Observed<GroupParameters>,
 ) -> Observed<String> {
+    if engine == Some("neptune") {
+        return match neptune_tls_only(engine_version) {
+            Some(true) => Observed::Value("1.2".into()),
+            Some(false) => Observed::Unreadable(format!(
+                "Neptune engine {} predates 1.0.4.0, and AWS states the oldest TLS version it accepts only from 1.0.4.0 on",
+                engine_version.unwrap_or_default()
+            )),
+            None => Observed::unreadable(format!(
+                "{operation}: the Neptune engine version {:?} is not four numbers",
+                engine_version.unwrap_or("(not reported)")
+            )),
+        };
+    }
     let parameter = match engine {
         Some("postgres" | "aurora-postgresql") => "ssl_min_protocol_version",
+        Some("docdb") => "tls",
         Some("mysql" | "mariadb" | "aurora-mysql" | "aurora") => "tls_version",
         Some("sqlserver-ee" | "sqlserver-se" | "sqlserver-ex" | "sqlserver-web") => "rds.tls10",
         Some(other) => {
@@ -539,6 +621,17 @@ pub fn min_tls_version_of(
     };
     if parameter == "rds.tls10" {
         return sqlserver_min_tls(operation, group, engine_version, listed);
+    }
+    if parameter == "tls" {
+        return match listed.get(parameter) {
+            Some(Some(v)) => docdb_min_tls(operation, group, v),
+            Some(None) => Observed::Unreadable(format!(
+                "{operation}: parameter group {group} lists tls without a value"
+            )),
+            None => Observed::Unreadable(format!(
+                "{operation}: parameter group {group} does not list tls"
+            )),
+        };
     }
     let floor = engine.and_then(|e| engine_min_tls(e, engine_version));
     let value = match (listed.get(parameter), floor) {
@@ -698,6 +791,61 @@ mod tests {
             min_tls_version_of(op, None, None, "g", &pg)
                 .unreadable_reason()
                 .is_some()
+        );
+    }
+
+    #[test]
+    fn documentdb_and_neptune_read_their_own_tls_rules() {
+        let op = "rds:DescribeDBClusterParameters";
+        let tls = |v: Option<&str>| {
+            Observed::Value(GroupParameters::from([(
+                "tls".to_string(),
+                v.map(str::to_string),
+            )]))
+        };
+        let docdb = |v| min_tls_version_of(op, Some("docdb"), Some("5.0.0"), "g", &tls(v));
+        assert_eq!(docdb(Some("enabled")), Observed::Value("1.0".into()));
+        assert_eq!(docdb(Some("tls1.2+")), Observed::Value("1.2".into()));
+        assert_eq!(docdb(Some("tls1.3+")), Observed::Value("1.3".into()));
+        assert_eq!(docdb(Some("disabled")), Observed::Value("none".into()));
+        for unknown in [Some("fips-140-3"), Some("on"), None] {
+            assert!(docdb(unknown).unreadable_reason().is_some(), "{unknown:?}");
+        }
+        let empty = Observed::Value(GroupParameters::new());
+        assert!(
+            min_tls_version_of(op, Some("docdb"), Some("5.0.0"), "g", &empty)
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("does not list tls"))
+        );
+        let neptune = |v| min_tls_version_of(op, Some("neptune"), v, "g", &empty);
+        assert_eq!(neptune(Some("1.3.2.1")), Observed::Value("1.2".into()));
+        assert_eq!(neptune(Some("1.0.4.0")), Observed::Value("1.2".into()));
+        assert!(
+            neptune(Some("1.0.3.0"))
+                .unreadable_reason()
+                .is_some_and(|r| r.contains("predates 1.0.4.0"))
+        );
+        assert!(neptune(Some("1.3")).unreadable_reason().is_some());
+        assert!(neptune(None).unreadable_reason().is_some());
+        assert_eq!(neptune_tls_only(Some("1.10.0.0")), Some(true));
+        assert_eq!(neptune_tls_only(Some("1.0.3.9")), Some(false));
+        assert_eq!(neptune_tls_only(Some("one")), None);
+        assert_eq!(
+            engine_requires_tls(Some("neptune"), Some("1.2.0.0")),
+            Observed::Value(true)
+        );
+        assert_eq!(
+            engine_requires_tls(Some("neptune"), Some("1.0.2.2")),
+            Observed::Value(false)
+        );
+        assert!(
+            engine_requires_tls(Some("neptune"), None)
+                .unreadable_reason()
+                .is_some()
+        );
+        assert_eq!(
+            engine_requires_tls(Some("docdb"), Some("5.0.0")),
+            Observed::Value(false)
         );
     }
 
