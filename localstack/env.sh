@@ -43,6 +43,7 @@ MOTO_SERVICES=(
     KINESIS
     ACM
     EKS
+    ORGANIZATIONS
 )
 
 cat <<EOF

@@ -314,7 +314,7 @@ MOTO_SERVICES = {
     "rds", "cloudtrail", "backup", "guardduty", "inspector2", "wafv2", "shield",
     "securityhub", "cognito-idp", "elbv2", "acm", "autoscaling", "ecs",
     "apigateway", "apigatewayv2", "dynamodb", "elasticache", "opensearch", "redshift",
-    "directconnect", "ecr", "kinesis", "eks",
+    "directconnect", "ecr", "kinesis", "eks", "organizations",
 }
 
 FULL_ADMIN = {
@@ -2611,6 +2611,7 @@ def seed_account(c: Clients, account: str, apply: bool) -> Report:
     seed_acm(c, r)
     seed_launch_templates(c, r)
     seed_eks(c, r, account)
+    seed_organizations(c, r, account)
     return r
 
 
@@ -4021,6 +4022,65 @@ def seed_eks(c: Clients, r: Report, account: str) -> None:
                    "secrets": "encryptionConfig" in spec})
         r.row("eks", name, USE1, "created", "private endpoint, secrets encrypted, all logs"
               if name == EKS_GOOD else "public to 0.0.0.0/0, secrets not encrypted, audit log only")
+
+
+SCP_NAME = "vouch-demo-deny-other-regions"
+# AWS's example SCP (orgs_manage_policies_scps_examples_general.html, "Deny access to AWS
+# based on the requested AWS Region"), trimmed to the seeded regions.
+SCP_REGION_DENY = {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Sid": "DenyAllOutsideSeededRegions",
+        "Effect": "Deny",
+        "NotAction": ["cloudfront:*", "iam:*", "organizations:*", "route53:*", "sts:*",
+                      "support:*"],
+        "Resource": "*",
+        "Condition": {"StringNotEquals": {"aws:RequestedRegion": [USE1, EUW1]}},
+    }],
+}
+
+
+def seed_organizations(c: Clients, r: Report, account: str) -> None:
+    """An organization whose management account is the demo account, SCPs enabled, and
+    at its root a policy denying requests outside the seeded regions. SCPs never
+    restrict the management account, so the region-deny check fails the demo account
+    and names the policy; a member account's pass is in tests/emulator_gaps.rs, as
+    moto here keeps one account per run (MOTO_ACCOUNT_ID)."""
+    org = c("organizations", USE1)
+    if r.apply:
+        try:
+            org.describe_organization()
+        except ClientError as e:
+            if err_code(e) != "AWSOrganizationsNotInUseException":
+                raise
+            org.create_organization(FeatureSet="ALL")
+        root = org.list_roots()["Roots"][0]
+        if not any(t["Type"] == "SERVICE_CONTROL_POLICY" and t["Status"] == "ENABLED"
+                   for t in root.get("PolicyTypes", [])):
+            org.enable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")
+        ids = [p["Id"] for p in org.list_policies(Filter="SERVICE_CONTROL_POLICY")["Policies"]
+               if p["Name"] == SCP_NAME]
+        if not ids:
+            ids = [org.create_policy(Content=json.dumps(SCP_REGION_DENY), Name=SCP_NAME,
+                                     Description="vouch demo: deny other regions",
+                                     Type="SERVICE_CONTROL_POLICY")["Policy"]["PolicySummary"]["Id"]]
+        attached = org.list_policies_for_target(TargetId=root["Id"],
+                                                Filter="SERVICE_CONTROL_POLICY")["Policies"]
+        if not any(p["Id"] == ids[0] for p in attached):
+            org.attach_policy(PolicyId=ids[0], TargetId=root["Id"])
+    try:
+        got = org.describe_organization()["Organization"]
+        root = org.list_roots()["Roots"][0]
+    except ClientError:
+        r.missing("organization")
+        return
+    attached = org.list_policies_for_target(TargetId=root["Id"],
+                                            Filter="SERVICE_CONTROL_POLICY")["Policies"]
+    r.compare("organization", {"management": got.get("MasterAccountId"),
+                               "scp": SCP_NAME in [p["Name"] for p in attached]},
+              {"management": account, "scp": True})
+    r.row("organizations", SCP_NAME, "global", "created",
+          "the demo account manages the organization; region deny attached at the root")
 
 
 if __name__ == "__main__":

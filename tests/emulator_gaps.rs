@@ -11,6 +11,8 @@
 //! keep it (GetBucketVersioning returns only the Status), so a bucket with MFA Delete
 //! exists only here. moto 5.2.5 does not serve ListRecoveryPointsByBackupVault (HTTP 404
 //! HTML), so vaults holding encrypted and unencrypted recovery points exist only here.
+//! The demo account manages its moto organization, which no SCP restricts, so member
+//! accounts with and without a region deny exist only here.
 //! These values stand in for the recorded answers of a real account.
 
 mod common;
@@ -66,6 +68,17 @@ fn user(id: &str, key_rotated_days: i64, key_used_days: i64) -> Value {
         json!({"credentials": {
         "password_enabled": false, "password_last_used": null, "password_last_changed": null, "mfa_active": false,
         "access_keys": [{"active": true, "last_rotated": days_ago(key_rotated_days), "last_used": days_ago(key_used_days)}]}}),
+    )
+}
+
+/// A member account of an organization whose management account is another.
+fn org_member(id: &str, policies: Value) -> Value {
+    resource(
+        id,
+        "aws_organizations_account",
+        "global",
+        json!({"organization": {"id": "o-ab12", "management_account_id": "999999999999", "feature_set": "ALL"},
+            "management_account": false, "scp_enabled": true, "service_control_policies": policies}),
     )
 }
 
@@ -253,6 +266,23 @@ fn inventory() -> Value {
             json!([{"arn": "arn:aws:rds:us-east-1:111122223333:snapshot:awsbackup:job-1", "resource_type": "RDS",
                  "status": "COMPLETED", "encrypted": false, "encryption_key_arn": null}]),
         ),
+        org_member(
+            "org-member-region-denied",
+            json!([{"id": "p-FullAWSAccess", "name": "FullAWSAccess", "aws_managed": true,
+                "target_id": "r-ab12", "target_type": "ROOT",
+                "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}},
+            {"id": "p-eu", "name": "eu-only", "aws_managed": false,
+                "target_id": "ou-ab12-workloads", "target_type": "ORGANIZATIONAL_UNIT",
+                "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Deny",
+                    "NotAction": ["iam:*", "organizations:*", "sts:*"], "Resource": "*",
+                    "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1", "eu-west-1"]}}}]}}]),
+        ),
+        org_member(
+            "org-member-unrestricted",
+            json!([{"id": "p-FullAWSAccess", "name": "FullAWSAccess", "aws_managed": true,
+                "target_id": "r-ab12", "target_type": "ROOT",
+                "document": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}]),
+        ),
         resource(
             "shield-active",
             "aws_shield_account",
@@ -371,6 +401,11 @@ fn each_check_the_emulators_cannot_show_both_ways_passes_and_fails_through_the_p
             "bucket-no-mfa-delete",
         ),
         ("aws-cognito-user-pool-exists", "pools-some", "pools-none"),
+        (
+            "aws-organizations-scp-region-deny",
+            "org-member-region-denied",
+            "org-member-unrestricted",
+        ),
         (
             "aws-backup-recovery-points-encrypted",
             "vault-points-encrypted",

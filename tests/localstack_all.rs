@@ -233,3 +233,31 @@ mod cognito_account {
         );
     }
 }
+
+/// The region deny the seed attaches at the organization's root is read through moto's
+/// Organizations API (ListParents, ListPoliciesForTarget, DescribePolicy): the demo
+/// account manages the organization, so the check fails it and names the policy, which
+/// applies only to member accounts. The member account's pass is in tests/emulator_gaps.rs.
+mod organizations_account {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs the seeded demo account: run scripts/test.sh"]
+    fn the_management_account_fails_and_the_root_region_deny_is_named() {
+        let (report, stderr) = scan_one("us-east-1", "organizations");
+        let result = report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["check"] == "aws-organizations-scp-region-deny")
+            .unwrap_or_else(|| panic!("no region-deny result: {stderr}"));
+        assert_eq!(result["status"], "fail", "{result}");
+        let message = result["message"].as_str().unwrap();
+        assert!(
+            message.contains("management account")
+                && message.contains("vouch-demo-deny-other-regions on r-")
+                && message.contains("leaves open eu-west-1, us-east-1"),
+            "{message}"
+        );
+    }
+}

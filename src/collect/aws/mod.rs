@@ -38,6 +38,7 @@ pub mod list;
 pub mod logs;
 pub mod monitoring;
 pub mod opensearch;
+pub mod organizations;
 pub mod permissions;
 pub mod rds;
 pub mod redshift;
@@ -377,6 +378,7 @@ fn job<'a>(name: &str, c: &'a AwsContext) -> Option<Job<'a>> {
         "accessanalyzer" => Box::pin(accessanalyzer::collect(c)),
         "acm" => Box::pin(acm::collect(c)),
         "cloudfront" => Box::pin(cloudfront::collect(c)),
+        "organizations" => Box::pin(organizations::collect(c)),
         _ => return None,
     })
 }
