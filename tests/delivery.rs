@@ -6,31 +6,40 @@ use common::{check_fixture, hec, vouch};
 
 const TOKEN: &str = "f3a7c9d2-vouch-test-hec-token-0000";
 
-#[test]
-fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
-    let (url, received) = hec::start(TOKEN, 1);
+/// `vouch check` of the S3 fixture with `args`, its outputs in a fresh directory,
+/// sending to the HEC receiver at `url` with the test token and short retry delays:
+/// (exit code, standard error, the output directory).
+fn send_to_hec(
+    url: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (Option<i32>, String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let out = check_fixture("inventory-s3.json")
-        .args([
-            "--policy",
-            "s3-data-protection",
-            "--format",
-            "ocsf,json",
-            "--output-dir",
-        ])
+    let mut cmd = check_fixture("inventory-s3.json");
+    cmd.args(args)
+        .arg("--output-dir")
         .arg(dir.path())
         .arg("--send-to")
         .arg(format!("hec={url}"))
         .env("VOUCH_HEC_TOKEN", TOKEN)
-        .env("VOUCH_RETRY_FIRST_DELAY_MS", "10")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "exit reflects the results: {stderr}"
+        .env("VOUCH_RETRY_FIRST_DELAY_MS", "10");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code(), stderr, dir)
+}
+
+#[test]
+fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
+    let (url, received) = hec::start(TOKEN, 1);
+    let (code, stderr, dir) = send_to_hec(
+        &url,
+        &["--policy", "s3-data-protection", "--format", "ocsf,json"],
+        &[],
     );
+    assert_eq!(code, Some(1), "exit reflects the results: {stderr}");
     let r = received.lock().unwrap();
     assert!(r.problems.is_empty(), "{:?}", r.problems);
     let local = std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl")).unwrap();
@@ -47,18 +56,8 @@ fn hec_gets_every_ocsf_event_in_batches_after_retrying_a_busy_collector() {
 #[test]
 fn a_refused_delivery_is_reported_exits_3_and_keeps_the_local_files() {
     let (url, received) = hec::start("another-token", 0);
-    let dir = tempfile::tempdir().unwrap();
-    let out = check_fixture("inventory-s3.json")
-        .args(["--format", "json", "--output-dir"])
-        .arg(dir.path())
-        .arg("--send-to")
-        .arg(format!("hec={url}"))
-        .env("VOUCH_HEC_TOKEN", TOKEN)
-        .env("VOUCH_RETRY_FIRST_DELAY_MS", "10")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    let (code, stderr, dir) = send_to_hec(&url, &["--format", "json"], &[]);
+    assert_eq!(code, Some(3), "{stderr}");
     assert!(stderr.contains("HTTP 403"), "{stderr}");
     assert!(!stderr.contains(TOKEN), "the token never appears in output");
     assert!(
@@ -70,6 +69,43 @@ fn a_refused_delivery_is_reported_exits_3_and_keeps_the_local_files() {
         1,
         "a refused token is not retried"
     );
+}
+
+/// A token with indexer acknowledgement: every batch names the channel, and vouch
+/// reports the delivery only after the collector confirms each batch's ack id.
+#[test]
+fn hec_with_indexer_acknowledgement_waits_for_every_batch_to_be_confirmed() {
+    let (url, received) = hec::start_with(TOKEN, 0, hec::Ack::On);
+    let (code, stderr, dir) = send_to_hec(
+        &url,
+        &["--policy", "s3-data-protection", "--format", "ocsf"],
+        &[],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    let r = received.lock().unwrap();
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.ack_ids >= 1 && r.ack_polls >= 1, "{r:?}");
+    let local = std::fs::read_to_string(dir.path().join("findings.ocsf.jsonl")).unwrap();
+    assert_eq!(r.events.len(), local.lines().count());
+    assert!(stderr.contains("delivered"), "{stderr}");
+}
+
+/// Accepted but never confirmed as indexed: the events may be lost, so the delivery
+/// fails (exit 3) naming the unacknowledged batches, and the local files stay.
+#[test]
+fn an_unacknowledged_batch_fails_the_delivery_with_exit_3() {
+    let (url, received) = hec::start_with(TOKEN, 0, hec::Ack::Never);
+    let (code, stderr, dir) = send_to_hec(
+        &url,
+        &["--format", "json"],
+        &[("VOUCH_HEC_ACK_TIMEOUT_MS", "300")],
+    );
+    assert_eq!(code, Some(3), "{stderr}");
+    assert!(stderr.contains("not acknowledged as indexed"), "{stderr}");
+    assert!(dir.path().join("results.json").exists());
+    let r = received.lock().unwrap();
+    assert!(r.ack_polls >= 2, "polled until the deadline: {r:?}");
+    assert!(!stderr.contains(TOKEN));
 }
 
 #[test]
