@@ -216,15 +216,7 @@ mod tests {
         }
         });
         let out = collect(&ctx).await;
-        assert_eq!(out.listings.len(), 1);
-        assert!(
-            out.listings[0]
-                .error
-                .as_deref()
-                .is_some_and(|e| e.contains("repositoryArn")),
-            "{:?}",
-            out.listings
-        );
+        super::super::replay::assert_listing_incomplete(&out, "repositoryArn");
         let by_name = |n: &str| super::super::replay::named(&out, n);
         let web = by_name("web");
         assert_eq!(web.id, ARN);

@@ -135,6 +135,20 @@ pub fn assert_listing_failed(out: &super::Collected, operation: &str) {
     );
 }
 
+/// Asserts that a collector made one listing, in error for the items that came
+/// without `field`, their id.
+pub fn assert_listing_incomplete(out: &super::Collected, field: &str) {
+    assert_eq!(out.listings.len(), 1, "{:?}", out.listings);
+    assert!(
+        out.listings[0]
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains(field)),
+        "{:?}",
+        out.listings
+    );
+}
+
 /// The answer of a call the credential may not make, in the JSON protocols' shape.
 pub fn denied() -> Answer {
     (
