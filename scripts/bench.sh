@@ -10,6 +10,9 @@
 # 3. The cost of faults: the demo scan through the fault-injecting proxy
 #    (examples/fault_proxy.rs, the one tests/faults.rs uses) fault-free and with 10 %
 #    of requests throttled, the ratio of the two times, and whether any status changed.
+#    Beside them, a scan of only the 16 services vouch first read: the whole scan's time
+#    over its time, against the ratio of their requests (the cost should stay
+#    proportional to the calls added).
 #
 # Builds --release unless VOUCH_BIN names a vouch binary to measure (e.g. a debug build:
 # VOUCH_BIN=target/debug/vouch). VOUCH_BENCH_RUNS (default 1) repeats each fault run;
@@ -114,8 +117,11 @@ upstreams=$(printf '%s\n' "$emulator_env" | sed -n 's/^export AWS_ENDPOINT_URL[A
 # $work/KIND.secs.
 fault_scan() {
     local kind="$1" run="$2" label; shift 2
+    local services=()
     case "$kind" in
         clean) label="scan through the proxy, no faults (run $run)" ;;
+        base) label="scan through the proxy, the first 16 services (run $run)"
+              services=(--services "$BASE_SERVICES") ;;
         *) label="scan through the proxy, 10 % throttled (run $run)" ;;
     esac
     # shellcheck disable=SC2086
@@ -127,24 +133,30 @@ fault_scan() {
     done
     local env="$emulator_env" up url
     while read -r up url; do env=$(printf '%s\n' "$env" | sed "s#=$up\$#=$url#"); done < "$work/proxy"
-    (eval "$env"; measure "$label" "${scan[@]}")
+    (eval "$env"; measure "$label" "${scan[@]}" "${services[@]}")
     cp "$work/out" "$work/$kind-$run.json"
     cat "$work/secs" >> "$work/$kind.secs"
     local stats=()
     while read -r up url; do stats+=("$(curl -sf "$url/__vouch_fault_proxy/stats")"); done < "$work/proxy"
     kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=
-    python3 - "${stats[@]}" <<'PY'
+    python3 - "$work/$kind.requests" "${stats[@]}" <<'PY'
 import json, sys
 total = {}
-for s in sys.argv[1:]:
+for s in sys.argv[2:]:
     for k, v in json.loads(s).items():
         total[k] = total.get(k, 0) + v
 thr = sum(v for k, v in total.items() if k.startswith("throttle"))
 print(f"    {total.get('requests', 0)} requests, {thr} throttled, {sum(v for k, v in total.items() if k.startswith('retried'))} retried")
+open(sys.argv[1], "a").write(f"{total.get('requests', 0)}\n")
 PY
 }
 
+# The services vouch read before the data stores, edge and compute services were added
+# (issue 14): the whole scan should cost no more, per request, than this one.
+BASE_SERVICES=s3,iam,ec2,rds,cloudtrail,kms,backup,guardduty,inspector,securityhub,shield,cognito,secretsmanager,elbv2,wafv2,logs
+
 for i in $(seq "$RUNS"); do
+    fault_scan base "$i" --seed "$i"
     fault_scan clean "$i" --seed "$i"
     fault_scan throttled "$i" --seed "$i" --throttle 0.1
 done
@@ -165,7 +177,11 @@ for i in range(1, runs + 1):
                 if shown < 20:
                     shown += 1
                     print(f"  {kind} run {i}: {k[0]} on {k[1]}: {base.get(k, 'missing')} -> {other.get(k, 'missing')}")
-secs = {k: statistics.median(float(l) for l in open(f"{work}/{k}.secs")) for k in ("clean", "throttled")}
+secs = {k: statistics.median(float(l) for l in open(f"{work}/{k}.secs")) for k in ("base", "clean", "throttled")}
+reqs = {k: statistics.median(int(l) for l in open(f"{work}/{k}.requests")) for k in ("base", "clean")}
+print(f"proportional cost: every service {secs['clean']:.2f} s for {reqs['clean']:.0f} requests, the first 16 "
+      f"{secs['base']:.2f} s for {reqs['base']:.0f}: {secs['clean'] / secs['base']:.2f}x the time for "
+      f"{reqs['clean'] / reqs['base']:.2f}x the requests (median of {runs})")
 print(f"cost of faults: {secs['clean']:.2f} s fault-free, {secs['throttled']:.2f} s with 10 % throttled: "
       f"{secs['throttled'] / secs['clean']:.2f}x (median of {runs})")
 print(f"verdicts: {len(base)} results, {changed} statuses differ from the first fault-free scan")
