@@ -1271,7 +1271,7 @@ fn a_saved_report_renders_in_any_format_from_itself_alone() {
         ])
         .arg("--checks-dir")
         .arg(&checks)
-        .args(["--format", "json,asff,csv,junit,html", "--output-dir"])
+        .args(["--format", "json,asff,csv,junit,html,oscal", "--output-dir"])
         .arg(&first)
         .output()
         .unwrap();
@@ -1288,7 +1288,7 @@ fn a_saved_report_renders_in_any_format_from_itself_alone() {
     let out = vouch()
         .arg("report")
         .arg(first.join("results.json"))
-        .args(["--format", "json,asff,csv,junit,html", "--output-dir"])
+        .args(["--format", "json,asff,csv,junit,html,oscal", "--output-dir"])
         .arg(&again)
         .output()
         .unwrap();
@@ -1304,6 +1304,7 @@ fn a_saved_report_renders_in_any_format_from_itself_alone() {
         "results.csv",
         "results.junit.xml",
         "report.html",
+        "assessment-results.oscal.json",
     ] {
         let (a, b) = (first.join(name), again.join(name));
         assert!(a.exists(), "the scan wrote no {name}");

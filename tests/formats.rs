@@ -1,6 +1,7 @@
 //! Output formats, validated by their consumers' own models (tests/validators/):
 //! OCSF by py-ocsf-models, ASFF by botocore's Security Hub input model, JUnit by
-//! junitparser, CSV by Python's csv reader.
+//! junitparser, CSV by Python's csv reader, OSCAL by NIST's published JSON schema and
+//! compliance-trestle's models.
 
 mod common;
 
@@ -74,6 +75,63 @@ fn every_format_is_valid_for_its_consumer() {
         n
     );
     assert_eq!(validate("csv", &dir.path().join("results.csv"))["rows"], n);
+}
+
+/// OSCAL assessment results of a scoring with met, failed, error and manual clauses:
+/// NIST's 1.2.1 schema and trestle's models accept them, there is an observation per
+/// result and a risk per failure, and each clause's finding states the JSON report's
+/// status, satisfied only when met.
+#[test]
+#[ignore = "needs the validator venv: run scripts/test.sh"]
+fn oscal_assessment_results_are_valid_and_state_each_clause_as_the_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check_fixture("inventory-ec2net.json")
+        .args([
+            "--policy",
+            "indicado",
+            "--policy",
+            "cis-aws-foundations",
+            "--format",
+            "json,oscal",
+            "--output-dir",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        dir.path().join("assessment-results.oscal.json").exists(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("results.json")).unwrap()).unwrap();
+    let oscal = validate("oscal", &dir.path().join("assessment-results.oscal.json"));
+    let results = report["results"].as_array().unwrap();
+    assert_eq!(oscal["observations"], results.len() as u64);
+    let failures = results.iter().filter(|r| r["status"] == "fail").count();
+    assert_eq!(oscal["risks"], failures as u64);
+    let mut seen = std::collections::BTreeSet::new();
+    for pack in report["policies"].as_array().unwrap() {
+        for clause in pack["clauses"].as_array().unwrap() {
+            let key = format!(
+                "{} {}",
+                pack["id"].as_str().unwrap(),
+                clause["id"].as_str().unwrap()
+            );
+            let status = clause["status"].as_str().unwrap();
+            seen.insert(status.to_string());
+            assert_eq!(oscal["clauses"][&key], status, "{key}");
+            let state = if status == "met" {
+                "satisfied"
+            } else {
+                "not-satisfied"
+            };
+            assert_eq!(oscal["states"][&key], state, "{key}");
+        }
+    }
+    for s in ["met", "failed", "error", "manual"] {
+        assert!(seen.contains(s), "the scoring shows a {s} clause: {seen:?}");
+    }
 }
 
 #[test]
@@ -160,7 +218,7 @@ fn an_azure_scan_is_valid_for_every_consumer_but_security_hub() {
             "--policy",
             "opendatadsl",
             "--format",
-            "json,ocsf,csv,junit,html",
+            "json,ocsf,csv,junit,html,oscal",
         ])
         .arg("--output-dir")
         .arg(dir.path())
@@ -177,6 +235,10 @@ fn an_azure_scan_is_valid_for_every_consumer_but_security_hub() {
     let n = results["results"].as_array().unwrap().len() as u64;
     let ocsf = validate("ocsf", &dir.path().join("findings.ocsf.jsonl"));
     assert_eq!(ocsf["detection_findings"], n);
+    assert_eq!(
+        validate("oscal", &dir.path().join("assessment-results.oscal.json"))["observations"],
+        n
+    );
     assert_eq!(
         validate("junit", &dir.path().join("results.junit.xml"))["cases"],
         n
@@ -204,6 +266,30 @@ fn hostile_inventory(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("hostile.json");
     std::fs::write(&path, text).unwrap();
     path
+}
+
+/// Names with newlines, escapes and formula starters (the hostile bucket) still give a
+/// schema-valid OSCAL document: one-line fields are flattened, not left invalid.
+#[test]
+#[ignore = "needs the validator venv: run scripts/test.sh"]
+fn oscal_stays_valid_with_hostile_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let inventory = hostile_inventory(dir.path());
+    let file = dir.path().join("hostile.oscal.json");
+    vouch()
+        .args(["check", "--inventory"])
+        .arg(&inventory)
+        .args([
+            "--policy",
+            "s3-data-protection",
+            "--format",
+            "oscal",
+            "--output",
+        ])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(validate("oscal", &file)["observations"].as_u64().unwrap() > 0);
 }
 
 #[test]

@@ -617,7 +617,7 @@ proptest! {
         regions in prop::collection::vec(any::<String>(), 0..4),
         profile in prop::option::of(any::<String>()),
         concurrency in prop::option::of(1usize..10_000),
-        formats in prop::sample::subsequence(vec!["terminal", "json", "ocsf", "asff", "csv", "junit", "html"], 0..7),
+        formats in prop::sample::subsequence(vec!["terminal", "json", "ocsf", "asff", "csv", "junit", "html", "oscal"], 0..8),
         fail_on in prop::sample::select(vec!["any", "new", "severity:critical", "severity:informational", "score:0", "score:99.5", "score:100"]),
         packs in prop::collection::vec(any::<String>(), 0..3),
         enabled in prop::option::of(any::<bool>()),

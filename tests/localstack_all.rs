@@ -153,7 +153,7 @@ fn no_secret_appears_in_any_output_or_log() {
         .args(common::DEMO_REGIONS)
         .args([
             "--format",
-            "terminal,json,ocsf,asff,csv,junit,html",
+            "terminal,json,ocsf,asff,csv,junit,html,oscal",
             "--output-dir",
         ])
         .arg(dir.path())

@@ -5,14 +5,21 @@ use sha2::{Digest, Sha256};
 
 use crate::results::CheckResult;
 
-fn digest(parts: &[&str]) -> String {
+/// The first 16 bytes of a SHA-256 over `parts`, each ended by a NUL so that no two
+/// lists of parts run together into the same input.
+pub fn digest16(parts: &[&str]) -> [u8; 16] {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    let out = h.finalize();
-    out.iter().take(16).map(|b| format!("{b:02x}")).collect()
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&h.finalize()[..16]);
+    out
+}
+
+fn digest(parts: &[&str]) -> String {
+    digest16(parts).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Same check, same parameters, same resource: same id, whatever the scan.

@@ -7,6 +7,7 @@ pub mod identity;
 pub mod json;
 pub mod junit;
 pub mod ocsf;
+pub mod oscal;
 pub mod sink;
 pub mod terminal;
 
@@ -20,10 +21,11 @@ pub enum Format {
     Csv,
     Junit,
     Html,
+    Oscal,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Terminal,
         Format::Json,
         Format::Ocsf,
@@ -31,6 +33,7 @@ impl Format {
         Format::Csv,
         Format::Junit,
         Format::Html,
+        Format::Oscal,
     ];
 
     /// The name in `--format` and vouch.toml, the file under `--output-dir` (none:
@@ -63,6 +66,11 @@ impl Format {
                 "html",
                 Some("report.html"),
                 "One self-contained HTML page: scores, charts, clause tables, filterable failures",
+            ),
+            Format::Oscal => (
+                "oscal",
+                Some("assessment-results.oscal.json"),
+                "OSCAL 1.2 assessment results: an observation per result, a finding per clause (GRC tools, FedRAMP)",
             ),
         }
     }

@@ -10,7 +10,7 @@ use anyhow::Context;
 use super::settings::Settings;
 use super::{Failure, bad_input, scan_failed};
 use crate::inventory::Provider;
-use crate::report::{Format, asff, csv, html, json, junit, ocsf, sink, terminal};
+use crate::report::{Format, asff, csv, html, json, junit, ocsf, oscal, sink, terminal};
 use crate::results::{CheckIndex, CheckResult, ScanReport};
 
 /// Every combination of outputs that cannot work, refused before any cloud call:
@@ -110,6 +110,7 @@ pub fn render(report: &ScanReport, format: Format) -> Result<Vec<u8>, Failure> {
         Format::Csv => csv::render(report),
         Format::Junit => junit::render(report),
         Format::Html => html::render(report).map_err(scan_failed)?,
+        Format::Oscal => oscal::render(report),
     })
 }
 

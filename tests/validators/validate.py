@@ -1,6 +1,6 @@
 """Validates vouch's output files with consumers' own models, not vouch's expectations.
 
-usage: validate.py ocsf FILE | asff FILE | junit FILE | csv FILE
+usage: validate.py ocsf FILE | asff FILE | junit FILE | csv FILE | oscal FILE
 Exits 0 when every record is valid, 1 with the first problems printed otherwise.
 """
 import csv
@@ -88,6 +88,52 @@ def csv_file(path):
     print(json.dumps({"rows": len(rows)}))
 
 
+def oscal(path):
+    """NIST's published JSON schema for OSCAL 1.2.1 assessment results (vendored, see
+    oscal/README.md), then compliance-trestle's models of the same release; prints each
+    clause's status as the document states it (finding props), for the test to compare
+    with the JSON report's."""
+    import os
+
+    import jsonschema
+    from trestle.oscal.assessment_results import AssessmentResults
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "oscal", "oscal_assessment-results_schema.json")) as f:
+        schema = json.load(f)
+    with open(path) as f:
+        doc = json.load(f)
+    import regex
+
+    # OSCAL's patterns use \p{L} and \p{N}, which Python's re lacks: match them with
+    # the regex module, as NIST's schemas mean.
+    def pattern(validator, patrn, instance, schema):
+        if validator.is_type(instance, "string") and not regex.search(patrn, instance):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": pattern})
+    validator = Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    problems = [f"{'/'.join(str(p) for p in e.absolute_path)}: {e.message[:300]}" for e in validator.iter_errors(doc)]
+    if problems:
+        fail(problems)
+    try:
+        ar = AssessmentResults.model_validate(doc["assessment-results"])
+    except Exception as e:  # pydantic.ValidationError
+        fail([str(e)[:2000]])
+    result = ar.results[0]
+    observations = {o.uuid for o in result.observations or []}
+    clauses, states = {}, {}
+    for f in result.findings or []:
+        for ref in f.related_observations or []:
+            if ref.observation_uuid not in observations:
+                fail([f"finding {f.title} names observation {ref.observation_uuid}, which is not in the result"])
+        props = {p.name: p.value for p in f.props or []}
+        clauses[f.title] = props.get("clause-status")
+        states[f.title] = f.target.status.state.value if hasattr(f.target.status.state, "value") else str(f.target.status.state)
+    print(json.dumps({"observations": len(observations), "risks": len(result.risks or []),
+                      "clauses": clauses, "states": states}))
+
+
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]
-    {"ocsf": ocsf, "asff": asff, "junit": junit, "csv": csv_file}[kind](path)
+    {"ocsf": ocsf, "asff": asff, "junit": junit, "csv": csv_file, "oscal": oscal}[kind](path)
