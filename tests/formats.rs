@@ -132,6 +132,46 @@ fn oscal_assessment_results_are_valid_and_state_each_clause_as_the_report_does()
     for s in ["met", "failed", "error", "manual"] {
         assert!(seen.contains(s), "the scoring shows a {s} clause: {seen:?}");
     }
+    // Each pack exported as a catalog: valid, a control per clause, and the findings'
+    // objectives are its controls.
+    for pack in report["policies"].as_array().unwrap() {
+        let id = pack["id"].as_str().unwrap();
+        let file = dir.path().join(format!("{id}.catalog.json"));
+        let out = vouch()
+            .args([
+                "policies",
+                "export",
+                id,
+                "--format",
+                "oscal-catalog",
+                "--output",
+            ])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let catalog = validate("oscal-catalog", &file);
+        let controls: Vec<&str> = catalog["controls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(controls.len(), pack["clauses"].as_array().unwrap().len());
+        for (title, target) in oscal["targets"].as_object().unwrap() {
+            if title.starts_with(&format!("{id} ")) {
+                assert!(
+                    controls.contains(&target.as_str().unwrap()),
+                    "{title}: {target}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

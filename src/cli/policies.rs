@@ -28,6 +28,24 @@ pub enum PoliciesCommand {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Export a pack for other tools: `oscal-catalog` writes it as an OSCAL 1.2 catalog
+    /// (a group per section, a control per clause), whose control ids are the
+    /// objectives `--format oscal` reports findings on.
+    Export {
+        /// A bundled pack id, or a path to a pack file.
+        pack: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (whole or not at all) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// An OSCAL 1.2 catalog (JSON).
+    OscalCatalog,
 }
 
 pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
@@ -113,6 +131,26 @@ pub fn run(cmd: PoliciesCommand) -> Result<u8, Failure> {
                             .collect::<Vec<_>>()
                             .join(", ")
                     );
+                }
+            }
+        }
+        PoliciesCommand::Export {
+            pack,
+            format: ExportFormat::OscalCatalog,
+            output,
+        } => {
+            let pack = Pack::resolve(&pack, &catalog).map_err(bad_input)?;
+            let bytes = crate::report::oscal_catalog::render(&pack);
+            match output {
+                Some(path) => sink::write_atomic(&path, &bytes).map_err(scan_failed)?,
+                None => {
+                    use std::io::Write;
+                    std::io::stdout()
+                        .write_all(&bytes)
+                        .and_then(|_| std::io::stdout().write_all(b"\n"))
+                        .map_err(|e| {
+                            scan_failed(anyhow::anyhow!("cannot write the catalog: {e}"))
+                        })?;
                 }
             }
         }

@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod ocsf;
 pub mod oscal;
+pub mod oscal_catalog;
 pub mod sink;
 pub mod terminal;
 

@@ -25,22 +25,22 @@ use crate::results::{CheckResult, ClauseScore, PolicyScore, ScanReport, Status};
 pub const OSCAL_VERSION: &str = "1.2.1";
 
 /// The namespace of vouch's own properties (OSCAL's are unqualified).
-const NS: &str = "urn:vouch:oscal";
+pub(crate) const NS: &str = "urn:vouch:oscal";
 
 /// A version 4 UUID whose bits come from a digest of `parts`: deterministic, and of the
 /// form the OSCAL schema requires.
-fn uuid_of(parts: &[&str]) -> String {
+pub(crate) fn uuid_of(parts: &[&str]) -> String {
     uuid::Builder::from_random_bytes(digest16(parts))
         .into_uuid()
         .to_string()
 }
 
-fn time(t: &DateTime<Utc>) -> String {
+pub(crate) fn time(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// OSCAL strings are non-empty with no whitespace at either end.
-fn text(s: &str, otherwise: &str) -> String {
+pub(crate) fn text(s: &str, otherwise: &str) -> String {
     let t = s.trim();
     if t.is_empty() {
         otherwise.to_string()
@@ -51,7 +51,7 @@ fn text(s: &str, otherwise: &str) -> String {
 
 /// A one-line OSCAL string (titles, property values): a cloud-supplied name may hold
 /// newlines or other control characters, which those fields do not allow.
-fn line(s: &str, otherwise: &str) -> String {
+pub(crate) fn line(s: &str, otherwise: &str) -> String {
     let joined: String = s
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
@@ -61,7 +61,7 @@ fn line(s: &str, otherwise: &str) -> String {
 }
 
 /// A token (NCName): letters, digits, `.`, `-`, `_`, starting with a letter or `_`.
-fn token(s: &str) -> String {
+pub(crate) fn token(s: &str) -> String {
     let mut out: String = s
         .chars()
         .map(|c| {
@@ -78,7 +78,7 @@ fn token(s: &str) -> String {
     out
 }
 
-fn prop(name: &str, value: &str) -> Value {
+pub(crate) fn prop(name: &str, value: &str) -> Value {
     json!({"name": name, "ns": NS, "value": line(value, "none")})
 }
 
@@ -181,7 +181,7 @@ fn finding(pack: &PolicyScore, c: &ClauseScore, related: &[&str], risks: &[&str]
         "props": [prop("clause-status", clause_status_name(c.status)), prop("section", &c.section)],
         "target": {
             "type": "objective-id",
-            "target-id": token(&format!("{}_{}", pack.id, c.id)),
+            "target-id": super::oscal_catalog::control_id(&pack.id, &c.id),
             "status": objective_status(c),
         },
     });

@@ -1,6 +1,6 @@
 """Validates vouch's output files with consumers' own models, not vouch's expectations.
 
-usage: validate.py ocsf FILE | asff FILE | junit FILE | csv FILE | oscal FILE
+usage: validate.py ocsf FILE | asff FILE | junit FILE | csv FILE | oscal FILE | oscal-catalog FILE
 Exits 0 when every record is valid, 1 with the first problems printed otherwise.
 """
 import csv
@@ -88,22 +88,16 @@ def csv_file(path):
     print(json.dumps({"rows": len(rows)}))
 
 
-def oscal(path):
-    """NIST's published JSON schema for OSCAL 1.2.1 assessment results (vendored, see
-    oscal/README.md), then compliance-trestle's models of the same release; prints each
-    clause's status as the document states it (finding props), for the test to compare
-    with the JSON report's."""
+def oscal_schema_problems(doc, schema_file):
+    """Problems NIST's published JSON schema (vendored, see oscal/README.md) finds."""
     import os
 
     import jsonschema
-    from trestle.oscal.assessment_results import AssessmentResults
+    import regex
 
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "oscal", "oscal_assessment-results_schema.json")) as f:
+    with open(os.path.join(here, "oscal", schema_file)) as f:
         schema = json.load(f)
-    with open(path) as f:
-        doc = json.load(f)
-    import regex
 
     # OSCAL's patterns use \p{L} and \p{N}, which Python's re lacks: match them with
     # the regex module, as NIST's schemas mean.
@@ -113,27 +107,59 @@ def oscal(path):
 
     Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": pattern})
     validator = Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
-    problems = [f"{'/'.join(str(p) for p in e.absolute_path)}: {e.message[:300]}" for e in validator.iter_errors(doc)]
+    return [f"{'/'.join(str(p) for p in e.absolute_path)}: {e.message[:300]}" for e in validator.iter_errors(doc)]
+
+
+def load_oscal(path, schema_file, root, model):
+    """The document at `path` checked against NIST's schema, then parsed by trestle's
+    `model` of its `root` element; exits with the problems otherwise."""
+    with open(path) as f:
+        doc = json.load(f)
+    problems = oscal_schema_problems(doc, schema_file)
     if problems:
         fail(problems)
     try:
-        ar = AssessmentResults.model_validate(doc["assessment-results"])
+        return model.model_validate(doc[root])
     except Exception as e:  # pydantic.ValidationError
         fail([str(e)[:2000]])
+
+
+def oscal(path):
+    """OSCAL 1.2.1 assessment results: NIST's schema, then compliance-trestle's models of
+    the same release; prints each clause's status and objective as the document states
+    them, for the test to compare with the JSON report's."""
+    from trestle.oscal.assessment_results import AssessmentResults
+
+    ar = load_oscal(path, "oscal_assessment-results_schema.json", "assessment-results", AssessmentResults)
     result = ar.results[0]
     observations = {o.uuid for o in result.observations or []}
-    clauses, states = {}, {}
+    clauses, states, targets = {}, {}, {}
     for f in result.findings or []:
         for ref in f.related_observations or []:
             if ref.observation_uuid not in observations:
                 fail([f"finding {f.title} names observation {ref.observation_uuid}, which is not in the result"])
         props = {p.name: p.value for p in f.props or []}
         clauses[f.title] = props.get("clause-status")
-        states[f.title] = f.target.status.state.value if hasattr(f.target.status.state, "value") else str(f.target.status.state)
+        state = f.target.status.state
+        states[f.title] = getattr(state, "value", str(state))
+        targets[f.title] = f.target.target_id
     print(json.dumps({"observations": len(observations), "risks": len(result.risks or []),
-                      "clauses": clauses, "states": states}))
+                      "clauses": clauses, "states": states, "targets": targets}))
+
+
+def oscal_catalog(path):
+    """An OSCAL 1.2.1 catalog: NIST's schema, then trestle's model; prints the control
+    ids by group."""
+    from trestle.oscal.catalog import Catalog
+
+    catalog = load_oscal(path, "oscal_catalog_schema.json", "catalog", Catalog)
+    controls = [c.id for g in catalog.groups or [] for c in g.controls or []]
+    if len(set(controls)) != len(controls):
+        fail(["control ids repeat"])
+    print(json.dumps({"groups": len(catalog.groups or []), "controls": controls}))
 
 
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]
-    {"ocsf": ocsf, "asff": asff, "junit": junit, "csv": csv_file, "oscal": oscal}[kind](path)
+    {"ocsf": ocsf, "asff": asff, "junit": junit, "csv": csv_file, "oscal": oscal,
+     "oscal-catalog": oscal_catalog}[kind](path)
