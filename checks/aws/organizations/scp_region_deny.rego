@@ -3,9 +3,10 @@
 # description: >-
 #   Judges the scanned account's place in its AWS Organization. Passes when a service
 #   control policy attached to the account, to an organizational unit above it or to
-#   the root has a statement that denies every action (`Action` "*", or `NotAction`
-#   exempting the global services, as AWS's example does) on every resource when
-#   `aws:RequestedRegion` is not one of the regions it lists (StringNotEquals,
+#   the root has a statement that denies, on every resource, every action that
+#   creates or writes a data store (`Action` "*", or a `NotAction` that exempts only
+#   the global services, as AWS's example does: one exempting "s3:*" or "ec2:*" does
+#   not count) when `aws:RequestedRegion` is not one of the regions it lists (StringNotEquals,
 #   StringNotEqualsIgnoreCase or StringNotLike), and those regions are all in
 #   `allowed_regions` (the default "*" accepts any such list). Other conditions of the
 #   statement, such as the principals exempted by `aws:PrincipalARN`, are not judged.
@@ -44,17 +45,28 @@
 #     allowed_regions: ["*"]
 package vouch.aws.organizations.scp_region_deny
 
+import data.vouch.lib.aws_iam
 import data.vouch.lib.aws_policy
 import rego.v1
 
 # Operators under which the statement applies to every region but the ones listed.
 negating_operators := {"stringnotequals", "stringnotequalsignorecase", "stringnotlike"}
 
-every_action(stmt) if "*" in aws_policy.as_list(object.get(stmt, "Action", []))
+# Actions that put data in a region. A region deny must cover each: NotAction may
+# exempt the global services (AWS's example: iam, organizations, route53, sts...,
+# whose requests carry us-east-1), not a service that stores data.
+storing_actions := {
+	"s3:CreateBucket", "s3:PutObject", "dynamodb:CreateTable", "rds:CreateDBInstance",
+	"rds:CreateDBCluster", "ec2:RunInstances", "ec2:CreateVolume", "ec2:CreateSnapshot",
+	"elasticfilesystem:CreateFileSystem", "redshift:CreateCluster", "es:CreateDomain",
+	"elasticache:CreateReplicationGroup", "elasticache:CreateCacheCluster",
+	"sqs:CreateQueue", "sns:CreateTopic", "kinesis:CreateStream",
+	"backup:CreateBackupVault", "ecr:CreateRepository", "lambda:CreateFunction",
+}
 
-# NotAction exempts the actions it lists (AWS's example: the global services, whose
-# requests carry us-east-1) and denies the rest.
-every_action(stmt) if count(aws_policy.as_list(object.get(stmt, "NotAction", []))) > 0
+denies_storing(stmt) if every action in storing_actions {
+	aws_iam.statement_covers(stmt, action)
+}
 
 every_resource(stmt) if "*" in aws_policy.as_list(object.get(stmt, "Resource", "*"))
 
@@ -63,7 +75,7 @@ region_denials(r) := [{"policy": p.name, "target": p.target_id, "regions": regio
 	some p in r.service_control_policies
 	some stmt in aws_policy.statements(p.document)
 	stmt.Effect == "Deny"
-	every_action(stmt)
+	denies_storing(stmt)
 	every_resource(stmt)
 	some op, conditions in stmt.Condition
 	lower(op) in negating_operators

@@ -54,6 +54,11 @@ test_fails_when_no_scp_denies_other_regions if {
 	run(r, ["*"]) == {{"id": "a", "message": "no service control policy attached to the account, its organizational units or the root denies requests outside a list of regions"}}
 }
 
+test_fails_when_not_action_exempts_a_service_that_stores_data if {
+	doc := {"Statement": [{"Effect": "Deny", "NotAction": ["iam:*", "s3:*"], "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}]}
+	run(member([scp("p", "a", doc)]), ["*"]) == {{"id": "a", "message": "no service control policy attached to the account, its organizational units or the root denies requests outside a list of regions"}}
+}
+
 test_fails_when_any_value_operators_or_single_resources_weaken_it if {
 	any_value := {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"ForAnyValue:StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}]}
 	one_bucket := {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "arn:aws:s3:::b", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}]}

@@ -218,33 +218,40 @@ async fn policies(org: &aws_sdk_organizations::Client, account: &str) -> Result<
                     "{POLICIES}: a policy attached to {target_id} lacks its Id or Name"
                 ));
             };
-            if !documents.contains_key(id) {
-                let described = observe(
-                    POLICY,
-                    org.describe_policy().policy_id(id).send().await,
-                    &[],
-                )
-                .and_then(|d| policy_document(POLICY, d.policy().and_then(|p| p.content())));
-                let document = match described {
-                    Observed::Value(doc) => doc,
-                    Observed::Absent => {
-                        return Err(format!("{POLICY}: the response for {id} has no Content"));
-                    }
-                    Observed::Unreadable(e) => return Err(e),
-                };
-                documents.insert(id.to_string(), document);
-            }
+            let document = match documents.get(id) {
+                Some(doc) => doc.clone(),
+                None => {
+                    let doc = describe_policy(org, id).await?;
+                    documents.insert(id.to_string(), doc.clone());
+                    doc
+                }
+            };
             out.push(Scp {
                 id: id.to_string(),
                 name: name.to_string(),
                 aws_managed: p.aws_managed(),
                 target_id: target_id.clone(),
                 target_type: target_type.clone(),
-                document: documents[id].clone(),
+                document,
             });
         }
     }
     Ok(out)
+}
+
+/// The parsed document of one SCP; the content is a documented member of the answer.
+async fn describe_policy(org: &aws_sdk_organizations::Client, id: &str) -> Result<Value, String> {
+    let described = observe(
+        POLICY,
+        org.describe_policy().policy_id(id).send().await,
+        &[],
+    )
+    .and_then(|d| policy_document(POLICY, d.policy().and_then(|p| p.content())));
+    match described {
+        Observed::Value(doc) => Ok(doc),
+        Observed::Absent => Err(format!("{POLICY}: the response for {id} has no Content")),
+        Observed::Unreadable(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
